@@ -1,0 +1,95 @@
+# rvmm: a RISC-V teaching kernel about memory management, done the Linux way.
+#
+#   make qemu        build and boot in QEMU (Ctrl-A X leaves)
+#   make test        host unit tests, in-kernel self-tests, user tests
+#   make bench       deterministic instruction counts (QEMU -icount)
+#
+# Variables: MEM (QEMU -m, default 128M), CPUS (default 1), BOOTARGS
+# (appended to the kernel command line).
+
+MEM      ?= 128M
+CPUS     ?= 1
+BOOTARGS ?=
+
+CROSS    := riscv64-unknown-elf-
+CC       := $(CROSS)gcc
+OBJDUMP  := $(CROSS)objdump
+QEMU     := qemu-system-riscv64
+OPENSBI  := /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+PYTHON   := python3
+
+B        := build
+# picolibc's rv64imac/lp64 multilib; -misa-spec=2.2 keeps CSR instructions
+# in the base ISA so that "_zicsr" (which selects the wrong multilib) is not needed.
+ARCH     := -misa-spec=2.2 -march=rv64imac -mabi=lp64 -mcmodel=medany
+WARN     := -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wstrict-prototypes
+CFLAGS   := $(ARCH) $(WARN) -O2 -g -std=gnu11 --specs=picolibc.specs \
+            -ffreestanding -fno-common -fno-omit-frame-pointer \
+            -fno-stack-protector -fno-pie -ffunction-sections \
+            -Iinclude -MMD -MP
+LDFLAGS  := $(ARCH) --specs=picolibc.specs -nostartfiles -static -no-pie \
+            -T kernel/kernel.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments
+
+KSRC     := $(wildcard kernel/*.c kernel/*.S mm/*.c lib/*.c)
+KOBJ     := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
+KERNEL   := $(B)/kernel.elf
+
+QEMUOPTS  = -machine virt -cpu rv64 -m $(MEM) -smp $(CPUS) -nographic \
+            -bios $(OPENSBI) -kernel $(KERNEL) -append "$(strip $(BOOTARGS))"
+
+.PHONY: all qemu qemu-gdb test bench deps clean host-tests cppcheck
+all: $(KERNEL)
+
+# Packages are checked (and installed when missing) before anything is built.
+deps:
+	@sh scripts/install-deps.sh
+
+$(B)/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.S | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(KERNEL): $(KOBJ) kernel/kernel.ld
+	$(CC) $(LDFLAGS) $(KOBJ) -o $@ -lc -lgcc
+	$(OBJDUMP) -d $@ > $(B)/kernel.asm
+
+qemu: $(KERNEL)
+	$(QEMU) $(QEMUOPTS)
+
+qemu-gdb: $(KERNEL)
+	@echo "in another terminal: gdb-multiarch $(KERNEL) -ex 'target remote :1234'"
+	$(QEMU) $(QEMUOPTS) -S -gdb tcp::1234
+
+# ---- host unit tests: the allocators built natively with ASan and UBSan ----
+HOSTCC     := gcc
+HOSTCFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
+              -fsanitize=address,undefined -fno-sanitize-recover=all \
+              -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST
+HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab.c mm/vmstat.c \
+              lib/seq_buf.c lib/cmdline.c
+HOST_TESTS := $(patsubst test/host/%.c,$(B)/host/%,$(wildcard test/host/test_*.c))
+
+$(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(wildcard include/*.h test/host/*.h test/host/asm/*.h)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) $< test/host/glue.c $(HOST_MM) -o $@
+
+host-tests: $(HOST_TESTS)
+
+test: $(KERNEL) host-tests
+	$(PYTHON) test/run_tests.py --kernel $(KERNEL) --opensbi $(OPENSBI) \
+	    --host-tests "$(HOST_TESTS)"
+
+bench: $(KERNEL)
+	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI)
+
+cppcheck:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	    --inline-suppr -Iinclude --suppress=missingIncludeSystem kernel mm lib
+
+clean:
+	rm -rf $(B)
+
+-include $(KOBJ:.o=.d)

@@ -1,0 +1,20 @@
+/* include/cmdline.h: the kernel command line (device tree /chosen bootargs). */
+#ifndef _RVMM_CMDLINE_H
+#define _RVMM_CMDLINE_H
+
+#include <types.h>
+
+#define COMMAND_LINE_SIZE 512
+extern char boot_command_line[COMMAND_LINE_SIZE];
+
+/*
+ * cmdline_find: look for "name" or "name=value" in the space-separated
+ * line.  Returns false when absent; otherwise copies the value (empty for
+ * a bare flag) into val, truncated to len bytes.  The last occurrence wins,
+ * as BOOTARGS appended by make must override the defaults before it.
+ */
+bool cmdline_find(const char *line, const char *name, char *val, size_t len);
+/* memparse: a size like "64M", "3G", "4096" or "0x1000"; *end past the number. */
+u64 memparse(const char *s, const char **end);
+
+#endif

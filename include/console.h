@@ -1,0 +1,19 @@
+/* include/console.h: where printk's characters go. */
+#ifndef _RVMM_CONSOLE_H
+#define _RVMM_CONSOLE_H
+
+#include <types.h>
+
+struct console {
+	const char *name;
+	void (*write_char)(int c);
+	int (*read_char)(void);	/* -1 when no character is waiting */
+};
+
+/* register_console: make con the console; the early SBI console is replaced. */
+void register_console(const struct console *con);
+void console_putc(int c);
+/* console_getc: a received character, or -1 when none is waiting. */
+int console_getc(void);
+
+#endif

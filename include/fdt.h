@@ -1,0 +1,29 @@
+/*
+ * include/fdt.h: reading the flattened device tree that OpenSBI passes in a1
+ * (format: the Devicetree Specification, chapter 5).
+ */
+#ifndef _RVMM_FDT_H
+#define _RVMM_FDT_H
+
+#include <types.h>
+
+extern phys_addr_t phys_initrd_start;	/* 0 when there is no initrd */
+extern u64 phys_initrd_size;
+
+/*
+ * early_init_dt_scan: validate the blob and record what boot needs.
+ * Every /memory node's reg (all banks) goes to memblock_add; the memory
+ * reservation block, every /reserved-memory child with a reg, the DTB
+ * itself and the initrd go to memblock_reserve; /chosen bootargs is copied
+ * to boot_command_line; linux,initrd-start/-end set phys_initrd_*;
+ * /cpus timebase-frequency sets riscv_timebase.  Panics on a bad blob.
+ */
+void early_init_dt_scan(void *dtb);
+/* fdt_find_compatible: the first enabled node compatible with compat, with its first reg entry. */
+bool fdt_find_compatible(const char *compat, u64 *base, u64 *size);
+/* fdt_cpu_mmu_type: "riscv,sv39"/"riscv,sv48"/... of the first cpu node, or NULL. */
+const char *fdt_cpu_mmu_type(void);
+/* fdt_stdout_path: /chosen stdout-path without any ":options", or NULL. */
+const char *fdt_stdout_path(void);
+
+#endif

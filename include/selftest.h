@@ -1,0 +1,30 @@
+/*
+ * include/selftest.h: in-kernel self-tests.  Booting with test=NAME runs one
+ * suite, which prints TAP ("ok N - what", "not ok N - what", then "1..N"),
+ * and powers off with status 0 when every check passed, 1 otherwise.  The
+ * runner itself checks, after every suite, that each zone's free pages are
+ * back to their count before it: a leak fails the suite.
+ */
+#ifndef _RVMM_SELFTEST_H
+#define _RVMM_SELFTEST_H
+
+#include <compiler.h>
+#include <types.h>
+
+/* tap_check: record one TAP result; returns ok so callers can stop early. */
+bool tap_check(bool ok, const char *fmt, ...) __printf(2, 3);
+/* tap_diag: a "# ..." diagnostic line. */
+void tap_diag(const char *fmt, ...) __printf(1, 2);
+
+/* selftest_run: run suite name (or "all"), print TAP, power off. */
+void selftest_run(const char *name) __noreturn;
+
+/* The suites, one per subsystem (each lives beside the code it tests). */
+void selftest_memblock(void);
+void selftest_buddy(void);
+void selftest_slab(void);
+void selftest_zones(void);
+void selftest_timer(void);
+void selftest_bench(void);	/* not a test: prints "bench NAME VALUE UNIT" lines */
+
+#endif

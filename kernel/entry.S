@@ -1,0 +1,57 @@
+/*
+ * kernel/entry.S: the first instructions of the kernel.
+ *
+ * OpenSBI (fw_dynamic) jumps here in S-mode with the MMU off (satp = Bare),
+ * interrupts disabled, a0 = this hart's id and a1 = the physical address of
+ * the flattened device tree.
+ */
+	.section .text.entry, "ax"
+	.globl _start
+_start:
+	/* Read the clock first, so boot-time measurements start at kernel entry. */
+	rdtime	a2
+
+	/*
+	 * One hart boots the kernel.  With fw_dynamic the other harts wait in
+	 * the firmware, but a firmware that releases them all lands them here:
+	 * the lottery keeps exactly one, the rest park until SMP bring-up
+	 * exists to wake them.
+	 */
+	la	t0, boot_lottery
+	li	t1, 1
+	amoswap.w t1, t1, (t0)
+	bnez	t1, secondary_park
+
+	/* Zero .bss (and the .tbss area inside it): C expects it. */
+	la	t0, __bss_start
+	la	t1, __bss_end
+1:	bgeu	t0, t1, 2f
+	sd	zero, (t0)
+	addi	t0, t0, 8
+	j	1b
+2:
+	la	sp, init_stack_top
+	/* picolibc keeps errno in thread-local storage: tp points at the TLS block. */
+	la	tp, __tls_base
+	/* fp = 0 ends every backtrace here. */
+	li	s0, 0
+	call	start_kernel
+	/* start_kernel never returns; if it does, park this hart too. */
+
+secondary_park:
+	csrw	sie, zero
+3:	wfi
+	j	3b
+
+	.section .data
+	.align 2
+boot_lottery:
+	.word	0
+
+	.section .bss
+	.align 12
+	.globl init_stack
+init_stack:
+	.space	16384
+	.globl init_stack_top
+init_stack_top:

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Install the Debian packages rvmm needs, but only those that are missing, so
+# that `make qemu` and `make test` work on a fresh machine with nothing done
+# by hand.  Run by make before anything that needs the cross toolchain.
+set -e
+
+# package:command-or-file that proves it is installed
+need="
+gcc-riscv64-unknown-elf:/usr/bin/riscv64-unknown-elf-gcc
+picolibc-riscv64-unknown-elf:/usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs
+qemu-system-misc:/usr/bin/qemu-system-riscv64
+opensbi:/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+python3:/usr/bin/python3
+cpio:/usr/bin/cpio
+device-tree-compiler:/usr/bin/dtc
+"
+# Optional extras: used when present, never required.
+want="gdb-multiarch:/usr/bin/gdb-multiarch"
+
+missing=""
+for pair in $need; do
+	pkg=${pair%%:*}
+	file=${pair#*:}
+	[ -e "$file" ] || missing="$missing $pkg"
+done
+[ -z "$missing" ] && exit 0
+
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+echo "install-deps: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+# A fresh machine has no package lists: update before install.
+$SUDO apt-get update -qq >&2
+$SUDO apt-get install -y -qq --no-install-recommends $missing >&2
+for pair in $want; do
+	pkg=${pair%%:*}
+	file=${pair#*:}
+	[ -e "$file" ] || $SUDO apt-get install -y -qq --no-install-recommends "$pkg" >&2 || true
+done
