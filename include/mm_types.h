@@ -1,0 +1,57 @@
+/*
+ * include/mm_types.h: struct page, one per page frame of RAM.
+ *
+ * Linux's struct page is 64 bytes; rvmm's is 32 (checked at compile time),
+ * which costs two compromises a reader should know about:
+ *  - list links are 32-bit indices into mem_map rather than pointers
+ *    (struct page_list below), enough for 16 TiB of RAM;
+ *  - the zone and the block order are bytes of their own rather than bits
+ *    packed into flags, because that reads better and fits.
+ * Fields whose use depends on what the page is for share unions, as in Linux.
+ */
+#ifndef _RVMM_MM_TYPES_H
+#define _RVMM_MM_TYPES_H
+
+#include <compiler.h>
+#include <types.h>
+
+struct address_space;
+struct kmem_cache;
+
+#define PAGE_LIST_NONE 0xffffffffu	/* "no page" in a page_list link */
+
+/* A list of pages linked through their lru field; see page_list_* in mm.h. */
+struct page_list {
+	u32 first, last;
+};
+
+struct page_list_node {
+	u32 next, prev;
+};
+
+struct page {
+	u16 flags;		/* PG_* bits (enum pageflags in mm.h) */
+	u8 zone;		/* enum zone_type: fixed at boot */
+	u8 order;		/* PG_buddy: order of this free block;
+				   PG_head: order of this allocated block */
+	s32 _refcount;		/* users of the page; 0 when free */
+	s32 _mapcount;		/* page-table mappings minus one: -1 is unmapped */
+	union {
+		u32 index;	/* page cache, anon: offset in the mapping, in pages */
+		struct {	/* PG_slab: */
+			u16 inuse;	/* objects handed out */
+			u16 freelist;	/* index of the first free object */
+		} slab;
+		u32 private;	/* free for the owner's use */
+	};
+	struct page_list_node lru;	/* buddy free list, per-cpu list,
+					   slab partial/full list, or LRU */
+	union {
+		struct address_space *mapping;	/* page cache / anon owner */
+		struct kmem_cache *slab_cache;	/* PG_slab: owning cache */
+	};
+};
+
+BUILD_BUG_ON(sizeof(struct page) > 32);
+
+#endif

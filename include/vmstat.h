@@ -1,0 +1,36 @@
+/*
+ * include/vmstat.h: memory statistics and the /proc reports built from them
+ * (meminfo, buddyinfo, zoneinfo), in Linux's formats.
+ */
+#ifndef _RVMM_VMSTAT_H
+#define _RVMM_VMSTAT_H
+
+#include <mmzone.h>
+#include <seq_buf.h>
+
+/* Counters of the whole machine, in pages unless the name says otherwise. */
+enum node_stat_item {
+	NR_SLAB_RECLAIMABLE,
+	NR_SLAB_UNRECLAIMABLE,
+	NR_PAGETABLE,
+	NR_KERNEL_STACK_KB,
+	NR_FILE_PAGES,
+	NR_ANON_MAPPED,
+	NR_FILE_MAPPED,
+	NR_SHMEM,
+	NR_VM_NODE_STAT_ITEMS
+};
+
+void mod_node_page_state(enum node_stat_item item, long delta);
+unsigned long global_node_page_state(enum node_stat_item item);
+
+/* /proc/meminfo */
+void show_meminfo(struct seq_buf *m);
+/* /proc/buddyinfo: populated zones only */
+void show_buddyinfo(struct seq_buf *m);
+/* /proc/zoneinfo */
+void show_zoneinfo(struct seq_buf *m);
+/* si_mem_available: Linux's MemAvailable estimate, in pages. */
+unsigned long si_mem_available(void);
+
+#endif
