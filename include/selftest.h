@@ -16,6 +16,9 @@ bool tap_check(bool ok, const char *fmt, ...) __printf(2, 3);
 /* tap_diag: a "# ..." diagnostic line. */
 void tap_diag(const char *fmt, ...) __printf(1, 2);
 
+/* selftest_failures: failed checks so far. */
+int selftest_failures(void);
+
 /* selftest_run: run suite name (or "all"), print TAP, power off. */
 void selftest_run(const char *name) __noreturn;
 

@@ -415,6 +415,16 @@ void kmem_cache_shrink(struct kmem_cache *s)
 	discard_slab(s, slab);
 }
 
+void kmem_cache_shrink_all(void)
+{
+	struct kmem_cache *s;
+
+	spin_lock(&slab_caches_lock);
+	list_for_each_entry(s, &slab_caches, list)
+		kmem_cache_shrink(s);
+	spin_unlock(&slab_caches_lock);
+}
+
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	if (!s)
