@@ -101,6 +101,8 @@ static u32 fdt_token(u32 *off)
 		if (*off > fdt_struct_size - 8)
 			panic("fdt_token: truncated property");
 		len = fdt32(fdt_struct + *off);
+		if (len > fdt_struct_size - *off - 8)
+			panic("fdt_token: property longer than the structure block");
 		*off += 8 + ALIGN(len, 4);
 		break;
 	case FDT_END_NODE:
@@ -111,6 +113,15 @@ static u32 fdt_token(u32 *off)
 		panic("fdt_token: bad token %#x at %#x", tok, *off - 4);
 	}
 	return tok;
+}
+
+/* fdt_string_is: is the strings block's string at off equal to s? */
+static bool fdt_string_is(u32 off, const char *s)
+{
+	size_t n = strlen(s);
+
+	return n < fdt_strings_size - off && !memcmp(fdt_strings + off, s, n) &&
+	       fdt_strings[off + n] == '\0';
 }
 
 /* fdt_getprop: node's property name and its length in *len, or NULL. */
@@ -128,9 +139,9 @@ static const void *fdt_getprop(const struct fdt_node *node, const char *name, in
 			return NULL;
 		plen = fdt32(fdt_struct + at + 4);
 		nameoff = fdt32(fdt_struct + at + 8);
-		if (nameoff >= fdt_strings_size || plen > fdt_struct_size - (at + 12))
-			panic("fdt_getprop: property of %s out of bounds", node->name);
-		if (!strcmp(fdt_strings + nameoff, name)) {
+		if (nameoff >= fdt_strings_size)
+			panic("fdt_getprop: a property name of %s is out of bounds", node->name);
+		if (fdt_string_is(nameoff, name)) {
 			if (len)
 				*len = plen;
 			return fdt_struct + at + 12;
@@ -243,35 +254,37 @@ static bool fdt_walk(bool (*visit)(const struct fdt_node *node, void *arg), void
 	}
 }
 
+/* fdt_hdr: one field of a blob's header, in host byte order. */
+#define fdt_hdr(blob, field) \
+	fdt32((const u8 *)(blob) + offsetof(struct fdt_header, field))
+
 static void fdt_check_header(const void *blob)
 {
-	struct fdt_header h;
-	const u32 *raw = blob;
+	u32 size, off_struct, size_struct, off_strings, size_strings;
 
 	if (!blob || (unsigned long)blob & 7)
 		panic("early_init_dt_scan: no device tree (a1 = %p)", blob);
-	for (size_t i = 0; i < sizeof(h) / 4; i++)
-		((u32 *)&h)[i] = fdt32(raw + i);
-	if (h.magic != FDT_MAGIC)
-		panic("early_init_dt_scan: bad magic %#x at %p", h.magic, blob);
-	if (h.version < 16 || h.last_comp_version > 17)
-		panic("early_init_dt_scan: unsupported version %u", h.version);
-	if (h.totalsize < sizeof(h) + 16 || h.off_dt_struct > h.totalsize ||
-	    h.size_dt_struct > h.totalsize - h.off_dt_struct ||
-	    h.off_dt_strings > h.totalsize ||
-	    h.size_dt_strings > h.totalsize - h.off_dt_strings ||
-	    h.off_mem_rsvmap > h.totalsize - 16 || h.size_dt_struct < 4)
+	if (fdt_hdr(blob, magic) != FDT_MAGIC)
+		panic("early_init_dt_scan: bad magic %#x at %p",
+		      fdt_hdr(blob, magic), blob);
+	if (fdt_hdr(blob, version) < 16 || fdt_hdr(blob, last_comp_version) > 17)
+		panic("early_init_dt_scan: unsupported version %u",
+		      fdt_hdr(blob, version));
+	size = fdt_hdr(blob, totalsize);
+	off_struct = fdt_hdr(blob, off_dt_struct);
+	size_struct = fdt_hdr(blob, size_dt_struct);
+	off_strings = fdt_hdr(blob, off_dt_strings);
+	size_strings = fdt_hdr(blob, size_dt_strings);
+	if (size < sizeof(struct fdt_header) + 16 ||
+	    off_struct > size || size_struct > size - off_struct || size_struct < 4 ||
+	    off_strings > size || size_strings > size - off_strings ||
+	    fdt_hdr(blob, off_mem_rsvmap) > size - 16)
 		panic("early_init_dt_scan: blocks outside the blob");
 	fdt = blob;
-	fdt_struct = fdt + h.off_dt_struct;
-	fdt_struct_size = h.size_dt_struct & ~3u;
-	fdt_strings = (const char *)fdt + h.off_dt_strings;
-	fdt_strings_size = h.size_dt_strings;
-}
-
-static u32 fdt_totalsize(void)
-{
-	return fdt32(fdt + offsetof(struct fdt_header, totalsize));
+	fdt_struct = fdt + off_struct;
+	fdt_struct_size = size_struct & ~3u;
+	fdt_strings = (const char *)fdt + off_strings;
+	fdt_strings_size = size_strings;
 }
 
 static void reserve(const char *what, u64 base, u64 size)
@@ -287,8 +300,8 @@ static void reserve(const char *what, u64 base, u64 size)
 /* The memory reservation block: (address, size) pairs ended by a zero size. */
 static void scan_mem_rsvmap(void)
 {
-	u32 off = fdt32(fdt + offsetof(struct fdt_header, off_mem_rsvmap));
-	u32 end = fdt_totalsize();
+	u32 off = fdt_hdr(fdt, off_mem_rsvmap);
+	u32 end = fdt_hdr(fdt, totalsize);
 
 	for (; off <= end - 16; off += 16) {
 		u64 base = fdt64(fdt + off), size = fdt64(fdt + off + 8);
@@ -382,11 +395,11 @@ static bool scan_chosen(const struct fdt_node *node, void *unused)
 void early_init_dt_scan(void *dtb)
 {
 	fdt_check_header(dtb);
-	pr_info("fdt: device tree at %p, %u bytes\n", dtb, fdt_totalsize());
+	pr_info("fdt: device tree at %p, %u bytes\n", dtb, fdt_hdr(fdt, totalsize));
 	fdt_walk(scan_chosen, NULL);
 	fdt_walk(scan_node, NULL);
 	scan_mem_rsvmap();
-	reserve("(device tree)", (unsigned long)dtb, fdt_totalsize());
+	reserve("(device tree)", (unsigned long)dtb, fdt_hdr(fdt, totalsize));
 	if (phys_initrd_size) {
 		pr_info("fdt: initrd at 0x%08llx-0x%08llx (%llu bytes)\n",
 			(unsigned long long)phys_initrd_start,
