@@ -7,6 +7,7 @@
 #include <power.h>
 #include <printk.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <timer.h>
 #include <trap.h>
 
@@ -85,10 +86,17 @@ static const char *const reg_names[32] = {
 void show_regs(const struct pt_regs *regs)
 {
 	const unsigned long *r = (const unsigned long *)regs;
+	char line[96];
+	int n = 0;
 
-	for (int i = 0; i < 32; i++)
-		printk(i % 3 ? KERN_CONT " %-3s: %016lx%s" : KERN_EMERG " %-3s: %016lx%s",
-		       reg_names[i], r[i], i % 3 == 2 || i == 31 ? "\n" : "");
+	for (int i = 0; i < 32; i++) {
+		n += snprintf(line + n, sizeof(line) - n, " %-3s: %016lx",
+			      reg_names[i], r[i]);
+		if (i % 3 == 2 || i == 31) {	/* three registers a line */
+			pr_emerg("%s\n", line);
+			n = 0;
+		}
+	}
 	pr_emerg(" sstatus: %016lx stval: %016lx scause: %016lx\n",
 		 regs->status, regs->badaddr, regs->cause);
 }
