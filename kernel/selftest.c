@@ -42,6 +42,11 @@ void tap_diag(const char *fmt, ...)
 	printk(KERN_ALERT "# %s\n", what);
 }
 
+void tap_plan(void)
+{
+	printk(KERN_ALERT "1..%d\n", tests_run);
+}
+
 int selftest_failures(void)
 {
 	return tests_failed;
@@ -60,7 +65,17 @@ static const struct suite suites[] = {
 	{ "slab", selftest_slab, true },
 	{ "timer", selftest_timer, true },
 	{ "bench", selftest_bench, false },
+	{ "fault", selftest_fault, false },
 };
+
+/* A kernel fault on purpose: the harness checks the report and the panic status. */
+void selftest_fault(void)
+{
+	volatile unsigned long bad = 0x1;	/* a byte load: no misaligned-access emulation */
+
+	tap_diag("reading address %#lx", bad);
+	tap_diag("read %d", *(volatile u8 *)bad);
+}
 
 static void snapshot_free(unsigned long free[MAX_NR_ZONES])
 {
@@ -107,7 +122,7 @@ void selftest_run(const char *name)
 	}
 	if (!found)
 		tap_check(false, "no self-test suite named '%s'", name);
-	printk(KERN_ALERT "1..%d\n", tests_run);
+	tap_plan();
 	printk(KERN_ALERT "# %d passed, %d failed\n", tests_run - tests_failed, tests_failed);
 	machine_power_off(tests_failed ? 1 : 0);
 }
