@@ -8,6 +8,8 @@
 #define __noreturn	__attribute__((noreturn))
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
 #define __aligned(x)	__attribute__((aligned(x)))
+#define __noinline	__attribute__((noinline))
+#define __cold		__attribute__((cold, noinline))
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define ALIGN(x, a)	(((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))

@@ -31,6 +31,7 @@ extern unsigned long va_pa_offset;
  * max_pfn, holes between banks included (their pages stay PG_reserved).
  */
 extern struct page *mem_map;
+extern struct page *mem_map_end;	/* one past the last struct page */
 extern unsigned long min_low_pfn;	/* first pfn of RAM */
 extern unsigned long max_pfn;		/* one past the last pfn of RAM */
 

@@ -39,10 +39,12 @@ struct free_area {
  * Order-0 pages freed recently, kept per cpu so that the hot alloc/free
  * path takes no zone lock and does no splitting or merging.  Pages move
  * between here and the buddy lists `batch` at a time; more than `high`
- * sends a batch back.
+ * sends a batch back.  The list is a stack linked through page->lru.next:
+ * push and pop are all the hot path needs, and the page freed last (the
+ * one most likely still in the cache) is the next one handed out.
  */
 struct per_cpu_pages {
-	struct page_list list;
+	u32 top;		/* mem_map index of the top page, PAGE_LIST_NONE if empty */
 	int count;
 	int high;
 	int batch;

@@ -62,7 +62,8 @@ struct slabinfo {
 	unsigned int objects_per_slab;
 	unsigned int cache_order;
 	unsigned int object_size;	/* the slot size, padding included */
-	unsigned long allocs, frees;	/* operations since creation */
+	unsigned long alloc_slowpath;	/* allocations that had to change slabs (SLUB's stat) */
+	unsigned long free_slowpath;	/* frees outside the cpu's active slab */
 };
 void get_slabinfo(struct kmem_cache *s, struct slabinfo *info);
 /* /proc/slabinfo, version 2.1 */

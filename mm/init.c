@@ -85,8 +85,9 @@ void mm_core_init(u64 entry_cycles)
 	free_area_init(max_zone_pfn);
 	mem_init();
 	buddy_ready_cycles = get_cycles() - entry_cycles;
-	pr_info("meminit: buddy allocator ready %lu ms after kernel entry\n",
-		(unsigned long)(cycles_to_ns(buddy_ready_cycles) / 1000000));
+	pr_info("meminit: buddy allocator ready %lu.%03lu ms after kernel entry\n",
+		(unsigned long)(cycles_to_ns(buddy_ready_cycles) / 1000000),
+		(unsigned long)(cycles_to_ns(buddy_ready_cycles) / 1000 % 1000));
 	kmem_cache_init();
 	print_zones();
 }

@@ -13,6 +13,7 @@
 
 struct pglist_data contig_page_data;
 struct page *mem_map;
+struct page *mem_map_end;
 unsigned long min_low_pfn;
 unsigned long max_pfn;
 
@@ -43,7 +44,7 @@ static void zone_init(struct zone *zone, enum zone_type zid,
 	for (int order = 0; order < NR_PAGE_ORDERS; order++)
 		page_list_init(&zone->free_area[order].free_list);
 	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
-		page_list_init(&zone->pcp[cpu].list);
+		zone->pcp[cpu].top = PAGE_LIST_NONE;
 		zone->pcp[cpu].batch = 1;
 		zone->pcp[cpu].high = 0;	/* sized by setup_per_cpu_pageset */
 	}
@@ -115,6 +116,7 @@ void free_area_init(const unsigned long max_zone_pfn[MAX_NR_ZONES])
 		panic("free_area_init: no memory for mem_map (%lu KiB)",
 		      (unsigned long)(map_size >> 10));
 	mem_map = __va(map_pa);
+	mem_map_end = mem_map + (end_pfn - start_pfn);
 	memmap_init();
 }
 

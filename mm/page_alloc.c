@@ -28,6 +28,13 @@ unsigned long totalreserve_pages;
 
 static unsigned long nr_bad_pages;
 
+/*
+ * preferred_zone[z]: the highest zone with memory at or below z, where an
+ * allocation whose highest allowed zone is z looks first.
+ */
+static struct zone *preferred_zone[MAX_NR_ZONES];
+
+
 /* alloc_flags: how an attempt may use the zone's reserves. */
 #define ALLOC_WMARK_MIN		WMARK_MIN
 #define ALLOC_WMARK_LOW		WMARK_LOW
@@ -55,7 +62,7 @@ const char *page_flag_names(unsigned int flags, char *buf, size_t len)
 	return buf;
 }
 
-static void bad_page(const struct page *page, const char *reason)
+static __cold void bad_page(const struct page *page, const char *reason)
 {
 	char names[128];
 
@@ -97,7 +104,7 @@ static const struct page *allocated_head_of(const struct page *page)
  * NULL if it can.  Only reached when the one-compare fast check fails, so
  * the diagnosis may take its time.
  */
-static const char *free_page_problem(const struct page *page, unsigned int order)
+static __cold const char *free_page_problem(const struct page *page, unsigned int order)
 {
 	if (PageFlag(page, PG_reserved))
 		return "freeing a reserved page";
@@ -196,8 +203,29 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 
 /* ---- per-cpu lists ---- */
 
+static inline void pcp_push(struct per_cpu_pages *pcp, struct page *page)
+{
+	page->flags = 1u << PG_pcp;
+	page->lru.next = pcp->top;
+	pcp->top = (u32)(page - mem_map);
+	pcp->count++;
+}
+
+/* pcp_pop: the top page, or NULL when the list is empty. */
+static inline struct page *pcp_pop(struct per_cpu_pages *pcp)
+{
+	struct page *page;
+
+	if (pcp->top == PAGE_LIST_NONE)
+		return NULL;
+	page = mem_map + pcp->top;
+	pcp->top = page->lru.next;
+	pcp->count--;
+	return page;
+}
+
 /* rmqueue_bulk: move up to count order-0 pages from the buddy lists to pcp. */
-static void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
+static __noinline void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
 {
 	spin_lock(&zone->lock);
 	for (int i = 0; i < count; i++) {
@@ -205,25 +233,21 @@ static void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count
 
 		if (!page)
 			break;
-		SetPageFlag(page, PG_pcp);
-		page_list_add_tail(&pcp->list, page);
-		pcp->count++;
+		pcp_push(pcp, page);
 	}
 	spin_unlock(&zone->lock);
 }
 
-/* free_pcppages_bulk: return count pages from the cold end of pcp to the buddy lists. */
-static void free_pcppages_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
+/* free_pcppages_bulk: return count pages from pcp to the buddy lists. */
+static __noinline void free_pcppages_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
 {
 	spin_lock(&zone->lock);
 	while (count-- > 0) {
-		struct page *page = page_list_last(&pcp->list);
+		struct page *page = pcp_pop(pcp);
 
 		if (!page)
 			break;
-		page_list_del(&pcp->list, page);
 		ClearPageFlag(page, PG_pcp);
-		pcp->count--;
 		__free_one_page(page, page_to_pfn(page), zone, 0);
 	}
 	spin_unlock(&zone->lock);
@@ -270,9 +294,24 @@ void setup_per_cpu_pageset(void)
 			zone->pcp[cpu].high = managed_zone(zone) ? 6 * batch : 0;
 		}
 	}
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+		preferred_zone[zid] = NULL;
+		for (int z = zid; z >= 0 && !preferred_zone[zid]; z--)
+			if (managed_zone(&NODE_DATA(0)->node_zones[z]))
+				preferred_zone[zid] = &NODE_DATA(0)->node_zones[z];
+	}
 }
 
 /* ---- watermarks ---- */
+
+/* has_free_block: enough pages may be free, but is one a block of at least this order? */
+static __noinline bool has_free_block(const struct zone *z, unsigned int order)
+{
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return false;
+}
 
 /*
  * zone_watermark_ok: may this zone give 2^order pages without its free
@@ -293,49 +332,50 @@ static bool zone_watermark_ok(const struct zone *z, unsigned int order,
 	}
 	if (free <= min + (long)z->lowmem_reserve[highest_zoneidx])
 		return false;
-	if (!order)
-		return true;
-	/* Enough pages are free; is one of them part of a large enough block? */
-	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
-		if (z->free_area[o].nr_free)
-			return true;
-	return false;
+	return order == 0 || has_free_block(z, order);
 }
 
-static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+static inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
 	page->_refcount = 1;
 	page->order = (u8)order;
-	SetPageFlag(page, PG_head);
+	page->flags = 1u << PG_head;	/* whatever the last owner left is gone */
 	if (gfp & __GFP_ZERO)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 }
 
-/* rmqueue: take a block from zone; order 0 comes from this cpu's list. */
-static struct page *rmqueue(struct zone *zone, unsigned int order)
+/* rmqueue_pcplist: an order-0 page from this cpu's list, refilled from the buddy lists when empty. */
+static inline struct page *rmqueue_pcplist(struct zone *zone)
 {
+	struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
+	unsigned long flags = arch_local_irq_save();
 	struct page *page;
+
+	if (unlikely(pcp->top == PAGE_LIST_NONE))
+		rmqueue_bulk(zone, pcp, pcp->batch);
+	page = pcp_pop(pcp);
+	arch_local_irq_restore(flags);
+	return page;
+}
+
+/* rmqueue_buddy: a block of order > 0, straight from the free lists. */
+static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int order)
+{
 	unsigned long flags;
+	struct page *page;
 
-	if (likely(order == 0)) {
-		struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
-
-		flags = arch_local_irq_save();
-		if (unlikely(page_list_empty(&pcp->list)))
-			rmqueue_bulk(zone, pcp, pcp->batch);
-		page = page_list_first(&pcp->list);
-		if (likely(page)) {
-			page_list_del(&pcp->list, page);
-			ClearPageFlag(page, PG_pcp);
-			pcp->count--;
-		}
-		arch_local_irq_restore(flags);
-		return page;
-	}
 	spin_lock_irqsave(&zone->lock, flags);
 	page = __rmqueue_smallest(zone, order);
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
+}
+
+/* rmqueue: take a block from zone; order 0 comes from this cpu's list. */
+static inline struct page *rmqueue(struct zone *zone, unsigned int order)
+{
+	if (likely(order == 0))
+		return rmqueue_pcplist(zone);
+	return rmqueue_buddy(zone, order);
 }
 
 /*
@@ -420,7 +460,7 @@ void show_free_areas(void)
 	}
 }
 
-static void warn_alloc(gfp_t gfp, unsigned int order)
+static __cold void warn_alloc(gfp_t gfp, unsigned int order)
 {
 	char names[160];
 
@@ -436,7 +476,7 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
  * yet, so it retries at the min watermark with the reserves the caller is
  * entitled to, and then fails.
  */
-static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
+static __cold struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 					   enum zone_type highest_zoneidx)
 {
 	unsigned int alloc_flags = ALLOC_WMARK_MIN;
@@ -463,7 +503,8 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	return NULL;
 }
 
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+/* __alloc_pages: the general allocator: every zone in fallback order, then the slow path. */
+static __noinline struct page *__alloc_pages(gfp_t gfp, unsigned int order)
 {
 	enum zone_type highest_zoneidx = gfp_zone(gfp);
 	struct page *page;
@@ -480,6 +521,33 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	return __alloc_pages_slowpath(gfp, order, highest_zoneidx);
 }
 
+/*
+ * alloc_pages: order-0 requests that the preferred zone can serve above
+ * its low watermark come straight off this cpu's list (the common case, a
+ * few dozen instructions); everything else takes the general path.
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	enum zone_type highest_zoneidx = gfp_zone(gfp);
+	struct zone *zone = preferred_zone[highest_zoneidx];
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+	struct page *page;
+
+	/* Everything but the plain case goes out of line, so this stays a leaf function. */
+	if (unlikely(order != 0 || !zone || (gfp & __GFP_ZERO) ||
+		     zone->free_pages <= low_wmark_pages(zone) + zone->lowmem_reserve[highest_zoneidx]))
+		return __alloc_pages(gfp, order);
+	pcp = &zone->pcp[smp_processor_id()];
+	flags = arch_local_irq_save();
+	page = pcp_pop(pcp);
+	arch_local_irq_restore(flags);
+	if (unlikely(!page))
+		return __alloc_pages(gfp, order);	/* refills the list */
+	prep_new_page(page, 0, 0);
+	return page;
+}
+
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp, order);
@@ -492,29 +560,49 @@ unsigned long get_zeroed_page(gfp_t gfp)
 	return __get_free_pages(gfp | __GFP_ZERO, 0);
 }
 
-/* free_the_page: the block's last reference is gone; return it to pcp or buddy. */
-static void free_the_page(struct page *page, unsigned int order)
+static __noinline void free_one_page(struct zone *zone, struct page *page, unsigned int order)
 {
-	struct zone *zone = page_zone(page);
 	unsigned long flags;
 
 	ClearPageFlag(page, PG_head);
-	page->mapping = NULL;
-	page->_mapcount = -1;
-	if (likely(order == 0)) {
-		struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
-
-		flags = arch_local_irq_save();
-		SetPageFlag(page, PG_pcp);
-		page_list_add(&pcp->list, page);
-		if (unlikely(++pcp->count >= pcp->high))
-			free_pcppages_bulk(zone, pcp, pcp->batch);
-		arch_local_irq_restore(flags);
-		return;
-	}
 	spin_lock_irqsave(&zone->lock, flags);
 	__free_one_page(page, page_to_pfn(page), zone, order);
 	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/* free_pcp_overflow: the list reached pcp->high; send a batch back, then re-enable interrupts. */
+static __noinline void free_pcp_overflow(struct zone *zone, struct per_cpu_pages *pcp,
+					 unsigned long flags)
+{
+	free_pcppages_bulk(zone, pcp, pcp->batch);
+	arch_local_irq_restore(flags);
+}
+
+/* free_unref_page: an order-0 page's last reference is gone: onto this cpu's list. */
+static inline void free_unref_page(struct page *page)
+{
+	struct zone *zone = page_zone(page);
+	struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
+	unsigned long flags = arch_local_irq_save();
+
+	pcp_push(pcp, page);
+	if (unlikely(pcp->count >= pcp->high)) {
+		free_pcp_overflow(zone, pcp, flags);
+		return;
+	}
+	arch_local_irq_restore(flags);
+}
+
+/* free_the_page: the block's last reference is gone; return it to pcp or buddy. */
+static inline void free_the_page(struct page *page, unsigned int order)
+{
+	page->mapping = NULL;
+	page->_mapcount = -1;
+	if (likely(order == 0)) {
+		free_unref_page(page);
+		return;
+	}
+	free_one_page(page_zone(page), page, order);
 }
 
 /* The only flags an allocated block's head may carry when it is freed. */
@@ -522,24 +610,37 @@ static void free_the_page(struct page *page, unsigned int order)
 				  (1u << PG_head) | (1u << PG_slab) | (1u << PG_pcp) | \
 				  (1u << PG_large_kmalloc))
 
-void __free_pages(struct page *page, unsigned int order)
+/*
+ * __free_pages_checked: the one-compare check in __free_pages failed;
+ * find out why, report real misuse, and free what turns out to be fine.
+ */
+static __cold void __free_pages_checked(struct page *page, unsigned int order)
 {
 	const char *problem;
 
-	if (unlikely(page < mem_map || page >= mem_map + (max_pfn - min_low_pfn))) {
+	if (page < mem_map || page >= mem_map_end) {
 		nr_bad_pages++;
 		pr_alert("BUG: __free_pages: %p is not a struct page of RAM\n", (void *)page);
 		dump_stack();
 		return;
 	}
-	/* The common case costs one compare: an allocated head of this order. */
-	if (unlikely((page->flags & PAGE_FLAGS_CHECK_AT_FREE) != (1u << PG_head) ||
+	problem = free_page_problem(page, order);
+	if (problem) {
+		bad_page(page, problem);
+		return;
+	}
+	if (put_page_testzero(page))
+		free_the_page(page, order);
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	/* An allocated head of this order with a reference: one compare each. */
+	if (unlikely(page < mem_map || page >= mem_map_end ||
+		     (page->flags & PAGE_FLAGS_CHECK_AT_FREE) != (1u << PG_head) ||
 		     page->order != order || page->_refcount <= 0)) {
-		problem = free_page_problem(page, order);
-		if (problem) {
-			bad_page(page, problem);
-			return;
-		}
+		__free_pages_checked(page, order);
+		return;
 	}
 	if (put_page_testzero(page))
 		free_the_page(page, order);

@@ -13,17 +13,27 @@
  * freeing an object twice, into the wrong cache, or a pointer into the
  * middle of an object is reported instead of corrupting the free chain.
  *
- * A cache keeps its slabs on two lists: partial (some objects free, the
- * slabs allocations come from) and full.  A slab whose last object is
- * freed goes back to the buddy allocator, except that each cache keeps one
- * empty slab (at the tail of the partial list) so that a cache that
- * allocates and frees one object in a loop does not call the page
- * allocator every time.
+ * As in Linux's SLUB, each cpu has an active slab that sits on no list:
+ * allocations take its free objects and frees of its objects put them
+ * back with interrupts off and nothing else locked, so the common case is
+ * a few dozen instructions.  Only when the active slab runs out, or an
+ * object of another slab is freed, does the cache lock come in, with the
+ * other slabs on two lists: partial (some objects free) and full.  A slab
+ * whose last object is freed goes back to the buddy allocator, except that
+ * each cache keeps one empty slab as a spare, at the tail of the partial
+ * list, so that a cache hovering around a slab boundary does not call the
+ * page allocator on every other operation.
+ *
+ * SMP note: the lock-free fast path is correct while one hart runs.  With
+ * several, a free into another cpu's active slab races with that cpu's
+ * allocations; SLUB solves it with a double-word cmpxchg on (freelist,
+ * counters), which is where this code would have to go.
  */
 #include <asm/irqflags.h>
 #include <list.h>
 #include <printk.h>
 #include <slab.h>
+#include <smp.h>
 #include <stdio.h>
 #include <string.h>
 #include <vmstat.h>
@@ -33,24 +43,34 @@
 #define MAX_SLAB_ORDER	3		/* PAGE_ALLOC_COSTLY_ORDER: beyond it blocks get rare */
 #define ZERO_SIZE_PTR	((void *)16)	/* kmalloc(0): not NULL, but never dereferenceable */
 
+/* The slab a cpu allocates from, with its addresses worked out once. */
+struct kmem_cache_cpu {
+	struct page *slab;		/* NULL: none yet */
+	char *base;			/* page_address(slab) */
+	unsigned long *bitmap;		/* its in-use bitmap */
+};
+
 struct kmem_cache {
-	/* the allocation fast path reads these */
-	spinlock_t lock;
+	/* the fast paths read these */
+	struct kmem_cache_cpu cpu_slab[NR_CPUS];
 	unsigned int size;		/* slot size: object, free index, padding */
 	unsigned int freeptr_offset;	/* where a free object keeps its next index */
 	unsigned int objects;		/* per slab */
 	unsigned int order;		/* pages per slab: 2^order */
+	unsigned long flags;
+	/* the slow paths, under lock */
+	spinlock_t lock;
 	unsigned int bitmap_offset;	/* byte offset of the in-use bitmap in a slab */
 	struct page_list partial;	/* slabs with free objects; the empty one last */
 	struct page_list full;		/* slabs with no free object */
-	unsigned long nr_slabs;
-	unsigned long nr_empty;		/* 0 or 1: the spare empty slab */
-	unsigned long allocs, frees;
-	/* the rest is looked at when slabs are made or reports are printed */
+	unsigned long nr_slabs;		/* all slabs, the active ones included */
+	unsigned long nr_empty;		/* 0 or 1: the spare empty slab on partial */
+	unsigned long alloc_slowpath;	/* allocations that needed another slab */
+	unsigned long free_slowpath;	/* frees outside the active slab */
+	/* looked at when slabs are made or reports are printed */
 	void (*ctor)(void *);
 	unsigned int object_size;	/* what the creator asked for */
 	unsigned int align;
-	unsigned long flags;
 	char name[24];
 	struct list_head list;		/* on slab_caches */
 };
@@ -185,54 +205,135 @@ static void discard_slab(struct kmem_cache *s, struct page *slab)
 	__free_pages(slab, s->order);
 }
 
-/* ---- allocation and free ---- */
+/* ---- the active slab ---- */
 
-/* refill: no slab has a free object; add a new one.  Drops and retakes s->lock. */
-static struct page *refill(struct kmem_cache *s, gfp_t gfp, unsigned long *flags)
+static inline unsigned int cpu_id(void)
 {
-	struct page *slab;
+	return smp_processor_id();
+}
 
-	spin_unlock_irqrestore(&s->lock, *flags);
-	slab = new_slab(s, gfp);
-	spin_lock_irqsave(&s->lock, *flags);
-	if (!slab)
-		return page_list_first(&s->partial);	/* someone else may have freed meanwhile */
-	s->nr_slabs++;
-	s->nr_empty++;
-	page_list_add_tail(&s->partial, slab);
-	return page_list_first(&s->partial);
+/* activate: make slab this cpu's active slab.  Interrupts are off. */
+static void activate(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab)
+{
+	c->slab = slab;
+	c->base = slab_base(slab);
+	c->bitmap = slab_bitmap(s, slab);
+}
+
+/*
+ * place_slab: put a slab that is not active on the list its fill level
+ * says; returns the slab if it is an empty one that the cache cannot keep
+ * (the caller frees it after dropping the lock).  s->lock held.
+ */
+static struct page *place_slab(struct kmem_cache *s, struct page *slab)
+{
+	if (slab->slab.inuse == s->objects) {
+		page_list_add(&s->full, slab);
+	} else if (slab->slab.inuse) {
+		page_list_add(&s->partial, slab);
+	} else if (!s->nr_empty) {
+		s->nr_empty = 1;
+		page_list_add_tail(&s->partial, slab);
+	} else {
+		s->nr_slabs--;
+		return slab;
+	}
+	return NULL;
+}
+
+/* deactivate: this cpu lets go of its active slab.  Interrupts are off, s->lock held. */
+static struct page *deactivate(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	struct page *slab = c->slab;
+
+	c->slab = NULL;
+	c->base = NULL;
+	c->bitmap = NULL;
+	return slab ? place_slab(s, slab) : NULL;
+}
+
+/* ---- allocation ---- */
+
+/* alloc_from: take the first free object of slab (which has one).  Interrupts are off. */
+static inline void *alloc_from(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab)
+{
+	unsigned int idx = slab->slab.freelist;
+	void *obj = c->base + (unsigned long)idx * s->size;
+
+	slab->slab.freelist = *freeptr(s, obj);
+	slab->slab.inuse++;
+	c->bitmap[idx / 64] |= 1UL << (idx % 64);
+	return obj;
+}
+
+/*
+ * __slab_alloc: the active slab is used up (or there is none): swap in a
+ * partial slab, the spare, or a new one.
+ */
+static __noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	struct page *slab, *discard = NULL, *extra = NULL;
+	struct kmem_cache_cpu *c;
+	unsigned long flags;
+	void *obj;
+
+	spin_lock_irqsave(&s->lock, flags);
+	c = &s->cpu_slab[cpu_id()];
+	if (c->slab && c->slab->slab.freelist != FREELIST_END)
+		goto have_slab;			/* only __GFP_ZERO brought us here */
+	discard = deactivate(s, c);
+	slab = page_list_first(&s->partial);
+	if (slab) {
+		page_list_del(&s->partial, slab);
+		if (!slab->slab.inuse)
+			s->nr_empty = 0;
+	} else {
+		spin_unlock_irqrestore(&s->lock, flags);
+		slab = new_slab(s, gfp);
+		spin_lock_irqsave(&s->lock, flags);
+		if (!slab) {
+			spin_unlock_irqrestore(&s->lock, flags);
+			if (discard)
+				discard_slab(s, discard);
+			return NULL;
+		}
+		s->nr_slabs++;
+		c = &s->cpu_slab[cpu_id()];
+		if (c->slab && c->slab->slab.freelist != FREELIST_END) {
+			/* an interrupt handler activated a slab meanwhile: keep ours for later */
+			extra = place_slab(s, slab);
+			goto have_slab;
+		}
+		if (c->slab)
+			extra = deactivate(s, c);
+	}
+	activate(s, c, slab);
+have_slab:
+	obj = alloc_from(s, c, c->slab);
+	s->alloc_slowpath++;
+	spin_unlock_irqrestore(&s->lock, flags);
+	if (discard)
+		discard_slab(s, discard);
+	if (extra)
+		discard_slab(s, extra);
+	if (gfp & __GFP_ZERO)
+		memset(obj, 0, s->object_size);
+	return obj;
 }
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	unsigned long flags;
-	struct page *slab;
+	struct kmem_cache_cpu *c = &s->cpu_slab[cpu_id()];
+	unsigned long flags = arch_local_irq_save();
+	struct page *slab = c->slab;
 	void *obj;
-	unsigned int idx;
 
-	spin_lock_irqsave(&s->lock, flags);
-	slab = page_list_first(&s->partial);
-	if (unlikely(!slab)) {
-		slab = refill(s, gfp, &flags);
-		if (!slab) {
-			spin_unlock_irqrestore(&s->lock, flags);
-			return NULL;
-		}
+	if (unlikely(!slab || slab->slab.freelist == FREELIST_END || (gfp & __GFP_ZERO))) {
+		arch_local_irq_restore(flags);
+		return __slab_alloc(s, gfp);
 	}
-	idx = slab->slab.freelist;
-	obj = (char *)slab_base(slab) + (unsigned long)idx * s->size;
-	slab->slab.freelist = *freeptr(s, obj);
-	slab_bitmap(s, slab)[idx / 64] |= 1UL << (idx % 64);
-	if (slab->slab.inuse++ == 0)
-		s->nr_empty--;
-	if (unlikely(slab->slab.inuse == s->objects)) {
-		page_list_del(&s->partial, slab);
-		page_list_add(&s->full, slab);
-	}
-	s->allocs++;
-	spin_unlock_irqrestore(&s->lock, flags);
-	if (gfp & __GFP_ZERO)
-		memset(obj, 0, s->object_size);
+	obj = alloc_from(s, c, slab);
+	arch_local_irq_restore(flags);
 	return obj;
 }
 
@@ -240,6 +341,8 @@ void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 {
 	return kmem_cache_alloc(s, gfp | __GFP_ZERO);
 }
+
+/* ---- free ---- */
 
 /*
  * object_slab: the slab obj belongs to, and its index there; NULL (after a
@@ -271,12 +374,26 @@ static struct page *object_slab(const struct kmem_cache *s, const void *obj,
 	return slab;
 }
 
-/* __slab_free: put obj (index idx of slab) back; the caller validated both. */
-static void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned int idx)
+/*
+ * __slab_free: obj is not a plain object of this cpu's active slab:
+ * validate it fully, then free it under the lock, moving its slab between
+ * lists as its fill level changes.
+ */
+static __noinline void __slab_free(struct kmem_cache *s, void *obj)
 {
+	struct page *slab, *discard = NULL;
 	unsigned long flags, *word;
-	struct page *discard = NULL;
+	unsigned int idx;
+	bool active;
 
+	slab = object_slab(s, obj, &idx);
+	if (!slab)
+		return;
+	if (unlikely(s && slab->slab_cache != s)) {
+		slab_error(s, obj, "object belongs to another cache");
+		return;
+	}
+	s = slab->slab_cache;
 	spin_lock_irqsave(&s->lock, flags);
 	word = &slab_bitmap(s, slab)[idx / 64];
 	if (unlikely(!(*word & (1UL << (idx % 64))))) {
@@ -285,41 +402,58 @@ static void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsi
 		return;
 	}
 	*word &= ~(1UL << (idx % 64));
+	active = false;
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		active |= s->cpu_slab[cpu].slab == slab;
+	if (!active) {	/* take it off its list; place_slab puts it back where it now belongs */
+		if (slab->slab.inuse == s->objects)
+			page_list_del(&s->full, slab);
+		else
+			page_list_del(&s->partial, slab);
+	}
 	*freeptr(s, obj) = slab->slab.freelist;
 	slab->slab.freelist = (u16)idx;
-	if (unlikely(slab->slab.inuse-- == s->objects)) {
-		page_list_del(&s->full, slab);
-		page_list_add(&s->partial, slab);
-	}
-	if (unlikely(slab->slab.inuse == 0)) {
-		page_list_del(&s->partial, slab);
-		if (s->nr_empty) {		/* already one spare: give this back */
-			s->nr_slabs--;
-			discard = slab;
-		} else {
-			s->nr_empty++;
-			page_list_add_tail(&s->partial, slab);
-		}
-	}
-	s->frees++;
+	slab->slab.inuse--;
+	if (!active)
+		discard = place_slab(s, slab);
+	s->free_slowpath++;
 	spin_unlock_irqrestore(&s->lock, flags);
 	if (discard)
 		discard_slab(s, discard);
 }
 
+/*
+ * slab_free: the common case, an object of this cpu's active slab, is put
+ * back here; anything else (another slab, or something wrong) goes to
+ * __slab_free.
+ */
+static inline void slab_free(struct kmem_cache *s, void *obj)
+{
+	struct kmem_cache_cpu *c = &s->cpu_slab[cpu_id()];
+	unsigned long flags = arch_local_irq_save();
+	unsigned long off = (unsigned long)((char *)obj - c->base);
+	unsigned long idx = off / s->size, *word, bit;
+	struct page *slab = c->slab;
+
+	if (likely(slab && idx < s->objects && idx * s->size == off)) {
+		word = &c->bitmap[idx / 64];
+		bit = 1UL << (idx % 64);
+		if (likely(*word & bit)) {
+			*word &= ~bit;
+			*freeptr(s, obj) = slab->slab.freelist;
+			slab->slab.freelist = (u16)idx;
+			slab->slab.inuse--;
+			arch_local_irq_restore(flags);
+			return;
+		}
+	}
+	arch_local_irq_restore(flags);
+	__slab_free(s, obj);
+}
+
 void kmem_cache_free(struct kmem_cache *s, void *obj)
 {
-	struct page *slab;
-	unsigned int idx;
-
-	slab = object_slab(s, obj, &idx);
-	if (!slab)
-		return;
-	if (unlikely(slab->slab_cache != s)) {
-		slab_error(s, obj, "object belongs to another cache");
-		return;
-	}
-	__slab_free(s, slab, obj, idx);
+	slab_free(s, obj);
 }
 
 /* ---- caches ---- */
@@ -396,23 +530,27 @@ fail:
 	return NULL;
 }
 
-/* release_spare: free the empty slab kept for reuse, if any. */
+/* kmem_cache_shrink: let go of this cpu's active slab, then free every empty slab. */
 void kmem_cache_shrink(struct kmem_cache *s)
 {
+	struct page *slab, *discard;
 	unsigned long flags;
-	struct page *slab;
 
 	spin_lock_irqsave(&s->lock, flags);
+	discard = deactivate(s, &s->cpu_slab[cpu_id()]);
 	slab = page_list_last(&s->partial);
-	if (!s->nr_empty || !slab || slab->slab.inuse) {
-		spin_unlock_irqrestore(&s->lock, flags);
-		return;
+	if (s->nr_empty && slab && !slab->slab.inuse) {
+		page_list_del(&s->partial, slab);
+		s->nr_empty = 0;
+		s->nr_slabs--;
+	} else {
+		slab = NULL;
 	}
-	page_list_del(&s->partial, slab);
-	s->nr_empty = 0;
-	s->nr_slabs--;
 	spin_unlock_irqrestore(&s->lock, flags);
-	discard_slab(s, slab);
+	if (discard)
+		discard_slab(s, discard);
+	if (slab)
+		discard_slab(s, slab);
 }
 
 void kmem_cache_shrink_all(void)
@@ -543,17 +681,37 @@ static bool kmalloc_object(const void *p, const char *caller, struct page **slab
 	return false;
 }
 
+static __cold void kfree_bad(const void *p, const char *why)
+{
+	nr_slab_errors++;
+	pr_alert("BUG: kfree: %p was not returned by kmalloc (%s)\n", p, why);
+	dump_stack();
+}
+
 void kfree(const void *p)
 {
-	struct page *slab, *page;
-	unsigned int idx;
+	struct page *page;
+	struct kmem_cache *s;
 
-	if (unlikely(p == NULL || p == ZERO_SIZE_PTR))
+	if (unlikely((unsigned long)p <= (unsigned long)ZERO_SIZE_PTR))
+		return;				/* NULL and kmalloc(0) */
+	if (unlikely(!virt_addr_valid(p))) {
+		kfree_bad(p, "not kernel memory");
 		return;
-	if (!kmalloc_object(p, "kfree", &slab, &idx, &page))
+	}
+	page = virt_to_page(p);
+	if (likely(PageFlag(page, PG_slab))) {
+		s = page->slab_cache;		/* every page of a slab knows its cache */
+		if (unlikely(!(s->flags & SLAB_KMALLOC))) {
+			slab_error(s, p, "kfree of an object from a kmem_cache (use kmem_cache_free)");
+			return;
+		}
+		slab_free(s, (void *)p);
 		return;
-	if (slab) {
-		__slab_free(slab->slab_cache, slab, (void *)p, idx);
+	}
+	if (unlikely(!PageFlag(page, PG_large_kmalloc) || !PageFlag(page, PG_head) ||
+		     p != page_address(page))) {
+		kfree_bad(p, "neither a slab object nor a large kmalloc");
 		return;
 	}
 	ClearPageFlag(page, PG_large_kmalloc);
@@ -626,6 +784,9 @@ void get_slabinfo(struct kmem_cache *s, struct slabinfo *info)
 	unsigned long flags, active = 0, full = 0;
 
 	spin_lock_irqsave(&s->lock, flags);
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (s->cpu_slab[cpu].slab)
+			active += s->cpu_slab[cpu].slab->slab.inuse;
 	for (struct page *p = page_list_first(&s->partial); p; p = page_list_next(p))
 		active += p->slab.inuse;
 	for (struct page *p = page_list_first(&s->full); p; p = page_list_next(p))
@@ -638,8 +799,8 @@ void get_slabinfo(struct kmem_cache *s, struct slabinfo *info)
 	info->objects_per_slab = s->objects;
 	info->cache_order = s->order;
 	info->object_size = s->size;
-	info->allocs = s->allocs;
-	info->frees = s->frees;
+	info->alloc_slowpath = s->alloc_slowpath;
+	info->free_slowpath = s->free_slowpath;
 	spin_unlock_irqrestore(&s->lock, flags);
 }
 

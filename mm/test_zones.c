@@ -94,10 +94,12 @@ static void check_min_free_kbytes_tunable(void)
 	const struct zone *z = &NODE_DATA(0)->node_zones[ZONE_DMA32];
 	unsigned long before = min_wmark_pages(z);
 
+	unsigned long want = (unsigned long)(saved * 2 / 4) * z->managed_pages / totalram_pages();
+
 	min_free_kbytes = saved * 2;
 	setup_per_zone_wmarks();
-	tap_check(min_wmark_pages(z) >= 2 * before - 1 && min_wmark_pages(z) <= 2 * before + 1,
-		  "zones: doubling min_free_kbytes doubles the min watermark (%lu -> %lu)",
+	tap_check(min_wmark_pages(z) == want && want > before,
+		  "zones: doubling min_free_kbytes raises the DMA32 min watermark to its share (%lu -> %lu)",
 		  before, min_wmark_pages(z));
 	min_free_kbytes = saved;
 	setup_per_zone_wmarks();

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""test/run_bench.py: `make bench`.
+
+Instruction counts come from a boot with test=bench under QEMU -icount
+shift=0, where the instret CSR counts guest instructions exactly, so they
+repeat from run to run.  Wall-clock figures come from boots without
+-icount.  Every figure is printed as "bench NAME VALUE UNIT"; targets are
+commented after it.
+"""
+import argparse
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
+TARGETS = {  # name: (comparison, limit)
+    "order0_alloc_free": ("<=", 100),
+    "kmalloc64_kfree": ("<=", 80),
+    "kmem_cache_alloc_free": ("<=", 60),
+    "struct_page_size": ("<=", 32),
+    "boot_16g_meminit_wall": ("<=", 2000),
+}
+BENCH = re.compile(r"^bench (\S+) (\S+) (\S+)$")
+
+
+def report(name, value, unit):
+    line = "bench %s %s %s" % (name, value, unit)
+    if name in TARGETS:
+        op, limit = TARGETS[name]
+        met = float(value) <= limit
+        line += "    # target %s %s: %s" % (op, limit, "met" if met else "NOT met")
+    print(line, flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--opensbi", required=True)
+    args = ap.parse_args()
+    failed = False
+
+    b = qemu.boot(args.kernel, args.opensbi, bootargs="test=bench", icount=True, timeout=300)
+    for line in b.lines:
+        m = BENCH.match(line.strip())
+        if m:
+            report(*m.groups())
+    if b.status != 0:
+        print("bench boot failed (status %s)" % b.status)
+        failed = True
+
+    b = qemu.boot(args.kernel, args.opensbi, mem="16G", bootargs="test=memblock", timeout=300)
+    m = re.search(r"buddy allocator ready ([\d.]+) ms after kernel entry", b.text())
+    if m:
+        report("boot_16g_meminit_wall", m.group(1), "ms")
+    else:
+        print("bench boot_16g_meminit_wall: no measurement (status %s)" % b.status)
+        failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

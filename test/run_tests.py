@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""test/run_tests.py: everything `make test` runs, and one verdict.
+
+1. host unit tests (the allocators built natively under ASan/UBSan);
+2. every in-kernel self-test suite, one QEMU boot each (test=NAME), with
+   MEM=128M (DMA32 only), MEM=3G (DMA32 and Normal) and a mem= limit;
+3. checks on the boot log and on a deliberate kernel fault.
+
+Every TAP line any of them prints is one result.  A boot that times out,
+powers off with the wrong status, or prints fewer results than its plan
+says is one more failure.  The last line is "N passed, M failed"; the exit
+status is non-zero when anything failed.
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
+SUITES = ["memblock", "zones", "buddy", "slab", "timer"]
+CONFIGS = [  # (label, QEMU memory, extra boot arguments)
+    ("128M", "128M", ""),
+    ("3G", "3G", ""),
+    ("3G mem=2560M", "3G", "mem=2560M"),
+]
+TAP = re.compile(r"^(not ok|ok) (\d+)(?: - (.*))?$")
+PLAN = re.compile(r"^1\.\.(\d+)$")
+EXIT_PANIC = 3
+
+
+class Results:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def add(self, ok, name, detail=None):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+        print(("ok   " if ok else "FAIL ") + name, flush=True)
+        if not ok and detail:
+            for line in detail[-40:]:
+                print("     | " + line)
+
+    def tap(self, label, lines, want_status, status):
+        """Count the TAP lines of one run; check the plan and the exit status."""
+        n, plan = 0, None
+        for line in lines:
+            m = TAP.match(line.strip())
+            if m:
+                n += 1
+                self.add(m.group(1) == "ok", "%s: %s" % (label, m.group(3) or m.group(2)))
+            elif PLAN.match(line.strip()):
+                plan = int(PLAN.match(line.strip()).group(1))
+        if status is None:
+            self.add(False, "%s: finished before the timeout" % label, lines)
+        elif plan is None or plan != n:
+            self.add(False, "%s: printed its whole plan (%s of %s)" % (label, n, plan), lines)
+        elif status != want_status:
+            self.add(False, "%s: exit status %s, expected %s" % (label, status, want_status), lines)
+
+
+def run_host_tests(binaries, results):
+    for binary in binaries:
+        name = os.path.basename(binary)
+        try:
+            p = subprocess.run([binary], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               timeout=300)
+            lines, status = p.stdout.decode("utf-8", "replace").split("\n"), p.returncode
+        except subprocess.TimeoutExpired as e:
+            lines, status = (e.stdout or b"").decode("utf-8", "replace").split("\n"), None
+        results.tap("host %s" % name, lines, 0, status)
+
+
+def check_fault(kernel, opensbi, results):
+    """A kernel fault gives a full report and powers off with EXIT_PANIC."""
+    b = qemu.boot(kernel, opensbi, bootargs="test=fault", timeout=60)
+    text = b.text()
+    for what, pattern in [
+        ("names the cause", r"Unhandled exception: Load access fault \(scause=0x5"),
+        ("gives the faulting address", r"stval=0x1\b"),
+        ("dumps registers", r"\bra\s*: [0-9a-f]{16}.*\bsp\s*: [0-9a-f]{16}"),
+        ("prints a backtrace", r"Call trace:\n\s+\[<[0-9a-f]{16}>\]"),
+        ("panics", r"Kernel panic - not syncing: Fatal exception"),
+    ]:
+        results.add(re.search(pattern, text) is not None, "fault: the report %s" % what, b.lines)
+    results.add(b.status == EXIT_PANIC, "fault: QEMU exits with status %d (got %s)"
+                % (EXIT_PANIC, b.status), b.lines)
+
+
+def check_boot_log(label, b, results, want_normal):
+    """What `make qemu` shows a new user: banner, zones, buddyinfo."""
+    text = b.text()
+    results.add("rvmm: a RISC-V teaching kernel" in text, "%s boot log: banner" % label, b.lines)
+    results.add(re.search(r"DMA32\s+\[mem 0x0*80000000-", text) is not None,
+                "%s boot log: DMA32 zone range" % label, b.lines)
+    results.add(re.search(r"^Node 0, zone    DMA32( +\d+){11} $", text, re.M) is not None,
+                "%s boot log: buddyinfo line for DMA32" % label, b.lines)
+    has_normal = re.search(r"^Node 0, zone   Normal( +\d+){11} $", text, re.M) is not None
+    results.add(has_normal == want_normal,
+                "%s boot log: Normal zone %s" % (label, "shown" if want_normal else "empty"), b.lines)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--opensbi", required=True)
+    ap.add_argument("--host-tests", default="")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    args = ap.parse_args()
+    results = Results()
+
+    run_host_tests(args.host_tests.split(), results)
+
+    jobs = [(label, mem, extra, suite) for (label, mem, extra) in CONFIGS for suite in SUITES]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futures = [pool.submit(qemu.boot, args.kernel, args.opensbi, mem=mem,
+                               bootargs=("test=%s %s" % (suite, extra)).strip(), timeout=120)
+                   for (label, mem, extra, suite) in jobs]
+        for (label, mem, extra, suite), f in zip(jobs, futures):
+            b = f.result()
+            results.tap("[%s] %s" % (label, suite), b.lines, 0, b.status)
+            if suite == "memblock":
+                check_boot_log("[%s]" % label, b, results, want_normal=(mem == "3G"))
+    check_fault(args.kernel, args.opensbi, results)
+
+    print("%d passed, %d failed" % (results.passed, results.failed))
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
