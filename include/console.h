@@ -13,6 +13,8 @@ struct console {
 /* register_console: make con the console; the early SBI console is replaced. */
 void register_console(const struct console *con);
 void console_putc(int c);
+/* uart_init: find the 16550 in the device tree and make it the console. */
+void uart_init(void);
 /* console_getc: a received character, or -1 when none is waiting. */
 int console_getc(void);
 

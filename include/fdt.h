@@ -19,8 +19,12 @@ extern u64 phys_initrd_size;
  * /cpus timebase-frequency sets riscv_timebase.  Panics on a bad blob.
  */
 void early_init_dt_scan(void *dtb);
-/* fdt_find_compatible: the first enabled node compatible with compat, with its first reg entry. */
+/* fdt_find_compatible: the first enabled node compatible with compat, with its first reg entry (size may be NULL). */
 bool fdt_find_compatible(const char *compat, u64 *base, u64 *size);
+/* fdt_compatible_u32: a one-cell property of the node fdt_find_compatible(compat) finds; false when absent. */
+bool fdt_compatible_u32(const char *compat, const char *prop, u32 *val);
+/* fdt_blob_range: physical start and size of the device tree blob (0, 0 before the scan). */
+void fdt_blob_range(phys_addr_t *start, u64 *size);
 /* fdt_cpu_mmu_type: "riscv,sv39"/"riscv,sv48"/... of the first cpu node, or NULL. */
 const char *fdt_cpu_mmu_type(void);
 /* fdt_stdout_path: /chosen stdout-path without any ":options", or NULL. */

@@ -7,7 +7,8 @@
 /*
  * machine_power_off: stop the machine.  Under QEMU the status becomes
  * qemu's exit status (through the virt test device when the device tree
- * has one, else SBI SRST, where any non-zero status reads as 1).
+ * has one, else SBI SRST, which reports only pass or fail, and OpenSBI 1.1
+ * even turns a failure into exit status 0).
  */
 void machine_power_off(int status) __noreturn;
 /* power_init: find the power-off device in the device tree. */

@@ -16,6 +16,11 @@ bool tap_check(bool ok, const char *fmt, ...) __printf(2, 3);
 /* tap_diag: a "# ..." diagnostic line. */
 void tap_diag(const char *fmt, ...) __printf(1, 2);
 
+/* tap_plan: print "1..N" for the N checks made so far (TAP allows the plan last). */
+void tap_plan(void);
+/* selftest_failures: how many tap_check calls failed so far. */
+int selftest_failures(void);
+
 /* selftest_run: run suite name (or "all"), print TAP, power off. */
 void selftest_run(const char *name) __noreturn;
 
@@ -25,6 +30,7 @@ void selftest_buddy(void);
 void selftest_slab(void);
 void selftest_zones(void);
 void selftest_timer(void);
+void selftest_fault(void);	/* not a test: a deliberate kernel fault, for the oops report */
 void selftest_bench(void);	/* not a test: prints "bench NAME VALUE UNIT" lines */
 
 #endif

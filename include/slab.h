@@ -38,6 +38,8 @@ void kmem_cache_free(struct kmem_cache *s, void *obj);
 void kmem_cache_destroy(struct kmem_cache *s);
 /* kmem_cache_shrink: give back the spare empty slab. */
 void kmem_cache_shrink(struct kmem_cache *s);
+/* kmem_cache_shrink_all: kmem_cache_shrink every cache (tests, drop_caches). */
+void kmem_cache_shrink_all(void);
 
 void *kmalloc(size_t size, gfp_t gfp);
 void *kzalloc(size_t size, gfp_t gfp);

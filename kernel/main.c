@@ -3,14 +3,42 @@
  * bottom: each step only uses what the steps above it set up.
  */
 #include <asm/sbi.h>
+#include <cmdline.h>
+#include <console.h>
+#include <fdt.h>
+#include <mm_init.h>
 #include <printk.h>
 #include <power.h>
+#include <selftest.h>
+#include <stdlib.h>
+#include <timer.h>
+#include <trap.h>
 
 void start_kernel(unsigned long hartid, void *dtb, u64 entry_time);
 
 void start_kernel(unsigned long hartid, void *dtb, u64 entry_time)
 {
+	char arg[32];
+
+	trap_init();		/* first: a fault from here on gets a report */
+	early_init_dt_scan(dtb);	/* RAM and reservations into memblock, bootargs */
+	uart_init();
+	power_init();
+	if (cmdline_find(boot_command_line, "loglevel", arg, sizeof(arg)))
+		console_loglevel = atoi(arg);
+	pr_notice("rvmm: a RISC-V teaching kernel about memory management\n");
 	pr_notice("rvmm: booting on hart %lu, device tree at %p\n", hartid, dtb);
+	pr_notice("Kernel command line: %s\n", boot_command_line);
 	sbi_init();
-	machine_power_off(0);
+
+	setup_bootmem();	/* kernel image reserved, mem= applied */
+	mm_core_init(entry_time);	/* zones, buddy and slab allocators */
+	time_init();
+
+	if (cmdline_find(boot_command_line, "test", arg, sizeof(arg)))
+		selftest_run(arg);	/* powers off */
+
+	pr_notice("rvmm: no init process yet; Ctrl-A X leaves QEMU\n");
+	for (;;)
+		__asm__ __volatile__("wfi");
 }

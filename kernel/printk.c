@@ -79,23 +79,26 @@ size_t log_buf_read(char *out, size_t off, size_t len)
 
 int vprintk(const char *fmt, va_list ap)
 {
-	char text[512], prefix[32];
+	char buf[512], prefix[32];
+	const char *text = buf;
 	int level = LOGLEVEL_DEFAULT, plen = 0, n;
 	bool cont = false;
 	unsigned long flags;
 
-	if (fmt[0] == KERN_SOH[0] && fmt[1]) {
-		if (fmt[1] == 'c')
-			cont = true;
-		else if (fmt[1] >= '0' && fmt[1] <= '7')
-			level = fmt[1] - '0';
-		fmt += 2;
-	}
-	n = vsnprintf(text, sizeof(text), fmt, ap);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	if (n < 0)
 		return n;
-	if ((size_t)n >= sizeof(text))
-		n = sizeof(text) - 1;
+	if ((size_t)n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	/* As Linux, the level is read from the formatted text, so "%s" can carry it. */
+	if (text[0] == KERN_SOH[0] && text[1]) {
+		if (text[1] == 'c')
+			cont = true;
+		else if (text[1] >= '0' && text[1] <= '7')
+			level = text[1] - '0';
+		text += 2;
+		n -= 2;
+	}
 
 	spin_lock_irqsave(&logbuf_lock, flags);
 	if (cont && line_open) {

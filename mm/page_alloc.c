@@ -1,0 +1,660 @@
+/*
+ * mm/page_alloc.c: the buddy allocator.
+ *
+ * Each zone keeps free blocks of 2^order pages on free_area[order].  A block
+ * of order n splits into two "buddies" of order n-1; when both halves are
+ * free again they merge back.  The buddy of the block at pfn is the block
+ * at pfn ^ (1 << order), so finding it needs no search.  Order-0 pages go
+ * through small per-cpu lists first, which keeps the most frequent
+ * allocation and free away from the zone lock and from splitting/merging.
+ *
+ * Whether a zone may be used at all is decided by its watermarks: an
+ * ordinary allocation must leave more than the LOW watermark free (the
+ * slow path accepts MIN), __GFP_HIGH and atomic allocations may dip below.
+ */
+#include <asm/irqflags.h>
+#include <gfp.h>
+#include <printk.h>
+#include <stdio.h>
+#include <smp.h>
+#include <string.h>
+#include <vmstat.h>
+#include "internal.h"
+
+int min_free_kbytes = 1024;
+int watermark_scale_factor = 10;
+int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 32 };
+unsigned long totalreserve_pages;
+
+static unsigned long nr_bad_pages;
+
+/* alloc_flags: how an attempt may use the zone's reserves. */
+#define ALLOC_WMARK_MIN		WMARK_MIN
+#define ALLOC_WMARK_LOW		WMARK_LOW
+#define ALLOC_WMARK_HIGH	WMARK_HIGH
+#define ALLOC_WMARK_MASK	0x03
+#define ALLOC_NO_WATERMARKS	0x04	/* ignore watermarks entirely */
+#define ALLOC_MIN_RESERVE	0x08	/* __GFP_HIGH: may use half of min */
+#define ALLOC_NON_BLOCK		0x10	/* cannot sleep: a further quarter */
+
+/* ---- bad pages: kernel misuse is reported, never silently absorbed ---- */
+
+const char *page_flag_names(unsigned int flags, char *buf, size_t len)
+{
+	static const char *const names[NR_PAGEFLAGS] = {
+		"reserved", "buddy", "head", "slab", "large_kmalloc", "pcp",
+		"locked", "referenced", "uptodate", "dirty", "lru", "active",
+		"swapbacked", "writeback",
+	};
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int f = 0; f < NR_PAGEFLAGS && n < len; f++)
+		if (flags & (1u << f))
+			n += snprintf(buf + n, len - n, "%s%s", n ? "|" : "", names[f]);
+	return buf;
+}
+
+static void bad_page(const struct page *page, const char *reason)
+{
+	char names[128];
+
+	nr_bad_pages++;
+	pr_alert("BUG: Bad page state: pfn:%#lx\n", page_to_pfn(page));
+	pr_alert("page:%p refcount:%d mapcount:%d mapping:%p index:%#x order:%u\n",
+		 (const void *)page, page->_refcount, page_mapcount(page),
+		 (void *)page->mapping, page->index, page->order);
+	pr_alert("flags: %#x(%s)\n", page->flags,
+		 page_flag_names(page->flags, names, sizeof(names)));
+	pr_alert("page dumped because: %s\n", reason);
+	dump_stack();
+}
+
+unsigned long bad_page_reports(void)
+{
+	return nr_bad_pages;
+}
+
+/* allocated_head_of: the head of the allocated block page lies in, or NULL. */
+static const struct page *allocated_head_of(const struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	for (unsigned int order = 1; order <= MAX_PAGE_ORDER; order++) {
+		unsigned long head = pfn & ~((1UL << order) - 1);
+
+		if (!pfn_valid(head))
+			break;
+		if (PageFlag(pfn_to_page(head), PG_head) &&
+		    pfn_to_page(head)->order >= order)
+			return pfn_to_page(head);
+	}
+	return NULL;
+}
+
+/*
+ * free_page_problem: why page cannot be freed as a block of this order, or
+ * NULL if it can.  Only reached when the one-compare fast check fails, so
+ * the diagnosis may take its time.
+ */
+static const char *free_page_problem(const struct page *page, unsigned int order)
+{
+	if (PageFlag(page, PG_reserved))
+		return "freeing a reserved page";
+	if (PageFlag(page, PG_buddy) || PageFlag(page, PG_pcp))
+		return "double free: page is already free";
+	if (PageFlag(page, PG_slab))
+		return "freeing a page the slab allocator owns";
+	if (PageFlag(page, PG_large_kmalloc))
+		return "freeing a kmalloc()ed block with __free_pages (use kfree)";
+	if (PageFlag(page, PG_head) && page->order != order)
+		return "freed with a different order than it was allocated with";
+	if (!PageFlag(page, PG_head))
+		return allocated_head_of(page) ?
+			"not the head of its block" : "double free: page is already free";
+	if (page->_refcount <= 0)
+		return "page refcount is not positive";
+	return NULL;
+}
+
+/* ---- the free lists ---- */
+
+static inline void add_to_free_list(struct page *page, struct zone *zone,
+				    unsigned int order)
+{
+	page->order = (u8)order;
+	SetPageFlag(page, PG_buddy);
+	page_list_add(&zone->free_area[order].free_list, page);
+	zone->free_area[order].nr_free++;
+}
+
+static inline void del_page_from_free_list(struct page *page, struct zone *zone,
+					   unsigned int order)
+{
+	page_list_del(&zone->free_area[order].free_list, page);
+	ClearPageFlag(page, PG_buddy);
+	zone->free_area[order].nr_free--;
+}
+
+/*
+ * __free_one_page: put a block on the free lists, merging it with its
+ * buddy as long as the buddy is a free block of the same order in the
+ * same zone.  Caller holds zone->lock.
+ */
+static void __free_one_page(struct page *page, unsigned long pfn,
+			    struct zone *zone, unsigned int order)
+{
+	zone->free_pages += 1UL << order;
+	while (order < MAX_PAGE_ORDER) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy;
+
+		if (!pfn_valid(buddy_pfn))
+			break;
+		buddy = page + ((long)buddy_pfn - (long)pfn);
+		if (!PageFlag(buddy, PG_buddy) || buddy->order != order ||
+		    buddy->zone != page->zone)
+			break;
+		del_page_from_free_list(buddy, zone, order);
+		if (buddy_pfn < pfn) {		/* the merged block starts at the lower buddy */
+			page = buddy;
+			pfn = buddy_pfn;
+		}
+		order++;
+	}
+	add_to_free_list(page, zone, order);
+}
+
+/*
+ * expand: a block of order `high` was taken to serve order `low`; give
+ * back the upper halves, largest first, as free blocks of their own.
+ */
+static inline void expand(struct zone *zone, struct page *page,
+			  unsigned int low, unsigned int high)
+{
+	while (high > low) {
+		high--;
+		add_to_free_list(page + (1UL << high), zone, high);
+	}
+}
+
+/* __rmqueue_smallest: take the smallest free block that fits. Caller holds zone->lock. */
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
+{
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++) {
+		struct page *page = page_list_first(&zone->free_area[o].free_list);
+
+		if (!page)
+			continue;
+		del_page_from_free_list(page, zone, o);
+		expand(zone, page, order, o);
+		zone->free_pages -= 1UL << order;
+		return page;
+	}
+	return NULL;
+}
+
+/* ---- per-cpu lists ---- */
+
+/* rmqueue_bulk: move up to count order-0 pages from the buddy lists to pcp. */
+static void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
+{
+	spin_lock(&zone->lock);
+	for (int i = 0; i < count; i++) {
+		struct page *page = __rmqueue_smallest(zone, 0);
+
+		if (!page)
+			break;
+		SetPageFlag(page, PG_pcp);
+		page_list_add_tail(&pcp->list, page);
+		pcp->count++;
+	}
+	spin_unlock(&zone->lock);
+}
+
+/* free_pcppages_bulk: return count pages from the cold end of pcp to the buddy lists. */
+static void free_pcppages_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
+{
+	spin_lock(&zone->lock);
+	while (count-- > 0) {
+		struct page *page = page_list_last(&pcp->list);
+
+		if (!page)
+			break;
+		page_list_del(&pcp->list, page);
+		ClearPageFlag(page, PG_pcp);
+		pcp->count--;
+		__free_one_page(page, page_to_pfn(page), zone, 0);
+	}
+	spin_unlock(&zone->lock);
+}
+
+void drain_all_pages(void)
+{
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+		struct zone *zone = &NODE_DATA(0)->node_zones[zid];
+		unsigned long flags = arch_local_irq_save();
+
+		for (int cpu = 0; cpu < NR_CPUS; cpu++)
+			free_pcppages_bulk(zone, &zone->pcp[cpu], zone->pcp[cpu].count);
+		arch_local_irq_restore(flags);
+	}
+}
+
+/*
+ * Linux's zone_batchsize: about a quarter of a thousandth of the zone,
+ * at most 256 KiB worth, rounded to 2^n - 1 so that batches from
+ * different cpus do not keep landing on the same cache colours.
+ */
+static int zone_batchsize(const struct zone *zone)
+{
+	unsigned long batch = MIN(zone->managed_pages >> 10, (256UL << 10) / PAGE_SIZE) / 4;
+	unsigned long p = 1;
+
+	if (batch < 1)
+		batch = 1;
+	batch += batch / 2;
+	while (p * 2 <= batch)
+		p *= 2;
+	return p > 1 ? (int)(p - 1) : 1;
+}
+
+void setup_per_cpu_pageset(void)
+{
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+		struct zone *zone = &NODE_DATA(0)->node_zones[zid];
+		int batch = zone_batchsize(zone);
+
+		for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+			zone->pcp[cpu].batch = batch;
+			zone->pcp[cpu].high = managed_zone(zone) ? 6 * batch : 0;
+		}
+	}
+}
+
+/* ---- watermarks ---- */
+
+/*
+ * zone_watermark_ok: may this zone give 2^order pages without its free
+ * count sinking to `mark` plus what it keeps back for allocations that
+ * could have used a higher zone (lowmem_reserve)?
+ */
+static bool zone_watermark_ok(const struct zone *z, unsigned int order,
+			      unsigned long mark, enum zone_type highest_zoneidx,
+			      unsigned int alloc_flags)
+{
+	long min = (long)mark;
+	long free = (long)z->free_pages - ((1L << order) - 1);
+
+	if (alloc_flags & ALLOC_MIN_RESERVE) {
+		min -= min / 2;
+		if (alloc_flags & ALLOC_NON_BLOCK)
+			min -= min / 4;
+	}
+	if (free <= min + (long)z->lowmem_reserve[highest_zoneidx])
+		return false;
+	if (!order)
+		return true;
+	/* Enough pages are free; is one of them part of a large enough block? */
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return false;
+}
+
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	page->_refcount = 1;
+	page->order = (u8)order;
+	SetPageFlag(page, PG_head);
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+}
+
+/* rmqueue: take a block from zone; order 0 comes from this cpu's list. */
+static struct page *rmqueue(struct zone *zone, unsigned int order)
+{
+	struct page *page;
+	unsigned long flags;
+
+	if (likely(order == 0)) {
+		struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
+
+		flags = arch_local_irq_save();
+		if (unlikely(page_list_empty(&pcp->list)))
+			rmqueue_bulk(zone, pcp, pcp->batch);
+		page = page_list_first(&pcp->list);
+		if (likely(page)) {
+			page_list_del(&pcp->list, page);
+			ClearPageFlag(page, PG_pcp);
+			pcp->count--;
+		}
+		arch_local_irq_restore(flags);
+		return page;
+	}
+	spin_lock_irqsave(&zone->lock, flags);
+	page = __rmqueue_smallest(zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+/*
+ * get_page_from_freelist: try each zone the flags allow, highest first
+ * (Normal, then DMA32), passing over any below its watermark.
+ */
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
+					   unsigned int alloc_flags,
+					   enum zone_type highest_zoneidx)
+{
+	for (int zid = (int)highest_zoneidx; zid >= 0; zid--) {
+		struct zone *zone = &NODE_DATA(0)->node_zones[zid];
+		struct page *page;
+
+		if (!managed_zone(zone))
+			continue;
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_ok(zone, order,
+				       zone->_watermark[alloc_flags & ALLOC_WMARK_MASK],
+				       highest_zoneidx, alloc_flags))
+			continue;
+		page = rmqueue(zone, order);
+		if (page) {
+			prep_new_page(page, order, gfp);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+const char *format_gfp_flags(gfp_t gfp, char *buf, size_t len)
+{
+	static const struct { gfp_t mask; const char *name; } names[] = {
+		/* composites first, so the common cases print as they are written */
+		{ GFP_USER, "GFP_USER" }, { GFP_KERNEL, "GFP_KERNEL" },
+		{ GFP_ATOMIC, "GFP_ATOMIC" }, { GFP_NOWAIT, "GFP_NOWAIT" },
+		{ __GFP_DMA32, "__GFP_DMA32" }, { __GFP_HIGH, "__GFP_HIGH" },
+		{ __GFP_IO, "__GFP_IO" }, { __GFP_FS, "__GFP_FS" },
+		{ __GFP_ZERO, "__GFP_ZERO" },
+		{ __GFP_DIRECT_RECLAIM, "__GFP_DIRECT_RECLAIM" },
+		{ __GFP_KSWAPD_RECLAIM, "__GFP_KSWAPD_RECLAIM" },
+		{ __GFP_NOWARN, "__GFP_NOWARN" },
+		{ __GFP_RETRY_MAYFAIL, "__GFP_RETRY_MAYFAIL" },
+		{ __GFP_NOFAIL, "__GFP_NOFAIL" }, { __GFP_NORETRY, "__GFP_NORETRY" },
+		{ __GFP_HARDWALL, "__GFP_HARDWALL" }, { __GFP_ACCOUNT, "__GFP_ACCOUNT" },
+	};
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < ARRAY_SIZE(names) && n < len; i++) {
+		if ((gfp & names[i].mask) != names[i].mask)
+			continue;
+		n += snprintf(buf + n, len - n, "%s%s", n ? "|" : "", names[i].name);
+		gfp &= ~names[i].mask;
+	}
+	if (!n)
+		snprintf(buf, len, "none");
+	return buf;
+}
+
+void show_free_areas(void)
+{
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+		const struct zone *zone = &NODE_DATA(0)->node_zones[zid];
+		unsigned long total = 0;
+		char line[256];
+		int n = 0;
+
+		if (!populated_zone(zone))
+			continue;
+		pr_warn("%s free:%lukB min:%lukB low:%lukB high:%lukB managed:%lukB\n",
+			zone->name, zone->free_pages << 2, min_wmark_pages(zone) << 2,
+			low_wmark_pages(zone) << 2, high_wmark_pages(zone) << 2,
+			zone->managed_pages << 2);
+		n += snprintf(line + n, sizeof(line) - n, "%s:", zone->name);
+		for (int o = 0; o < NR_PAGE_ORDERS; o++) {
+			n += snprintf(line + n, sizeof(line) - n, " %lu*%lukB",
+				      zone->free_area[o].nr_free, 4UL << o);
+			total += zone->free_area[o].nr_free << (o + 2);
+		}
+		pr_warn("%s = %lukB\n", line, total);
+	}
+}
+
+static void warn_alloc(gfp_t gfp, unsigned int order)
+{
+	char names[160];
+
+	pr_warn("page allocation failure: order:%u, mode:%#x(%s)\n", order, gfp,
+		format_gfp_flags(gfp, names, sizeof(names)));
+	dump_stack();
+	show_free_areas();
+}
+
+/*
+ * The slow path: below the low watermark.  Linux would now wake kswapd,
+ * reclaim directly and finally call the OOM killer; rvmm has none of them
+ * yet, so it retries at the min watermark with the reserves the caller is
+ * entitled to, and then fails.
+ */
+static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
+					   enum zone_type highest_zoneidx)
+{
+	unsigned int alloc_flags = ALLOC_WMARK_MIN;
+	struct page *page;
+
+	if (gfp & __GFP_HIGH)
+		alloc_flags |= ALLOC_MIN_RESERVE;
+	if (!(gfp & __GFP_DIRECT_RECLAIM))
+		alloc_flags |= ALLOC_NON_BLOCK;
+	page = get_page_from_freelist(gfp, order, alloc_flags, highest_zoneidx);
+	if (page)
+		return page;
+	if (gfp & __GFP_NOFAIL) {
+		/* Nothing can free memory yet, so NOFAIL may take the last reserves. */
+		page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS,
+					      highest_zoneidx);
+		if (page)
+			return page;
+		show_free_areas();
+		panic("alloc_pages: __GFP_NOFAIL order-%u allocation impossible", order);
+	}
+	if (!(gfp & __GFP_NOWARN))
+		warn_alloc(gfp, order);
+	return NULL;
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	enum zone_type highest_zoneidx = gfp_zone(gfp);
+	struct page *page;
+
+	if (unlikely(order > MAX_PAGE_ORDER)) {
+		if (!(gfp & __GFP_NOWARN))
+			pr_warn("alloc_pages: order %u is above MAX_PAGE_ORDER %d\n",
+				order, MAX_PAGE_ORDER);
+		return NULL;
+	}
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, highest_zoneidx);
+	if (likely(page))
+		return page;
+	return __alloc_pages_slowpath(gfp, order, highest_zoneidx);
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+/* free_the_page: the block's last reference is gone; return it to pcp or buddy. */
+static void free_the_page(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long flags;
+
+	ClearPageFlag(page, PG_head);
+	page->mapping = NULL;
+	page->_mapcount = -1;
+	if (likely(order == 0)) {
+		struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
+
+		flags = arch_local_irq_save();
+		SetPageFlag(page, PG_pcp);
+		page_list_add(&pcp->list, page);
+		if (unlikely(++pcp->count >= pcp->high))
+			free_pcppages_bulk(zone, pcp, pcp->batch);
+		arch_local_irq_restore(flags);
+		return;
+	}
+	spin_lock_irqsave(&zone->lock, flags);
+	__free_one_page(page, page_to_pfn(page), zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/* The only flags an allocated block's head may carry when it is freed. */
+#define PAGE_FLAGS_CHECK_AT_FREE ((1u << PG_reserved) | (1u << PG_buddy) | \
+				  (1u << PG_head) | (1u << PG_slab) | (1u << PG_pcp) | \
+				  (1u << PG_large_kmalloc))
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	const char *problem;
+
+	if (unlikely(page < mem_map || page >= mem_map + (max_pfn - min_low_pfn))) {
+		nr_bad_pages++;
+		pr_alert("BUG: __free_pages: %p is not a struct page of RAM\n", (void *)page);
+		dump_stack();
+		return;
+	}
+	/* The common case costs one compare: an allocated head of this order. */
+	if (unlikely((page->flags & PAGE_FLAGS_CHECK_AT_FREE) != (1u << PG_head) ||
+		     page->order != order || page->_refcount <= 0)) {
+		problem = free_page_problem(page, order);
+		if (problem) {
+			bad_page(page, problem);
+			return;
+		}
+	}
+	if (put_page_testzero(page))
+		free_the_page(page, order);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (!addr)
+		return;
+	if (unlikely(!virt_addr_valid((void *)addr) || (addr & ~PAGE_MASK))) {
+		nr_bad_pages++;
+		pr_alert("BUG: free_pages: %#lx is not the address of a page of RAM\n", addr);
+		dump_stack();
+		return;
+	}
+	__free_pages(virt_to_page((void *)addr), order);
+}
+
+/* ---- boot: memblock hands over its free memory ---- */
+
+void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long nr = 1UL << order;
+
+	for (unsigned long i = 0; i < nr; i++) {
+		ClearPageFlag(&page[i], PG_reserved);
+		page[i]._refcount = 0;
+	}
+	zone->managed_pages += nr;
+	spin_lock(&zone->lock);
+	__free_one_page(page, pfn, zone, order);
+	spin_unlock(&zone->lock);
+}
+
+/* ---- watermarks and reserves (Linux's formulas) ---- */
+
+int calculate_min_free_kbytes(void)
+{
+	unsigned long lowmem_kbytes = totalram_pages() * (PAGE_SIZE >> 10);
+	unsigned long kb = int_sqrt(lowmem_kbytes * 16);
+
+	return (int)MIN(MAX(kb, 128UL), 262144UL);
+}
+
+static void calculate_totalreserve_pages(void)
+{
+	unsigned long reserve_total = 0;
+
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		struct zone *zone = &NODE_DATA(0)->node_zones[i];
+		unsigned long max = 0;
+
+		for (int j = i; j < MAX_NR_ZONES; j++)
+			max = MAX(max, zone->lowmem_reserve[j]);
+		max += high_wmark_pages(zone);
+		reserve_total += MIN(max, zone->managed_pages);
+	}
+	totalreserve_pages = reserve_total;
+}
+
+void setup_per_zone_wmarks(void)
+{
+	unsigned long pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
+	unsigned long lowmem_pages = totalram_pages();
+
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+		struct zone *zone = &NODE_DATA(0)->node_zones[zid];
+		unsigned long tmp, flags;
+
+		spin_lock_irqsave(&zone->lock, flags);
+		/* Each zone's share of the minimum, in proportion to its size. */
+		tmp = lowmem_pages ? pages_min * zone->managed_pages / lowmem_pages : 0;
+		zone->_watermark[WMARK_MIN] = tmp;
+		tmp = MAX(tmp >> 2, zone->managed_pages * (unsigned long)watermark_scale_factor / 10000);
+		zone->_watermark[WMARK_LOW] = zone->_watermark[WMARK_MIN] + tmp;
+		zone->_watermark[WMARK_HIGH] = zone->_watermark[WMARK_LOW] + tmp;
+		spin_unlock_irqrestore(&zone->lock, flags);
+	}
+	calculate_totalreserve_pages();
+}
+
+void setup_per_zone_lowmem_reserve(void)
+{
+	struct pglist_data *pgdat = NODE_DATA(0);
+
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		struct zone *zone = &pgdat->node_zones[i];
+		int ratio = sysctl_lowmem_reserve_ratio[i];
+		bool clear = ratio <= 0 || !managed_zone(zone);
+		unsigned long managed = 0;
+
+		zone->lowmem_reserve[i] = 0;
+		for (int j = i + 1; j < MAX_NR_ZONES; j++) {
+			managed += pgdat->node_zones[j].managed_pages;
+			zone->lowmem_reserve[j] = clear ? 0 : managed / (unsigned long)ratio;
+		}
+	}
+	calculate_totalreserve_pages();
+}
+
+unsigned long totalram_pages(void)
+{
+	unsigned long total = 0;
+
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++)
+		total += NODE_DATA(0)->node_zones[zid].managed_pages;
+	return total;
+}
+
+unsigned long nr_free_pages(void)
+{
+	unsigned long total = 0;
+
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++)
+		total += NODE_DATA(0)->node_zones[zid].free_pages;
+	return total;
+}

@@ -1,0 +1,117 @@
+/*
+ * mm/vmstat.c: memory counters and the reports behind /proc/meminfo,
+ * /proc/buddyinfo and /proc/zoneinfo, in Linux's exact formats so that
+ * tools and habits carry over.
+ */
+#include <mm.h>
+#include <vmstat.h>
+#include "internal.h"
+
+static long node_stat[NR_VM_NODE_STAT_ITEMS];
+
+void mod_node_page_state(enum node_stat_item item, long delta)
+{
+	__atomic_fetch_add(&node_stat[item], delta, __ATOMIC_RELAXED);
+}
+
+unsigned long global_node_page_state(enum node_stat_item item)
+{
+	long v = __atomic_load_n(&node_stat[item], __ATOMIC_RELAXED);
+
+	return v < 0 ? 0 : (unsigned long)v;
+}
+
+/*
+ * si_mem_available: what could be allocated without swapping: free pages
+ * above the reserves, plus the half of the page cache and of reclaimable
+ * slab that reclaim could plausibly get back (Linux's estimate).
+ */
+unsigned long si_mem_available(void)
+{
+	unsigned long wmark_low = 0, pagecache, reclaimable;
+	long available;
+
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++)
+		wmark_low += low_wmark_pages(&NODE_DATA(0)->node_zones[zid]);
+	available = (long)nr_free_pages() - (long)totalreserve_pages;
+	pagecache = global_node_page_state(NR_FILE_PAGES) - global_node_page_state(NR_SHMEM);
+	available += (long)(pagecache - MIN(pagecache / 2, wmark_low));
+	reclaimable = global_node_page_state(NR_SLAB_RECLAIMABLE);
+	available += (long)(reclaimable - MIN(reclaimable / 2, wmark_low));
+	return available < 0 ? 0 : (unsigned long)available;
+}
+
+/* A meminfo line: the label and colon padded to 16 columns, then "%8lu kB". */
+static void show_val_kb(struct seq_buf *m, const char *label, unsigned long pages)
+{
+	seq_buf_printf(m, "%-16s%8lu kB\n", label, pages << (PAGE_SHIFT - 10));
+}
+
+void show_meminfo(struct seq_buf *m)
+{
+	unsigned long sreclaimable = global_node_page_state(NR_SLAB_RECLAIMABLE);
+	unsigned long sunreclaim = global_node_page_state(NR_SLAB_UNRECLAIMABLE);
+	unsigned long shmem = global_node_page_state(NR_SHMEM);
+	unsigned long file = global_node_page_state(NR_FILE_PAGES);
+
+	show_val_kb(m, "MemTotal:", totalram_pages());
+	show_val_kb(m, "MemFree:", nr_free_pages());
+	show_val_kb(m, "MemAvailable:", si_mem_available());
+	show_val_kb(m, "Buffers:", 0);
+	show_val_kb(m, "Cached:", file > shmem ? file : shmem);
+	show_val_kb(m, "SwapCached:", 0);
+	show_val_kb(m, "SwapTotal:", 0);
+	show_val_kb(m, "SwapFree:", 0);
+	show_val_kb(m, "AnonPages:", global_node_page_state(NR_ANON_MAPPED));
+	show_val_kb(m, "Mapped:", global_node_page_state(NR_FILE_MAPPED));
+	show_val_kb(m, "Shmem:", shmem);
+	show_val_kb(m, "KReclaimable:", sreclaimable);
+	show_val_kb(m, "Slab:", sreclaimable + sunreclaim);
+	show_val_kb(m, "SReclaimable:", sreclaimable);
+	show_val_kb(m, "SUnreclaim:", sunreclaim);
+	seq_buf_printf(m, "%-16s%8lu kB\n", "KernelStack:",
+		       global_node_page_state(NR_KERNEL_STACK_KB));
+	show_val_kb(m, "PageTables:", global_node_page_state(NR_PAGETABLE));
+}
+
+void show_buddyinfo(struct seq_buf *m)
+{
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+		const struct zone *zone = &NODE_DATA(0)->node_zones[zid];
+
+		if (!populated_zone(zone))
+			continue;
+		seq_buf_printf(m, "Node %d, zone %8s ", 0, zone->name);
+		for (int order = 0; order < NR_PAGE_ORDERS; order++)
+			seq_buf_printf(m, "%6lu ", zone->free_area[order].nr_free);
+		seq_buf_printf(m, "\n");
+	}
+}
+
+void show_zoneinfo(struct seq_buf *m)
+{
+	for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
+		const struct zone *zone = &NODE_DATA(0)->node_zones[zid];
+
+		seq_buf_printf(m, "Node %d, zone %8s", 0, zone->name);
+		seq_buf_printf(m, "\n  pages free     %lu", zone->free_pages);
+		seq_buf_printf(m, "\n        %-12s %lu", "boost", 0UL);
+		seq_buf_printf(m, "\n        %-12s %lu", "min", min_wmark_pages(zone));
+		seq_buf_printf(m, "\n        %-12s %lu", "low", low_wmark_pages(zone));
+		seq_buf_printf(m, "\n        %-12s %lu", "high", high_wmark_pages(zone));
+		seq_buf_printf(m, "\n        %-12s %lu", "spanned", zone->spanned_pages);
+		seq_buf_printf(m, "\n        %-12s %lu", "present", zone->present_pages);
+		seq_buf_printf(m, "\n        %-12s %lu", "managed", zone->managed_pages);
+		seq_buf_printf(m, "\n        protection: (");
+		for (int j = 0; j < MAX_NR_ZONES; j++)
+			seq_buf_printf(m, "%s%lu", j ? ", " : "", zone->lowmem_reserve[j]);
+		seq_buf_printf(m, ")");
+		seq_buf_printf(m, "\n      nr_free_pages %lu", zone->free_pages);
+		seq_buf_printf(m, "\n  pagesets");
+		seq_buf_printf(m, "\n    cpu: %d", 0);
+		seq_buf_printf(m, "\n              count: %d", zone->pcp[0].count);
+		seq_buf_printf(m, "\n              high:  %d", zone->pcp[0].high);
+		seq_buf_printf(m, "\n              batch: %d", zone->pcp[0].batch);
+		seq_buf_printf(m, "\n  start_pfn:           %lu\n", zone->zone_start_pfn);
+	}
+}
