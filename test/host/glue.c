@@ -248,6 +248,8 @@ bool host_pfn_managed_expected(unsigned long pfn)
 	return host_pfn_in_bank(pfn) && !memblock_is_reserved(PFN_PHYS(pfn), PAGE_SIZE);
 }
 
+#define HOST_ARENA_ALIGN (PAGE_SIZE << MAX_PAGE_ORDER)
+
 static void *host_arena_map(const struct host_layout *l, phys_addr_t *lo)
 {
 	phys_addr_t start = ~0ULL, end = 0;
@@ -257,14 +259,20 @@ static void *host_arena_map(const struct host_layout *l, phys_addr_t *lo)
 		start = MIN(start, l->banks[i].base);
 		end = MAX(end, l->banks[i].base + l->banks[i].size);
 	}
-	/* MAP_NORESERVE: untouched "RAM" costs nothing, so layouts can be roomy. */
-	arena = mmap(NULL, end - start, PROT_READ | PROT_WRITE,
+	/*
+	 * MAP_NORESERVE: untouched "RAM" costs nothing, so layouts can be
+	 * roomy.  The arena is placed so that va_pa_offset is a multiple of
+	 * the largest block (4 MiB), as the kernel's linear map is: then a
+	 * block's virtual address is as aligned as its physical one.
+	 */
+	arena = mmap(NULL, end - start + HOST_ARENA_ALIGN, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED)
 		panic("host_boot: mmap of %llu bytes: %s",
 		      (unsigned long long)(end - start), strerror(errno));
 	*lo = start;
-	return arena;
+	return (char *)ALIGN((unsigned long)arena, HOST_ARENA_ALIGN) +
+	       (start & (HOST_ARENA_ALIGN - 1));
 }
 
 void host_boot(const struct host_layout *l, unsigned int flags)
