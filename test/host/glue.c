@@ -275,14 +275,20 @@ static void *host_arena_map(const struct host_layout *l, phys_addr_t *lo)
 	       (start & (HOST_ARENA_ALIGN - 1));
 }
 
-void host_boot(const struct host_layout *l, unsigned int flags)
+void host_map_ram(const struct host_layout *l)
 {
-	unsigned long max_zone_pfn[MAX_NR_ZONES];
 	phys_addr_t lo;
 	void *arena = host_arena_map(l, &lo);
 
 	host_layout = l;
 	va_pa_offset = (unsigned long)arena - lo;
+}
+
+void host_boot(const struct host_layout *l, unsigned int flags)
+{
+	unsigned long max_zone_pfn[MAX_NR_ZONES];
+
+	host_map_ram(l);
 	memblock_reset();
 	for (int i = 0; i < l->nbanks; i++)
 		if (memblock_add(l->banks[i].base, l->banks[i].size))

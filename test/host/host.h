@@ -49,6 +49,8 @@ enum host_boot_flags {
 	HOST_BOOT_NO_SLAB = 1,	/* stop before kmem_cache_init() */
 };
 
+/* host_map_ram: only the fake RAM for layout l (va_pa_offset set, memblock untouched). */
+void host_map_ram(const struct host_layout *l);
 /* host_boot: fake RAM for layout l, then the kernel's mm boot sequence. */
 void host_boot(const struct host_layout *l, unsigned int flags);
 /* The layout host_boot was given. */

@@ -9,6 +9,7 @@
  */
 #include "host.h"
 
+#include <errno.h>
 #include <seq_buf.h>
 #include <slab.h>
 #include <stdio.h>
@@ -1446,6 +1447,82 @@ static void scenario_api(const void *arg)
 	       "page_flag_names(reserved|buddy) = \"%s\"", buf);
 }
 
+/* ---- memblock, before there are struct pages ---------------------------- */
+
+static bool regions_are(const struct memblock_type *t, int n, const phys_addr_t *want)
+{
+	if (t->cnt != (unsigned long)n)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (t->regions[i].base != want[2 * i] || t->regions[i].size != want[2 * i + 1])
+			return false;
+	return true;
+}
+
+static void scenario_memblock(const void *arg)
+{
+	const phys_addr_t B = 0x80000000UL;
+	phys_addr_t pa, pa2;
+	int rc = 0, i;
+	bool zero = true;
+	unsigned char *va;
+
+	host_map_ram(&host_layout_dma32);	/* RAM at [B, B + 32M) */
+	memblock_reset();
+	memblock_add(B, 8 * SZ_1M);
+	memblock_add(B + 8 * SZ_1M, 8 * SZ_1M);		/* adjacent: merges */
+	memblock_add(B + 24 * SZ_1M, 4 * SZ_1M);
+	tap_ok(regions_are(&memblock.memory, 2, (phys_addr_t[]){ B, 16 * SZ_1M,
+				B + 24 * SZ_1M, 4 * SZ_1M }),
+	       "memblock_add merges adjacent banks and keeps others apart (%lu regions)",
+	       memblock.memory.cnt);
+	memblock_add(B + 12 * SZ_1M, 14 * SZ_1M);	/* overlaps both */
+	memblock_add(B + 28 * SZ_1M, 4 * SZ_1M);
+	tap_ok(regions_are(&memblock.memory, 1, (phys_addr_t[]){ B, 32 * SZ_1M }) &&
+	       memblock_phys_mem_size() == 32 * SZ_1M &&
+	       memblock_start_of_DRAM() == B && memblock_end_of_DRAM() == B + 32 * SZ_1M,
+	       "overlapping banks merge into one; size, start and end of DRAM follow");
+
+	memblock_reserve(B, 2 * SZ_1M);
+	memblock_reserve(B + 30 * SZ_1M, SZ_1M);
+	tap_ok(memblock_is_reserved(B + 2 * SZ_1M - 1, 1) &&
+	       !memblock_is_reserved(B + 2 * SZ_1M, SZ_1M) &&
+	       memblock_is_reserved(B + 29 * SZ_1M, SZ_1M + 1) &&
+	       memblock_reserved_size() == 3 * SZ_1M,
+	       "memblock_is_reserved sees overlaps, not mere adjacency");
+
+	/* Top-down, aligned, and never over a reservation. */
+	pa = memblock_phys_alloc(SZ_1M + 1, SZ_1M);
+	tap_ok(pa == B + 28 * SZ_1M && memblock_is_reserved(pa, 1) &&
+	       memblock_reserved_size() == 4 * SZ_1M + 1,
+	       "memblock_phys_alloc takes the highest aligned free range (%#llx) and "
+	       "reserves it", (unsigned long long)pa);
+	va = __va(B + 24 * SZ_1M);
+	memset(va, 0xa5, 8 * SZ_1M);		/* dirty: memblock_alloc must clear */
+	va = memblock_alloc(3 * PAGE_SIZE, PAGE_SIZE);
+	for (size_t k = 0; k < 3 * PAGE_SIZE; k++)
+		zero &= va[k] == 0;
+	tap_ok(zero && __pa(va) == B + 32 * SZ_1M - 3 * PAGE_SIZE,
+	       "memblock_alloc returns zeroed memory from the top free range (%#llx)",
+	       (unsigned long long)__pa(va));
+	pa2 = memblock_phys_alloc(64 * SZ_1M, PAGE_SIZE);
+	tap_ok(pa2 == 0, "memblock_phys_alloc returns 0 when nothing fits");
+
+	memblock_enforce_memory_limit(20 * SZ_1M);
+	tap_ok(memblock_phys_mem_size() == 20 * SZ_1M &&
+	       memblock_end_of_DRAM() == B + 20 * SZ_1M,
+	       "memblock_enforce_memory_limit keeps the first 20 MiB");
+
+	/* The region table is finite: running out is an error, not an overflow. */
+	memblock_reset();
+	for (i = 0; i < MEMBLOCK_MAX_REGIONS + 1 && !rc; i++)
+		rc = memblock_reserve(B + (phys_addr_t)i * 2 * PAGE_SIZE, PAGE_SIZE);
+	tap_ok(rc == -ENOMEM && i == MEMBLOCK_MAX_REGIONS + 1 &&
+	       memblock.reserved.cnt == MEMBLOCK_MAX_REGIONS,
+	       "region %d of %d is refused with -ENOMEM (got %d)", i, MEMBLOCK_MAX_REGIONS,
+	       rc);
+}
+
 int main(void)
 {
 	const struct host_layout *boots[] = {
@@ -1462,6 +1539,7 @@ int main(void)
 		snprintf(name, sizeof(name), "boot, layout %s", boots[i]->name);
 		tap_run(name, scenario_boot, boots[i]);
 	}
+	tap_run("memblock", scenario_memblock, NULL);
 	tap_run("API", scenario_api, NULL);
 	tap_run("misuse", scenario_misuse, NULL);
 	tap_run("watermarks", scenario_watermarks, NULL);
