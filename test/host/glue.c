@@ -352,9 +352,10 @@ const char *host_snap_diff(const struct host_snap *s)
 		if (memcmp(a, b, sizeof(*a))) {
 			snprintf(why, sizeof(why),
 				 "struct page of pfn %#lx changed: flags %#x->%#x "
-				 "order %u->%u refcount %d->%d",
+				 "order %u->%u refcount %d->%d private %#x->%#x",
 				 min_low_pfn + i, a->flags, b->flags, a->order,
-				 b->order, a->_refcount, b->_refcount);
+				 b->order, a->_refcount, b->_refcount, a->private,
+				 b->private);
 			return why;
 		}
 	}
