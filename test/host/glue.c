@@ -230,6 +230,21 @@ const struct host_layout host_layout_tiny = {
 	.reserved = { { 0x80000000UL, 1 * M } },
 };
 
+/*
+ * (e) banks that are not page aligned and a one-page hole: partial pages
+ * are not RAM, and blocks must not merge across the hole.
+ */
+const struct host_layout host_layout_odd = {
+	.name = "odd",
+	.nbanks = 2,
+	.banks = {
+		{ 0x80003800UL, 8 * M - 0x3800 + 0x5000 },	/* [pfn 0x80004, 0x80805) */
+		{ 0x80806000UL, 16 * M - 0x6000 - 0x1800 },	/* ends mid-page */
+	},
+	.nreserved = 1,
+	.reserved = { { 0x80004000UL, 0x3000 } },
+};
+
 const struct host_layout *host_layout;
 
 bool host_pfn_in_bank(unsigned long pfn)
@@ -237,7 +252,8 @@ bool host_pfn_in_bank(unsigned long pfn)
 	for (int i = 0; i < host_layout->nbanks; i++) {
 		const struct host_range *b = &host_layout->banks[i];
 
-		if (pfn >= PFN_DOWN(b->base) && pfn < PFN_DOWN(b->base + b->size))
+		/* Only whole pages are RAM, as for memblock_free_all. */
+		if (pfn >= PFN_UP(b->base) && pfn < PFN_DOWN(b->base + b->size))
 			return true;
 	}
 	return false;

@@ -44,6 +44,8 @@ extern const struct host_layout host_layout_hole;
 extern const struct host_layout host_layout_dma32;
 /* (d) 2 MiB, half reserved: small enough for min_free_kbytes' lower clamp */
 extern const struct host_layout host_layout_tiny;
+/* (e) unaligned banks with a one-page hole (DMA32 only) */
+extern const struct host_layout host_layout_odd;
 
 enum host_boot_flags {
 	HOST_BOOT_NO_SLAB = 1,	/* stop before kmem_cache_init() */
