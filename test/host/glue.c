@@ -245,6 +245,15 @@ const struct host_layout host_layout_odd = {
 	.reserved = { { 0x80004000UL, 0x3000 } },
 };
 
+/* (f) all RAM above 4 GiB: ZONE_DMA32 empty */
+const struct host_layout host_layout_high = {
+	.name = "high",
+	.nbanks = 1,
+	.banks = { { G4 + 16 * M, 16 * M } },
+	.nreserved = 1,
+	.reserved = { { G4 + 16 * M, 1 * M } },
+};
+
 const struct host_layout *host_layout;
 
 bool host_pfn_in_bank(unsigned long pfn)

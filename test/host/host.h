@@ -46,6 +46,8 @@ extern const struct host_layout host_layout_dma32;
 extern const struct host_layout host_layout_tiny;
 /* (e) unaligned banks with a one-page hole (DMA32 only) */
 extern const struct host_layout host_layout_odd;
+/* (f) 16 MiB above 4 GiB: ZONE_DMA32 empty */
+extern const struct host_layout host_layout_high;
 
 enum host_boot_flags {
 	HOST_BOOT_NO_SLAB = 1,	/* stop before kmem_cache_init() */

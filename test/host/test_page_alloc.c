@@ -192,6 +192,10 @@ static bool walk_zone(int zi, char *why, size_t whylen)
 		if (n != z->pcp[cpu].count)
 			FAIL("%s pcp of cpu %d: %ld pages listed, count %d", zname(zi),
 			     cpu, n, z->pcp[cpu].count);
+		/* "more than high sends a batch back" (mmzone.h) */
+		if (n && n > z->pcp[cpu].high)
+			FAIL("%s pcp of cpu %d holds %ld pages, above high %d", zname(zi),
+			     cpu, n, z->pcp[cpu].high);
 	}
 	return true;
 }
@@ -1096,6 +1100,13 @@ static void scenario_watermarks(const void *arg)
 	tap_ok(!alloc_pages(GFP_ATOMIC | __GFP_NOWARN, 0) &&
 	       !alloc_pages(GFP_KERNEL | __GFP_HIGH | __GFP_NOWARN, 0),
 	       "[%s] and then even GFP_ATOMIC fails", ln);
+	{
+		struct page *p = alloc_pages(GFP_KERNEL | __GFP_NOFAIL, 0);
+
+		tap_ok(p && p->zone == ZONE_DMA32, "[%s] __GFP_NOFAIL does not fail", ln);
+		if (p)
+			held_push(&h, p, 0);
+	}
 
 	held_free_all(&h);
 	drain_all_pages();
@@ -1558,11 +1569,27 @@ static void scenario_memblock(const void *arg)
 	       rc);
 }
 
+/* ---- no DMA32 memory at all ---------------------------------------------- */
+
+static void scenario_no_dma32(const void *arg)
+{
+	const char *ln = "high";
+	struct page *p, *q;
+
+	host_boot(&host_layout_high, 0);
+	p = alloc_pages(GFP_DMA32 | __GFP_NOWARN, 0);
+	q = alloc_pages(GFP_KERNEL, 0);
+	tap_ok(!p && q && q->zone == ZONE_NORMAL,
+	       "[%s] with ZONE_DMA32 empty, GFP_DMA32 fails and GFP_KERNEL uses Normal", ln);
+	if (q)
+		__free_pages(q, 0);
+}
+
 int main(void)
 {
 	const struct host_layout *boots[] = {
 		&host_layout_straddle, &host_layout_hole, &host_layout_dma32, &host_layout_tiny,
-		&host_layout_odd,
+		&host_layout_odd, &host_layout_high,
 	};
 	const struct host_layout *randoms[] = {
 		&host_layout_straddle, &host_layout_hole, &host_layout_dma32, &host_layout_odd,
@@ -1582,6 +1609,7 @@ int main(void)
 	tap_run("order > 0 needs a free block", scenario_fragmented, NULL);
 	tap_run("zones and fallback", scenario_zones, NULL);
 	tap_run("lowmem_reserve", scenario_lowmem_reserve, NULL);
+	tap_run("no DMA32 memory", scenario_no_dma32, NULL);
 	for (size_t i = 0; i < ARRAY_SIZE(randoms); i++) {
 		snprintf(name, sizeof(name), "random, layout %s", randoms[i]->name);
 		tap_run(name, scenario_random, randoms[i]);
