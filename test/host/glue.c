@@ -501,6 +501,13 @@ u64 host_seed(void)
 	return s && *s ? strtoull(s, NULL, 0) : 20240601;
 }
 
+unsigned long host_ops(unsigned long def)
+{
+	const char *s = getenv("RVMM_OPS");
+
+	return s && *s ? strtoul(s, NULL, 0) : def;
+}
+
 /* splitmix64: tiny, good enough, and the same sequence on every host. */
 u64 rng_next(struct rng *r)
 {

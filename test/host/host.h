@@ -119,6 +119,8 @@ int tap_done(void);
 
 /* host_seed: $RVMM_SEED if set (decimal or 0x hex), else a fixed default. */
 u64 host_seed(void);
+/* host_ops: $RVMM_OPS if set, else def: the length of the random runs. */
+unsigned long host_ops(unsigned long def);
 
 struct rng {
 	u64 s;

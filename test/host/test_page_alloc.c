@@ -947,7 +947,7 @@ static void scenario_random(const void *arg)
 	for (int zi = 0; zi < MAX_NR_ZONES; zi++)
 		t->boot_used[zi] = zone_used(zone_of(zi));
 
-	for (t->op = 0; t->op < RT_OPS; t->op++) {
+	for (t->op = 0; t->op < host_ops(RT_OPS); t->op++) {
 		/* Phases of growth and shrinkage, so that the zones run full. */
 		if (t->op % 3000 == 0)
 			p_alloc = (unsigned int[]){ 30, 50, 70, 85 }[rng_below(&t->rng, 4)];
@@ -1078,6 +1078,13 @@ static void scenario_watermarks(const void *arg)
 							   __GFP_NOWARN, 0),
 	       "[%s] GFP_NOWAIT and __GFP_NORETRY get nothing below min either", ln);
 
+	{
+		struct page *p = alloc_pages(GFP_ATOMIC | __GFP_NOWARN, 0);
+
+		tap_ok(p != NULL, "[%s] where GFP_KERNEL fails, GFP_ATOMIC still succeeds", ln);
+		if (p)
+			held_push(&h, p, 0);
+	}
 	host_log_clear();
 	tap_ok(!alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0) &&
 	       !host_log_count(HOST_LOG_WARNING),

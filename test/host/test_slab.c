@@ -1076,7 +1076,7 @@ static void scenario_random(const void *arg)
 	t->used0 = used_pages();
 	t->counters0 = slab_counter_pages();
 
-	for (t->op = 0; t->op < SRT_OPS; t->op++) {
+	for (t->op = 0; t->op < host_ops(SRT_OPS); t->op++) {
 		u64 r = rng_below(&t->rng, 100);
 
 		if (t->op % 4000 == 0)
