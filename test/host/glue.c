@@ -70,6 +70,10 @@ static void console_echo(const char *text)
 	}
 }
 
+/*
+ * Like kernel/printk.c, the level is read from the format string itself,
+ * so the host sees what the kernel would log.
+ */
 int vprintk(const char *fmt, va_list ap)
 {
 	static int last_level = LOGLEVEL_DEFAULT;

@@ -1153,6 +1153,24 @@ static void scenario_exhaustion(const void *arg)
 	free(hog);
 }
 
+/*
+ * Absurd sizes, as from a negative length or an overflowed multiplication:
+ * Linux returns NULL.  Its own child, since a hang or a sanitizer abort here
+ * would otherwise take the other kmalloc tests with it.
+ */
+static void scenario_huge(const void *arg)
+{
+	size_t sizes[] = { (size_t)1 << 40, ((size_t)1 << 63) + 1, SIZE_MAX };
+
+	host_boot(&host_layout_straddle, 0);
+	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++) {
+		void *p = kmalloc(sizes[i], GFP_KERNEL | __GFP_NOWARN);
+
+		tap_ok(!p, "kmalloc(%#zx) returns NULL", sizes[i]);
+		kfree(p);
+	}
+}
+
 int main(void)
 {
 	tap_init();
@@ -1160,6 +1178,7 @@ int main(void)
 	tap_run("slabinfo", scenario_slabinfo, NULL);
 	tap_run("kmalloc", scenario_kmalloc, NULL);
 	tap_run("krealloc", scenario_krealloc, NULL);
+	tap_run("kmalloc of absurd sizes", scenario_huge, NULL);
 	tap_run("alignment", scenario_alignment, NULL);
 	tap_run("reuse", scenario_reuse, NULL);
 	tap_run("constructors", scenario_ctor, NULL);
