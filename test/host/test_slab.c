@@ -668,6 +668,26 @@ static void check_misuse(const char *what, struct host_snap *s, unsigned long be
 
 static int misuse_global;
 
+/* check_page_misuse: __free_pages(page, order) must be a reported no-op. */
+static void check_page_misuse(const char *what, struct kmem_cache *c, struct page *page,
+			      unsigned int order)
+{
+	struct host_snap snap;
+	struct slabinfo i = { 0 };
+	unsigned long before = bad_page_reports();
+	const char *diff;
+
+	if (c)
+		i = info_of(c);
+	host_snap_take(&snap);
+	__free_pages(page, order);
+	diff = host_snap_diff(&snap);
+	tap_ok(bad_page_reports() == before + 1 && !diff && (!c || slabinfo_same(c, &i)),
+	       "%s: reported by the page allocator, state unchanged%s%s", what,
+	       diff ? ": " : "", diff ? diff : "");
+	host_snap_free(&snap);
+}
+
 static void scenario_misuse(const void *arg)
 {
 	struct kmem_cache *a, *b, *k64, *big2k;
@@ -730,6 +750,16 @@ static void scenario_misuse(const void *arg)
 	kmem_cache_shrink(big2k);
 	MISUSE("kmem_cache_free into a slab already returned to the page allocator",
 	       big2k, NULL, kmem_cache_free(big2k, o2k[0]));
+
+	/* The page allocator must refuse pages that slab or kmalloc own. */
+	p = kmalloc(64, GFP_KERNEL);
+	large = kmalloc(5 * PAGE_SIZE, GFP_KERNEL);
+	check_page_misuse("__free_pages of a slab page", k64,
+			  virt_to_page(p), 0);
+	check_page_misuse("__free_pages of a large kmalloc", NULL,
+			  virt_to_page(large), 3);
+	kfree(p);
+	kfree(large);
 
 	before = slab_error_reports();
 	kfree(NULL);
