@@ -18,6 +18,7 @@
 #define KMALLOC_MIN_SIZE	8
 #define KMALLOC_MAX_CACHE_SIZE	8192	/* larger kmallocs go to the page allocator */
 #define L1_CACHE_BYTES		64
+#define ZERO_SIZE_PTR		((void *)16)	/* kmalloc(0): not NULL, never dereferenceable */
 
 struct kmem_cache;
 
@@ -43,9 +44,13 @@ void kmem_cache_shrink_all(void);
 
 void *kmalloc(size_t size, gfp_t gfp);
 void *kzalloc(size_t size, gfp_t gfp);
-/* krealloc: resize p (NULL allocates; size 0 frees and returns NULL); contents kept up to the smaller size. */
+/* krealloc: resize p (NULL allocates; size 0 frees p and returns ZERO_SIZE_PTR, as Linux); contents kept up to the smaller size. */
 void *krealloc(const void *p, size_t size, gfp_t gfp);
-/* kfree: NULL is fine; a pointer kmalloc did not return is reported and ignored. */
+/*
+ * kfree: NULL and ZERO_SIZE_PTR are fine; objects of any cache may be
+ * freed here (Linux allows it since 6.4); any other pointer is reported and
+ * ignored.
+ */
 void kfree(const void *p);
 /* ksize: the usable size of a kmalloc'ed object (its size class). */
 size_t ksize(const void *p);

@@ -10,6 +10,7 @@
 #include <memblock.h>
 #include <mm.h>
 #include <printk.h>
+#include <errno.h>
 #include <string.h>
 #include "internal.h"
 
@@ -53,7 +54,7 @@ static int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 	}
 	if (j == i) {			/* nothing merged: make room for one */
 		if (type->cnt == MEMBLOCK_MAX_REGIONS)
-			return -1;
+			return -ENOMEM;
 		memmove(&type->regions[i + 1], &type->regions[i],
 			(type->cnt - i) * sizeof(type->regions[0]));
 		type->cnt++;

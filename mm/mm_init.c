@@ -67,9 +67,12 @@ static void memmap_init(void)
 
 	for (int zid = 0; zid < MAX_NR_ZONES; zid++) {
 		struct zone *zone = &pgdat->node_zones[zid];
-		struct page *page = pfn_to_page(zone->zone_start_pfn);
-		struct page *end = page + zone->spanned_pages;
+		struct page *page, *end;
 
+		if (!zone->spanned_pages)
+			continue;
+		page = pfn_to_page(zone->zone_start_pfn);
+		end = page + zone->spanned_pages;
 		for (; page < end; page++) {
 			page->flags = 1u << PG_reserved;
 			page->zone = (u8)zid;

@@ -650,7 +650,8 @@ void free_pages(unsigned long addr, unsigned int order)
 {
 	if (!addr)
 		return;
-	if (unlikely(!virt_addr_valid((void *)addr) || (addr & ~PAGE_MASK))) {
+	/* As Linux, any address inside the first page names it. */
+	if (unlikely(!virt_addr_valid((void *)addr))) {
 		nr_bad_pages++;
 		pr_alert("BUG: free_pages: %#lx is not the address of a page of RAM\n", addr);
 		dump_stack();

@@ -41,7 +41,6 @@
 #define SLAB_KMALLOC	0x1UL		/* internal: one of kmalloc's caches */
 #define FREELIST_END	0xffffu		/* no further free object */
 #define MAX_SLAB_ORDER	3		/* PAGE_ALLOC_COSTLY_ORDER: beyond it blocks get rare */
-#define ZERO_SIZE_PTR	((void *)16)	/* kmalloc(0): not NULL, but never dereferenceable */
 
 /* The slab a cpu allocates from, with its addresses worked out once. */
 struct kmem_cache_cpu {
@@ -583,14 +582,24 @@ void kmem_cache_destroy(struct kmem_cache *s)
 
 /* ---- kmalloc ---- */
 
-/* kmalloc_index: the smallest class that holds size (size <= KMALLOC_MAX_CACHE_SIZE). */
-static unsigned int kmalloc_index(size_t size)
-{
-	unsigned int i = 0;
+/*
+ * size_index: the class of each size up to 192, one entry per 8 bytes (as
+ * Linux's table), since small sizes are most of kmalloc's traffic.  Above
+ * that every class is a power of two: 256 is index 7, 512 index 8, ...
+ */
+static const u8 size_index[24] = {
+	0, 1, 2, 2, 3, 3, 3, 3,		/*   8  16  24  32  40  48  56  64 */
+	4, 4, 4, 4, 5, 5, 5, 5,		/*  72 ... 96, 104 ... 128 */
+	6, 6, 6, 6, 6, 6, 6, 6,		/* 136 ... 192 */
+};
 
-	while (kmalloc_sizes[i] < size)
-		i++;
-	return i;
+/* kmalloc_index: the smallest class that holds size (1 <= size <= KMALLOC_MAX_CACHE_SIZE). */
+static inline unsigned int kmalloc_index(size_t size)
+{
+	if (size <= 192)
+		return size_index[(size - 1) / 8];
+	/* ceil(log2(size)) - 1: 256 -> 7, 257..512 -> 8, ... */
+	return (unsigned int)(64 - __builtin_clzl(size - 1)) - 1;
 }
 
 struct kmem_cache *kmalloc_cache_for(size_t size)
@@ -600,6 +609,7 @@ struct kmem_cache *kmalloc_cache_for(size_t size)
 	return kmalloc_caches[kmalloc_index(size)];
 }
 
+/* get_order: the smallest order of pages that holds size (size <= 4 MiB). */
 static unsigned int get_order(size_t size)
 {
 	unsigned int order = 0;
@@ -612,14 +622,15 @@ static unsigned int get_order(size_t size)
 /* Too big for a cache: whole pages, marked so kfree and ksize know them. */
 static void *kmalloc_large(size_t size, gfp_t gfp)
 {
-	unsigned int order = get_order(size);
+	unsigned int order;
 	struct page *page;
 
-	if (order > MAX_PAGE_ORDER) {
+	if (size > (PAGE_SIZE << MAX_PAGE_ORDER)) {
 		if (!(gfp & __GFP_NOWARN))
 			pr_warn("kmalloc: %zu bytes is more than the largest block\n", size);
 		return NULL;
 	}
+	order = get_order(size);
 	page = alloc_pages(gfp, order);
 	if (!page)
 		return NULL;
@@ -662,14 +673,7 @@ static bool kmalloc_object(const void *p, const char *caller, struct page **slab
 	pg = virt_to_page(p);
 	if (PageFlag(pg, PG_slab)) {
 		*slab = object_slab(NULL, p, idx);
-		if (!*slab)
-			return false;
-		if (!((*slab)->slab_cache->flags & SLAB_KMALLOC)) {
-			slab_error((*slab)->slab_cache, p,
-				   "kfree of an object from a kmem_cache (use kmem_cache_free)");
-			return false;
-		}
-		return true;
+		return *slab != NULL;
 	}
 	if (PageFlag(pg, PG_large_kmalloc) && PageFlag(pg, PG_head) && p == page_address(pg)) {
 		*page = pg;
@@ -701,11 +705,9 @@ void kfree(const void *p)
 	}
 	page = virt_to_page(p);
 	if (likely(PageFlag(page, PG_slab))) {
-		s = page->slab_cache;		/* every page of a slab knows its cache */
-		if (unlikely(!(s->flags & SLAB_KMALLOC))) {
-			slab_error(s, p, "kfree of an object from a kmem_cache (use kmem_cache_free)");
-			return;
-		}
+		/* Every page of a slab knows its cache.  As in Linux since 6.4,
+		 * kfree also takes objects of caches made by kmem_cache_create. */
+		s = page->slab_cache;
 		slab_free(s, (void *)p);
 		return;
 	}

@@ -106,6 +106,10 @@ void show_zoneinfo(struct seq_buf *m)
 		for (int j = 0; j < MAX_NR_ZONES; j++)
 			seq_buf_printf(m, "%s%lu", j ? ", " : "", zone->lowmem_reserve[j]);
 		seq_buf_printf(m, ")");
+		if (!populated_zone(zone)) {	/* Linux stops here for an empty zone */
+			seq_buf_printf(m, "\n");
+			continue;
+		}
 		seq_buf_printf(m, "\n      nr_free_pages %lu", zone->free_pages);
 		seq_buf_printf(m, "\n  pagesets");
 		seq_buf_printf(m, "\n    cpu: %d", 0);
