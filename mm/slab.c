@@ -639,13 +639,20 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	return page_address(page);
 }
 
+/* kmalloc_slow: the sizes no cache serves: 0 and above KMALLOC_MAX_CACHE_SIZE. */
+static __noinline void *kmalloc_slow(size_t size, gfp_t gfp)
+{
+	if (!size)
+		return ZERO_SIZE_PTR;
+	return kmalloc_large(size, gfp);
+}
+
 void *kmalloc(size_t size, gfp_t gfp)
 {
-	if (unlikely(!size))
-		return ZERO_SIZE_PTR;
-	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, gfp);
-	return kmem_cache_alloc(kmalloc_caches[kmalloc_index(size)], gfp);
+	/* size - 1 wraps for 0, so one compare picks out 1..KMALLOC_MAX_CACHE_SIZE. */
+	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE))
+		return kmem_cache_alloc(kmalloc_caches[kmalloc_index(size)], gfp);
+	return kmalloc_slow(size, gfp);
 }
 
 void *kzalloc(size_t size, gfp_t gfp)
