@@ -19,6 +19,12 @@ OPENSBI  := /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 PYTHON   := python3
 
 B        := build
+# Quiet by default; `make V=1` shows every command.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
 # picolibc's rv64imac/lp64 multilib; -misa-spec=2.2 keeps CSR instructions
 # in the base ISA so that "_zicsr" (which selects the wrong multilib) is not needed.
 ARCH     := -misa-spec=2.2 -march=rv64imac -mabi=lp64 -mcmodel=medany
@@ -46,15 +52,18 @@ deps:
 
 $(B)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
 $(B)/%.o: %.S | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	@echo "  AS      $<"
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
 $(KERNEL): $(KOBJ) kernel/kernel.ld
-	$(CC) $(LDFLAGS) $(KOBJ) -o $@ -lc -lgcc
-	$(OBJDUMP) -d $@ > $(B)/kernel.asm
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) $(KOBJ) -o $@ -lc -lgcc
+	$(Q)$(OBJDUMP) -d $@ > $(B)/kernel.asm
 
 qemu: $(KERNEL)
 	$(QEMU) $(QEMUOPTS)
@@ -74,20 +83,23 @@ HOST_TESTS := $(patsubst test/host/%.c,$(B)/host/%,$(wildcard test/host/test_*.c
 
 $(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(wildcard include/*.h test/host/*.h test/host/asm/*.h)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) $< test/host/glue.c $(HOST_MM) -o $@
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< test/host/glue.c $(HOST_MM) -o $@
 
 host-tests: $(HOST_TESTS)
 
 test: $(KERNEL) host-tests
 	$(PYTHON) test/run_tests.py --kernel $(KERNEL) --opensbi $(OPENSBI) \
-	    --host-tests "$(HOST_TESTS)"
+	    --host-tests "$(HOST_TESTS)" --cppcheck "$(CPPCHECK)"
 
 bench: $(KERNEL)
 	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI)
 
-cppcheck:
-	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+CPPCHECK := cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	    --inline-suppr -Iinclude --suppress=missingIncludeSystem kernel mm lib
+
+cppcheck:
+	$(CPPCHECK)
 
 clean:
 	rm -rf $(B)

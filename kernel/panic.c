@@ -6,9 +6,9 @@
 #include <asm/irqflags.h>
 #include <power.h>
 #include <printk.h>
+#include <sections.h>
 #include <stdio.h>
 
-extern char init_stack[], _stext[], _etext[], _kernel_start[], _end[];
 
 /*
  * Walk frame pointers: with -fno-omit-frame-pointer every non-leaf frame

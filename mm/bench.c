@@ -57,12 +57,6 @@ static unsigned long cache_pair(void)
 
 void selftest_bench(void)
 {
-	{
-		u64 t0 = read_instret();
-		for (volatile int i = 0; i < ROUNDS; i++)
-			;
-		bench_line("calib_empty_loop", (unsigned long)((read_instret() - t0) / ROUNDS), "instr");
-	}
 	bench_line("order0_alloc_free", pages_pair(0), "instr");
 	bench_line("order3_alloc_free", pages_pair(3), "instr");
 	bench_line("kmalloc64_kfree", kmalloc_pair(64), "instr");

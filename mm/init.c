@@ -10,6 +10,7 @@
 #include <memblock.h>
 #include <mm.h>
 #include <printk.h>
+#include <sections.h>
 #include <slab.h>
 #include <vmstat.h>
 #include <asm/csr.h>
@@ -23,13 +24,11 @@ unsigned long va_pa_offset;
 /* When the buddy allocator became usable, in time-CSR ticks from kernel entry. */
 u64 buddy_ready_cycles;
 
-extern char _kernel_start[], _end[];
-
 void setup_bootmem(void)
 {
 	char val[32];
 
-	memblock_reserve(__pa(_kernel_start), (phys_addr_t)(_end - _kernel_start));
+	memblock_reserve(__pa(_kernel_start), kernel_image_size());
 	if (cmdline_find(boot_command_line, "mem", val, sizeof(val))) {
 		phys_addr_t limit = memparse(val, NULL);
 

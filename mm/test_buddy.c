@@ -6,6 +6,7 @@
  */
 #include <gfp.h>
 #include <printk.h>
+#include <sections.h>
 #include <selftest.h>
 #include <string.h>
 #include "internal.h"
@@ -213,8 +214,6 @@ static void check_random(void)
 	tap_check(bad_page_reports() == r0 + 1 && nr_free_pages() == f0,	\
 		  "buddy: %s is reported and ignored", what);			\
 } while (0)
-
-extern char _kernel_start[];
 
 static void check_misuse(void)
 {

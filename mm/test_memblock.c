@@ -7,9 +7,8 @@
 #include <fdt.h>
 #include <memblock.h>
 #include <mm.h>
+#include <sections.h>
 #include <selftest.h>
-
-extern char _kernel_start[], _end[];
 
 /* range_untouched: every page of [start, start+size) is still PG_reserved. */
 static bool range_untouched(phys_addr_t start, u64 size)
@@ -36,7 +35,7 @@ void selftest_memblock(void)
 	bool sorted = true;
 
 	fdt_blob_range(&dtb, &dtb_size);
-	check_reserved("kernel image", __pa(_kernel_start), (u64)(_end - _kernel_start));
+	check_reserved("kernel image", __pa(_kernel_start), kernel_image_size());
 	check_reserved("device tree", dtb, dtb_size);
 	if (phys_initrd_size)
 		check_reserved("initrd", phys_initrd_start, phys_initrd_size);

@@ -13,6 +13,8 @@ opensbi:/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 python3:/usr/bin/python3
 cpio:/usr/bin/cpio
 device-tree-compiler:/usr/bin/dtc
+gcc:/usr/bin/gcc
+cppcheck:/usr/bin/cppcheck
 "
 # Optional extras: used when present, never required.
 want="gdb-multiarch:/usr/bin/gdb-multiarch"

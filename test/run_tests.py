@@ -77,6 +77,23 @@ def run_host_tests(binaries, results):
         results.tap("host %s" % name, lines, 0, status)
 
 
+def run_cppcheck(command, results):
+    """The static checker must stay quiet (skipped where cppcheck is not installed)."""
+    if not command:
+        return
+    try:
+        p = subprocess.run(command, shell=True, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=600)
+    except FileNotFoundError:
+        return
+    if p.returncode == 127:
+        print("skip cppcheck: not installed")
+        return
+    out = p.stdout.decode("utf-8", "replace").strip()
+    results.add(p.returncode == 0 and not out, "cppcheck: no findings in kernel/, mm/, lib/",
+                out.split("\n"))
+
+
 def check_fault(kernel, opensbi, results):
     """A kernel fault gives a full report and powers off with EXIT_PANIC."""
     b = qemu.boot(kernel, opensbi, bootargs="test=fault", timeout=60)
@@ -111,11 +128,13 @@ def main():
     ap.add_argument("--kernel", required=True)
     ap.add_argument("--opensbi", required=True)
     ap.add_argument("--host-tests", default="")
+    ap.add_argument("--cppcheck", default="")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
     results = Results()
 
     run_host_tests(args.host_tests.split(), results)
+    run_cppcheck(args.cppcheck, results)
 
     jobs = [(label, mem, extra, suite) for (label, mem, extra) in CONFIGS for suite in SUITES]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
