@@ -5,11 +5,13 @@
 #   make bench       deterministic instruction counts (QEMU -icount)
 #
 # Variables: MEM (QEMU -m, default 128M), CPUS (default 1), BOOTARGS
-# (appended to the kernel command line).
+# (appended to the kernel command line), MMU (sv39, sv48 or sv57: the
+# largest paging mode the kernel may choose; default sv48).
 
 MEM      ?= 128M
 CPUS     ?= 1
 BOOTARGS ?=
+MMU      ?= sv48
 
 CROSS    := riscv64-unknown-elf-
 CC       := $(CROSS)gcc
@@ -40,8 +42,21 @@ KSRC     := $(wildcard kernel/*.c kernel/*.S mm/*.c lib/*.c)
 KOBJ     := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
 KERNEL   := $(B)/kernel.elf
 
+# MMU= limits the paging mode through the command line, as Linux's
+# no4lvl/no5lvl.  QEMU 7.2's CPU can do Sv57 but its device tree always
+# says riscv,sv48 (which the kernel honours, as Linux does), so for sv57
+# the machine gets its own device tree saying riscv,sv57.
+MMUARGS_sv39 := no4lvl
+MMUARGS_sv48 := no5lvl
+MMUARGS_sv57 :=
+ifeq ($(filter sv39 sv48 sv57,$(MMU)),)
+$(error MMU must be sv39, sv48 or sv57)
+endif
+DTB_sv57  := $(B)/virt-$(MEM)-$(CPUS)-sv57.dtb
+QEMUDTB   := $(if $(filter sv57,$(MMU)),-dtb $(DTB_sv57))
 QEMUOPTS  = -machine virt -cpu rv64 -m $(MEM) -smp $(CPUS) -nographic \
-            -bios $(OPENSBI) -kernel $(KERNEL) -append "$(strip $(BOOTARGS))"
+            -bios $(OPENSBI) -kernel $(KERNEL) $(QEMUDTB) \
+            -append "$(strip $(MMUARGS_$(MMU)) $(BOOTARGS))"
 
 .PHONY: all qemu qemu-gdb test bench deps clean host-tests cppcheck
 all: $(KERNEL)
@@ -65,10 +80,14 @@ $(KERNEL): $(KOBJ) kernel/kernel.ld
 	$(Q)$(CC) $(LDFLAGS) $(KOBJ) -o $@ -lc -lgcc
 	$(Q)$(OBJDUMP) -d $@ > $(B)/kernel.asm
 
-qemu: $(KERNEL)
+qemu: $(KERNEL) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
 	$(QEMU) $(QEMUOPTS)
 
-qemu-gdb: $(KERNEL)
+$(B)/virt-%-sv57.dtb: | deps
+	@mkdir -p $(B)
+	$(Q)$(PYTHON) test/qemu.py sv57-dtb --mem $(MEM) --cpus $(CPUS) --out $@
+
+qemu-gdb: $(KERNEL) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
 	@echo "in another terminal: gdb-multiarch $(KERNEL) -ex 'target remote :1234'"
 	$(QEMU) $(QEMUOPTS) -S -gdb tcp::1234
 

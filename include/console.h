@@ -15,6 +15,8 @@ void register_console(const struct console *con);
 void console_putc(int c);
 /* uart_init: find the 16550 in the device tree and make it the console. */
 void uart_init(void);
+/* uart_remap: reach the UART through ioremap once paging is on (nothing may print between the switch and this). */
+void uart_remap(void);
 /* console_getc: a received character, or -1 when none is waiting. */
 int console_getc(void);
 

@@ -25,6 +25,8 @@ bool fdt_find_compatible(const char *compat, u64 *base, u64 *size);
 bool fdt_compatible_u32(const char *compat, const char *prop, u32 *val);
 /* fdt_blob_range: physical start and size of the device tree blob (0, 0 before the scan). */
 void fdt_blob_range(phys_addr_t *start, u64 *size);
+/* fdt_remap: the blob is now at va (after paging_init). */
+void fdt_remap(void *va);
 /* fdt_cpu_mmu_type: "riscv,sv39"/"riscv,sv48"/... of the first cpu node, or NULL. */
 const char *fdt_cpu_mmu_type(void);
 /* fdt_stdout_path: /chosen stdout-path without any ":options", or NULL. */

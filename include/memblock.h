@@ -39,6 +39,9 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size);
 bool memblock_is_reserved(phys_addr_t base, phys_addr_t size);
 /* memblock_phys_alloc: a free aligned range, highest address first; 0 when none. */
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align);
+/* memblock_phys_alloc_range: like memblock_phys_alloc, within [start, end) (end 0: no limit). */
+phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
+				      phys_addr_t start, phys_addr_t end);
 /* memblock_alloc: like memblock_phys_alloc but zeroed and returned as a kernel pointer; panics when out of memory. */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align);
 /* memblock_enforce_memory_limit: drop RAM above the first `limit` bytes (mem=). */

@@ -13,6 +13,8 @@
 void machine_power_off(int status) __noreturn;
 /* power_init: find the power-off device in the device tree. */
 void power_init(void);
+/* power_remap: reach the power-off device through ioremap once paging is on. */
+void power_remap(void);
 
 #define EXIT_PANIC 3	/* qemu's exit status after a kernel panic */
 

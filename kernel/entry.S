@@ -30,9 +30,30 @@ _start:
 	addi	t0, t0, 8
 	j	1b
 2:
+	/* Still at the physical address: la gives physical addresses here. */
+	mv	s1, a0			/* hart id */
+	mv	s2, a1			/* device tree */
+	mv	s3, a2			/* entry time */
+	la	sp, init_stack_top
+	call	setup_vm		/* returns the satp value for early_pg_dir */
+	csrw	satp, a0
+	sfence.vma
+	/*
+	 * The MMU is on; this code is mapped twice (identity and kernel
+	 * address).  Jump to the kernel address: from there on la gives
+	 * kernel addresses.
+	 */
+	li	t0, 0xffffffff00000000	/* KERNEL_VA_PA_OFFSET */
+	la	t1, 3f
+	add	t1, t1, t0
+	jr	t1
+3:
 	la	sp, init_stack_top
 	/* picolibc keeps errno in thread-local storage: tp points at the TLS block. */
 	la	tp, __tls_base
+	mv	a0, s1
+	mv	a1, s2
+	mv	a2, s3
 	/* fp = 0 ends every backtrace here. */
 	li	s0, 0
 	call	start_kernel
@@ -40,8 +61,8 @@ _start:
 
 secondary_park:
 	csrw	sie, zero
-3:	wfi
-	j	3b
+4:	wfi
+	j	4b
 
 	.section .data
 	.align 2

@@ -56,6 +56,7 @@ phys_addr_t phys_initrd_start;
 u64 phys_initrd_size;
 
 static const u8 *fdt;			/* the blob; NULL until early_init_dt_scan */
+static phys_addr_t fdt_phys;		/* where the blob is in RAM */
 static const u8 *fdt_struct;
 static const char *fdt_strings;
 static u32 fdt_struct_size, fdt_strings_size;
@@ -282,6 +283,7 @@ static void fdt_check_header(const void *blob)
 	    fdt_hdr(blob, off_mem_rsvmap) > size - 16)
 		panic("early_init_dt_scan: blocks outside the blob");
 	fdt = blob;
+	fdt_phys = (phys_addr_t)(unsigned long)blob;	/* the MMU maps it 1:1 this early */
 	fdt_struct = fdt + off_struct;
 	fdt_struct_size = size_struct & ~3u;
 	fdt_strings = (const char *)fdt + off_strings;
@@ -516,6 +518,18 @@ const char *fdt_stdout_path(void)
 /* fdt_blob_range: where the blob lies in physical memory, for checks that it stays reserved. */
 void fdt_blob_range(phys_addr_t *start, u64 *size)
 {
-	*start = fdt ? __pa(fdt) : 0;
+	*start = fdt ? fdt_phys : 0;
 	*size = fdt ? fdt_hdr(fdt, totalsize) : 0;
+}
+
+void fdt_remap(void *va)
+{
+	long delta;
+
+	if (!fdt || !va)
+		return;
+	delta = (const u8 *)va - fdt;
+	fdt += delta;
+	fdt_struct += delta;
+	fdt_strings += delta;
 }

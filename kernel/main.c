@@ -7,6 +7,7 @@
 #include <console.h>
 #include <fdt.h>
 #include <mm_init.h>
+#include <pgtable.h>
 #include <printk.h>
 #include <power.h>
 #include <selftest.h>
@@ -32,6 +33,7 @@ void start_kernel(unsigned long hartid, void *dtb, u64 entry_time)
 	sbi_init();
 
 	setup_bootmem();	/* kernel image reserved, mem= applied */
+	paging_init();		/* swapper_pg_dir: kernel W^X, direct map of RAM */
 	mm_core_init(entry_time);	/* zones, buddy and slab allocators */
 	time_init();
 

@@ -10,6 +10,7 @@
 #include <asm/irqflags.h>
 #include <asm/sbi.h>
 #include <fdt.h>
+#include <pgtable.h>
 #include <power.h>
 #include <printk.h>
 
@@ -17,6 +18,7 @@
 #define FINISHER_PASS	0x5555
 
 static volatile u32 *test_dev;	/* NULL until found */
+static phys_addr_t test_dev_phys;
 static bool test_dev_looked;
 
 /*
@@ -33,7 +35,7 @@ static void find_test_dev(void)
 		return;
 	test_dev_looked = true;
 	if (fdt_find_compatible("sifive,test0", &base, NULL))
-		test_dev = (volatile u32 *)(unsigned long)base;
+		test_dev = (volatile u32 *)(unsigned long)(test_dev_phys = base);
 }
 
 void power_init(void)
@@ -60,4 +62,10 @@ void machine_power_off(int status)
 	sbi_ecall(SBI_EXT_LEGACY_SHUTDOWN, 0, 0, 0, 0);
 	for (;;)
 		__asm__ __volatile__("wfi");
+}
+
+void power_remap(void)
+{
+	if (test_dev_phys)
+		test_dev = ioremap(test_dev_phys, sizeof(u32));
 }

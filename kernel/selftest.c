@@ -64,8 +64,10 @@ static const struct suite suites[] = {
 	{ "buddy", selftest_buddy, true },
 	{ "slab", selftest_slab, true },
 	{ "timer", selftest_timer, true },
+	{ "paging", selftest_paging, true },
 	{ "bench", selftest_bench, false },
 	{ "fault", selftest_fault, false },
+	{ "wx", selftest_wx, false },
 };
 
 /* A kernel fault on purpose: the harness checks the report and the panic status. */

@@ -5,6 +5,7 @@
  * the trap handler, so nothing here waits for an interrupt.
  */
 #include <console.h>
+#include <pgtable.h>
 #include <fdt.h>
 #include <printk.h>
 
@@ -32,6 +33,7 @@
 #define UART_BAUD	115200
 
 static unsigned long uart_base;
+static unsigned long uart_phys;		/* where the registers are; uart_base is where the kernel reaches them */
 static unsigned int uart_shift;	/* reg-shift */
 static unsigned int uart_width;	/* reg-io-width: 1 or 4 bytes */
 
@@ -85,7 +87,7 @@ void uart_init(void)
 			compat);
 		return;
 	}
-	uart_base = base;
+	uart_base = uart_phys = base;
 	uart_shift = fdt_compatible_u32(compat, "reg-shift", &v) ? v : 0;
 	uart_width = fdt_compatible_u32(compat, "reg-io-width", &v) ? v : 1;
 	if (uart_width != 1 && uart_width != 4) {
@@ -110,4 +112,17 @@ void uart_init(void)
 	register_console(&uart_console);
 	pr_info("uart: 16550 at %#lx, reg-shift %u, io-width %u\n",
 		uart_base, uart_shift, uart_width);
+}
+
+void uart_remap(void)
+{
+	void *va;
+
+	if (!uart_phys)
+		return;
+	/* Eight registers, each 1 << reg-shift bytes apart. */
+	va = ioremap(uart_phys, 8UL << uart_shift);
+	if (!va)
+		panic("uart_remap: no room in the ioremap area");
+	uart_base = (unsigned long)va;
 }

@@ -14,11 +14,15 @@
 #include <slab.h>
 #include <vmstat.h>
 #include <asm/csr.h>
+#include <asm/pgtable.h>
 #include <timer.h>
 #include <mm_init.h>
 #include "internal.h"
 
-/* 0 while the MMU is off: the kernel sees RAM at its physical addresses. */
+/*
+ * 0 while early_pg_dir maps the low 4 GiB to themselves; paging_init sets
+ * it to the direct map's offset.
+ */
 unsigned long va_pa_offset;
 
 /* When the buddy allocator became usable, in time-CSR ticks from kernel entry. */
@@ -28,7 +32,7 @@ void setup_bootmem(void)
 {
 	char val[32];
 
-	memblock_reserve(__pa(_kernel_start), kernel_image_size());
+	memblock_reserve(__pa_symbol(_kernel_start), kernel_image_size());
 	if (cmdline_find(boot_command_line, "mem", val, sizeof(val))) {
 		phys_addr_t limit = memparse(val, NULL);
 

@@ -123,7 +123,7 @@ static void for_each_free_range(void (*fn)(phys_addr_t start, phys_addr_t end, v
 }
 
 struct alloc_request {
-	phys_addr_t size, align, found;
+	phys_addr_t size, align, min, max, found;
 };
 
 /* Remember the highest aligned fit: memblock allocates top-down, as Linux's. */
@@ -132,16 +132,19 @@ static void fit_top_down(phys_addr_t start, phys_addr_t end, void *arg)
 	struct alloc_request *req = arg;
 	phys_addr_t cand;
 
-	if (end - start < req->size)
+	start = MAX(start, req->min);
+	end = MIN(end, req->max);
+	if (end <= start || end - start < req->size)
 		return;
 	cand = ALIGN_DOWN(end - req->size, req->align);
 	if (cand >= start && cand > req->found)
 		req->found = cand;
 }
 
-phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
+phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
+				      phys_addr_t start, phys_addr_t end)
 {
-	struct alloc_request req = { size, align ? align : 8, 0 };
+	struct alloc_request req = { size, align ? align : 8, start, end ? end : ~(phys_addr_t)0, 0 };
 
 	if (memblock.retired)
 		panic("memblock_phys_alloc: called after memblock_free_all");
@@ -149,6 +152,11 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 	if (!req.found || memblock_reserve(req.found, size))
 		return 0;
 	return req.found;
+}
+
+phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_phys_alloc_range(size, align, 0, 0);
 }
 
 void *memblock_alloc(phys_addr_t size, phys_addr_t align)

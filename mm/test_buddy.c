@@ -4,6 +4,7 @@
  * watermarks (and what GFP_ATOMIC and lowmem_reserve change about that), a
  * random sequence checked against a model, and the misuse reports.
  */
+#include <asm/pgtable.h>
 #include <gfp.h>
 #include <printk.h>
 #include <sections.h>
@@ -227,7 +228,7 @@ static void check_misuse(void)
 	__free_page(single);
 	expect_report("a double free of a page on a per-cpu list", __free_page(single));
 	expect_report("freeing a page of the kernel image",
-		      __free_page(virt_to_page(_kernel_start)));
+		      __free_page(pfn_to_page(PFN_DOWN(__pa_symbol(_kernel_start)))));
 	expect_report("free_pages() of an address outside RAM", free_pages(0x1000, 0));
 }
 

@@ -4,6 +4,7 @@
  * device tree, initrd) is reserved, and none of it reached the buddy
  * allocator.
  */
+#include <asm/pgtable.h>
 #include <fdt.h>
 #include <memblock.h>
 #include <mm.h>
@@ -35,7 +36,7 @@ void selftest_memblock(void)
 	bool sorted = true;
 
 	fdt_blob_range(&dtb, &dtb_size);
-	check_reserved("kernel image", __pa(_kernel_start), kernel_image_size());
+	check_reserved("kernel image", __pa_symbol(_kernel_start), kernel_image_size());
 	check_reserved("device tree", dtb, dtb_size);
 	if (phys_initrd_size)
 		check_reserved("initrd", phys_initrd_start, phys_initrd_size);

@@ -2,8 +2,11 @@
 
 Shared by run_tests.py and run_bench.py.  Standard library only.
 """
+import argparse
+import os
 import re
 import subprocess
+import sys
 import time
 
 # printk prefixes console lines with "[seconds.micros] ".
@@ -22,10 +25,39 @@ class Boot:
         return "\n".join(self.lines)
 
 
-def qemu_command(kernel, opensbi, mem="128M", cpus=1, bootargs="", icount=False, initrd=None):
+MMU_ARGS = {"sv39": "no4lvl", "sv48": "no5lvl", "sv57": ""}
+
+
+def sv57_dtb(mem, cpus, out):
+    """QEMU's own device tree for this machine, with every cpu's mmu-type set to riscv,sv57.
+
+    QEMU 7.2 implements Sv57 but always describes its CPUs as riscv,sv48,
+    and the kernel (like Linux) never goes beyond what the tree says.
+    """
+    if os.path.exists(out):
+        return out
+    tmp = out + ".tmp"
+    subprocess.run(["qemu-system-riscv64", "-machine", "virt,dumpdtb=" + tmp, "-cpu", "rv64",
+                    "-m", mem, "-smp", str(cpus), "-nographic"],
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=True)
+    for cpu in range(int(cpus)):
+        subprocess.run(["fdtput", "-t", "s", tmp, "/cpus/cpu@%d" % cpu, "mmu-type", "riscv,sv57"],
+                       check=True)
+    os.replace(tmp, out)
+    return out
+
+
+def qemu_command(kernel, opensbi, mem="128M", cpus=1, bootargs="", icount=False, initrd=None,
+                 mmu="sv48"):
+    """The QEMU command line; mmu ("sv39", "sv48", "sv57") is the largest paging mode allowed."""
+    bootargs = " ".join(a for a in (MMU_ARGS[mmu], bootargs) if a)
     cmd = ["qemu-system-riscv64", "-machine", "virt", "-cpu", "rv64",
            "-m", mem, "-smp", str(cpus), "-nographic", "-no-reboot",
            "-bios", opensbi, "-kernel", kernel, "-append", bootargs]
+    if mmu == "sv57":
+        out = os.path.join(os.path.dirname(kernel), "virt-%s-%s-sv57.dtb" % (mem, cpus))
+        cmd += ["-dtb", sv57_dtb(mem, cpus, out)]
     if icount:
         cmd += ["-icount", "shift=0"]
     if initrd:
@@ -46,3 +78,14 @@ def boot(kernel, opensbi, timeout=60, **kw):
     text = out.decode("utf-8", "replace").replace("\r", "")
     lines = [TIMESTAMP.sub("", l) for l in text.split("\n")]
     return Boot(status, lines, time.monotonic() - start)
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description="helpers for the Makefile")
+    ap.add_argument("what", choices=["sv57-dtb"])
+    ap.add_argument("--mem", default="128M")
+    ap.add_argument("--cpus", default="1")
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    sv57_dtb(a.mem, a.cpus, a.out)
+    sys.exit(0)

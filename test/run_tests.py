@@ -21,11 +21,15 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 
-SUITES = ["memblock", "zones", "buddy", "slab", "timer"]
-CONFIGS = [  # (label, QEMU memory, extra boot arguments)
-    ("128M", "128M", ""),
-    ("3G", "3G", ""),
-    ("3G mem=2560M", "3G", "mem=2560M"),
+SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging"]
+CONFIGS = [  # (label, QEMU memory, paging mode limit, extra boot arguments, suites)
+    ("128M", "128M", "sv48", "", SUITES),
+    ("3G", "3G", "sv48", "", SUITES),
+    ("3G mem=2560M", "3G", "sv48", "mem=2560M", SUITES),
+    ("sv39 128M", "128M", "sv39", "", SUITES),
+    ("sv39 3G", "3G", "sv39", "", ["zones", "buddy", "paging"]),
+    ("sv57 128M", "128M", "sv57", "", SUITES),
+    ("sv57 3G", "3G", "sv57", "", ["paging"]),
 ]
 TAP = re.compile(r"^(not ok|ok) (\d+)(?: - (.*))?$")
 PLAN = re.compile(r"^1\.\.(\d+)$")
@@ -94,20 +98,21 @@ def run_cppcheck(command, results):
                 out.split("\n"))
 
 
-def check_fault(kernel, opensbi, results):
+def check_fault(kernel, opensbi, results, test="fault", cause=r"Load page fault \(scause=0xd",
+                stval=r"0x1"):
     """A kernel fault gives a full report and powers off with EXIT_PANIC."""
-    b = qemu.boot(kernel, opensbi, bootargs="test=fault", timeout=60)
+    b = qemu.boot(kernel, opensbi, bootargs="test=" + test, timeout=60)
     text = b.text()
     for what, pattern in [
-        ("names the cause", r"Unhandled exception: Load access fault \(scause=0x5"),
-        ("gives the faulting address", r"stval=0x1\b"),
+        ("names the cause", r"Unhandled exception: " + cause),
+        ("gives the faulting address", r"stval=" + stval + r"\b"),
         ("dumps registers", r"\bra\s*: [0-9a-f]{16}.*\bsp\s*: [0-9a-f]{16}"),
         ("prints a backtrace", r"Call trace:\n\s+\[<[0-9a-f]{16}>\]"),
         ("panics", r"Kernel panic - not syncing: Fatal exception"),
     ]:
-        results.add(re.search(pattern, text) is not None, "fault: the report %s" % what, b.lines)
-    results.add(b.status == EXIT_PANIC, "fault: QEMU exits with status %d (got %s)"
-                % (EXIT_PANIC, b.status), b.lines)
+        results.add(re.search(pattern, text) is not None, "%s: the report %s" % (test, what), b.lines)
+    results.add(b.status == EXIT_PANIC, "%s: QEMU exits with status %d (got %s)"
+                % (test, EXIT_PANIC, b.status), b.lines)
 
 
 def check_boot_log(label, b, results, want_normal):
@@ -136,17 +141,26 @@ def main():
     run_host_tests(args.host_tests.split(), results)
     run_cppcheck(args.cppcheck, results)
 
-    jobs = [(label, mem, extra, suite) for (label, mem, extra) in CONFIGS for suite in SUITES]
+    # The sv57 device trees are made once, before boots run in parallel.
+    for (label, mem, mmu, extra, suites) in CONFIGS:
+        if mmu == "sv57":
+            qemu.qemu_command(args.kernel, args.opensbi, mem=mem, mmu=mmu)
+    jobs = [(label, mem, mmu, extra, suite)
+            for (label, mem, mmu, extra, suites) in CONFIGS for suite in suites]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = [pool.submit(qemu.boot, args.kernel, args.opensbi, mem=mem,
+        futures = [pool.submit(qemu.boot, args.kernel, args.opensbi, mem=mem, mmu=mmu,
                                bootargs=("test=%s %s" % (suite, extra)).strip(), timeout=120)
-                   for (label, mem, extra, suite) in jobs]
-        for (label, mem, extra, suite), f in zip(jobs, futures):
+                   for (label, mem, mmu, extra, suite) in jobs]
+        for (label, mem, mmu, extra, suite), f in zip(jobs, futures):
             b = f.result()
             results.tap("[%s] %s" % (label, suite), b.lines, 0, b.status)
             if suite == "memblock":
                 check_boot_log("[%s]" % label, b, results, want_normal=(mem == "3G"))
+                results.add(("paging: Sv%d" % {"sv39": 39, "sv48": 48, "sv57": 57}[mmu]) in b.text(),
+                            "[%s] boot log: names the paging mode" % label, b.lines)
     check_fault(args.kernel, args.opensbi, results)
+    check_fault(args.kernel, args.opensbi, results, test="wx",
+                cause=r"Store/AMO page fault \(scause=0xf", stval=r"0xffffffff80200000")
 
     print("%d passed, %d failed" % (results.passed, results.failed))
     return 1 if results.failed else 0

@@ -1,0 +1,106 @@
+/*
+ * include/asm/pgtable.h: RISC-V page-table entries and satp (privileged
+ * spec, "Supervisor-Level ISA": Sv39, Sv48, Sv57).  The only file that
+ * knows PTE bit positions; mm/pgtable.c walks tables through these helpers.
+ */
+#ifndef _ASM_PGTABLE_H
+#define _ASM_PGTABLE_H
+
+#include <types.h>
+
+/* PTE bits (V R W X U G A D, then two bits for software) */
+#define _PAGE_PRESENT	(1UL << 0)
+#define _PAGE_READ	(1UL << 1)
+#define _PAGE_WRITE	(1UL << 2)
+#define _PAGE_EXEC	(1UL << 3)
+#define _PAGE_USER	(1UL << 4)
+#define _PAGE_GLOBAL	(1UL << 5)
+#define _PAGE_ACCESSED	(1UL << 6)
+#define _PAGE_DIRTY	(1UL << 7)
+#define _PAGE_SOFT	(3UL << 8)
+#define _PAGE_LEAF	(_PAGE_READ | _PAGE_WRITE | _PAGE_EXEC)
+#define _PAGE_PFN_SHIFT	10
+#define _PAGE_PFN_MASK	(((1UL << 44) - 1) << _PAGE_PFN_SHIFT)	/* PPN: bits 53..10 */
+
+/*
+ * Protections for kernel mappings.  Kernel PTEs are created accessed and
+ * dirty because hardware may fault instead of setting A/D itself.
+ */
+#define PAGE_KERNEL_BASE (_PAGE_PRESENT | _PAGE_GLOBAL | _PAGE_ACCESSED | _PAGE_DIRTY)
+#define PAGE_KERNEL	(PAGE_KERNEL_BASE | _PAGE_READ | _PAGE_WRITE)
+#define PAGE_KERNEL_RO	(PAGE_KERNEL_BASE | _PAGE_READ)
+#define PAGE_KERNEL_EXEC (PAGE_KERNEL_BASE | _PAGE_READ | _PAGE_EXEC)
+#define PAGE_KERNEL_RWX	(PAGE_KERNEL_BASE | _PAGE_READ | _PAGE_WRITE | _PAGE_EXEC)
+#define PAGE_KERNEL_IO	PAGE_KERNEL
+
+typedef struct { unsigned long pte; } pte_t;
+typedef unsigned long pgprot_t;
+
+#define PTRS_PER_PT	512	/* every level of every mode: 9 bits of VA */
+#define PT_LEVEL_BITS	9
+
+static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
+{
+	return (pte_t){ (pfn << _PAGE_PFN_SHIFT) | prot };
+}
+
+static inline unsigned long pte_pfn(pte_t pte)
+{
+	return (pte.pte & _PAGE_PFN_MASK) >> _PAGE_PFN_SHIFT;
+}
+
+static inline bool pte_present(pte_t pte)
+{
+	return pte.pte & _PAGE_PRESENT;
+}
+
+/* pte_leaf: a valid entry with any of R/W/X maps memory; with none it points to the next table. */
+static inline bool pte_leaf(pte_t pte)
+{
+	return pte_present(pte) && (pte.pte & _PAGE_LEAF);
+}
+
+static inline pgprot_t pte_prot(pte_t pte)
+{
+	return pte.pte & ~_PAGE_PFN_MASK;
+}
+
+/* satp: MODE in bits 63..60, ASID in 59..44, root table PPN in 43..0 */
+#define SATP_MODE_SHIFT	60
+#define SATP_MODE_BARE	0UL
+#define SATP_MODE_39	8UL
+#define SATP_MODE_48	9UL
+#define SATP_MODE_57	10UL
+#define SATP_ASID_SHIFT	44
+#define SATP_ASID_MASK	0xffffUL
+#define SATP_PPN_MASK	((1UL << 44) - 1)
+
+static inline unsigned long make_satp(unsigned long mode, unsigned long asid,
+				      unsigned long root_pfn)
+{
+	return (mode << SATP_MODE_SHIFT) | ((asid & SATP_ASID_MASK) << SATP_ASID_SHIFT) |
+	       (root_pfn & SATP_PPN_MASK);
+}
+
+static inline void local_flush_tlb_all(void)
+{
+	__asm__ __volatile__("sfence.vma" : : : "memory");
+}
+
+/* local_flush_tlb_page: forget one address's translation for one address space. */
+static inline void local_flush_tlb_page_asid(unsigned long va, unsigned long asid)
+{
+	__asm__ __volatile__("sfence.vma %0, %1" : : "r"(va), "r"(asid) : "memory");
+}
+
+/*
+ * The kernel image is linked at KERNEL_LINK_ADDR and loaded at
+ * KERNEL_LOAD_ADDR: kernel symbols are at a fixed offset from their
+ * physical addresses, independent of where the direct map is.
+ */
+#define KERNEL_LINK_ADDR	0xffffffff80200000UL
+#define KERNEL_LOAD_ADDR	0x80200000UL
+#define KERNEL_VA_PA_OFFSET	(KERNEL_LINK_ADDR - KERNEL_LOAD_ADDR)
+#define __pa_symbol(x)		((phys_addr_t)((unsigned long)(x) - KERNEL_VA_PA_OFFSET))
+
+#endif
