@@ -1,0 +1,21 @@
+/*
+ * include/proc_fs.h: what /proc needs from the process code, which
+ * implements these (kernel/pid.c); /proc itself lives in kernel/proc*.c.
+ */
+#ifndef _RVMM_PROC_FS_H
+#define _RVMM_PROC_FS_H
+
+#include <seq_buf.h>
+
+struct task_struct;
+
+/* find_task_by_pid: the live task with this pid, or NULL. */
+struct task_struct *find_task_by_pid(int pid);
+/* for_each_pid: call fn on every live user-visible pid in ascending order until it returns non-zero. */
+int for_each_pid(int (*fn)(int pid, void *arg), void *arg);
+/* proc_pid_status: /proc/<pid>/status in Linux's format (Name, State, Pid, PPid, VmSize, VmRSS, ...). */
+void proc_pid_status(struct task_struct *t, struct seq_buf *m);
+/* proc_pid_maps: /proc/<pid>/maps in Linux's format. */
+void proc_pid_maps(struct task_struct *t, struct seq_buf *m);
+
+#endif
