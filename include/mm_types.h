@@ -54,4 +54,45 @@ struct page {
 
 BUILD_BUG_ON(sizeof(struct page) > 32);
 
+struct file;
+
+/* vm_flags: what a mapping allows (Linux's values) */
+#define VM_READ		0x00000001UL
+#define VM_WRITE	0x00000002UL
+#define VM_EXEC		0x00000004UL
+#define VM_SHARED	0x00000008UL
+#define VM_MAYREAD	0x00000010UL
+#define VM_MAYWRITE	0x00000020UL
+#define VM_MAYEXEC	0x00000040UL
+#define VM_MAYSHARE	0x00000080UL
+#define VM_GROWSDOWN	0x00000100UL	/* the stack */
+
+/*
+ * vm_area_struct: one contiguous range of a process's address space with
+ * the same permissions and backing, [vm_start, vm_end).
+ */
+struct vm_area_struct {
+	unsigned long vm_start, vm_end;
+	unsigned long vm_flags;
+	struct mm_struct *vm_mm;
+	struct file *vm_file;		/* NULL for anonymous memory */
+	unsigned long vm_pgoff;		/* offset in vm_file, in pages */
+	const char *vm_name;		/* "[heap]", "[stack]", or NULL */
+	struct vm_area_struct *vm_next;	/* sorted by address */
+};
+
+/* mm_struct: a user address space. */
+struct mm_struct {
+	void *pgd;			/* root page table (pte_t *), kernel half shared */
+	unsigned long asid;		/* with its generation in the upper bits, see mm/context.c */
+	struct vm_area_struct *mmap;	/* VMAs, sorted by address */
+	int map_count;
+	int users;			/* tasks sharing this mm (vfork, threads) */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long total_vm;		/* pages mapped by all VMAs */
+	unsigned long rss_anon, rss_file;	/* resident pages */
+	unsigned long pgtables_bytes;	/* page-table pages, in bytes */
+};
+
 #endif

@@ -61,6 +61,8 @@ bool pgtable_lookup(pte_t *root, unsigned long va, phys_addr_t *pa, pgprot_t *pr
  * belong to whoever mapped them.
  */
 void pgtable_free(pte_t *root, void (*free_table)(pte_t *));
+/* pgtable_free_level: the same for the subtree of a table at `level`. */
+void pgtable_free_level(pte_t *table, unsigned int level, void (*free_table)(pte_t *));
 
 /* pt_alloc_kernel: a zeroed page-table page (memblock at boot, buddy later, counted as PageTables). */
 pte_t *pt_alloc_kernel(void);

@@ -1,29 +1,82 @@
 /*
- * include/sched.h: tasks.  What other subsystems may know of a task; the
- * scheduler's own fields are private to kernel/sched.c and kernel/fork.c.
+ * include/sched.h: tasks and the scheduler.
  */
 #ifndef _RVMM_SCHED_H
 #define _RVMM_SCHED_H
 
 #include <list.h>
+#include <trap.h>
 #include <types.h>
+#include <wait.h>
 
 struct files_struct;
 struct inode;
 struct mm_struct;
 
 #define TASK_COMM_LEN	16
+#define THREAD_SIZE	(4 * 4096)	/* kernel stack: 16 KiB, as Linux riscv64 */
 
-struct task_struct {
-	int pid;
-	char comm[TASK_COMM_LEN];		/* program name, as ps shows it */
-	struct files_struct *files;		/* open file descriptors */
-	struct inode *cwd;			/* current directory */
-	struct mm_struct *mm;			/* user address space; NULL for kernel threads */
-	/* scheduler and process-tree fields are added by kernel/sched.c's owner */
+/* Task states, with the letters /proc shows. */
+enum task_state {
+	TASK_RUNNING,		/* R: running or ready */
+	TASK_INTERRUPTIBLE,	/* S: sleeping until woken or signalled */
+	TASK_ZOMBIE,		/* Z: exited, waiting for its parent's wait4 */
+	TASK_DEAD,		/* being freed */
 };
 
-/* current: the task this hart runs.  Before the first process, the boot task. */
+/* The registers __switch_to saves: the callee-saved ones, ra and sp. */
+struct thread_struct {
+	unsigned long ra, sp;
+	unsigned long s[12];
+};
+
+struct task_struct {
+	struct thread_struct thread;	/* first: kernel/switch.S uses offset 0 */
+	int pid;
+	enum task_state state;
+	char comm[TASK_COMM_LEN];	/* program name, as ps shows it */
+	void *stack;			/* kernel stack, THREAD_SIZE bytes */
+	struct mm_struct *mm;		/* user address space; NULL for kernel threads */
+	struct files_struct *files;	/* open file descriptors */
+	struct inode *cwd;		/* current directory */
+	struct task_struct *parent;
+	struct list_head children;	/* of this task */
+	struct list_head sibling;	/* in parent->children */
+	struct list_head tasks;		/* all tasks */
+	struct list_head run_list;	/* on the run queue while runnable */
+	struct wait_queue_head wait_child;	/* parent sleeps here in wait4 */
+	struct list_head wait_entry;	/* on the wait queue this task sleeps on */
+	unsigned long pending;		/* signals sent, one bit each */
+	int exit_code;			/* wait4 status: exit code << 8, or signal number */
+	int exit_signal;		/* sent to the parent at exit: SIGCHLD */
+	bool vfork_done;		/* a vfork child has exec'd or exited */
+	struct task_struct *vfork_parent;
+	u64 wake_at;			/* nanosleep: jiffies to wake at */
+	int oom_score_adj;
+};
+
+/* current: the task this hart runs (the boot task until the first process). */
 extern struct task_struct *current;
+extern struct task_struct init_task;
+extern bool need_resched;
+
+/* schedule: give the cpu to the next runnable task (current may sleep: set its state first). */
+void schedule(void);
+/* wake_up_process: make a sleeping task runnable. */
+void wake_up_process(struct task_struct *t);
+/* sched_init: the boot task becomes the idle task. */
+void sched_init(void);
+/* scheduler_tick: called from the timer interrupt. */
+void scheduler_tick(void);
+/* sleep_until: sleep until jiffies reaches when, or a signal arrives: 0 or -EINTR. */
+int sleep_until(u64 when);
+/* cpu_idle: the boot task's loop once processes exist. */
+void cpu_idle(void) __attribute__((noreturn));
+
+/* task_pt_regs: the user registers saved at the top of t's kernel stack. */
+static inline struct pt_regs *task_pt_regs(struct task_struct *t)
+{
+	return (struct pt_regs *)((char *)t->stack + THREAD_SIZE) - 1;
+}
 
 #endif

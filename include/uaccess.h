@@ -37,6 +37,9 @@ long strncpy_from_user(char *dst, const char __user *src, size_t n);
 	__typeof__(*(ptr)) __pu_v = (x);				\
 	copy_to_user((ptr), &__pu_v, sizeof(*(ptr))) ? -EFAULT : 0; })
 
+/* search_exception_tables: the fix-up address for a faulting user-access pc, or 0. */
+unsigned long search_exception_tables(unsigned long pc);
+
 /*
  * iov_iter: a source or destination for file I/O that is either user
  * memory (system calls) or kernel memory (the kernel reading a file

@@ -10,6 +10,7 @@
 #include <asm/sbi.h>
 #include <printk.h>
 #include <selftest.h>
+#include <sched.h>
 #include <timer.h>
 
 unsigned long riscv_timebase = 10000000;	/* QEMU virt's, until the tree says */
@@ -49,6 +50,7 @@ void timer_interrupt(void)
 		next_deadline += missed * tick_cycles;
 	}
 	sbi_set_timer(next_deadline);	/* also clears the pending interrupt */
+	scheduler_tick();
 }
 
 /* Split to keep cycles * 10^9 from overflowing after half an hour of cycles. */

@@ -1,23 +1,18 @@
 /*
  * kernel/trapentry.S: where every trap lands (stvec, direct mode).
  *
- * The entry pushes a struct pt_regs (include/trap.h) on the current stack,
- * calls do_trap(regs) and returns with sret.  The layout is register
- * number order: xN is saved at N * 8 (x0's slot holds sepc), the CSRs
- * follow x31; trap.c checks it with _Static_assert.
+ * The entry pushes a struct pt_regs (include/trap.h) and calls
+ * do_trap(regs).  The layout is register number order: xN is saved at
+ * N * 8 (x0's slot holds sepc), the CSRs follow x31; trap.c checks it with
+ * _Static_assert.
  *
- * Only S-mode traps exist today, so the interrupted stack is a kernel
- * stack and is simply extended.  For U-mode, keep the task's kernel stack
- * top in sscratch while the task runs in U-mode and 0 while in the kernel
- * (trap_init sets 0).  Then the entry starts with
- *	csrrw	sp, sscratch, sp	// sp = kernel stack, sscratch = user sp
- *	bnez	sp, 1f			// non-zero: came from U-mode
- *	csrrw	sp, sscratch, sp	// from S-mode: undo the swap
- * 1:	...
- * saves the old sp from sscratch (csrr) instead of computing it, and
- * writes sscratch back to 0 so a nested trap sees "kernel"; the return
- * path, when SPP says U-mode, stores the kernel stack top in sscratch
- * before sret.
+ * Which stack: sscratch holds the task's kernel stack top while the task
+ * runs in U-mode and 0 while the hart is in the kernel.  Swapping sp with
+ * sscratch therefore gives a kernel stack either way: from U-mode the
+ * swap yields the kernel stack (and parks the user sp in sscratch); from
+ * S-mode it yields 0, so the entry swaps back and extends the current
+ * kernel stack.  The return path stores the kernel stack top in sscratch
+ * again when it is going back to U-mode.
  */
 #define PT_SIZE		(36 * 8)
 #define PT_STATUS	(32 * 8)
@@ -29,13 +24,20 @@
 	.align 2		/* stvec's low two bits select the mode */
 	.globl handle_exception
 handle_exception:
-	addi	sp, sp, -PT_SIZE
+	csrrw	sp, sscratch, sp
+	bnez	sp, 1f			/* from U-mode: sp is the kernel stack top */
+	csrrw	sp, sscratch, sp	/* from S-mode: undo, keep the kernel stack */
+1:	addi	sp, sp, -PT_SIZE
 	sd	x1, 1 * 8(sp)
 	.irp n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	sd	x\n, \n * 8(sp)
 	.endr
-	addi	t0, sp, PT_SIZE		/* sp as it was before the trap */
-	sd	t0, 2 * 8(sp)
+	/* The interrupted sp: the user's (parked in sscratch), or this stack's before the push. */
+	csrr	t0, sscratch
+	bnez	t0, 2f
+	addi	t0, sp, PT_SIZE
+2:	sd	t0, 2 * 8(sp)
+	csrw	sscratch, zero		/* in the kernel now: a nested trap must see 0 */
 	csrr	t0, sepc
 	csrr	t1, sstatus
 	csrr	t2, stval
@@ -49,10 +51,19 @@ handle_exception:
 	mv	a0, sp
 	call	do_trap
 
-	/* do_trap may change epc (skip an instruction) or status: reload them. */
+	/*
+	 * The way out of every trap, and of a new task's first run.  do_trap
+	 * may have changed epc (skip an ecall) or status: reload them.
+	 */
+	.globl ret_from_exception
+ret_from_exception:
 	ld	t0, 0(sp)
 	ld	t1, PT_STATUS(sp)
-	csrw	sepc, t0
+	andi	t2, t1, 0x100		/* SR_SPP: returning to S-mode? */
+	bnez	t2, 3f
+	addi	t2, sp, PT_SIZE		/* back to U-mode: the kernel stack top for the next trap */
+	csrw	sscratch, t2
+3:	csrw	sepc, t0
 	csrw	sstatus, t1
 	ld	x1, 1 * 8(sp)
 	.irp n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
@@ -60,3 +71,13 @@ handle_exception:
 	.endr
 	ld	sp, 2 * 8(sp)		/* last: it is the base of every load above */
 	sret
+
+/*
+ * A new task's first instructions (thread.ra points here): its kernel
+ * stack holds the pt_regs fork or exec prepared; leave through the
+ * common return path.
+ */
+	.globl ret_from_fork
+ret_from_fork:
+	call	schedule_tail
+	j	ret_from_exception

@@ -101,18 +101,17 @@ bool pgtable_lookup(pte_t *root, unsigned long va, phys_addr_t *pa, pgprot_t *pr
 	return false;
 }
 
-/* free_level: free the tables below table (at `level`), then table itself. */
-static void free_level(pte_t *table, unsigned int level, void (*free_table)(pte_t *))
+void pgtable_free_level(pte_t *table, unsigned int level, void (*free_table)(pte_t *))
 {
 	if (level > 0) {
 		for (unsigned int i = 0; i < PTRS_PER_PT; i++)
 			if (pte_present(table[i]) && !pte_leaf(table[i]))
-				free_level(pte_table(table[i]), level - 1, free_table);
+				pgtable_free_level(pte_table(table[i]), level - 1, free_table);
 	}
 	free_table(table);
 }
 
 void pgtable_free(pte_t *root, void (*free_table)(pte_t *))
 {
-	free_level(root, pgtable_levels - 1, free_table);
+	pgtable_free_level(root, pgtable_levels - 1, free_table);
 }

@@ -1,0 +1,39 @@
+/*
+ * include/mm_user.h: user address spaces (mm/memory.c, mm/mmap.c,
+ * kernel/fork.c).  This issue's version maps every page eagerly; demand
+ * paging and copy-on-write replace that with the next issue.
+ */
+#ifndef _RVMM_MM_USER_H
+#define _RVMM_MM_USER_H
+
+#include <mm.h>
+
+#define STACK_TOP_MAX	(task_size)
+#define STACK_SIZE_LIMIT (8UL << 20)	/* RLIMIT_STACK default */
+#define STACK_INITIAL	(128UL << 10)	/* mapped at exec: there are no stack faults yet */
+
+/* mm_alloc: an empty address space whose root table shares the kernel half. NULL on ENOMEM. */
+struct mm_struct *mm_alloc(void);
+/* mmput: drop a user of mm; the last one frees its pages, tables and VMAs. */
+void mmput(struct mm_struct *mm);
+/* dup_mm: a copy of mm with every page copied (fork). NULL on ENOMEM. */
+struct mm_struct *dup_mm(struct mm_struct *mm);
+
+/* find_vma: the first VMA that ends above addr, or NULL. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/*
+ * vm_map_anon: a new VMA [start, start+len) with vm_flags, every page
+ * allocated zeroed and mapped.  0, -ENOMEM, or -EEXIST on overlap.
+ */
+int vm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
+		unsigned long vm_flags, const char *name);
+/* vm_grow: extend vma up to new_end (page-aligned), mapping zeroed pages.  0 or -ENOMEM. */
+int vm_grow(struct vm_area_struct *vma, unsigned long new_end);
+/* vm_shrink: cut vma down to new_end, freeing the pages past it. */
+void vm_shrink(struct vm_area_struct *vma, unsigned long new_end);
+/* user_page: the page mapped at user address va in mm, or NULL. */
+struct page *user_page(struct mm_struct *mm, unsigned long va);
+
+long sys_brk(unsigned long brk);
+
+#endif

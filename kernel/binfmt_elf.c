@@ -1,0 +1,141 @@
+/*
+ * kernel/binfmt_elf.c: loading an ELF64 RISC-V executable.
+ *
+ * Each PT_LOAD segment becomes a VMA with the segment's permissions; the
+ * file's bytes are copied in and the rest (bss) is zero.  In this issue
+ * every page is allocated at exec (no demand paging yet), and programs are
+ * linked at a fixed address (ET_EXEC): the nommu build will relocate the
+ * same binaries using the relocations they keep.
+ */
+#include <binfmts.h>
+#include <errno.h>
+#include <mm_user.h>
+#include <pgtable.h>
+#include <slab.h>
+#include <string.h>
+
+#define EI_NIDENT	16
+#define ELFCLASS64	2
+#define ELFDATA2LSB	1
+#define ET_EXEC		2
+#define EM_RISCV	243
+#define PT_LOAD		1
+#define PT_PHDR		6
+#define PF_X		1
+#define PF_W		2
+#define PF_R		4
+
+struct elf64_hdr {
+	unsigned char e_ident[EI_NIDENT];
+	u16 e_type, e_machine;
+	u32 e_version;
+	u64 e_entry, e_phoff, e_shoff;
+	u32 e_flags;
+	u16 e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+};
+
+struct elf64_phdr {
+	u32 p_type, p_flags;
+	u64 p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_align;
+};
+
+#define MAX_PHNUM 16
+
+static bool elf_ok(const struct elf64_hdr *eh)
+{
+	return !memcmp(eh->e_ident, "\177ELF", 4) && eh->e_ident[4] == ELFCLASS64 &&
+	       eh->e_ident[5] == ELFDATA2LSB && eh->e_type == ET_EXEC &&
+	       eh->e_machine == EM_RISCV && eh->e_phentsize == sizeof(struct elf64_phdr) &&
+	       eh->e_phnum > 0 && eh->e_phnum <= MAX_PHNUM;
+}
+
+static unsigned long vm_flags_of(u32 p_flags)
+{
+	unsigned long f = VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+
+	if (p_flags & PF_R)
+		f |= VM_READ;
+	if (p_flags & PF_W)
+		f |= VM_WRITE;
+	if (p_flags & PF_X)
+		f |= VM_EXEC;
+	return f;
+}
+
+/* copy_in: read filesz bytes of the file at off into the new mm at va, through the kernel's view of its pages. */
+static int copy_in(struct linux_binprm *bprm, unsigned long va, u64 off, u64 filesz)
+{
+	while (filesz) {
+		struct page *page = user_page(bprm->mm, va & PAGE_MASK);
+		size_t in_page = PAGE_SIZE - (va & ~PAGE_MASK);
+		size_t n = filesz < in_page ? filesz : in_page;
+		long got;
+
+		if (!page)
+			return -EFAULT;
+		got = bprm->read(bprm, (char *)page_address(page) + (va & ~PAGE_MASK), n, off);
+		if (got < 0)
+			return (int)got;
+		if ((size_t)got != n)
+			return -EIO;	/* the file is shorter than its headers say */
+		va += n;
+		off += n;
+		filesz -= n;
+	}
+	return 0;
+}
+
+int load_elf_binary(struct linux_binprm *bprm)
+{
+	struct elf64_hdr eh;
+	struct elf64_phdr ph[MAX_PHNUM];
+	unsigned long brk = 0;
+	long got;
+	int err;
+
+	got = bprm->read(bprm, &eh, sizeof(eh), 0);
+	if (got < 0)
+		return (int)got;
+	if (got != sizeof(eh) || !elf_ok(&eh))
+		return -ENOEXEC;
+	got = bprm->read(bprm, ph, eh.e_phnum * sizeof(ph[0]), eh.e_phoff);
+	if (got != (long)(eh.e_phnum * sizeof(ph[0])))
+		return got < 0 ? (int)got : -ENOEXEC;
+
+	for (int i = 0; i < eh.e_phnum; i++) {
+		unsigned long start, end;
+
+		if (ph[i].p_type != PT_LOAD || !ph[i].p_memsz)
+			continue;
+		if (ph[i].p_filesz > ph[i].p_memsz || ph[i].p_vaddr + ph[i].p_memsz < ph[i].p_vaddr ||
+		    ph[i].p_vaddr + ph[i].p_memsz > task_size ||
+		    (ph[i].p_vaddr & ~PAGE_MASK) != (ph[i].p_offset & ~PAGE_MASK))
+			return -ENOEXEC;
+		start = ph[i].p_vaddr & PAGE_MASK;
+		end = PAGE_ALIGN(ph[i].p_vaddr + ph[i].p_memsz);
+		err = vm_map_anon(bprm->mm, start, end - start, vm_flags_of(ph[i].p_flags), NULL);
+		if (err)
+			return err == -EEXIST ? -ENOEXEC : err;
+		err = copy_in(bprm, ph[i].p_vaddr, ph[i].p_offset, ph[i].p_filesz);
+		if (err)
+			return err;
+		if (ph[i].p_offset == 0)	/* the headers are mapped: tell the program where */
+			bprm->phdr_addr = ph[i].p_vaddr + eh.e_phoff;
+		if (ph[i].p_flags & PF_X) {
+			bprm->mm->start_code = start;
+			bprm->mm->end_code = ph[i].p_vaddr + ph[i].p_filesz;
+		} else {
+			bprm->mm->start_data = ph[i].p_vaddr;
+			bprm->mm->end_data = ph[i].p_vaddr + ph[i].p_filesz;
+		}
+		if (end > brk)
+			brk = end;
+	}
+	if (!brk)
+		return -ENOEXEC;
+	bprm->mm->start_brk = bprm->mm->brk = brk;
+	bprm->entry = eh.e_entry;
+	bprm->phnum = eh.e_phnum;
+	bprm->phent = eh.e_phentsize;
+	return 0;
+}

@@ -1,0 +1,235 @@
+/*
+ * kernel/exec.c: replacing a process's program.
+ *
+ * The new address space is built completely (segments, then a stack with
+ * the arguments, environment and auxiliary vector laid out as Linux does)
+ * before the old one is dropped, so a failing exec returns an error to the
+ * old program instead of killing it.
+ */
+#include <asm/csr.h>
+#include <binfmts.h>
+#include <errno.h>
+#include <mm_user.h>
+#include <mmu_context.h>
+#include <pgtable.h>
+#include <sched.h>
+#include <slab.h>
+#include <stdio.h>
+#include <string.h>
+#include <task_files.h>
+#include <timer.h>
+
+void vfork_release(struct task_struct *t);
+
+/* Auxiliary vector entry types (Linux's). */
+#define AT_NULL		0
+#define AT_PHDR		3
+#define AT_PHENT	4
+#define AT_PHNUM	5
+#define AT_PAGESZ	6
+#define AT_ENTRY	9
+#define AT_UID		11
+#define AT_EUID		12
+#define AT_GID		13
+#define AT_EGID		14
+#define AT_HWCAP	16
+#define AT_CLKTCK	17
+#define AT_SECURE	23
+#define AT_RANDOM	25
+#define AT_EXECFN	31
+
+#define SR_FS		(3UL << 13)	/* floating-point state: off for user programs (no FPU support) */
+
+/* copy_to_mm: write n bytes at user address va of mm (not necessarily the current one). */
+static int copy_to_mm(struct mm_struct *mm, unsigned long va, const void *src, size_t n)
+{
+	const char *s = src;
+
+	while (n) {
+		struct page *page = user_page(mm, va & PAGE_MASK);
+		size_t chunk = MIN(n, PAGE_SIZE - (va & ~PAGE_MASK));
+
+		if (!page)
+			return -EFAULT;
+		memcpy((char *)page_address(page) + (va & ~PAGE_MASK), s, chunk);
+		va += chunk;
+		s += chunk;
+		n -= chunk;
+	}
+	return 0;
+}
+
+/*
+ * setup_stack: the stack VMA, then from its top down: the strings, 16
+ * random bytes, the auxiliary vector, envp, argv and argc, with sp
+ * 16-byte aligned at argc as the psABI requires.
+ */
+static int setup_stack(struct linux_binprm *bprm)
+{
+	struct mm_struct *mm = bprm->mm;
+	unsigned long top = STACK_TOP_MAX, strings, random, sp, *vec, nvec;
+	unsigned long auxv[2 * 16];
+	int n = 0, err;
+	size_t vec_bytes;
+	u64 seed = get_cycles() * 0x9e3779b97f4a7c15ULL;
+
+	err = vm_map_anon(mm, top - STACK_INITIAL, STACK_INITIAL,
+			  VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_GROWSDOWN, "[stack]");
+	if (err)
+		return err;
+	mm->start_stack = top;
+	strings = top - ALIGN(bprm->strings_len, 16);
+	if (copy_to_mm(mm, strings, bprm->strings, bprm->strings_len))
+		return -EFAULT;
+	random = strings - 16;
+	if (copy_to_mm(mm, random, &seed, 8) || copy_to_mm(mm, random + 8, &bprm->entry, 8))
+		return -EFAULT;
+
+	auxv[n++] = AT_PHDR;	auxv[n++] = bprm->phdr_addr;
+	auxv[n++] = AT_PHENT;	auxv[n++] = bprm->phent;
+	auxv[n++] = AT_PHNUM;	auxv[n++] = bprm->phnum;
+	auxv[n++] = AT_PAGESZ;	auxv[n++] = PAGE_SIZE;
+	auxv[n++] = AT_ENTRY;	auxv[n++] = bprm->entry;
+	auxv[n++] = AT_UID;	auxv[n++] = 0;
+	auxv[n++] = AT_EUID;	auxv[n++] = 0;
+	auxv[n++] = AT_GID;	auxv[n++] = 0;
+	auxv[n++] = AT_EGID;	auxv[n++] = 0;
+	auxv[n++] = AT_HWCAP;	auxv[n++] = 0;
+	auxv[n++] = AT_CLKTCK;	auxv[n++] = HZ;
+	auxv[n++] = AT_SECURE;	auxv[n++] = 0;
+	auxv[n++] = AT_RANDOM;	auxv[n++] = random;
+	auxv[n++] = AT_EXECFN;	auxv[n++] = strings;	/* the first string is the file name */
+	auxv[n++] = AT_NULL;	auxv[n++] = 0;
+
+	/* argc, argv[] NULL, envp[] NULL, auxv */
+	nvec = 1 + (unsigned long)bprm->argc + 1 + (unsigned long)bprm->envc + 1 + (unsigned long)n;
+	vec_bytes = nvec * sizeof(unsigned long);
+	sp = (random - vec_bytes) & ~15UL;
+	vec = kmalloc(vec_bytes, GFP_KERNEL);
+	if (!vec)
+		return -ENOMEM;
+	{
+		unsigned long *p = vec, str = strings;
+		const char *s = bprm->strings;
+
+		/* Skip the file name, which exec puts first for AT_EXECFN. */
+		str += strlen(s) + 1;
+		s += strlen(s) + 1;
+		*p++ = (unsigned long)bprm->argc;
+		for (int i = 0; i < bprm->argc + bprm->envc; i++) {
+			size_t len = strlen(s) + 1;
+
+			*p++ = str;
+			str += len;
+			s += len;
+			if (i == bprm->argc - 1 || (bprm->argc == 0 && i == -1))
+				*p++ = 0;
+		}
+		if (bprm->argc == 0)
+			*p++ = 0;
+		*p++ = 0;
+		memcpy(p, auxv, (size_t)n * sizeof(unsigned long));
+	}
+	err = copy_to_mm(mm, sp, vec, vec_bytes);
+	kfree(vec);
+	bprm->sp = sp;
+	return err;
+}
+
+static const char *basename_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+int exec_binprm(struct linux_binprm *bprm)
+{
+	struct task_struct *t = current;
+	struct pt_regs *regs = task_pt_regs(t);
+	struct mm_struct *old;
+	int err;
+
+	bprm->mm = mm_alloc();
+	if (!bprm->mm)
+		return -ENOMEM;
+	err = load_elf_binary(bprm);
+	if (!err)
+		err = setup_stack(bprm);
+	if (err) {
+		mmput(bprm->mm);
+		bprm->mm = NULL;
+		return err;
+	}
+
+	/* The point of no return: the old program is gone from here on. */
+	old = t->mm;
+	t->mm = bprm->mm;
+	switch_mm(t->mm);
+	if (old)
+		mmput(old);
+	vfork_release(t);
+	if (t->files)
+		do_close_on_exec(t->files);
+	snprintf(t->comm, sizeof(t->comm), "%s", basename_of(bprm->filename));
+
+	memset(regs, 0, sizeof(*regs));
+	regs->epc = bprm->entry;
+	regs->sp = bprm->sp;
+	/* Return to U-mode (SPP clear) with interrupts on (SPIE), no SUM, FPU off. */
+	regs->status = (csr_read(sstatus) & ~(SR_SPP | SR_SUM | SR_FS | SR_SIE)) | SR_SPIE;
+	return 0;
+}
+
+/* kernel_read_mem: bprm->read for a program that is a buffer in kernel memory. */
+static long kernel_read_mem(struct linux_binprm *bprm, void *buf, size_t len, u64 off)
+{
+	const struct { const void *data; size_t size; } *img = bprm->file;
+
+	if (off >= img->size)
+		return 0;
+	len = MIN(len, img->size - off);
+	memcpy(buf, (const char *)img->data + off, len);
+	return (long)len;
+}
+
+/*
+ * pack_strings: bprm->strings = filename, argv..., envp... from kernel
+ * arrays (NULL-terminated).  0 or -E2BIG / -ENOMEM.
+ */
+int pack_strings(struct linux_binprm *bprm, const char *const *argv, const char *const *envp)
+{
+	size_t len = strlen(bprm->filename) + 1;
+	char *p;
+
+	bprm->argc = bprm->envc = 0;
+	for (const char *const *a = argv; a && *a; a++, bprm->argc++)
+		len += strlen(*a) + 1;
+	for (const char *const *e = envp; e && *e; e++, bprm->envc++)
+		len += strlen(*e) + 1;
+	if (len > MAX_ARG_BYTES)
+		return -E2BIG;
+	bprm->strings = p = kmalloc(len, GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	bprm->strings_len = len;
+	p = stpcpy(p, bprm->filename) + 1;
+	for (const char *const *a = argv; a && *a; a++)
+		p = stpcpy(p, *a) + 1;
+	for (const char *const *e = envp; e && *e; e++)
+		p = stpcpy(p, *e) + 1;
+	return 0;
+}
+
+int kernel_execve_mem(const char *name, const void *image, size_t size,
+		      const char *const *argv, const char *const *envp)
+{
+	struct { const void *data; size_t size; } img = { image, size };
+	struct linux_binprm bprm = { .filename = name, .read = kernel_read_mem, .file = &img };
+	int err = pack_strings(&bprm, argv, envp);
+
+	if (!err)
+		err = exec_binprm(&bprm);
+	kfree(bprm.strings);
+	return err;
+}

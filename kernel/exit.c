@@ -1,0 +1,118 @@
+/*
+ * kernel/exit.c: ending a task and collecting its status.
+ *
+ * An exiting task gives back its address space and files at once, hands
+ * its children to init, and stays as a zombie holding only its task
+ * structure and kernel stack until its parent's wait4 reads the status
+ * and frees them.
+ */
+#include <errno.h>
+#include <mm_user.h>
+#include <printk.h>
+#include <sched.h>
+#include <signal.h>
+#include <task_files.h>
+#include <uaccess.h>
+
+#define WNOHANG		1
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+
+void free_task(struct task_struct *t);
+struct task_struct *init_process;	/* pid 1: adopts orphans */
+
+/* vfork_release: a vfork child no longer uses the parent's memory; let the parent go on. */
+void vfork_release(struct task_struct *t)
+{
+	if (t->vfork_parent && !t->vfork_done) {
+		t->vfork_done = true;
+		wake_up_process(t->vfork_parent);
+	}
+}
+
+__attribute__((noreturn)) void do_exit(int code)
+{
+	struct task_struct *t = current, *child, *n;
+
+	if (t == init_process)
+		panic("Attempted to kill init! exitcode=%#x", code);
+	vfork_release(t);
+	if (t->mm) {
+		struct mm_struct *mm = t->mm;
+
+		t->mm = NULL;
+		mmput(mm);
+	}
+	if (t->files) {
+		put_files(t->files);
+		t->files = NULL;
+	}
+	/* Orphans go to init, which reaps them; zombies among them wake it at once. */
+	list_for_each_entry_safe(child, n, &t->children, sibling) {
+		list_del(&child->sibling);
+		child->parent = init_process;
+		list_add_tail(&child->sibling, &init_process->children);
+		if (child->state == TASK_ZOMBIE)
+			wake_up(&init_process->wait_child);
+	}
+	t->exit_code = code;
+	t->state = TASK_ZOMBIE;
+	wake_up(&t->parent->wait_child);
+	schedule();
+	panic("do_exit: a zombie ran again");
+}
+
+long sys_exit_group(int code)
+{
+	do_exit((code & 0xff) << 8);
+}
+
+/* release_task: the parent has the status: free what is left. */
+static void release_task(struct task_struct *t)
+{
+	list_del(&t->sibling);
+	list_del(&t->tasks);
+	t->state = TASK_DEAD;
+	free_task(t);
+}
+
+static bool child_matches(const struct task_struct *t, int pid)
+{
+	return pid == -1 || t->pid == pid;
+}
+
+long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
+{
+	for (;;) {
+		struct task_struct *t;
+		bool any = false;
+
+		if (options & ~(WNOHANG | __WALL | __WCLONE))
+			return -EINVAL;
+		if (pid < -1 || pid == 0)
+			return -EINVAL;	/* process groups do not exist yet */
+		list_for_each_entry(t, &current->children, sibling) {
+			if (!child_matches(t, pid))
+				continue;
+			any = true;
+			if (t->state == TASK_ZOMBIE) {
+				int child_pid = t->pid;
+
+				if (status && put_user(t->exit_code, status))
+					return -EFAULT;
+				if (rusage && clear_user(rusage, 144))	/* sizeof(struct rusage) */
+					return -EFAULT;
+				release_task(t);
+				return child_pid;
+			}
+		}
+		if (!any)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		/* A child's exit wakes us; look again (or give up on a signal). */
+		if (signal_pending_current())
+			return -EINTR;
+		sleep_on(&current->wait_child);
+	}
+}

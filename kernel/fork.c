@@ -1,0 +1,157 @@
+/*
+ * kernel/fork.c: making a new task.
+ *
+ * copy_process() gives the child its own kernel stack whose top holds a
+ * copy of the parent's user registers (with a0 = 0: fork returns 0 in the
+ * child), a copy of the address space (or the same one, for vfork), and
+ * the open files.  The child starts in ret_from_fork and leaves the kernel
+ * through the common trap return path, straight into user mode.
+ */
+#include <errno.h>
+#include <gfp.h>
+#include <mm_user.h>
+#include <printk.h>
+#include <sched.h>
+#include <signal.h>
+#include <slab.h>
+#include <string.h>
+#include <task_files.h>
+#include <vmstat.h>
+
+#define CLONE_VM	0x00000100
+#define CLONE_VFORK	0x00004000
+#define CSIGNAL		0x000000ff
+
+void ret_from_fork(void);
+int alloc_pid(void);
+
+static struct kmem_cache *task_cache;
+
+/* alloc_task: a zeroed task with a kernel stack, or NULL. */
+static struct task_struct *alloc_task(void)
+{
+	struct task_struct *t;
+	struct page *stack;
+
+	if (!task_cache)
+		task_cache = kmem_cache_create("task_struct", sizeof(struct task_struct), 0,
+					       SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
+	t = kmem_cache_zalloc(task_cache, GFP_KERNEL);
+	if (!t)
+		return NULL;
+	stack = alloc_pages(GFP_KERNEL, 2);	/* THREAD_SIZE: 16 KiB */
+	if (!stack) {
+		kmem_cache_free(task_cache, t);
+		return NULL;
+	}
+	t->stack = page_address(stack);
+	mod_node_page_state(NR_KERNEL_STACK_KB, THREAD_SIZE >> 10);
+	INIT_LIST_HEAD(&t->children);
+	INIT_LIST_HEAD(&t->sibling);
+	INIT_LIST_HEAD(&t->run_list);
+	INIT_LIST_HEAD(&t->wait_entry);
+	init_waitqueue_head(&t->wait_child);
+	return t;
+}
+
+void free_task(struct task_struct *t)
+{
+	mod_node_page_state(NR_KERNEL_STACK_KB, -(THREAD_SIZE >> 10));
+	__free_pages(virt_to_page(t->stack), 2);
+	kmem_cache_free(task_cache, t);
+}
+
+/*
+ * copy_process: a runnable copy of current.  regs are the registers the
+ * child returns to user mode with; mm is shared when share_vm.
+ */
+static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned long newsp)
+{
+	struct task_struct *p = alloc_task();
+	struct pt_regs *regs;
+	int err = -ENOMEM;
+
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	p->pid = alloc_pid();
+	if (p->pid < 0) {
+		err = -EAGAIN;
+		goto free;
+	}
+	memcpy(p->comm, current->comm, sizeof(p->comm));
+	p->exit_signal = exit_signal;
+	p->oom_score_adj = current->oom_score_adj;
+	if (current->mm) {
+		if (share_vm) {
+			p->mm = current->mm;
+			p->mm->users++;
+		} else {
+			p->mm = dup_mm(current->mm);
+			if (!p->mm)
+				goto free;
+		}
+	}
+	p->files = current->files ? dup_files(current->files) : NULL;
+	if (current->files && !p->files)
+		goto free_mm;
+	p->cwd = current->cwd;
+
+	regs = task_pt_regs(p);
+	*regs = *task_pt_regs(current);
+	regs->a0 = 0;				/* fork returns 0 in the child */
+	if (newsp)
+		regs->sp = newsp;
+	p->thread.ra = (unsigned long)ret_from_fork;
+	p->thread.sp = (unsigned long)regs;
+
+	p->parent = current;
+	list_add_tail(&p->sibling, &current->children);
+	list_add_tail(&p->tasks, &init_task.tasks);
+	p->state = TASK_INTERRUPTIBLE;
+	wake_up_process(p);			/* onto the run queue */
+	return p;
+
+free_mm:
+	if (p->mm)
+		mmput(p->mm);
+free:
+	free_task(p);
+	return ERR_PTR(err);
+}
+
+/*
+ * sys_clone: fork (flags = SIGCHLD) and vfork (CLONE_VM | CLONE_VFORK |
+ * SIGCHLD) are what rvmm supports; threads are not.  riscv64's argument
+ * order: flags, newsp, parent_tid, tls, child_tid.
+ */
+long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
+	       unsigned long tls, unsigned long ctid)
+{
+	unsigned long other = flags & ~(CSIGNAL | CLONE_VM | CLONE_VFORK);
+	struct task_struct *p;
+	bool vfork = flags & CLONE_VFORK;
+
+	(void)ptid, (void)tls, (void)ctid;
+	if (other || ((flags & CLONE_VM) && !vfork))
+		return -EINVAL;
+	p = copy_process(flags & CLONE_VM, (int)(flags & CSIGNAL), newsp);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	if (vfork) {
+		/* The parent may not run until the child has exec'd or exited: they share the stack. */
+		p->vfork_parent = current;
+		while (!p->vfork_done) {
+			current->state = TASK_INTERRUPTIBLE;
+			schedule();
+		}
+	}
+	return p->pid;
+}
+
+/* user_task_create: the first user process's task (pid 1), with no address space yet. */
+struct task_struct *user_task_create(void)
+{
+	struct task_struct *p = copy_process(false, SIGCHLD, 0);
+
+	return IS_ERR(p) ? NULL : p;
+}

@@ -1,0 +1,145 @@
+/*
+ * kernel/sched.c: a round-robin scheduler.
+ *
+ * Runnable tasks wait on one queue; the timer tick asks the running task
+ * to give way (need_resched), which it does on its way back to user mode.
+ * The kernel itself is not preempted (as Linux without CONFIG_PREEMPT):
+ * interrupts are off while it runs, except in the idle loop, so a task in
+ * the kernel runs until it returns to user mode or sleeps.  The boot task
+ * becomes the idle task and runs only when nothing else can.
+ */
+#include <asm/irqflags.h>
+#include <mmu_context.h>
+#include <printk.h>
+#include <sched.h>
+#include <timer.h>
+
+struct task_struct *__switch_to(struct thread_struct *prev, struct thread_struct *next);
+void schedule_tail(struct task_struct *prev);
+
+extern char init_stack[];
+
+struct task_struct init_task = {
+	.pid = 0,
+	.state = TASK_RUNNING,
+	.comm = "swapper",
+	.stack = init_stack,
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.wait_child = { LIST_HEAD_INIT(init_task.wait_child.head) },
+	.wait_entry = LIST_HEAD_INIT(init_task.wait_entry),
+};
+struct task_struct *current = &init_task;
+bool need_resched;
+
+static LIST_HEAD(runqueue);	/* runnable tasks other than the one running and idle */
+static LIST_HEAD(sleepers);	/* tasks in nanosleep, woken by the tick */
+
+void sched_init(void)
+{
+	need_resched = false;
+}
+
+void wake_up_process(struct task_struct *t)
+{
+	if (t->state != TASK_INTERRUPTIBLE)
+		return;
+	t->state = TASK_RUNNING;
+	if (!list_empty(&t->wait_entry))
+		list_del_init(&t->wait_entry);
+	if (t != current && t != &init_task)
+		list_add_tail(&t->run_list, &runqueue);
+}
+
+/* finish_task_switch: runs on the new task's stack, right after the switch. */
+static void finish_task_switch(struct task_struct *prev)
+{
+	(void)prev;	/* a dead task's stack is freed by its parent's wait4 */
+}
+
+/* schedule_tail: the first thing a new task does (ret_from_fork). */
+void schedule_tail(struct task_struct *prev)
+{
+	finish_task_switch(prev);
+}
+
+void schedule(void)
+{
+	struct task_struct *prev = current, *next = &init_task;
+	unsigned long flags = arch_local_irq_save();
+
+	need_resched = false;
+	if (prev != &init_task && prev->state == TASK_RUNNING)
+		list_add_tail(&prev->run_list, &runqueue);
+	if (!list_empty(&runqueue)) {
+		next = list_first_entry(&runqueue, struct task_struct, run_list);
+		list_del_init(&next->run_list);
+	}
+	if (next != prev) {
+		if (next->mm || !prev->mm)
+			switch_mm(next->mm);	/* a kernel task keeps whatever is loaded */
+		current = next;
+		prev = __switch_to(&prev->thread, &next->thread);
+		finish_task_switch(prev);
+	}
+	arch_local_irq_restore(flags);
+}
+
+/* The boot task's last job: run whatever is runnable, sleep when nothing is. */
+void cpu_idle(void)
+{
+	for (;;) {
+		arch_local_irq_disable();
+		if (list_empty(&runqueue))
+			__asm__ __volatile__("wfi");	/* wakes on a pending interrupt even with SIE off */
+		arch_local_irq_enable();		/* take it */
+		arch_local_irq_disable();
+		if (!list_empty(&runqueue))
+			schedule();
+	}
+}
+
+void sleep_on(struct wait_queue_head *wq)
+{
+	current->state = TASK_INTERRUPTIBLE;
+	list_add_tail(&current->wait_entry, &wq->head);
+	schedule();
+}
+
+void wake_up(struct wait_queue_head *wq)
+{
+	while (!list_empty(&wq->head))
+		wake_up_process(list_first_entry(&wq->head, struct task_struct, wait_entry));
+}
+
+int signal_pending_current(void)
+{
+	return current->pending != 0;
+}
+
+/* sleep_until: sleep until jiffies reaches `when` or a signal arrives; 0 or -EINTR. */
+int sleep_until(u64 when)
+{
+	while (jiffies < when) {
+		if (signal_pending_current())
+			return -4;	/* EINTR */
+		current->wake_at = when;
+		current->state = TASK_INTERRUPTIBLE;
+		list_add_tail(&current->wait_entry, &sleepers);
+		schedule();
+	}
+	return 0;
+}
+
+void scheduler_tick(void)
+{
+	struct task_struct *t, *n;
+
+	list_for_each_entry_safe(t, n, &sleepers, wait_entry)
+		if (t->wake_at <= jiffies)
+			wake_up_process(t);
+	if (current != &init_task)
+		need_resched = true;	/* a tick is a time slice */
+}

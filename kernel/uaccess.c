@@ -1,0 +1,153 @@
+/*
+ * kernel/uaccess.c: copying between kernel and user memory (see
+ * include/uaccess.h).  The faulting instructions themselves are in
+ * usercopy.S; this file checks ranges and opens the SUM window.
+ */
+#include <asm/csr.h>
+#include <errno.h>
+#include <pgtable.h>
+#include <string.h>
+#include <uaccess.h>
+
+size_t __asm_copy_user(void *to, const void *from, size_t n);
+size_t __asm_clear_user(void *to, size_t n);
+int __asm_get_user_u8(u8 *val, const u8 *uaddr);
+
+bool access_ok(const void __user *addr, size_t size)
+{
+	unsigned long a = (unsigned long)addr;
+
+	return a <= task_size && size <= task_size - a;
+}
+
+/*
+ * SUM lets S-mode load and store U pages.  It is set only for the length
+ * of a copy, so a stray kernel access to user memory elsewhere still
+ * faults (the RISC-V analogue of SMAP).
+ */
+static inline void user_access_begin(void)
+{
+	csr_set(sstatus, SR_SUM);
+}
+
+static inline void user_access_end(void)
+{
+	csr_clear(sstatus, SR_SUM);
+}
+
+size_t copy_from_user(void *to, const void __user *from, size_t n)
+{
+	size_t left;
+
+	if (!access_ok(from, n))
+		return n;
+	user_access_begin();
+	left = __asm_copy_user(to, from, n);
+	user_access_end();
+	if (left)	/* never leave stale kernel bytes in the destination */
+		memset((char *)to + (n - left), 0, left);
+	return left;
+}
+
+size_t copy_to_user(void __user *to, const void *from, size_t n)
+{
+	size_t left;
+
+	if (!access_ok(to, n))
+		return n;
+	user_access_begin();
+	left = __asm_copy_user(to, from, n);
+	user_access_end();
+	return left;
+}
+
+size_t clear_user(void __user *to, size_t n)
+{
+	size_t left;
+
+	if (!access_ok(to, n))
+		return n;
+	user_access_begin();
+	left = __asm_clear_user(to, n);
+	user_access_end();
+	return left;
+}
+
+long strncpy_from_user(char *dst, const char __user *src, size_t n)
+{
+	long ret = -ENAMETOOLONG;
+
+	user_access_begin();
+	for (size_t i = 0; i < n; i++) {
+		u8 c;
+
+		if (!access_ok(src + i, 1) || __asm_get_user_u8(&c, (const u8 *)src + i)) {
+			ret = -EFAULT;
+			break;
+		}
+		dst[i] = (char)c;
+		if (!c) {
+			ret = (long)i;
+			break;
+		}
+	}
+	user_access_end();
+	return ret;
+}
+
+size_t copy_to_iter(const void *from, size_t n, struct iov_iter *i)
+{
+	size_t done;
+
+	n = n < i->count ? n : i->count;
+	if (i->user)
+		done = n - copy_to_user(i->buf, from, n);
+	else
+		memcpy(i->buf, from, done = n);
+	i->buf += done;
+	i->count -= done;
+	return done;
+}
+
+size_t copy_from_iter(void *to, size_t n, struct iov_iter *i)
+{
+	size_t done;
+
+	n = n < i->count ? n : i->count;
+	if (i->user)
+		done = n - copy_from_user(to, i->buf, n);
+	else
+		memcpy(to, i->buf, done = n);
+	i->buf += done;
+	i->count -= done;
+	return done;
+}
+
+size_t iov_iter_zero(size_t n, struct iov_iter *i)
+{
+	size_t done;
+
+	n = n < i->count ? n : i->count;
+	if (i->user)
+		done = n - clear_user(i->buf, n);
+	else
+		memset(i->buf, 0, done = n);
+	i->buf += done;
+	i->count -= done;
+	return done;
+}
+
+struct exception_table_entry {
+	unsigned long insn, fixup;
+};
+
+extern const struct exception_table_entry __start___ex_table[], __stop___ex_table[];
+
+/* search_exception_tables: the fix-up for a faulting kernel pc, or 0. */
+unsigned long search_exception_tables(unsigned long pc)
+{
+	for (const struct exception_table_entry *e = __start___ex_table; e < __stop___ex_table; e++)
+		if (e->insn == pc)
+			return e->fixup;
+	return 0;
+}
