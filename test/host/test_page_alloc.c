@@ -172,30 +172,48 @@ static bool walk_zone(int zi, char *why, size_t whylen)
 	if (sum != z->free_pages)
 		FAIL("%s: %lu pages on free lists, free_pages %lu", zname(zi), sum,
 		     z->free_pages);
+	/*
+	 * The per-cpu lists are stacks linked through lru.next (mem_map
+	 * indices, PAGE_LIST_NONE at the bottom); a page on one is free with
+	 * exactly PG_pcp set.
+	 */
 	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+		const struct per_cpu_pages *pcp = &z->pcp[cpu];
 		long n = 0;
 
-		for (struct page *p = page_list_first(&z->pcp[cpu].list); p;
-		     p = page_list_next(p)) {
-			unsigned long pfn = page_to_pfn(p);
+		for (u32 idx = pcp->top; idx != PAGE_LIST_NONE; idx = mem_map[idx].lru.next) {
+			const struct page *p;
+			unsigned long pfn;
 
+			if (idx >= pmap_n)
+				FAIL("%s pcp of cpu %d: link %#x is outside mem_map (%lu pages)",
+				     zname(zi), cpu, idx, pmap_n);
 			if (++n > (long)pmap_n)
 				FAIL("%s pcp list of cpu %d loops", zname(zi), cpu);
-			if (!PageFlag(p, PG_pcp) || p->zone != zi)
-				FAIL("%s pcp page %#lx: pcp flag %d, zone %u", zname(zi),
-				     pfn, PageFlag(p, PG_pcp), p->zone);
-			if (*ps(pfn) & (PS_RESERVED | PS_LIVE | PS_FREE | PS_PCP))
+			p = &mem_map[idx];
+			pfn = page_to_pfn(p);
+			if (*ps(pfn) & PS_PCP)
+				FAIL("%s pcp list of cpu %d loops or shares pfn %#lx with "
+				     "another per-cpu list", zname(zi), cpu, pfn);
+			if (p->flags != (1u << PG_pcp) || p->zone != zi ||
+			    pfn < z->zone_start_pfn || pfn >= zone_end_pfn(z))
+				FAIL("%s pcp page %#lx: flags %#x (want exactly pcp %#x), zone %u",
+				     zname(zi), pfn, p->flags, 1u << PG_pcp, p->zone);
+			if (p->_refcount != 0)
+				FAIL("%s pcp page %#lx: free but refcount %d", zname(zi), pfn,
+				     p->_refcount);
+			if (*ps(pfn) & (PS_RESERVED | PS_LIVE | PS_FREE))
 				FAIL("%s pcp page %#lx is also reserved, allocated or free",
 				     zname(zi), pfn);
 			*ps(pfn) |= PS_PCP;
 		}
-		if (n != z->pcp[cpu].count)
+		if (n != pcp->count)
 			FAIL("%s pcp of cpu %d: %ld pages listed, count %d", zname(zi),
-			     cpu, n, z->pcp[cpu].count);
+			     cpu, n, pcp->count);
 		/* "more than high sends a batch back" (mmzone.h) */
-		if (n && n > z->pcp[cpu].high)
+		if (n && n > pcp->high)
 			FAIL("%s pcp of cpu %d holds %ld pages, above high %d", zname(zi),
-			     cpu, n, z->pcp[cpu].high);
+			     cpu, n, pcp->high);
 	}
 	return true;
 }
@@ -733,8 +751,9 @@ struct blk {
 enum { C_BLOCK, C_ACCT, C_ORACLE, C_LISTS, NR_CHECKS };
 
 static const char *const check_names[NR_CHECKS] = {
-	"every block aligned, in RAM, in an allowed zone, unshared, zeroed on "
-	"__GFP_ZERO, pattern intact at free",
+	"every block aligned, in RAM, in an allowed zone, unshared, flags exactly "
+	"PG_head with refcount 1 and its order, zeroed on __GFP_ZERO, pattern "
+	"intact at free",
 	"free + per-cpu + allocated pages account for every zone's managed pages",
 	"zone choice and failures follow the LOW/MIN watermarks, lowmem_reserve "
 	"and the Normal->DMA32 fallback",
@@ -831,6 +850,11 @@ static bool rt_accept(struct rt *t, struct page *page, gfp_t gfp, unsigned int o
 	if (page_ref_count(page) != 1)
 		rt_fail(t, C_BLOCK, "pfn %#lx allocated with refcount %d", pfn,
 			page_ref_count(page));
+	/* prep_new_page: the head says "allocated, this order" and nothing else. */
+	if (page->flags != (1u << PG_head) || page->order != order)
+		rt_fail(t, C_BLOCK, "order-%u block %#lx allocated with flags %#x (want "
+			"exactly head %#x), order %u", order, pfn, page->flags,
+			1u << PG_head, page->order);
 	for (unsigned long k = 0; k < (1UL << order); k++) {
 		u8 *s = ps(pfn + k);
 
