@@ -634,6 +634,33 @@ static bool section_value(const char *sec, const char *key, unsigned long *v)
 	return false;
 }
 
+/*
+ * As Linux's zoneinfo_show_print, an empty zone gets its header, counts,
+ * watermarks and protection line, and nothing after that.
+ */
+static void check_zoneinfo_empty(const char *ln, const char *text, const struct zone *z)
+{
+	unsigned long v[7] = { 0 };
+	char sec[4096], prot[64];
+	bool ok;
+
+	ok = zone_section(text, z->name, sec, sizeof(sec)) &&
+	     section_value(sec, "pages free", &v[0]) && section_value(sec, "min", &v[1]) &&
+	     section_value(sec, "low", &v[2]) && section_value(sec, "high", &v[3]) &&
+	     section_value(sec, "spanned", &v[4]) && section_value(sec, "present", &v[5]) &&
+	     section_value(sec, "managed", &v[6]);
+	ok = ok && v[0] == z->free_pages && v[1] == min_wmark_pages(z) &&
+	     v[2] == low_wmark_pages(z) && v[3] == high_wmark_pages(z) &&
+	     v[4] == z->spanned_pages && v[5] == 0 && v[6] == 0;
+	snprintf(prot, sizeof(prot), "\n        protection: (%lu, %lu)\n",
+		 z->lowmem_reserve[0], z->lowmem_reserve[1]);
+	ok = ok && strlen(sec) >= strlen(prot) &&
+	     !strcmp(sec + strlen(sec) - strlen(prot), prot);
+	if (!tap_ok(ok, "[%s] zoneinfo of the empty zone %s stops after its protection "
+		    "line", ln, z->name))
+		tap_diag("zoneinfo was:\n%s", text);
+}
+
 static void check_zoneinfo(const char *ln)
 {
 	struct seq_buf m;
@@ -647,8 +674,10 @@ static void check_zoneinfo(const char *ln)
 		char prot[64];
 		bool ok;
 
-		if (!populated_zone(z))
+		if (!populated_zone(z)) {
+			check_zoneinfo_empty(ln, report, z);
 			continue;
+		}
 		ok = zone_section(report, z->name, sec, sizeof(sec)) &&
 		     section_value(sec, "pages free", &v[0]) && section_value(sec, "min", &v[1]) &&
 		     section_value(sec, "low", &v[2]) && section_value(sec, "high", &v[3]) &&
