@@ -1410,7 +1410,24 @@ static void scenario_misuse(const void *arg)
 	hole_pfn = PFN_DOWN(b0->base + b0->size) + 3;
 
 	p = alloc_pages(GFP_KERNEL, 0);
-	__free_pages(p, 0);
+	{
+		struct per_cpu_pages *pcp = &zone_of(p->zone)->pcp[0];
+		int count = pcp->count;
+		struct page *again;
+
+		__free_pages(p, 0);
+		tap_ok(pcp->top == (u32)(p - mem_map) && pcp->count == count + 1 &&
+		       p->flags == (1u << PG_pcp) && page_ref_count(p) == 0,
+		       "[%s] __free_pages of an order-0 page pushes it on this cpu's "
+		       "per-cpu stack (flags %#x, count %d -> %d)", ln, p->flags, count,
+		       pcp->count);
+		again = alloc_pages(GFP_KERNEL, 0);
+		tap_ok(again == p && pcp->count == count && p->flags == (1u << PG_head) &&
+		       page_ref_count(p) == 1 && p->order == 0,
+		       "[%s] the page freed last is the next one handed out, as an "
+		       "allocated head again", ln);
+		__free_pages(p, 0);
+	}
 	MISUSE("double free of an order-0 page on a per-cpu list", __free_pages(p, 0));
 	drain_all_pages();
 	MISUSE("double free of an order-0 page back on the buddy lists", __free_pages(p, 0));
@@ -1442,6 +1459,33 @@ static void scenario_misuse(const void *arg)
 	       free_pages((unsigned long)__va(PFN_PHYS(min_low_pfn)) - PAGE_SIZE, 0));
 	MISUSE("free_pages() at the end of RAM",
 	       free_pages((unsigned long)__va(PFN_PHYS(max_pfn)), 0));
+
+	/*
+	 * Not misuse: as in Linux, free_pages() takes any address inside the
+	 * block's first page.  An address in a later page names a tail page.
+	 */
+	{
+		unsigned long a0 = __get_free_pages(GFP_KERNEL, 0);
+		unsigned long a2 = __get_free_pages(GFP_KERNEL, 2);
+		struct page *p0 = virt_to_page((void *)a0), *p2 = virt_to_page((void *)a2);
+		unsigned long free2;
+
+		before = bad_page_reports();
+		free_pages(a0 + 123, 0);
+		tap_ok(bad_page_reports() == before && page_ref_count(p0) == 0 &&
+		       p0->flags == (1u << PG_pcp),
+		       "[%s] free_pages() of an address 123 bytes into a page frees that "
+		       "page, unreported", ln);
+		MISUSE("free_pages() of an address in the second page of an order-2 block",
+		       free_pages(a2 + PAGE_SIZE, 2));
+		free2 = zone_of(p2->zone)->free_pages;
+		before = bad_page_reports();
+		free_pages(a2 + PAGE_SIZE - 1, 2);
+		tap_ok(bad_page_reports() == before && page_ref_count(p2) == 0 &&
+		       !PageFlag(p2, PG_head) && zone_of(p2->zone)->free_pages == free2 + 4,
+		       "[%s] free_pages() of the last byte of an order-2 block's first page "
+		       "frees the block, unreported", ln);
+	}
 
 	/* Not misuse: free_pages(0) does nothing, like kfree(NULL). */
 	before = bad_page_reports();
