@@ -218,10 +218,20 @@ static void scenario_slabinfo(const void *arg)
 	       r->nslabs == i.num_slabs && r->num == r->nslabs * r->perslab,
 	       "slabinfo: the new cache's row matches get_slabinfo (39 active of %lu)",
 	       i.num_objs);
-	tap_ok(i.allocs == 40 && i.frees == 1 && i.object_size >= 100 &&
+	/*
+	 * 40 allocations from a fresh cache: one slow path per slab started,
+	 * the rest from the active slab.  obj[3] lies in the first slab, which
+	 * is no longer active when there are two or more.
+	 */
+	tap_ok(i.active_objs == 39 && i.num_objs == i.num_slabs * i.objects_per_slab &&
+	       i.num_slabs == DIV_ROUND_UP(40, i.objects_per_slab) &&
+	       i.alloc_slowpath == i.num_slabs &&
+	       i.free_slowpath == (i.num_slabs > 1 ? 1UL : 0UL) && i.object_size >= 100 &&
 	       i.objects_per_slab * i.object_size <= PAGE_SIZE << i.cache_order,
-	       "get_slabinfo: 40 allocs, 1 free, %u objects of %u bytes in %lu-page slabs",
-	       i.objects_per_slab, i.object_size, 1UL << i.cache_order);
+	       "get_slabinfo: 39 active in %lu slabs, %lu slow-path allocations (one per "
+	       "slab), %lu slow-path frees; %u objects of %u bytes in %lu-page slabs",
+	       i.num_slabs, i.alloc_slowpath, i.free_slowpath, i.objects_per_slab,
+	       i.object_size, 1UL << i.cache_order);
 	for (size_t c = 0; c < ARRAY_SIZE(classes); c++) {
 		struct slabinfo ci = info_of(kmalloc_cache_for(classes[c]));
 		bool found = false;
@@ -457,8 +467,17 @@ static void scenario_reuse(const void *arg)
 	for (int k = 0; k < 10; k++)
 		kmem_cache_free(s, b[k]);
 	kmem_cache_free(s, a[10]);
-	tap_ok(info_of(s).active_objs == 0 && info_of(s).allocs - info_of(s).frees == 0,
-	       "all freed: active_objs 0, allocs == frees");
+	{
+		struct slabinfo i = info_of(s);
+
+		/* 21 allocations and 21 frees, all in the one active slab. */
+		tap_ok(i.active_objs == 0 && i.num_slabs == 1 &&
+		       i.num_objs == i.num_slabs * i.objects_per_slab &&
+		       i.alloc_slowpath == 1 && i.free_slowpath == 0,
+		       "all freed: active_objs 0, the empty active slab kept (%lu slabs), "
+		       "%lu slow-path allocation (the first), %lu slow-path frees",
+		       i.num_slabs, i.alloc_slowpath, i.free_slowpath);
+	}
 	kmem_cache_destroy(s);
 }
 
@@ -623,7 +642,7 @@ static void scenario_teardown(const void *arg)
 
 /* ---- misuse: reported, ignored ------------------------------------------- */
 
-/* slabinfo_same: c's counters (allocs and frees included) still read as i. */
+/* slabinfo_same: c's counters (the slow-path counts included) still read as i. */
 static bool slabinfo_same(struct kmem_cache *c, const struct slabinfo *i)
 {
 	struct slabinfo now = info_of(c);
@@ -632,7 +651,8 @@ static bool slabinfo_same(struct kmem_cache *c, const struct slabinfo *i)
 	       now.active_slabs == i->active_slabs && now.num_slabs == i->num_slabs &&
 	       now.objects_per_slab == i->objects_per_slab &&
 	       now.cache_order == i->cache_order && now.object_size == i->object_size &&
-	       now.allocs == i->allocs && now.frees == i->frees;
+	       now.alloc_slowpath == i->alloc_slowpath &&
+	       now.free_slowpath == i->free_slowpath;
 }
 
 static void check_misuse(const char *what, struct host_snap *s, unsigned long before,
@@ -839,16 +859,35 @@ enum { R_OBJ, R_ACCT, R_SPARE, R_PAGES, NR_RCHECKS };
 static const char *const rcheck_names[NR_RCHECKS] = {
 	"every object aligned, in its cache's slab, of the right ksize, zeroed or "
 	"constructed as asked, content intact until freed or reallocated",
-	"get_slabinfo: active_objs matches the live objects, allocs - frees == "
-	"active_objs, num_objs == num_slabs * objects_per_slab",
-	"no cache keeps more than one empty slab",
+	"get_slabinfo: active_objs matches the live objects, num_objs == num_slabs * "
+	"objects_per_slab, free_slowpath counts exactly the frees outside the active "
+	"slab, alloc_slowpath at least every change of slab",
+	"no cache keeps an empty slab beyond its active slab and one spare",
 	"slab pages in slabinfo + large kmallocs == the Slab counters == pages "
 	"taken from the buddy allocator",
+};
+
+/*
+ * What the model knows of each cache (the rspec caches, then the kmalloc
+ * classes).  With one cpu and no kmem_cache_shrink during the run, the
+ * active slab is the slab of the last object allocated, and there is none
+ * after an allocation failed (__slab_alloc lets go of it first).
+ */
+#define NR_MCACHES (NR_RCACHES + ARRAY_SIZE(classes))
+struct cmodel {
+	unsigned int order;		/* the cache's slab order */
+	bool active;			/* has an active slab ... */
+	u64 active_id;			/* ... this one (slab_id) */
+	unsigned long changes;		/* allocations that came from another slab */
+	unsigned long zeroed_same;	/* __GFP_ZERO allocations from the same slab */
+	unsigned long slow_frees;	/* frees outside the active slab */
+	unsigned long alloc_slow0, free_slow0;	/* the counters at the start */
 };
 
 struct srt {
 	struct rng rng;
 	struct kmem_cache *c[NR_RCACHES];
+	struct cmodel m[NR_MCACHES];
 	struct obj *live;
 	size_t nlive;
 	unsigned long used0, counters0;
@@ -869,6 +908,64 @@ static void srt_fail(struct srt *t, int c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(t->first[c] + n, sizeof(t->first[c]) - n, fmt, ap);
 	va_end(ap);
+}
+
+/* slab id: the physical slab an object of cache s lies in. */
+static u64 slab_id(const void *p, unsigned int order)
+{
+	return __pa(p) >> (PAGE_SHIFT + order);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* mcache: the model's index of the cache o lives in, -1 for a large kmalloc. */
+static int mcache(const struct obj *o)
+{
+	if (o->kind >= 0)
+		return o->kind;
+	if (o->kind == K_KMALLOC)
+		for (size_t c = 0; c < ARRAY_SIZE(classes); c++)
+			if (classes[c] == o->cls)
+				return (int)(NR_RCACHES + c);
+	return -1;
+}
+
+static struct kmem_cache *mcache_ptr(struct srt *t, int mc)
+{
+	return mc < (int)NR_RCACHES ? t->c[mc] : kmalloc_cache_for(classes[mc - NR_RCACHES]);
+}
+
+/* model_alloc: cache mc handed out p (or nothing, p NULL). */
+static void model_alloc(struct srt *t, int mc, const void *p, bool zeroed)
+{
+	struct cmodel *m = &t->m[mc];
+	u64 id;
+
+	if (!p) {
+		m->active = false;
+		return;
+	}
+	id = slab_id(p, m->order);
+	if (!m->active || id != m->active_id)
+		m->changes++;
+	else if (zeroed)
+		m->zeroed_same++;
+	m->active = true;
+	m->active_id = id;
+}
+
+/* model_free: p of cache mc is about to be freed. */
+static void model_free(struct srt *t, int mc, const void *p)
+{
+	struct cmodel *m = &t->m[mc];
+
+	if (!m->active || slab_id(p, m->order) != m->active_id)
+		m->slow_frees++;
 }
 
 static size_t srt_size(struct srt *t)
@@ -949,6 +1046,8 @@ static void srt_alloc(struct srt *t)
 		srt_classify(&o);
 		o.p = kmalloc(o.size, gfp);
 	}
+	if (mcache(&o) >= 0)
+		model_alloc(t, mcache(&o), o.p, gfp & __GFP_ZERO);
 	if (!o.p) {
 		t->failed++;
 		return;
@@ -975,6 +1074,8 @@ static void srt_free(struct srt *t, size_t i)
 	srt_intact(t, &o, o.size);
 	t->live[i] = t->live[--t->nlive];
 	t->frees++;
+	if (mcache(&o) >= 0)
+		model_free(t, mcache(&o), o.p);
 	if (o.kind >= 0) {
 		if (rspec[o.kind].ctor)
 			memset(o.p, CTOR_BYTE, CTOR_SIZE);	/* freed in constructed state */
@@ -996,14 +1097,25 @@ static void srt_realloc(struct srt *t, size_t i)
 	srt_intact(t, o, o->size);
 	q = krealloc(o->p, n, GFP_KERNEL | __GFP_NOWARN);
 	if (!q) {		/* failure leaves the old object alone */
+		struct obj want = { .size = n };
+
+		srt_classify(&want);
+		if (mcache(&want) >= 0)	/* the kmalloc that failed */
+			model_alloc(t, mcache(&want), NULL, false);
 		srt_intact(t, o, o->size);
 		return;
 	}
 	srt_intact(t, &(struct obj){ .p = q, .size = o->size, .tag = o->tag }, MIN(n, o->size));
 	if (q != o->p) {		/* moved: a new object of the new size */
+		struct obj old = *o;
+
 		o->p = q;
 		o->size = n;
 		srt_classify(o);
+		if (mcache(o) >= 0)	/* kmalloc of the new size, then kfree of the old */
+			model_alloc(t, mcache(o), q, false);
+		if (mcache(&old) >= 0)
+			model_free(t, mcache(&old), old.p);
 		srt_check_new(t, o, false);
 	} else if (n > (o->kind == K_LARGE ? PAGE_SIZE << o->order : o->cls)) {
 		srt_fail(t, R_OBJ, "krealloc to %zu bytes kept %p, which holds only %zu", n,
@@ -1015,40 +1127,45 @@ static void srt_realloc(struct srt *t, size_t i)
 	fill(o->p, o->size, o->tag);
 }
 
-/* slab id: the physical slab an object of cache s lies in. */
-static u64 slab_id(const void *p, unsigned int order)
-{
-	return __pa(p) >> (PAGE_SHIFT + order);
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	u64 x = *(const u64 *)a, y = *(const u64 *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* srt_check_cache: counts and the spare rule for one cache. */
+/* srt_check_cache: counts, slow paths and the spare rule for one cache. */
 static void srt_check_cache(struct srt *t, struct kmem_cache *s, const char *name,
-			    int kind, unsigned int cls, u64 *ids)
+			    int kind, unsigned int cls, u64 *ids, int mc)
 {
+	const struct cmodel *m = &t->m[mc];
 	struct slabinfo i = info_of(s);
-	unsigned long n = 0, slabs = 0;
+	unsigned long n = 0, slabs = 0, aslow, fslow;
+	bool active_empty;
 
 	for (size_t k = 0; k < t->nlive; k++)
 		if (t->live[k].kind == kind && (kind != K_KMALLOC || t->live[k].cls == cls))
 			ids[n++] = slab_id(t->live[k].p, i.cache_order);
-	if (i.active_objs != n || i.allocs - i.frees != i.active_objs ||
-	    i.num_objs != i.num_slabs * i.objects_per_slab)
-		srt_fail(t, R_ACCT, "%s: active_objs %lu (model %lu), allocs-frees %lu, "
-			 "num_objs %lu, %lu slabs of %u", name, i.active_objs, n,
-			 i.allocs - i.frees, i.num_objs, i.num_slabs, i.objects_per_slab);
+	if (i.active_objs != n || i.num_objs != i.num_slabs * i.objects_per_slab)
+		srt_fail(t, R_ACCT, "%s: active_objs %lu (model %lu), num_objs %lu, "
+			 "%lu slabs of %u", name, i.active_objs, n, i.num_objs,
+			 i.num_slabs, i.objects_per_slab);
+	aslow = i.alloc_slowpath - m->alloc_slow0;
+	fslow = i.free_slowpath - m->free_slow0;
+	if (fslow != m->slow_frees)
+		srt_fail(t, R_ACCT, "%s: free_slowpath grew by %lu, but %lu frees were "
+			 "outside the active slab", name, fslow, m->slow_frees);
+	/*
+	 * Every change of slab is a slow-path allocation.  A zeroing allocation
+	 * may be sent to the slow path without changing slabs (allowed for here
+	 * only as an upper bound; scenario_slowpath pins that case down).
+	 */
+	if (aslow < m->changes || aslow > m->changes + m->zeroed_same)
+		srt_fail(t, R_ACCT, "%s: alloc_slowpath grew by %lu; the model saw %lu "
+			 "changes of slab and %lu zeroing allocations from the same slab",
+			 name, aslow, m->changes, m->zeroed_same);
 	qsort(ids, n, sizeof(*ids), cmp_u64);
 	for (unsigned long k = 0; k < n; k++)
 		slabs += !k || ids[k] != ids[k - 1];
-	if (i.num_slabs > slabs + 1)
-		srt_fail(t, R_SPARE, "%s: %lu slabs for objects in %lu of them", name,
-			 i.num_slabs, slabs);
+	active_empty = m->active && !bsearch(&m->active_id, ids, n, sizeof(*ids), cmp_u64);
+	/* The active slab (even empty) plus at most one empty spare. */
+	if (i.num_slabs > slabs + active_empty + 1 || i.num_slabs < slabs + active_empty)
+		srt_fail(t, R_SPARE, "%s: %lu slabs for objects in %lu of them, with %s "
+			 "active slab", name, i.num_slabs, slabs,
+			 !m->active ? "no" : active_empty ? "an empty" : "a used");
 }
 
 static void srt_check(struct srt *t, bool slabinfo)
@@ -1060,10 +1177,11 @@ static void srt_check(struct srt *t, bool slabinfo)
 	int n;
 
 	for (size_t c = 0; c < NR_RCACHES; c++)
-		srt_check_cache(t, t->c[c], rspec[c].name, (int)c, 0, ids);
+		srt_check_cache(t, t->c[c], rspec[c].name, (int)c, 0, ids, (int)c);
 	for (size_t c = 0; c < ARRAY_SIZE(classes); c++) {
 		snprintf(name, sizeof(name), "kmalloc-%u", classes[c]);
-		srt_check_cache(t, kmalloc_cache_for(classes[c]), name, K_KMALLOC, classes[c], ids);
+		srt_check_cache(t, kmalloc_cache_for(classes[c]), name, K_KMALLOC, classes[c], ids,
+				(int)(NR_RCACHES + c));
 	}
 	free(ids);
 	for (size_t k = 0; k < t->nlive; k++)
@@ -1102,6 +1220,13 @@ static void scenario_random(const void *arg)
 	for (size_t c = 0; c < NR_RCACHES; c++)
 		t->c[c] = kmem_cache_create(rspec[c].name, rspec[c].size, rspec[c].align,
 					    rspec[c].flags, rspec[c].ctor ? ctor : NULL);
+	for (size_t mc = 0; mc < NR_MCACHES; mc++) {
+		struct slabinfo i = info_of(mcache_ptr(t, (int)mc));
+
+		t->m[mc].order = i.cache_order;
+		t->m[mc].alloc_slow0 = i.alloc_slowpath;
+		t->m[mc].free_slow0 = i.free_slowpath;
+	}
 	/* The kmem_cache structures themselves are slab objects: count from here. */
 	t->used0 = used_pages();
 	t->counters0 = slab_counter_pages();
