@@ -542,13 +542,18 @@ static void scenario_ctor(const void *arg)
 	free(objs);
 }
 
-/* Empty slabs go back to the buddy allocator, except one spare per cache. */
+/*
+ * Empty slabs go back to the buddy allocator, except that a cache keeps its
+ * active slab (even when empty) and at most one empty slab on its partial
+ * list; kmem_cache_shrink lets go of the active slab and frees every empty
+ * one.
+ */
 static void scenario_spare(const void *arg)
 {
 	struct kmem_cache *s;
 	struct slabinfo i;
-	unsigned long used0, per, slab_pages;
-	void **objs;
+	unsigned long used0, per, slab_pages, slow;
+	void **objs, *o;
 
 	host_boot(&host_layout_straddle, 0);
 	s = kmem_cache_create("spare", 512, 0, 0, NULL);
@@ -561,27 +566,78 @@ static void scenario_spare(const void *arg)
 		objs[k] = kmem_cache_alloc(s, GFP_KERNEL);
 	drain_all_pages();
 	i = info_of(s);
-	tap_ok(i.num_slabs == 5 && used_pages() == used0 + 5 * slab_pages,
-	       "5 slabs' worth of objects: 5 slabs, %lu pages taken", 5 * slab_pages);
-	/* Empty three slabs entirely and two partly. */
+	tap_ok(i.num_slabs == 5 && i.active_objs == 5 * per && i.alloc_slowpath == 5 &&
+	       used_pages() == used0 + 5 * slab_pages,
+	       "5 slabs' worth of objects: 5 slabs, 5 slow-path allocations, %lu pages "
+	       "taken", 5 * slab_pages);
+	/*
+	 * Empty slabs 0-2 entirely, and slabs 3 and 4 (the active one) but for
+	 * their first object.  Slab 0 becomes the spare; slabs 1 and 2 go back.
+	 * Only the frees into the active slab stay off the slow path.
+	 */
 	for (unsigned long k = 0; k < 5 * per; k++)
 		if (k < 3 * per || k % per)
 			kmem_cache_free(s, objs[k]);
 	drain_all_pages();
 	i = info_of(s);
-	tap_ok(i.num_slabs == 3 && i.active_objs == 2 && used_pages() == used0 + 3 * slab_pages,
-	       "three slabs emptied: two go back, one stays as the spare (%lu slabs)",
-	       i.num_slabs);
+	tap_ok(i.num_slabs == 3 && i.active_objs == 2 && i.num_objs == 3 * per &&
+	       used_pages() == used0 + 3 * slab_pages,
+	       "three slabs emptied: two go back, one stays as the spare, beside the "
+	       "two partial ones (%lu slabs, %lu pages taken)", i.num_slabs,
+	       used_pages() - used0);
+	tap_ok(i.free_slowpath == 4 * per - 1,
+	       "the %lu frees outside the active slab took the slow path, the %lu into "
+	       "it did not (free_slowpath %lu)", 4 * per - 1, per - 1, i.free_slowpath);
+	/* Slab 3 empties: a spare exists already, so it goes back. */
 	kmem_cache_free(s, objs[3 * per]);
+	drain_all_pages();
+	i = info_of(s);
+	tap_ok(i.num_slabs == 2 && i.active_objs == 1 && i.free_slowpath == 4 * per &&
+	       used_pages() == used0 + 2 * slab_pages,
+	       "a second empty slab off the active one goes back to the buddy allocator "
+	       "(%lu slabs)", i.num_slabs);
+	/* The active slab empties: it stays, next to the spare. */
 	kmem_cache_free(s, objs[4 * per]);
 	drain_all_pages();
 	i = info_of(s);
-	tap_ok(i.num_slabs == 1 && used_pages() == used0 + slab_pages,
-	       "all empty: only the spare remains (%lu slabs)", i.num_slabs);
+	tap_ok(i.num_slabs == 2 && i.active_objs == 0 && i.free_slowpath == 4 * per &&
+	       used_pages() == used0 + 2 * slab_pages,
+	       "all empty: the empty active slab and the spare remain (%lu slabs, %lu "
+	       "pages taken)", i.num_slabs, used_pages() - used0);
+	slow = i.alloc_slowpath;
+	o = kmem_cache_alloc(s, GFP_KERNEL);
+	i = info_of(s);
+	tap_ok(o == objs[4 * per] && i.alloc_slowpath == slow && i.num_slabs == 2,
+	       "the next allocation comes from the empty active slab, on the fast path");
+	kmem_cache_free(s, o);
 	kmem_cache_shrink(s);
 	drain_all_pages();
-	tap_ok(info_of(s).num_slabs == 0 && used_pages() == used0,
-	       "kmem_cache_shrink returns the spare to the buddy allocator");
+	i = info_of(s);
+	tap_ok(i.num_slabs == 0 && i.num_objs == 0 && used_pages() == used0,
+	       "kmem_cache_shrink returns the active slab and the spare to the buddy "
+	       "allocator (%lu slabs, %lu pages taken)", i.num_slabs, used_pages() - used0);
+
+	/* Shrinking with live objects keeps their slabs and frees only the empty ones. */
+	for (unsigned long k = 0; k < 3 * per; k++)
+		objs[k] = kmem_cache_alloc(s, GFP_KERNEL);
+	for (unsigned long k = 0; k < per; k++)
+		kmem_cache_free(s, objs[k]);		/* slab 0: the spare */
+	for (unsigned long k = 2 * per + 1; k < 3 * per; k++)
+		kmem_cache_free(s, objs[k]);		/* the active slab: one left */
+	kmem_cache_shrink(s);
+	drain_all_pages();
+	i = info_of(s);
+	tap_ok(i.num_slabs == 2 && i.active_objs == per + 1 &&
+	       used_pages() == used0 + 2 * slab_pages,
+	       "kmem_cache_shrink with live objects in two slabs keeps exactly those two "
+	       "(%lu slabs)", i.num_slabs);
+	for (unsigned long k = per; k <= 2 * per; k++)
+		kmem_cache_free(s, objs[k]);
+	kmem_cache_shrink(s);
+	drain_all_pages();
+	i = info_of(s);
+	tap_ok(i.num_slabs == 0 && used_pages() == used0,
+	       "after freeing the rest, kmem_cache_shrink leaves no slab");
 	kmem_cache_destroy(s);
 	free(objs);
 }
