@@ -338,7 +338,7 @@ static void scenario_kmalloc(const void *arg)
 static void scenario_krealloc(const void *arg)
 {
 	struct kmem_cache *c64 = NULL;
-	unsigned long active;
+	unsigned long active, before;
 	char *p, *q;
 
 	host_boot(&host_layout_straddle, 0);
@@ -369,9 +369,19 @@ static void scenario_krealloc(const void *arg)
 	tap_ok(info_of(c64).active_objs == active - 1,
 	       "krealloc(p, 0) frees p (kmalloc-64 active %lu -> %lu)", active,
 	       info_of(c64).active_objs);
-	tap_ok(q == NULL, "krealloc(p, 0) returns NULL, as slab.h documents (got %p)",
-	       (void *)q);
+	tap_ok(q == ZERO_SIZE_PTR, "krealloc(p, 0) returns ZERO_SIZE_PTR, as slab.h "
+	       "documents and Linux does (got %p)", (void *)q);
+	before = slab_error_reports();
+	tap_ok(ksize(q) == 0, "ksize(ZERO_SIZE_PTR) is 0");
 	kfree(q);	/* whatever it returned must be kfree-able */
+	tap_ok(slab_error_reports() == before, "kfree(ZERO_SIZE_PTR) is silent");
+	active = info_of(c64).active_objs;
+	q = krealloc(NULL, 0, GFP_KERNEL);
+	p = kmalloc(0, GFP_KERNEL);
+	tap_ok(q == ZERO_SIZE_PTR && p == ZERO_SIZE_PTR && slab_error_reports() == before &&
+	       info_of(c64).active_objs == active,
+	       "krealloc(NULL, 0) and kmalloc(0) return ZERO_SIZE_PTR (got %p, %p)",
+	       (void *)q, (void *)p);
 }
 
 /* ---- kmem_cache ----------------------------------------------------------- */
