@@ -652,6 +652,81 @@ static void scenario_spare(const void *arg)
 	free(objs);
 }
 
+/*
+ * kfree() and ksize() of kmem_cache_alloc() objects are allowed, as in Linux
+ * since 6.4: the object goes back to its own cache, whichever slab it is in.
+ */
+static void scenario_kfree_cache(const void *arg)
+{
+	struct kmem_cache *s, *c, *k128;
+	struct slabinfo i, ki;
+	unsigned long per, before;
+	void **objs, *o;
+	size_t ks;
+
+	host_boot(&host_layout_straddle, 0);
+	s = kmem_cache_create("kfree_ok", 100, 0, 0, NULL);
+	c = kmem_cache_create("kfree_ctor", CTOR_SIZE, 0, 0, ctor);
+	k128 = kmalloc_cache_for(100);	/* where a kmalloc(100) would live */
+	per = info_of(s).objects_per_slab;
+	objs = calloc(2 * per, sizeof(*objs));
+	for (unsigned long k = 0; k < 2 * per; k++)	/* two full slabs, the second active */
+		objs[k] = kmem_cache_alloc(s, GFP_KERNEL);
+	ki = info_of(k128);
+	before = slab_error_reports();
+	host_log_clear();
+
+	ks = ksize(objs[0]);
+	tap_ok(ks >= 100 && ks <= info_of(s).object_size && slab_error_reports() == before,
+	       "ksize of a kmem_cache object is its usable size (%zu for 100 bytes in "
+	       "%u-byte slots), unreported", ks, info_of(s).object_size);
+	o = kmem_cache_alloc(c, GFP_KERNEL);
+	tap_ok(ksize(o) >= CTOR_SIZE && slab_error_reports() == before,
+	       "ksize of an object of a cache with a constructor: %zu", ksize(o));
+	kfree(o);
+	tap_ok(info_of(c).active_objs == 0 && slab_error_reports() == before,
+	       "kfree of an object of a constructor cache returns it there");
+	tap_ok(kmem_cache_alloc(c, GFP_KERNEL) == o && all_bytes(o, CTOR_SIZE, CTOR_BYTE),
+	       "where it is reused, still constructed");
+	kmem_cache_free(c, o);
+
+	/* An object of the active slab. */
+	i = info_of(s);
+	kfree(objs[per]);
+	tap_ok(info_of(s).active_objs == i.active_objs - 1 &&
+	       info_of(s).free_slowpath == i.free_slowpath && slab_error_reports() == before,
+	       "kfree of a kmem_cache object in the active slab: active_objs %lu -> %lu, "
+	       "no slow path, unreported", i.active_objs, info_of(s).active_objs);
+	o = kmem_cache_alloc(s, GFP_KERNEL);
+	tap_ok(o == objs[per], "the cache hands that object out again next");
+
+	/* An object of a full slab that is not active. */
+	i = info_of(s);
+	kfree(objs[0]);
+	tap_ok(info_of(s).active_objs == i.active_objs - 1 &&
+	       info_of(s).free_slowpath == i.free_slowpath + 1 &&
+	       slab_error_reports() == before,
+	       "kfree of a kmem_cache object outside the active slab: active_objs %lu -> "
+	       "%lu, one slow-path free, unreported", i.active_objs, info_of(s).active_objs);
+	o = kmem_cache_alloc(s, GFP_KERNEL);	/* the active slab is full: its slab is next */
+	tap_ok(o == objs[0] && info_of(s).num_slabs == 2,
+	       "and the cache reuses it once the active slab is full (no third slab)");
+
+	i = info_of(k128);
+	tap_ok(i.active_objs == ki.active_objs && i.num_slabs == ki.num_slabs &&
+	       i.alloc_slowpath == ki.alloc_slowpath && i.free_slowpath == ki.free_slowpath &&
+	       !host_log_count(HOST_LOG_WARNING),
+	       "the kmalloc cache of that size is untouched and nothing was logged");
+	for (unsigned long k = 0; k < 2 * per; k++)
+		kfree(objs[k]);
+	tap_ok(info_of(s).active_objs == 0, "kfree of every object empties the cache");
+	before = slab_error_reports();
+	kmem_cache_destroy(s);
+	kmem_cache_destroy(c);
+	tap_ok(slab_error_reports() == before, "and both caches are destroyed silently");
+	free(objs);
+}
+
 /* Everything freed, caches destroyed and shrunk: the boot free areas return. */
 static void scenario_teardown(const void *arg)
 {
@@ -1404,6 +1479,7 @@ int main(void)
 	tap_run("reuse", scenario_reuse, NULL);
 	tap_run("constructors", scenario_ctor, NULL);
 	tap_run("spare slab", scenario_spare, NULL);
+	tap_run("kfree of kmem_cache objects", scenario_kfree_cache, NULL);
 	tap_run("teardown", scenario_teardown, NULL);
 	tap_run("misuse", scenario_misuse, NULL);
 	tap_run("destroy a busy cache", scenario_destroy_busy, NULL);
