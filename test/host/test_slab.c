@@ -727,6 +727,52 @@ static void scenario_kfree_cache(const void *arg)
 	free(objs);
 }
 
+/*
+ * alloc_slowpath counts allocations that had to change slabs (slab.h), and
+ * free_slowpath frees outside the cpu's active slab.
+ */
+static void scenario_slowpath(const void *arg)
+{
+	struct kmem_cache *s;
+	struct slabinfo i;
+	unsigned long per, slow;
+	void **objs;
+	char *z;
+
+	host_boot(&host_layout_straddle, 0);
+	s = kmem_cache_create("slowpath", 128, 0, 0, NULL);
+	per = info_of(s).objects_per_slab;
+	objs = calloc(per + 1, sizeof(*objs));
+	for (unsigned long k = 0; k <= per; k++)
+		objs[k] = kmem_cache_alloc(s, GFP_KERNEL);
+	i = info_of(s);
+	tap_ok(i.alloc_slowpath == 2 && i.num_slabs == 2 && i.free_slowpath == 0,
+	       "objects_per_slab + 1 = %lu allocations from a fresh cache: 2 slabs, %lu "
+	       "slow-path allocations (the first, and the one that started slab 2)",
+	       per + 1, i.alloc_slowpath);
+	memset(objs[per], 0xff, 128);
+	kmem_cache_free(s, objs[per]);
+	tap_ok(info_of(s).free_slowpath == 0,
+	       "a free into the active slab is not a slow-path free");
+	kmem_cache_free(s, objs[0]);
+	tap_ok(info_of(s).free_slowpath == 1,
+	       "a free into the first slab, no longer active, is (%lu)",
+	       info_of(s).free_slowpath);
+	slow = info_of(s).alloc_slowpath;
+	z = kmem_cache_zalloc(s, GFP_KERNEL);
+	i = info_of(s);
+	tap_ok(z == objs[per] && all_bytes(z, 128, 0),
+	       "kmem_cache_zalloc takes the active slab's free object and zeroes it");
+	tap_ok(i.alloc_slowpath == slow,
+	       "a zeroing allocation that the active slab has room for changes no slab, "
+	       "so it is not counted in alloc_slowpath (%lu -> %lu)", slow, i.alloc_slowpath);
+	kmem_cache_free(s, z);
+	for (unsigned long k = 1; k < per; k++)
+		kmem_cache_free(s, objs[k]);
+	kmem_cache_destroy(s);
+	free(objs);
+}
+
 /* Everything freed, caches destroyed and shrunk: the boot free areas return. */
 static void scenario_teardown(const void *arg)
 {
@@ -1480,6 +1526,7 @@ int main(void)
 	tap_run("constructors", scenario_ctor, NULL);
 	tap_run("spare slab", scenario_spare, NULL);
 	tap_run("kfree of kmem_cache objects", scenario_kfree_cache, NULL);
+	tap_run("slow-path counters", scenario_slowpath, NULL);
 	tap_run("teardown", scenario_teardown, NULL);
 	tap_run("misuse", scenario_misuse, NULL);
 	tap_run("destroy a busy cache", scenario_destroy_busy, NULL);
