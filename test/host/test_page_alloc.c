@@ -1671,6 +1671,19 @@ static void scenario_memblock(const void *arg)
 	       memblock.reserved.cnt == MEMBLOCK_MAX_REGIONS,
 	       "region %d of %d is refused with -ENOMEM (got %d)", i, MEMBLOCK_MAX_REGIONS,
 	       rc);
+	rc = memblock_reserve(B + PAGE_SIZE, PAGE_SIZE);	/* touches two: merges */
+	tap_ok(rc == 0 && memblock.reserved.cnt == MEMBLOCK_MAX_REGIONS - 1,
+	       "a full reserved table still takes a region that merges (got %d, %lu regions)",
+	       rc, memblock.reserved.cnt);
+	memblock_reset();
+	rc = 0;
+	for (i = 0; i < MEMBLOCK_MAX_REGIONS + 1 && !rc; i++)
+		rc = memblock_add(B + (phys_addr_t)i * 2 * PAGE_SIZE, PAGE_SIZE);
+	tap_ok(rc == -ENOMEM && i == MEMBLOCK_MAX_REGIONS + 1 &&
+	       memblock.memory.cnt == MEMBLOCK_MAX_REGIONS &&
+	       memblock_phys_mem_size() == MEMBLOCK_MAX_REGIONS * PAGE_SIZE,
+	       "memblock_add: bank %d of %d is refused with -ENOMEM (got %d), the table "
+	       "unchanged", i, MEMBLOCK_MAX_REGIONS, rc);
 }
 
 /* ---- no DMA32 memory at all ---------------------------------------------- */
