@@ -1511,6 +1511,23 @@ static void scenario_huge(const void *arg)
 		tap_ok(!p, "kmalloc(%#zx) returns NULL", sizes[i]);
 		kfree(p);
 	}
+	/* Just above the largest block (4 MiB), and the same sizes via kzalloc and krealloc. */
+	{
+		size_t just = (PAGE_SIZE << MAX_PAGE_ORDER) + PAGE_SIZE;
+		char *p = kmalloc(100, GFP_KERNEL);
+		void *q;
+
+		tap_ok(!kmalloc(just, GFP_KERNEL | __GFP_NOWARN) &&
+		       !kzalloc(SIZE_MAX, GFP_KERNEL | __GFP_NOWARN) &&
+		       !kzalloc(just, GFP_KERNEL | __GFP_NOWARN),
+		       "kmalloc(4 MiB + 4 KiB), kzalloc(SIZE_MAX) and kzalloc(4 MiB + 4 KiB) "
+		       "return NULL");
+		fill(p, 100, 11);
+		q = krealloc(p, SIZE_MAX, GFP_KERNEL | __GFP_NOWARN);
+		tap_ok(!q && filled(p, 100, 11) && ksize(p) == 128,
+		       "krealloc(p, SIZE_MAX) returns NULL and leaves p as it was");
+		kfree(p);
+	}
 }
 
 int main(void)
