@@ -71,27 +71,30 @@ static void console_echo(const char *text)
 }
 
 /*
- * Like kernel/printk.c, the level is read from the format string itself,
- * so the host sees what the kernel would log.
+ * Like kernel/printk.c (and Linux's vprintk), the level is read from the
+ * formatted text, so that printk("%s...", KERN_INFO, ...) carries it too,
+ * and the host sees what the kernel would log.
  */
 int vprintk(const char *fmt, va_list ap)
 {
 	static int last_level = LOGLEVEL_DEFAULT;
-	char text[1024];
+	char buf[1024];
+	const char *text = buf;
 	int level = LOGLEVEL_DEFAULT, n;
 
-	if (fmt[0] == KERN_SOH[0] && fmt[1]) {
-		if (fmt[1] == 'c')
-			level = last_level;
-		else if (fmt[1] >= '0' && fmt[1] <= '7')
-			level = fmt[1] - '0';
-		fmt += 2;
-	}
-	n = vsnprintf(text, sizeof(text), fmt, ap);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	if (n < 0)
 		return n;
-	if ((size_t)n >= sizeof(text))
-		n = sizeof(text) - 1;
+	if ((size_t)n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	if (text[0] == KERN_SOH[0] && text[1]) {
+		if (text[1] == 'c')
+			level = last_level;
+		else if (text[1] >= '0' && text[1] <= '7')
+			level = text[1] - '0';
+		text += 2;
+		n -= 2;
+	}
 	last_level = level;
 	host_log_levels[level]++;
 	log_append(text, n);

@@ -172,30 +172,48 @@ static bool walk_zone(int zi, char *why, size_t whylen)
 	if (sum != z->free_pages)
 		FAIL("%s: %lu pages on free lists, free_pages %lu", zname(zi), sum,
 		     z->free_pages);
+	/*
+	 * The per-cpu lists are stacks linked through lru.next (mem_map
+	 * indices, PAGE_LIST_NONE at the bottom); a page on one is free with
+	 * exactly PG_pcp set.
+	 */
 	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+		const struct per_cpu_pages *pcp = &z->pcp[cpu];
 		long n = 0;
 
-		for (struct page *p = page_list_first(&z->pcp[cpu].list); p;
-		     p = page_list_next(p)) {
-			unsigned long pfn = page_to_pfn(p);
+		for (u32 idx = pcp->top; idx != PAGE_LIST_NONE; idx = mem_map[idx].lru.next) {
+			const struct page *p;
+			unsigned long pfn;
 
+			if (idx >= pmap_n)
+				FAIL("%s pcp of cpu %d: link %#x is outside mem_map (%lu pages)",
+				     zname(zi), cpu, idx, pmap_n);
 			if (++n > (long)pmap_n)
 				FAIL("%s pcp list of cpu %d loops", zname(zi), cpu);
-			if (!PageFlag(p, PG_pcp) || p->zone != zi)
-				FAIL("%s pcp page %#lx: pcp flag %d, zone %u", zname(zi),
-				     pfn, PageFlag(p, PG_pcp), p->zone);
-			if (*ps(pfn) & (PS_RESERVED | PS_LIVE | PS_FREE | PS_PCP))
+			p = &mem_map[idx];
+			pfn = page_to_pfn(p);
+			if (*ps(pfn) & PS_PCP)
+				FAIL("%s pcp list of cpu %d loops or shares pfn %#lx with "
+				     "another per-cpu list", zname(zi), cpu, pfn);
+			if (p->flags != (1u << PG_pcp) || p->zone != zi ||
+			    pfn < z->zone_start_pfn || pfn >= zone_end_pfn(z))
+				FAIL("%s pcp page %#lx: flags %#x (want exactly pcp %#x), zone %u",
+				     zname(zi), pfn, p->flags, 1u << PG_pcp, p->zone);
+			if (p->_refcount != 0)
+				FAIL("%s pcp page %#lx: free but refcount %d", zname(zi), pfn,
+				     p->_refcount);
+			if (*ps(pfn) & (PS_RESERVED | PS_LIVE | PS_FREE))
 				FAIL("%s pcp page %#lx is also reserved, allocated or free",
 				     zname(zi), pfn);
 			*ps(pfn) |= PS_PCP;
 		}
-		if (n != z->pcp[cpu].count)
+		if (n != pcp->count)
 			FAIL("%s pcp of cpu %d: %ld pages listed, count %d", zname(zi),
-			     cpu, n, z->pcp[cpu].count);
+			     cpu, n, pcp->count);
 		/* "more than high sends a batch back" (mmzone.h) */
-		if (n && n > z->pcp[cpu].high)
+		if (n && n > pcp->high)
 			FAIL("%s pcp of cpu %d holds %ld pages, above high %d", zname(zi),
-			     cpu, n, z->pcp[cpu].high);
+			     cpu, n, pcp->high);
 	}
 	return true;
 }
@@ -616,6 +634,33 @@ static bool section_value(const char *sec, const char *key, unsigned long *v)
 	return false;
 }
 
+/*
+ * As Linux's zoneinfo_show_print, an empty zone gets its header, counts,
+ * watermarks and protection line, and nothing after that.
+ */
+static void check_zoneinfo_empty(const char *ln, const char *text, const struct zone *z)
+{
+	unsigned long v[7] = { 0 };
+	char sec[4096], prot[64];
+	bool ok;
+
+	ok = zone_section(text, z->name, sec, sizeof(sec)) &&
+	     section_value(sec, "pages free", &v[0]) && section_value(sec, "min", &v[1]) &&
+	     section_value(sec, "low", &v[2]) && section_value(sec, "high", &v[3]) &&
+	     section_value(sec, "spanned", &v[4]) && section_value(sec, "present", &v[5]) &&
+	     section_value(sec, "managed", &v[6]);
+	ok = ok && v[0] == z->free_pages && v[1] == min_wmark_pages(z) &&
+	     v[2] == low_wmark_pages(z) && v[3] == high_wmark_pages(z) &&
+	     v[4] == z->spanned_pages && v[5] == 0 && v[6] == 0;
+	snprintf(prot, sizeof(prot), "\n        protection: (%lu, %lu)\n",
+		 z->lowmem_reserve[0], z->lowmem_reserve[1]);
+	ok = ok && strlen(sec) >= strlen(prot) &&
+	     !strcmp(sec + strlen(sec) - strlen(prot), prot);
+	if (!tap_ok(ok, "[%s] zoneinfo of the empty zone %s stops after its protection "
+		    "line", ln, z->name))
+		tap_diag("zoneinfo was:\n%s", text);
+}
+
 static void check_zoneinfo(const char *ln)
 {
 	struct seq_buf m;
@@ -629,8 +674,10 @@ static void check_zoneinfo(const char *ln)
 		char prot[64];
 		bool ok;
 
-		if (!populated_zone(z))
+		if (!populated_zone(z)) {
+			check_zoneinfo_empty(ln, report, z);
 			continue;
+		}
 		ok = zone_section(report, z->name, sec, sizeof(sec)) &&
 		     section_value(sec, "pages free", &v[0]) && section_value(sec, "min", &v[1]) &&
 		     section_value(sec, "low", &v[2]) && section_value(sec, "high", &v[3]) &&
@@ -733,8 +780,9 @@ struct blk {
 enum { C_BLOCK, C_ACCT, C_ORACLE, C_LISTS, NR_CHECKS };
 
 static const char *const check_names[NR_CHECKS] = {
-	"every block aligned, in RAM, in an allowed zone, unshared, zeroed on "
-	"__GFP_ZERO, pattern intact at free",
+	"every block aligned, in RAM, in an allowed zone, unshared, flags exactly "
+	"PG_head with refcount 1 and its order, zeroed on __GFP_ZERO, pattern "
+	"intact at free",
 	"free + per-cpu + allocated pages account for every zone's managed pages",
 	"zone choice and failures follow the LOW/MIN watermarks, lowmem_reserve "
 	"and the Normal->DMA32 fallback",
@@ -831,6 +879,11 @@ static bool rt_accept(struct rt *t, struct page *page, gfp_t gfp, unsigned int o
 	if (page_ref_count(page) != 1)
 		rt_fail(t, C_BLOCK, "pfn %#lx allocated with refcount %d", pfn,
 			page_ref_count(page));
+	/* prep_new_page: the head says "allocated, this order" and nothing else. */
+	if (page->flags != (1u << PG_head) || page->order != order)
+		rt_fail(t, C_BLOCK, "order-%u block %#lx allocated with flags %#x (want "
+			"exactly head %#x), order %u", order, pfn, page->flags,
+			1u << PG_head, page->order);
 	for (unsigned long k = 0; k < (1UL << order); k++) {
 		u8 *s = ps(pfn + k);
 
@@ -1357,7 +1410,24 @@ static void scenario_misuse(const void *arg)
 	hole_pfn = PFN_DOWN(b0->base + b0->size) + 3;
 
 	p = alloc_pages(GFP_KERNEL, 0);
-	__free_pages(p, 0);
+	{
+		struct per_cpu_pages *pcp = &zone_of(p->zone)->pcp[0];
+		int count = pcp->count;
+		struct page *again;
+
+		__free_pages(p, 0);
+		tap_ok(pcp->top == (u32)(p - mem_map) && pcp->count == count + 1 &&
+		       p->flags == (1u << PG_pcp) && page_ref_count(p) == 0,
+		       "[%s] __free_pages of an order-0 page pushes it on this cpu's "
+		       "per-cpu stack (flags %#x, count %d -> %d)", ln, p->flags, count,
+		       pcp->count);
+		again = alloc_pages(GFP_KERNEL, 0);
+		tap_ok(again == p && pcp->count == count && p->flags == (1u << PG_head) &&
+		       page_ref_count(p) == 1 && p->order == 0,
+		       "[%s] the page freed last is the next one handed out, as an "
+		       "allocated head again", ln);
+		__free_pages(p, 0);
+	}
 	MISUSE("double free of an order-0 page on a per-cpu list", __free_pages(p, 0));
 	drain_all_pages();
 	MISUSE("double free of an order-0 page back on the buddy lists", __free_pages(p, 0));
@@ -1389,6 +1459,33 @@ static void scenario_misuse(const void *arg)
 	       free_pages((unsigned long)__va(PFN_PHYS(min_low_pfn)) - PAGE_SIZE, 0));
 	MISUSE("free_pages() at the end of RAM",
 	       free_pages((unsigned long)__va(PFN_PHYS(max_pfn)), 0));
+
+	/*
+	 * Not misuse: as in Linux, free_pages() takes any address inside the
+	 * block's first page.  An address in a later page names a tail page.
+	 */
+	{
+		unsigned long a0 = __get_free_pages(GFP_KERNEL, 0);
+		unsigned long a2 = __get_free_pages(GFP_KERNEL, 2);
+		struct page *p0 = virt_to_page((void *)a0), *p2 = virt_to_page((void *)a2);
+		unsigned long free2;
+
+		before = bad_page_reports();
+		free_pages(a0 + 123, 0);
+		tap_ok(bad_page_reports() == before && page_ref_count(p0) == 0 &&
+		       p0->flags == (1u << PG_pcp),
+		       "[%s] free_pages() of an address 123 bytes into a page frees that "
+		       "page, unreported", ln);
+		MISUSE("free_pages() of an address in the second page of an order-2 block",
+		       free_pages(a2 + PAGE_SIZE, 2));
+		free2 = zone_of(p2->zone)->free_pages;
+		before = bad_page_reports();
+		free_pages(a2 + PAGE_SIZE - 1, 2);
+		tap_ok(bad_page_reports() == before && page_ref_count(p2) == 0 &&
+		       !PageFlag(p2, PG_head) && zone_of(p2->zone)->free_pages == free2 + 4,
+		       "[%s] free_pages() of the last byte of an order-2 block's first page "
+		       "frees the block, unreported", ln);
+	}
 
 	/* Not misuse: free_pages(0) does nothing, like kfree(NULL). */
 	before = bad_page_reports();
@@ -1574,6 +1671,19 @@ static void scenario_memblock(const void *arg)
 	       memblock.reserved.cnt == MEMBLOCK_MAX_REGIONS,
 	       "region %d of %d is refused with -ENOMEM (got %d)", i, MEMBLOCK_MAX_REGIONS,
 	       rc);
+	rc = memblock_reserve(B + PAGE_SIZE, PAGE_SIZE);	/* touches two: merges */
+	tap_ok(rc == 0 && memblock.reserved.cnt == MEMBLOCK_MAX_REGIONS - 1,
+	       "a full reserved table still takes a region that merges (got %d, %lu regions)",
+	       rc, memblock.reserved.cnt);
+	memblock_reset();
+	rc = 0;
+	for (i = 0; i < MEMBLOCK_MAX_REGIONS + 1 && !rc; i++)
+		rc = memblock_add(B + (phys_addr_t)i * 2 * PAGE_SIZE, PAGE_SIZE);
+	tap_ok(rc == -ENOMEM && i == MEMBLOCK_MAX_REGIONS + 1 &&
+	       memblock.memory.cnt == MEMBLOCK_MAX_REGIONS &&
+	       memblock_phys_mem_size() == MEMBLOCK_MAX_REGIONS * PAGE_SIZE,
+	       "memblock_add: bank %d of %d is refused with -ENOMEM (got %d), the table "
+	       "unchanged", i, MEMBLOCK_MAX_REGIONS, rc);
 }
 
 /* ---- no DMA32 memory at all ---------------------------------------------- */
