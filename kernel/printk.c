@@ -91,10 +91,10 @@ int vprintk(const char *fmt, va_list ap)
 	if ((size_t)n >= sizeof(buf))
 		n = sizeof(buf) - 1;
 	/* As Linux, the level is read from the formatted text, so "%s" can carry it. */
-	if (text[0] == KERN_SOH[0] && text[1]) {
+	if (text[0] == KERN_SOH[0] && (text[1] == 'c' || (text[1] >= '0' && text[1] <= '7'))) {
 		if (text[1] == 'c')
 			cont = true;
-		else if (text[1] >= '0' && text[1] <= '7')
+		else
 			level = text[1] - '0';
 		text += 2;
 		n -= 2;

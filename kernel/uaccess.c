@@ -146,8 +146,12 @@ extern const struct exception_table_entry __start___ex_table[], __stop___ex_tabl
 /* search_exception_tables: the fix-up for a faulting kernel pc, or 0. */
 unsigned long search_exception_tables(unsigned long pc)
 {
-	for (const struct exception_table_entry *e = __start___ex_table; e < __stop___ex_table; e++)
-		if (e->insn == pc)
-			return e->fixup;
+	/* The bounds are linker symbols: count entries from their addresses. */
+	unsigned long n = ((unsigned long)__stop___ex_table - (unsigned long)__start___ex_table) /
+			  sizeof(struct exception_table_entry);
+
+	for (unsigned long i = 0; i < n; i++)
+		if (__start___ex_table[i].insn == pc)
+			return __start___ex_table[i].fixup;
 	return 0;
 }

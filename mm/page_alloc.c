@@ -114,6 +114,12 @@ static __cold const char *free_page_problem(const struct page *page, unsigned in
 		return "freeing a page the slab allocator owns";
 	if (PageFlag(page, PG_large_kmalloc))
 		return "freeing a kmalloc()ed block with __free_pages (use kfree)";
+	if (PageFlag(page, PG_locked))
+		return "freeing a locked page";
+	if (PageFlag(page, PG_lru) || PageFlag(page, PG_active))
+		return "freeing a page still on an LRU list";
+	if (PageFlag(page, PG_writeback))
+		return "freeing a page under writeback";
 	if (PageFlag(page, PG_head) && page->order != order)
 		return "freed with a different order than it was allocated with";
 	if (!PageFlag(page, PG_head))
@@ -564,7 +570,9 @@ static __noinline void free_one_page(struct zone *zone, struct page *page, unsig
 {
 	unsigned long flags;
 
-	ClearPageFlag(page, PG_head);
+	/* A free block carries no flags but PG_buddy on its head (set by __free_one_page). */
+	for (unsigned long i = 0; i < (1UL << order); i++)
+		page[i].flags = 0;
 	spin_lock_irqsave(&zone->lock, flags);
 	__free_one_page(page, page_to_pfn(page), zone, order);
 	spin_unlock_irqrestore(&zone->lock, flags);
@@ -608,7 +616,8 @@ static inline void free_the_page(struct page *page, unsigned int order)
 /* The only flags an allocated block's head may carry when it is freed. */
 #define PAGE_FLAGS_CHECK_AT_FREE ((1u << PG_reserved) | (1u << PG_buddy) | \
 				  (1u << PG_head) | (1u << PG_slab) | (1u << PG_pcp) | \
-				  (1u << PG_large_kmalloc))
+				  (1u << PG_large_kmalloc) | (1u << PG_locked) | (1u << PG_lru) | \
+				  (1u << PG_writeback) | (1u << PG_active))
 
 /*
  * __free_pages_checked: the one-compare check in __free_pages failed;

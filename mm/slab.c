@@ -279,7 +279,7 @@ static __noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp)
 	spin_lock_irqsave(&s->lock, flags);
 	c = &s->cpu_slab[cpu_id()];
 	if (c->slab && c->slab->slab.freelist != FREELIST_END)
-		goto have_slab;			/* only __GFP_ZERO brought us here */
+		goto have_slab;			/* an interrupt handler freed into it meanwhile */
 	discard = deactivate(s, c);
 	slab = page_list_first(&s->partial);
 	if (slab) {
@@ -327,12 +327,14 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	struct page *slab = c->slab;
 	void *obj;
 
-	if (unlikely(!slab || slab->slab.freelist == FREELIST_END || (gfp & __GFP_ZERO))) {
+	if (unlikely(!slab || slab->slab.freelist == FREELIST_END)) {
 		arch_local_irq_restore(flags);
 		return __slab_alloc(s, gfp);
 	}
 	obj = alloc_from(s, c, slab);
 	arch_local_irq_restore(flags);
+	if (unlikely(gfp & __GFP_ZERO))
+		memset(obj, 0, s->object_size);
 	return obj;
 }
 

@@ -87,10 +87,10 @@ int vprintk(const char *fmt, va_list ap)
 		return n;
 	if ((size_t)n >= sizeof(buf))
 		n = sizeof(buf) - 1;
-	if (text[0] == KERN_SOH[0] && text[1]) {
+	if (text[0] == KERN_SOH[0] && (text[1] == 'c' || (text[1] >= '0' && text[1] <= '7'))) {
 		if (text[1] == 'c')
 			level = last_level;
-		else if (text[1] >= '0' && text[1] <= '7')
+		else
 			level = text[1] - '0';
 		text += 2;
 		n -= 2;
