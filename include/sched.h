@@ -73,6 +73,16 @@ int sleep_until(u64 when);
 /* cpu_idle: the boot task's loop once processes exist. */
 void cpu_idle(void) __attribute__((noreturn));
 
+/* kernel_thread: run fn(arg) in a new task; fn may exec into user mode.  pid or -errno. */
+int kernel_thread(int (*fn)(void *), void *arg, const char *name);
+/*
+ * kernel_wait4: reap a zombie child of current matching pid (-1: any)
+ * into *status; the pid, 0 if none is a zombie yet, or -ECHILD.  Never
+ * sleeps, so the idle task may use it.
+ */
+long kernel_wait4(int pid, int *status);
+extern struct task_struct *init_process;
+
 /* task_pt_regs: the user registers saved at the top of t's kernel stack. */
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 {

@@ -34,7 +34,7 @@ int signal_pending_current(void);
 	int __ret = 0;							\
 	while (!(cond)) {						\
 		if (signal_pending_current()) {				\
-			__ret = -512; /* ERESTARTSYS */			\
+			__ret = -512; /* -ERESTARTSYS, include/errno.h */			\
 			break;						\
 		}							\
 		sleep_on(&(wq));					\

@@ -47,13 +47,15 @@ __attribute__((noreturn)) void do_exit(int code)
 		put_files(t->files);
 		t->files = NULL;
 	}
-	/* Orphans go to init, which reaps them; zombies among them wake it at once. */
+	/* Orphans go to init (to the boot task before init exists), which reaps them. */
 	list_for_each_entry_safe(child, n, &t->children, sibling) {
+		struct task_struct *reaper = init_process ? init_process : &init_task;
+
 		list_del(&child->sibling);
-		child->parent = init_process;
-		list_add_tail(&child->sibling, &init_process->children);
+		child->parent = reaper;
+		list_add_tail(&child->sibling, &reaper->children);
 		if (child->state == TASK_ZOMBIE)
-			wake_up(&init_process->wait_child);
+			wake_up(&reaper->wait_child);
 	}
 	t->exit_code = code;
 	t->state = TASK_ZOMBIE;
@@ -79,6 +81,26 @@ static void release_task(struct task_struct *t)
 static bool child_matches(const struct task_struct *t, int pid)
 {
 	return pid == -1 || t->pid == pid;
+}
+
+long kernel_wait4(int pid, int *status)
+{
+	struct task_struct *t;
+	bool any = false;
+
+	list_for_each_entry(t, &current->children, sibling) {
+		if (!child_matches(t, pid))
+			continue;
+		any = true;
+		if (t->state == TASK_ZOMBIE) {
+			int child_pid = t->pid;
+
+			*status = t->exit_code;
+			release_task(t);
+			return child_pid;
+		}
+	}
+	return any ? 0 : -ECHILD;
 }
 
 long sys_wait4(int pid, int __user *status, int options, void __user *rusage)

@@ -7,7 +7,9 @@
  * the open files.  The child starts in ret_from_fork and leaves the kernel
  * through the common trap return path, straight into user mode.
  */
+#include <asm/csr.h>
 #include <errno.h>
+#include <stdio.h>
 #include <gfp.h>
 #include <mm_user.h>
 #include <printk.h>
@@ -24,6 +26,7 @@
 
 void ret_from_fork(void);
 int alloc_pid(void);
+void do_exit(int code) __attribute__((noreturn));
 
 static struct kmem_cache *task_cache;
 
@@ -148,10 +151,33 @@ long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	return p->pid;
 }
 
-/* user_task_create: the first user process's task (pid 1), with no address space yet. */
-struct task_struct *user_task_create(void)
+void ret_from_kernel_thread(void);
+
+/*
+ * kernel_thread: a new task that runs fn(arg) in the kernel; if fn execs a
+ * program and returns 0, the task continues as that user process (this is
+ * how init starts).  Returns the pid, or -errno.
+ */
+int kernel_thread(int (*fn)(void *), void *arg, const char *name)
 {
 	struct task_struct *p = copy_process(false, SIGCHLD, 0);
+	struct pt_regs *regs;
 
-	return IS_ERR(p) ? NULL : p;
+	if (IS_ERR(p))
+		return (int)PTR_ERR(p);
+	regs = task_pt_regs(p);
+	memset(regs, 0, sizeof(*regs));
+	regs->status = SR_SPP;		/* until exec says otherwise, it is a kernel context */
+	p->thread.ra = (unsigned long)ret_from_kernel_thread;
+	p->thread.s[0] = (unsigned long)fn;
+	p->thread.s[1] = (unsigned long)arg;
+	snprintf(p->comm, sizeof(p->comm), "%s", name);
+	return p->pid;
+}
+
+/* kernel_thread_exit: fn returned an error instead of becoming a user program. */
+void kernel_thread_exit(long err)
+{
+	pr_err("%s[%d]: kernel thread failed: %ld\n", current->comm, current->pid, err);
+	do_exit(((int)-err & 0xff) << 8);
 }

@@ -9,6 +9,7 @@
  * becomes the idle task and runs only when nothing else can.
  */
 #include <asm/irqflags.h>
+#include <errno.h>
 #include <mmu_context.h>
 #include <printk.h>
 #include <sched.h>
@@ -124,7 +125,7 @@ int sleep_until(u64 when)
 {
 	while (jiffies < when) {
 		if (signal_pending_current())
-			return -4;	/* EINTR */
+			return -EINTR;
 		current->wake_at = when;
 		current->state = TASK_INTERRUPTIBLE;
 		list_add_tail(&current->wait_entry, &sleepers);

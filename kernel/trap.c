@@ -6,6 +6,9 @@
 #include <asm/csr.h>
 #include <power.h>
 #include <printk.h>
+#include <sched.h>
+#include <signal.h>
+#include <uaccess.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <timer.h>
@@ -13,6 +16,7 @@
 
 void handle_exception(void);		/* trapentry.S */
 void do_trap(struct pt_regs *regs);	/* called by trapentry.S only */
+long do_syscall(struct pt_regs *regs);	/* kernel/syscall.c */
 
 /* trapentry.S saves xN at N * 8 and the CSRs after x31: keep both in step. */
 #define PT_CHECK(field, slot) \
@@ -142,12 +146,72 @@ static void __noreturn do_exception(struct pt_regs *regs)
 	panic("Fatal exception");
 }
 
+static bool is_memory_fault(unsigned long cause)
+{
+	return cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
+	       cause == EXC_STORE_PAGE_FAULT || cause == EXC_INST_ACCESS ||
+	       cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS;
+}
+
+/*
+ * do_user_exception: a trap from user mode.  A system call is served; a
+ * fault the kernel cannot resolve ends the process with the signal Linux
+ * would send, never the kernel.
+ */
+static void do_user_exception(struct pt_regs *regs)
+{
+	unsigned long cause = regs->cause;
+
+	if (cause == EXC_SYSCALL) {
+		regs->epc += 4;			/* return past the ecall */
+		regs->a0 = (unsigned long)do_syscall(regs);
+		return;
+	}
+	if (is_memory_fault(cause))
+		force_sig_fault(SIGSEGV, regs->badaddr, exception_name(cause));
+	else if (cause == EXC_INST_ILLEGAL)
+		force_sig_fault(SIGILL, regs->epc, exception_name(cause));
+	else if (cause == EXC_BREAKPOINT)
+		force_sig_fault(SIGTRAP, regs->epc, exception_name(cause));
+	else
+		force_sig_fault(SIGBUS, regs->badaddr, exception_name(cause));
+}
+
+/* exit_to_user_mode: before returning to user mode, give way if asked and act on signals. */
+static void exit_to_user_mode(void)
+{
+	for (;;) {
+		if (need_resched) {
+			schedule();
+			continue;
+		}
+		if (current->pending) {
+			do_signal();
+			continue;
+		}
+		return;
+	}
+}
+
 void do_trap(struct pt_regs *regs)
 {
-	if (regs->cause & CAUSE_IRQ_FLAG)
+	bool from_user = !(regs->status & SR_SPP);
+
+	if (regs->cause & CAUSE_IRQ_FLAG) {
 		do_interrupt(regs);
-	else
-		do_exception(regs);
+	} else if (from_user) {
+		do_user_exception(regs);
+	} else {
+		/* A kernel access to user memory may fault by design: resume at its fix-up. */
+		unsigned long fixup = is_memory_fault(regs->cause) ?
+				      search_exception_tables(regs->epc) : 0;
+
+		if (!fixup)
+			do_exception(regs);
+		regs->epc = fixup;
+	}
+	if (from_user)
+		exit_to_user_mode();
 }
 
 void trap_init(void)

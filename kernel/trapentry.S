@@ -81,3 +81,18 @@ ret_from_exception:
 ret_from_fork:
 	call	schedule_tail
 	j	ret_from_exception
+
+/*
+ * A kernel thread's first instructions: call fn(arg) (saved in s0 and s1
+ * by kernel_thread).  A thread that exec'd a program returns 0 and leaves
+ * for user mode through the registers exec prepared; any other result
+ * ends it.
+ */
+	.globl ret_from_kernel_thread
+ret_from_kernel_thread:
+	call	schedule_tail
+	mv	a0, s1
+	jalr	s0
+	bnez	a0, 1f
+	j	ret_from_exception
+1:	call	kernel_thread_exit

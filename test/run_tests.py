@@ -21,15 +21,15 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 
-SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging"]
+SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc"]
 CONFIGS = [  # (label, QEMU memory, paging mode limit, extra boot arguments, suites)
     ("128M", "128M", "sv48", "", SUITES),
     ("3G", "3G", "sv48", "", SUITES),
     ("3G mem=2560M", "3G", "sv48", "mem=2560M", SUITES),
     ("sv39 128M", "128M", "sv39", "", SUITES),
-    ("sv39 3G", "3G", "sv39", "", ["zones", "buddy", "paging"]),
+    ("sv39 3G", "3G", "sv39", "", ["zones", "buddy", "paging", "proc"]),
     ("sv57 128M", "128M", "sv57", "", SUITES),
-    ("sv57 3G", "3G", "sv57", "", ["paging"]),
+    ("sv57 3G", "3G", "sv57", "", ["paging", "proc"]),
 ]
 TAP = re.compile(r"^(not ok|ok) (\d+)(?: - (.*))?$")
 PLAN = re.compile(r"^1\.\.(\d+)$")

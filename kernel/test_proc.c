@@ -1,0 +1,116 @@
+/*
+ * kernel/test_proc.c: self-test of processes (test=proc).  A user program
+ * (kernel/test_user.S) is wrapped in an ELF image built here, exec'd in a
+ * new task, and runs fork, wait4, brk, faults and bad pointers against the
+ * kernel; its exit status says which of its checks failed.  Afterwards
+ * every page it used must be back (the runner checks the zones; this
+ * suite checks page tables, anonymous pages and kernel stacks too).
+ */
+#include <asm/irqflags.h>
+#include <binfmts.h>
+#include <gfp.h>
+#include <sched.h>
+#include <selftest.h>
+#include <slab.h>
+#include <string.h>
+#include <vmstat.h>
+
+extern const char user_test_start[], user_test_end[];
+
+#define USER_BASE	0x10000UL
+#define CODE_OFFSET	0x1000UL
+
+struct elf_image {
+	void *data;
+	size_t size;
+};
+
+/* build_elf: an ET_EXEC RISC-V image: headers at USER_BASE, the code one page above, entry there. */
+static bool build_elf(struct elf_image *img)
+{
+	size_t code = (size_t)((unsigned long)user_test_end - (unsigned long)user_test_start);
+	unsigned char *p;
+	struct {
+		unsigned char ident[16];
+		u16 type, machine;
+		u32 version;
+		u64 entry, phoff, shoff;
+		u32 flags;
+		u16 ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
+	} eh = { { 0x7f, 'E', 'L', 'F', 2, 1, 1 }, 2, 243, 1, USER_BASE + CODE_OFFSET, 64, 0,
+		 0, 64, 56, 1, 0, 0, 0 };
+	struct {
+		u32 type, flags;
+		u64 offset, vaddr, paddr, filesz, memsz, align;
+	} ph = { 1, 5 /* R|X */, 0, USER_BASE, USER_BASE, CODE_OFFSET + code,
+		 CODE_OFFSET + code, PAGE_SIZE };
+
+	img->size = CODE_OFFSET + code;
+	img->data = p = kzalloc(img->size, GFP_KERNEL);
+	if (!p)
+		return false;
+	memcpy(p, &eh, sizeof(eh));
+	memcpy(p + 64, &ph, sizeof(ph));
+	memcpy(p + CODE_OFFSET, user_test_start, code);
+	return true;
+}
+
+static int exec_test(void *arg)
+{
+	struct elf_image *img = arg;
+	static const char *const argv[] = { "user_test", "one", NULL };
+	static const char *const envp[] = { "RVMM=1", NULL };
+
+	return kernel_execve_mem("user_test", img->data, img->size, argv, envp);
+}
+
+/* wait_child: run the other tasks until child pid is a zombie, then reap it. */
+static long wait_child(int pid, int *status)
+{
+	long got;
+
+	while ((got = kernel_wait4(pid, status)) == 0) {
+		arch_local_irq_enable();	/* let the tick run */
+		__asm__ __volatile__("wfi");
+		arch_local_irq_disable();
+		schedule();
+	}
+	return got;
+}
+
+void selftest_proc(void)
+{
+	static const char *const what[] = {
+		"getpid returns a positive pid",
+		"fork, exit(7) and wait4 give status 0x700",
+		"a child reading page 0 dies of SIGSEGV, the kernel survives",
+		"a child reading kernel memory dies of SIGSEGV",
+		"uname with a bad pointer returns -EFAULT",
+		"brk grows the heap (writable) and shrinks it",
+		"an unknown system call returns -ENOSYS",
+		"wait4 with no children left returns -ECHILD",
+	};
+	unsigned long pt0 = global_node_page_state(NR_PAGETABLE);
+	unsigned long anon0 = global_node_page_state(NR_ANON_MAPPED);
+	unsigned long stack0 = global_node_page_state(NR_KERNEL_STACK_KB);
+	struct elf_image img;
+	int pid, status = -1;
+
+	if (!tap_check(build_elf(&img), "proc: ELF image built"))
+		return;
+	pid = kernel_thread(exec_test, &img, "exec_test");
+	if (!tap_check(pid > 0, "proc: kernel_thread started pid %d", pid))
+		goto out;
+	tap_check(wait_child(pid, &status) == pid, "proc: the test program ran and was reaped");
+	tap_check((status & 0x7f) == 0, "proc: it exited normally (status %#x)", status);
+	for (unsigned int bit = 0; bit < ARRAY_SIZE(what); bit++)
+		tap_check((status & 0x7f) == 0 && !((status >> 8) & (1 << bit)), "proc: %s", what[bit]);
+	tap_check(global_node_page_state(NR_PAGETABLE) == pt0,
+		  "proc: every page-table page came back");
+	tap_check(global_node_page_state(NR_ANON_MAPPED) == anon0,
+		  "proc: every user page came back");
+	tap_check(global_node_page_state(NR_KERNEL_STACK_KB) == stack0,
+		  "proc: every kernel stack came back");
+out:
+	kfree(img.data);
+}

@@ -1,0 +1,129 @@
+/*
+ * kernel/test_user.S: a user program for the proc self-test, written in
+ * assembly so that it needs no file system and no libc.  It is copied
+ * into an ELF image at run time, so it uses PC-relative addressing only.
+ * It exits with a mask of the checks that failed (0: all passed):
+ *   1 getpid > 0        2 fork + exit(7) + wait4 gives 0x700
+ *   4 a child reading page 0 dies of SIGSEGV
+ *   8 a child reading a kernel address dies of SIGSEGV
+ *  16 uname with a bad pointer gives -EFAULT
+ *  32 brk grows (the new page is writable) and shrinks
+ *  64 an unknown system call gives -ENOSYS
+ * 128 wait4 with no children left gives -ECHILD
+ */
+	.section .rodata.user_test, "a"
+	.balign 4
+	.globl user_test_start
+user_test_start:
+	li	s11, 0
+
+	li	a7, 172			/* getpid */
+	ecall
+	bgtz	a0, 1f
+	ori	s11, s11, 1
+1:
+	call	do_fork
+	bnez	a0, 2f
+	li	a0, 7			/* child: exit(7) */
+	li	a7, 94
+	ecall
+2:	call	reap
+	li	t2, 0x700
+	beq	a0, t2, 3f
+	ori	s11, s11, 2
+3:
+	call	do_fork
+	bnez	a0, 4f
+	ld	t0, 0(zero)		/* child: read page 0 */
+	li	a7, 94
+	ecall
+4:	call	reap
+	li	t2, 11			/* killed by SIGSEGV */
+	beq	a0, t2, 5f
+	ori	s11, s11, 4
+5:
+	call	do_fork
+	bnez	a0, 6f
+	li	t0, 0xffffffff80200000	/* child: read kernel text */
+	ld	t1, 0(t0)
+	li	a7, 94
+	ecall
+6:	call	reap
+	li	t2, 11
+	beq	a0, t2, 7f
+	ori	s11, s11, 8
+7:
+	li	a0, 1			/* uname((void *)1) */
+	li	a7, 160
+	ecall
+	li	t0, -14
+	beq	a0, t0, 8f
+	ori	s11, s11, 16
+8:
+	li	a0, 0			/* brk(0): the current break */
+	li	a7, 214
+	ecall
+	mv	s2, a0
+	li	t0, 8192
+	add	a0, s2, t0
+	li	a7, 214
+	ecall
+	li	t0, 8192
+	add	t1, s2, t0
+	bne	a0, t1, 9f
+	sb	t1, -1(t1)		/* the new heap page is there and writable */
+	mv	a0, s2
+	li	a7, 214
+	ecall
+	beq	a0, s2, 10f
+9:	ori	s11, s11, 32
+10:
+	li	a7, 999			/* no such system call */
+	ecall
+	li	t0, -38
+	beq	a0, t0, 11f
+	ori	s11, s11, 64
+11:
+	li	a0, -1			/* wait4(-1, NULL, 0, NULL): nobody left */
+	li	a1, 0
+	li	a2, 0
+	li	a3, 0
+	li	a7, 260
+	ecall
+	li	t0, -10
+	beq	a0, t0, 12f
+	ori	s11, s11, 128
+12:
+	mv	a0, s11
+	li	a7, 94			/* exit_group(mask) */
+	ecall
+
+/* do_fork: clone(SIGCHLD, 0, 0, 0, 0); returns the child's pid, or 0 in the child. */
+do_fork:
+	li	a0, 17
+	li	a1, 0
+	li	a2, 0
+	li	a3, 0
+	li	a4, 0
+	li	a7, 220
+	ecall
+	ret
+
+/* reap: wait4(a0, &status, 0, NULL); returns the status, or -1 if wait4 answered another pid. */
+reap:
+	mv	t3, a0
+	addi	sp, sp, -16
+	mv	a1, sp
+	li	a2, 0
+	li	a3, 0
+	li	a7, 260
+	ecall
+	lw	t1, 0(sp)
+	addi	sp, sp, 16
+	li	t2, -1
+	bne	a0, t3, 1f
+	mv	t2, t1
+1:	mv	a0, t2
+	ret
+	.globl user_test_end
+user_test_end:
