@@ -16,6 +16,7 @@
  *     that: user space will own the low half.
  */
 #include <asm/csr.h>
+#include <asm/page.h>
 #include <cmdline.h>
 #include <console.h>
 #include <fdt.h>
@@ -143,7 +144,7 @@ pte_t *pt_alloc_kernel(void)
 		mod_node_page_state(NR_PAGETABLE, 1);
 		return table;
 	}
-	memset(table, 0, PAGE_SIZE);
+	clear_page(table);
 	return table;
 }
 

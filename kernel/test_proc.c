@@ -6,6 +6,7 @@
  * every page it used must be back (the runner checks the zones; this
  * suite checks page tables, anonymous pages and kernel stacks too).
  */
+#include <asm/csr.h>
 #include <asm/irqflags.h>
 #include <binfmts.h>
 #include <gfp.h>
@@ -16,6 +17,7 @@
 #include <vmstat.h>
 
 extern const char user_test_start[], user_test_end[];
+extern const char user_bench_start[], user_bench_end[];
 
 #define USER_BASE	0x10000UL
 #define CODE_OFFSET	0x1000UL
@@ -25,10 +27,10 @@ struct elf_image {
 	size_t size;
 };
 
-/* build_elf: an ET_EXEC RISC-V image: headers at USER_BASE, the code one page above, entry there. */
-static bool build_elf(struct elf_image *img)
+/* build_elf: an ET_EXEC RISC-V image of [start, end): headers at USER_BASE, the code one page above, entry there. */
+static bool build_elf(struct elf_image *img, const char *start, const char *end)
 {
-	size_t code = (size_t)((unsigned long)user_test_end - (unsigned long)user_test_start);
+	size_t code = (size_t)((unsigned long)end - (unsigned long)start);
 	unsigned char *p;
 	struct {
 		unsigned char ident[16];
@@ -51,7 +53,7 @@ static bool build_elf(struct elf_image *img)
 		return false;
 	memcpy(p, &eh, sizeof(eh));
 	memcpy(p + 64, &ph, sizeof(ph));
-	memcpy(p + CODE_OFFSET, user_test_start, code);
+	memcpy(p + CODE_OFFSET, start, code);
 	return true;
 }
 
@@ -96,7 +98,7 @@ void selftest_proc(void)
 	struct elf_image img;
 	int pid, status = -1;
 
-	if (!tap_check(build_elf(&img), "proc: ELF image built"))
+	if (!tap_check(build_elf(&img, user_test_start, user_test_end), "proc: ELF image built"))
 		return;
 	pid = kernel_thread(exec_test, &img, "exec_test");
 	if (!tap_check(pid > 0, "proc: kernel_thread started pid %d", pid))
@@ -113,4 +115,53 @@ void selftest_proc(void)
 		  "proc: every kernel stack came back");
 out:
 	kfree(img.data);
+}
+
+struct bench_run {
+	struct elf_image *img;
+	const char *const *argv;
+};
+
+static int exec_bench(void *arg)
+{
+	struct bench_run *run = arg;
+
+	return kernel_execve_mem("bench", run->img->data, run->img->size, run->argv, NULL);
+}
+
+/* run_bench_program: instructions from starting the program with argc arguments to reaping it. */
+static u64 run_bench_program(struct elf_image *img, int argc)
+{
+	static const char *const args[] = { "bench", "x", "y", NULL };
+	const char *argv[4] = { NULL, NULL, NULL, NULL };
+	struct bench_run run = { img, argv };
+	int status, pid;
+	u64 t0;
+
+	for (int i = 0; i < argc; i++)
+		argv[i] = args[i];
+	t0 = read_instret();
+	pid = kernel_thread(exec_bench, &run, "bench");
+	if (pid < 0 || wait_child(pid, &status) != pid || status)
+		return 0;
+	return read_instret() - t0;
+}
+
+/* bench_proc: getpid_syscall and fork_exit_wait, each net of the empty program's cost. */
+void bench_proc(void (*line)(const char *name, unsigned long value, const char *unit))
+{
+	struct elf_image img;
+	u64 base, getpid, fork;
+
+	if (!build_elf(&img, user_bench_start, user_bench_end))
+		return;
+	run_bench_program(&img, 1);	/* warm the caches the kernel keeps */
+	base = run_bench_program(&img, 1);
+	getpid = run_bench_program(&img, 2);
+	fork = run_bench_program(&img, 3);
+	kfree(img.data);
+	if (!base || !getpid || !fork)
+		return;
+	line("getpid_syscall", (unsigned long)((getpid - base) / 1000), "instr");
+	line("fork_exit_wait", (unsigned long)((fork - base) / 100), "instr");
 }

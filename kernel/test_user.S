@@ -127,3 +127,48 @@ reap:
 	ret
 	.globl user_test_end
 user_test_end:
+
+/*
+ * A benchmark program: with argc 2 it makes 1000 getpid calls, with
+ * argc 3 it forks 100 children that exit at once and waits for each;
+ * with argc 1 it does nothing, which is the baseline subtracted.
+ */
+	.balign 4
+	.globl user_bench_start
+user_bench_start:
+	ld	t0, 0(sp)		/* argc */
+	li	t1, 2
+	beq	t0, t1, 1f
+	li	t1, 3
+	beq	t0, t1, 3f
+	j	9f
+1:	li	s1, 1000
+2:	li	a7, 172			/* getpid */
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 2b
+	j	9f
+3:	li	s1, 100
+4:	li	a0, 17			/* clone(SIGCHLD): fork */
+	li	a1, 0
+	li	a2, 0
+	li	a3, 0
+	li	a4, 0
+	li	a7, 220
+	ecall
+	bnez	a0, 5f
+	li	a0, 0			/* child: exit(0) */
+	li	a7, 94
+	ecall
+5:	li	a1, 0			/* wait4(pid, NULL, 0, NULL) */
+	li	a2, 0
+	li	a3, 0
+	li	a7, 260
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 4b
+9:	li	a0, 0
+	li	a7, 94
+	ecall
+	.globl user_bench_end
+user_bench_end:

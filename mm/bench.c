@@ -12,6 +12,8 @@
 
 #define ROUNDS 1000
 
+void bench_proc(void (*line)(const char *name, unsigned long value, const char *unit));
+
 static void bench_line(const char *name, unsigned long value, const char *unit)
 {
 	printk(KERN_ALERT "bench %s %lu %s\n", name, value, unit);
@@ -62,4 +64,5 @@ void selftest_bench(void)
 	bench_line("kmalloc64_kfree", kmalloc_pair(64), "instr");
 	bench_line("kmem_cache_alloc_free", cache_pair(), "instr");
 	bench_line("struct_page_size", sizeof(struct page), "bytes");
+	bench_proc(bench_line);
 }

@@ -11,6 +11,7 @@
  * copied at fork); page faults on user addresses are errors.  Demand
  * paging and copy-on-write arrive with the next issue.
  */
+#include <asm/page.h>
 #include <errno.h>
 #include <gfp.h>
 #include <mm_user.h>
@@ -154,7 +155,7 @@ int copy_range(struct vm_area_struct *dst, struct vm_area_struct *src)
 		to = alloc_page(GFP_USER);
 		if (!to)
 			return -ENOMEM;
-		memcpy(page_address(to), page_address(from), PAGE_SIZE);
+		copy_page(page_address(to), page_address(from));
 		if (map_user_page(dst, va, to)) {
 			__free_page(to);
 			return -ENOMEM;

@@ -13,6 +13,7 @@
  * slow path accepts MIN), __GFP_HIGH and atomic allocations may dip below.
  */
 #include <asm/irqflags.h>
+#include <asm/page.h>
 #include <gfp.h>
 #include <printk.h>
 #include <stdio.h>
@@ -346,8 +347,12 @@ static inline void prep_new_page(struct page *page, unsigned int order, gfp_t gf
 	page->_refcount = 1;
 	page->order = (u8)order;
 	page->flags = 1u << PG_head;	/* whatever the last owner left is gone */
-	if (gfp & __GFP_ZERO)
-		memset(page_address(page), 0, PAGE_SIZE << order);
+	if (gfp & __GFP_ZERO) {
+		char *p = page_address(page);
+
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			clear_page(p + i * PAGE_SIZE);
+	}
 }
 
 /* rmqueue_pcplist: an order-0 page from this cpu's list, refilled from the buddy lists when empty. */

@@ -1,0 +1,14 @@
+/*
+ * include/asm/page.h: zeroing and copying whole pages.  picolibc's
+ * memset/memcpy for rv64imac are byte loops (built for size), about six
+ * instructions a byte; these move 64 bytes per loop (kernel/pagecopy.S).
+ */
+#ifndef _ASM_PAGE_H
+#define _ASM_PAGE_H
+
+/* clear_page: zero one 4 KiB page (page-aligned). */
+void clear_page(void *page);
+/* copy_page: copy one 4 KiB page to another (both page-aligned). */
+void copy_page(void *to, const void *from);
+
+#endif
