@@ -6,6 +6,7 @@
 #include <asm/irqflags.h>
 #include <power.h>
 #include <printk.h>
+#include <sched.h>
 #include <sections.h>
 #include <stdio.h>
 
@@ -19,10 +20,13 @@ void dump_stack_from(unsigned long fp, unsigned long pc)
 	printk(KERN_EMERG "Call trace:\n");
 	if (pc)
 		printk(KERN_EMERG "  [<%016lx>]\n", pc);
+	/* Frames live on the current task's kernel stack; anything else ends the walk. */
+	unsigned long lo = (unsigned long)current->stack, hi = lo + THREAD_SIZE;
+
 	for (int depth = 0; depth < 32 && fp; depth++) {
 		unsigned long ra, next;
 
-		if (fp & 7 || fp < (unsigned long)_kernel_start)
+		if (fp & 7 || fp <= lo + 16 || fp > hi)
 			break;
 		ra = ((unsigned long *)fp)[-1];
 		next = ((unsigned long *)fp)[-2];
