@@ -65,6 +65,7 @@ static const struct suite suites[] = {
 	{ "slab", selftest_slab, true },
 	{ "timer", selftest_timer, true },
 	{ "paging", selftest_paging, true },
+	{ "fs", selftest_fs, true },
 	{ "bench", selftest_bench, false },
 	{ "fault", selftest_fault, false },
 	{ "wx", selftest_wx, false },
