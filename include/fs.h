@@ -27,6 +27,7 @@
 #include <types.h>
 
 typedef long long loff_t;	/* a byte position in a file */
+typedef long off_t;		/* lseek(2)'s and ftruncate(2)'s offset (64 bits on rv64) */
 typedef unsigned short umode_t;	/* file type and permission bits */
 typedef u32 dev_t;		/* device number, MKDEV(major, minor) */
 typedef unsigned int fmode_t;	/* FMODE_* */

@@ -16,10 +16,10 @@
 
 long sys_openat(int dfd, const char __user *filename, int flags, umode_t mode);	/* 56 */
 long sys_close(unsigned int fd);						/* 57 */
-long sys_ftruncate(unsigned int fd, loff_t length);				/* 46 */
+long sys_ftruncate(unsigned int fd, off_t length);				/* 46 */
 long sys_read(unsigned int fd, char __user *buf, size_t count);			/* 63 */
 long sys_write(unsigned int fd, const char __user *buf, size_t count);		/* 64 */
-long sys_lseek(unsigned int fd, loff_t offset, unsigned int whence);		/* 62 */
+long sys_lseek(unsigned int fd, off_t offset, unsigned int whence);		/* 62 */
 long sys_newfstat(unsigned int fd, struct stat __user *statbuf);		/* 80 */
 long sys_newfstatat(int dfd, const char __user *filename,
 		    struct stat __user *statbuf, int flag);			/* 79 */

@@ -205,7 +205,7 @@ long sys_close(unsigned int fd)
 	return close_fd(fd);
 }
 
-long sys_ftruncate(unsigned int fd, loff_t length)
+long sys_ftruncate(unsigned int fd, off_t length)
 {
 	struct file *file;
 	long err;

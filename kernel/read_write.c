@@ -165,7 +165,7 @@ loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
 	return file->f_op->llseek(file, offset, whence);
 }
 
-long sys_lseek(unsigned int fd, loff_t offset, unsigned int whence)
+long sys_lseek(unsigned int fd, off_t offset, unsigned int whence)
 {
 	struct file *file = fget(fd);
 	loff_t ret;
