@@ -26,7 +26,7 @@ struct page *find_or_create_page(struct address_space *mapping, pgoff_t index, g
 int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t index);
 /* delete_from_page_cache: take page out of its cache and drop the cache's reference. */
 void delete_from_page_cache(struct page *page);
-/* find_get_pages: up to nr pages at indices >= start, ascending, WITHOUT references; returns the count. */
+/* find_get_pages: up to nr pages at indices >= start, ascending, each with a reference; returns the count. */
 unsigned int find_get_pages(struct address_space *mapping, pgoff_t start,
 			    unsigned int nr, struct page **pages);
 

@@ -626,6 +626,8 @@ static void test_page_cache(void)
 	for (unsigned int i = 0; ok && i < 5; i++)
 		ok = batch[i]->index == n - 5 + i;
 	ok = ok && batch[5]->index == MAX_PAGE_INDEX - 199 * 21474836UL;
+	for (unsigned int i = 0; i < got; i++)
+		put_page(batch[i]);
 	tap_check(ok, "cache: a gang lookup crosses from the dense run to the sparse pages in order");
 
 	/* Truncate the middle of the file's index range away. */

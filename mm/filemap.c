@@ -79,7 +79,11 @@ struct page *find_or_create_page(struct address_space *mapping, pgoff_t index, g
 unsigned int find_get_pages(struct address_space *mapping, pgoff_t start,
 			    unsigned int nr, struct page **pages)
 {
-	return radix_tree_gang_lookup(&mapping->i_pages, (void **)pages, start, nr);
+	unsigned int n = radix_tree_gang_lookup(&mapping->i_pages, (void **)pages, start, nr);
+
+	for (unsigned int i = 0; i < n; i++)
+		get_page(pages[i]);
+	return n;
 }
 
 ssize_t generic_file_read_iter(struct file *file, struct iov_iter *to, loff_t *pos)

@@ -38,14 +38,16 @@ void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, lo
 
 	while (index < end && (n = find_get_pages(mapping, index, TRUNCATE_BATCH, batch))) {
 		for (unsigned int i = 0; i < n; i++) {
-			if (batch[i]->index >= end)
-				goto partial;
 			index = batch[i]->index + 1UL;
-			delete_from_page_cache(batch[i]);
+			/* Our reference keeps the page until we are done with it. */
+			if (index <= end)
+				delete_from_page_cache(batch[i]);
+			put_page(batch[i]);
 		}
+		if (index > end)
+			break;
 	}
 
-partial:
 	if (partial_start) {
 		pgoff_t first = (pgoff_t)(lstart >> PAGE_SHIFT);
 
