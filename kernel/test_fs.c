@@ -81,7 +81,7 @@ static long krmdir(const char *path)
 	return do_rmdir(AT_FDCWD, getname_kernel(path));
 }
 
-static long kstatat(int dfd, const char *path, int flags, struct kstat *st)
+static long stat_at(int dfd, const char *path, int flags, struct kstat *st)
 {
 	struct filename *name = getname_kernel(path);
 	long err = vfs_statx(dfd, name, flags, st);
@@ -90,9 +90,9 @@ static long kstatat(int dfd, const char *path, int flags, struct kstat *st)
 	return err;
 }
 
-static long kstat(const char *path, struct kstat *st)
+static long stat_path(const char *path, struct kstat *st)
 {
-	return kstatat(AT_FDCWD, path, 0, st);
+	return stat_at(AT_FDCWD, path, 0, st);
 }
 
 static long kreadlink(const char *path, char *buf, size_t size)
@@ -194,7 +194,7 @@ static void test_file_io(void)
 	tap_check(nrpages_of(fd) == 3 && file_pages() - cached0 == 3,
 		  "fs: 10000 bytes take 3 page-cache pages (mapping %lu, NR_FILE_PAGES +%lu)",
 		  nrpages_of(fd), file_pages() - cached0);
-	tap_check(kstat(T "/a", &st) == 0 && st.size == (loff_t)size && S_ISREG(st.mode) &&
+	tap_check(stat_path(T "/a", &st) == 0 && st.size == (loff_t)size && S_ISREG(st.mode) &&
 		  (st.mode & 07777) == 0640 && st.nlink == 1 && st.blocks == 24,
 		  "fs: stat: size %lld, mode %o, nlink %u, blocks %llu", st.size, st.mode,
 		  st.nlink, (unsigned long long)st.blocks);
@@ -275,7 +275,7 @@ static void test_file_io(void)
 	sys_lseek((unsigned int)fd, 0, SEEK_SET);
 	kwrite(fd, buf, 3 * PAGE_SIZE);
 	tap_check(kunlink(T "/a") == 0, "fs: unlink an open file");
-	tap_check(kstat(T "/a", &st) == -ENOENT, "fs: its name is gone");
+	tap_check(stat_path(T "/a", &st) == -ENOENT, "fs: its name is gone");
 	sys_lseek((unsigned int)fd, 0, SEEK_SET);
 	n = kread(fd, in, 3 * PAGE_SIZE);
 	tap_check(n == 3 * (long)PAGE_SIZE && !memcmp(in, buf, 3 * PAGE_SIZE),
@@ -379,7 +379,7 @@ static void test_directories(void)
 		kclose(fd);
 	}
 	tap_check(ok, "fs: five files in the directory");
-	tap_check(kstat(T "/d", &st) == 0 && S_ISDIR(st.mode) && st.nlink == 3,
+	tap_check(stat_path(T "/d", &st) == 0 && S_ISDIR(st.mode) && st.nlink == 3,
 		  "fs: a directory's nlink is 2 + subdirectories (%u)", st.nlink);
 
 	dfd = kopen(T "/d", O_RDONLY | O_DIRECTORY, 0);
@@ -399,40 +399,48 @@ static void test_directories(void)
 	sys_lseek((unsigned int)dfd, 0, SEEK_SET);
 	tap_check(list_dir(dfd, 16, &l) == -EINVAL, "fs: a buffer too small for one entry is EINVAL");
 
-	/* Removing entries while a listing is half done skips nothing that remains. */
+	/*
+	 * Change the directory in the middle of a listing: remove an entry
+	 * already listed (f1) and one not yet listed (f2), add one (g).  The
+	 * rest must come out exactly once: positions do not shift.
+	 */
 	sys_lseek((unsigned int)dfd, 0, SEEK_SET);
-	{
+	for (int i = 0; i < 4; i++) {		/* ".", "..", "sub", "f1" */
 		char small[40];
 		struct iov_iter it;
 
 		iov_iter_kernel(&it, small, sizeof(small));
-		ksys_getdents64((unsigned int)dfd, &it);	/* "." */
-		iov_iter_kernel(&it, small, sizeof(small));
-		ksys_getdents64((unsigned int)dfd, &it);	/* ".." */
+		ksys_getdents64((unsigned int)dfd, &it);
 	}
+	kunlink(T "/d/f1");
 	kunlink(T "/d/f2");
-	tap_check(list_dir(dfd, 4096, &l) > 0 && l.count == 5 && find_name(&l, "f1") >= 0 &&
-		  find_name(&l, "f5") >= 0 && find_name(&l, "f2") < 0,
-		  "fs: a listing continued after an unlink sees the rest (%d)", l.count);
+	fd = kopen(T "/d/g", O_WRONLY | O_CREAT, 0644);
+	kclose(fd);
+	tap_check(list_dir(dfd, 4096, &l) > 0 && l.count == 4 && find_name(&l, "f3") >= 0 &&
+		  find_name(&l, "f4") >= 0 && find_name(&l, "f5") >= 0 && find_name(&l, "g") >= 0,
+		  "fs: a listing continued after unlinks and a create sees the rest once (%d)", l.count);
+	kunlink(T "/d/g");
+	fd = kopen(T "/d/f1", O_WRONLY | O_CREAT, 0644);
+	kwrite(fd, "f1", 2);
+	kclose(fd);
 
 	/* Lookup rules. */
-	tap_check(kstat(T "/d/sub/../f1", &st2) == 0 && S_ISREG(st2.mode) && st2.size == 2,
+	tap_check(stat_path(T "/d/sub/../f1", &st2) == 0 && S_ISREG(st2.mode) && st2.size == 2,
 		  "fs: \"..\" goes up");
-	tap_check(kstat("/tmp/./fstest//d/f1", &st2) == 0, "fs: \".\" and \"//\" are no-ops");
-	tap_check(kstat("/../../tmp", &st2) == 0 && kstat("/..", &st) == 0 && kstat("/", &st2) == 0 &&
+	tap_check(stat_path("/tmp/./fstest//d/f1", &st2) == 0, "fs: \".\" and \"//\" are no-ops");
+	tap_check(stat_path("/../../tmp", &st2) == 0 && stat_path("/..", &st) == 0 && stat_path("/", &st2) == 0 &&
 		  st.ino == st2.ino, "fs: \"..\" of the root is the root");
-	tap_check(kstat(T "/d/f1/", &st) == -ENOTDIR && kstat(T "/d/f1/x", &st) == -ENOTDIR,
+	tap_check(stat_path(T "/d/f1/", &st) == -ENOTDIR && stat_path(T "/d/f1/x", &st) == -ENOTDIR,
 		  "fs: a file used as a directory is ENOTDIR");
-	tap_check(kstat(T "/d/nothere", &st) == -ENOENT && kstat("", &st) == -ENOENT,
+	tap_check(stat_path(T "/d/nothere", &st) == -ENOENT && stat_path("", &st) == -ENOENT,
 		  "fs: missing names and \"\" are ENOENT");
-	memset(buf, 'n', sizeof(buf));
 	{
 		char *longname = kmalloc(300, GFP_KERNEL);
 
 		memcpy(longname, T "/", sizeof(T));
 		memset(longname + sizeof(T), 'n', 256);
 		longname[sizeof(T) + 256] = '\0';
-		tap_check(kstat(longname, &st) == -ENAMETOOLONG, "fs: a 256-byte name is ENAMETOOLONG");
+		tap_check(stat_path(longname, &st) == -ENAMETOOLONG, "fs: a 256-byte name is ENAMETOOLONG");
 		kfree(longname);
 	}
 	fd = kopenat(dfd, "f1", O_RDONLY, 0);
@@ -444,7 +452,7 @@ static void test_directories(void)
 	fd = kopenat(999, T "/d/f1", O_RDONLY, 0);
 	tap_check(fd >= 0, "fs: an absolute path ignores the fd");
 	kclose(fd);
-	tap_check(kstatat(dfd, "", AT_EMPTY_PATH, &st) == 0 && S_ISDIR(st.mode),
+	tap_check(stat_at(dfd, "", AT_EMPTY_PATH, &st) == 0 && S_ISDIR(st.mode),
 		  "fs: AT_EMPTY_PATH stats the fd itself");
 	tap_check(kopen(T "/d/f1", O_RDONLY | O_DIRECTORY, 0) == -ENOTDIR,
 		  "fs: O_DIRECTORY on a file is ENOTDIR");
@@ -458,17 +466,17 @@ static void test_directories(void)
 	/* The current directory. */
 	saved_cwd = igrab(current->cwd);
 	tap_check(do_chdir(getname_kernel(T "/d/sub")) == 0, "fs: chdir");
-	tap_check(kstat("../f1", &st) == 0 && kstat("deeper", &st2) == 0 && S_ISDIR(st2.mode),
+	tap_check(stat_path("../f1", &st) == 0 && stat_path("deeper", &st2) == 0 && S_ISDIR(st2.mode),
 		  "fs: relative names start at the current directory");
 	tap_check(do_chdir(getname_kernel(T "/d/f1")) == -ENOTDIR, "fs: chdir to a file is ENOTDIR");
 	tap_check(krmdir("deeper") == 0 && krmdir(T "/d/sub") == 0,
 		  "fs: rmdir of the current directory");
-	tap_check(kstat(".", &st) == 0 && st.nlink == 0 && kstat("..", &st) == -ENOENT &&
+	tap_check(stat_path(".", &st) == 0 && st.nlink == 0 && stat_path("..", &st) == -ENOENT &&
 		  kopen("x", O_RDWR | O_CREAT, 0600) == -ENOENT,
 		  "fs: a removed current directory: nothing found or made in it");
 	iput(current->cwd);
 	current->cwd = saved_cwd;
-	tap_check(kstat(T "/d", &st) == 0 && st.nlink == 2, "fs: the parent lost a link (%u)", st.nlink);
+	tap_check(stat_path(T "/d", &st) == 0 && st.nlink == 2, "fs: the parent lost a link (%u)", st.nlink);
 
 	/* Removal rules. */
 	tap_check(krmdir(T "/d") == -ENOTEMPTY, "fs: rmdir of a non-empty directory is ENOTEMPTY");
@@ -691,12 +699,12 @@ static void test_initramfs(void)
 	text = read_all(T "/cpio/sub/big", &len);
 	tap_check(text && len == 5000 && !memcmp(text, big, 5000), "cpio: a two-page file's contents");
 	kfree(text);
-	tap_check(kstat(T "/cpio/sub/big", &st) == 0 && (st.mode & 07777) == 0640 &&
-		  kstat(T "/cpio", &st) == 0 && S_ISDIR(st.mode) && (st.mode & 07777) == 0750 &&
-		  kstat(T "/cpio/empty", &st) == 0 && st.size == 0,
+	tap_check(stat_path(T "/cpio/sub/big", &st) == 0 && (st.mode & 07777) == 0640 &&
+		  stat_path(T "/cpio", &st) == 0 && S_ISDIR(st.mode) && (st.mode & 07777) == 0750 &&
+		  stat_path(T "/cpio/empty", &st) == 0 && st.size == 0,
 		  "cpio: modes and sizes");
-	tap_check(kstat(T "/cpio/link", &st) == -ENOENT, "cpio: the symbolic link was skipped");
-	tap_check(kstat(T "/cpio/null", &st) == 0 && S_ISCHR(st.mode), "cpio: a device node");
+	tap_check(stat_path(T "/cpio/link", &st) == -ENOENT, "cpio: the symbolic link was skipped");
+	tap_check(stat_path(T "/cpio/null", &st) == 0 && S_ISCHR(st.mode), "cpio: a device node");
 
 	ok = unpack_to_rootfs("070701zz", 8) != NULL;
 	ar[0] = 'X';
@@ -790,10 +798,10 @@ static void test_devices(void)
 	char buf[16];
 	long fd, n;
 
-	tap_check(kstat("/dev/console", &st) == 0 && S_ISCHR(st.mode) && st.rdev == MKDEV(5, 1) &&
+	tap_check(stat_path("/dev/console", &st) == 0 && S_ISCHR(st.mode) && st.rdev == MKDEV(5, 1) &&
 		  new_encode_dev(st.rdev) == 0x501, "dev: /dev/console is char 5:1 (0x%x)",
 		  new_encode_dev(st.rdev));
-	tap_check(kstat("/dev/null", &st) == 0 && S_ISCHR(st.mode) && new_encode_dev(st.rdev) == 0x103 &&
+	tap_check(stat_path("/dev/null", &st) == 0 && S_ISCHR(st.mode) && new_encode_dev(st.rdev) == 0x103 &&
 		  (st.mode & 0777) == 0666, "dev: /dev/null is char 1:3, mode 666");
 	fd = kopen("/dev/null", O_RDWR, 0);
 	tap_check(fd >= 0 && kwrite(fd, "gone", 4) == 4 && kread(fd, buf, 16) == 0 &&
@@ -991,7 +999,7 @@ static void test_proc(void)
 	snprintf(path, sizeof(path), "%d", current->pid);
 	tap_check(kreadlink("/proc/self", link, sizeof(link)) == (long)strlen(path) && !strcmp(link, path),
 		  "proc: /proc/self reads as \"%s\"", path);
-	tap_check(kstatat(AT_FDCWD, "/proc/self", AT_SYMLINK_NOFOLLOW, &st) == 0 && S_ISLNK(st.mode),
+	tap_check(stat_at(AT_FDCWD, "/proc/self", AT_SYMLINK_NOFOLLOW, &st) == 0 && S_ISLNK(st.mode),
 		  "proc: /proc/self is a symbolic link");
 	for_each_pid(first_pid_cb, &first_pid);
 	if (first_pid) {
@@ -1004,14 +1012,14 @@ static void test_proc(void)
 		tap_check(text != NULL, "proc: %s opens", path);
 		kfree(text);
 		snprintf(path, sizeof(path), "/proc/%d/../%d/./status", first_pid, first_pid);
-		tap_check(kstat(path, &st) == 0 && S_ISREG(st.mode), "proc: .. and . inside /proc/<pid>");
+		tap_check(stat_path(path, &st) == 0 && S_ISREG(st.mode), "proc: .. and . inside /proc/<pid>");
 	}
 	if (find_task_by_pid(current->pid))
-		tap_check(kstat("/proc/self/status", &st) == 0 && S_ISREG(st.mode) &&
-			  kstat("/proc/self", &st) == 0 && S_ISDIR(st.mode),
+		tap_check(stat_path("/proc/self/status", &st) == 0 && S_ISREG(st.mode) &&
+			  stat_path("/proc/self", &st) == 0 && S_ISDIR(st.mode),
 			  "proc: /proc/self leads to the current process's directory");
-	tap_check(!find_task_by_pid(99999) && kstat("/proc/99999", &st) == -ENOENT &&
-		  kstat("/proc/0001", &st) == -ENOENT, "proc: no directory for a pid that does not exist");
+	tap_check(!find_task_by_pid(99999) && stat_path("/proc/99999", &st) == -ENOENT &&
+		  stat_path("/proc/0001", &st) == -ENOENT, "proc: no directory for a pid that does not exist");
 	fd = kopen("/proc", O_RDONLY | O_DIRECTORY, 0);
 	tap_check(list_dir(fd, 4096, &l) > 0 && find_name(&l, "meminfo") >= 0 &&
 		  find_name(&l, "self") >= 0 && l.types[find_name(&l, "self")] == DT_LNK &&
@@ -1021,14 +1029,14 @@ static void test_proc(void)
 	tap_check(!first_pid || (find_name(&l, path) >= 0 && l.types[find_name(&l, path)] == DT_DIR),
 		  "proc: /proc lists the pid directories");
 	kclose(fd);
-	tap_check(kstat("/proc/sys/vm/../../meminfo", &st) == 0 && S_ISREG(st.mode),
+	tap_check(stat_path("/proc/sys/vm/../../meminfo", &st) == 0 && S_ISREG(st.mode),
 		  "proc: \"..\" climbs the /proc tree");
 	{
 		struct kstat root, up;
 
-		tap_check(kstat("/proc/../tmp", &up) == 0 && kstat("/tmp", &root) == 0 && up.ino == root.ino &&
+		tap_check(stat_path("/proc/../tmp", &up) == 0 && stat_path("/tmp", &root) == 0 && up.ino == root.ino &&
 			  up.dev == root.dev, "proc: /proc/.. is / (the mount is crossed back)");
-		tap_check(kstat("/proc", &up) == 0 && up.dev != root.dev && up.ino == 1,
+		tap_check(stat_path("/proc", &up) == 0 && up.dev != root.dev && up.ino == 1,
 			  "proc: /proc has its own device and root inode 1");
 	}
 }
