@@ -44,6 +44,9 @@ int pack_strings(struct linux_binprm *bprm, const char *const *argv, const char 
 int kernel_execve_mem(const char *name, const void *image, size_t size,
 		      const char *const *argv, const char *const *envp);
 
+/* kernel_execve: exec a file from the kernel (starting init). 0 or -errno. */
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp);
+
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
 		const char __user *const __user *envp);
 

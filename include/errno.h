@@ -1,18 +1,20 @@
 /*
- * include/errno.h: error numbers as Linux's system-call ABI defines them
- * (asm-generic/errno-base.h and errno.h).  This header is found before
- * picolibc's, on purpose: picolibc uses newlib's numbering, which agrees
- * with Linux only up to ERANGE (34) -- ENOSYS, for one, is 88 there and 38
- * here -- and user space must see Linux's numbers.
+ * include/errno.h: error numbers, with Linux's values (asm-generic, which
+ * riscv64 uses).
+ *
+ * System calls return -Exxx and user programs built against glibc compare
+ * errno with glibc's numbers, which are Linux's.  picolibc's own errno.h
+ * (the C library the kernel links) is newlib's list: it agrees up to
+ * ERANGE (34) but not after (its ENOSYS is 88, Linux's 38; ENOTEMPTY,
+ * ENAMETOOLONG and ELOOP differ too).  This header sits earlier on the
+ * include path, so every `#include <errno.h>` in the kernel gets Linux's
+ * numbers.  The host tests (HOST_TEST) run on Linux and take the host's.
  */
+#ifdef HOST_TEST
+#include_next <errno.h>
+#else
 #ifndef _RVMM_ERRNO_H
 #define _RVMM_ERRNO_H
-
-#ifdef HOST_TEST
-/* Host unit tests run on Linux: its own header has the same numbers, and errno. */
-#include_next <errno.h>
-#define ERESTARTSYS	512
-#else
 
 #define EPERM		1
 #define ENOENT		2
@@ -56,15 +58,44 @@
 #define ELOOP		40
 #define EWOULDBLOCK	EAGAIN
 #define ENOMSG		42
+#define EIDRM		43
+#define ENOSTR		60
+#define ENODATA		61
+#define ETIME		62
+#define ENOSR		63
+#define ENOLINK		67
+#define EPROTO		71
+#define EMULTIHOP	72
+#define EBADMSG		74
 #define EOVERFLOW	75
+#define EBADFD		77
 #define EILSEQ		84
+#define ENOTSOCK	88
+#define EMSGSIZE	90
+#define ENOPROTOOPT	92
 #define EOPNOTSUPP	95
 #define ENOTSUP		EOPNOTSUPP
+#define EAFNOSUPPORT	97
+#define EADDRINUSE	98
+#define ENOBUFS		105
 #define ETIMEDOUT	110
+#define ECONNREFUSED	111
+#define EALREADY	114
+#define EINPROGRESS	115
+#define ESTALE		116
+#define EDQUOT		122
 #define ECANCELED	125
+#define EOWNERDEAD	130
+#define ENOTRECOVERABLE	131
 
-/* Kernel-internal: never seen by user space. */
+/*
+ * Kernel-internal: never seen by user programs.  A system call interrupted
+ * by a signal returns -ERESTARTSYS; the signal code turns it into -EINTR or
+ * restarts the call (SA_RESTART).
+ */
 #define ERESTARTSYS	512
+#define ERESTARTNOINTR	513
+#define ENOIOCTLCMD	515
 
-#endif /* HOST_TEST */
+#endif
 #endif

@@ -52,6 +52,11 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order);
  */
 void __free_pages(struct page *page, unsigned int order);
 #define __free_page(page) __free_pages(page, 0)
+/* put_page: drop a reference to a single page (page cache, pipes); the last one frees it. */
+static inline void put_page(struct page *page)
+{
+	__free_pages(page, 0);
+}
 /* __get_free_pages: like alloc_pages but returns the kernel address, 0 on failure. */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);

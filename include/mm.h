@@ -101,6 +101,14 @@ static inline void ClearPageFlag(struct page *page, enum pageflags f)
 	page->flags &= (u16)~(1u << f);
 }
 
+/*
+ * free_reserved_area: give the pages wholly inside [start, end) (linear
+ * map addresses), which memblock kept reserved at boot, to the buddy
+ * allocator, after filling them with poison unless it is negative; logs
+ * "Freeing s memory: NK" and returns the number of pages.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
+
 /* page_flag_names: "reserved|buddy|..." for a report; buf must hold 128 bytes. */
 const char *page_flag_names(unsigned int flags, char *buf, size_t len);
 

@@ -16,13 +16,14 @@ struct mm_struct;
 #define TASK_COMM_LEN	16
 #define THREAD_SIZE	(4 * 4096)	/* kernel stack: 16 KiB, as Linux riscv64 */
 
-/* Task states, with the letters /proc shows. */
-enum task_state {
-	TASK_RUNNING,		/* R: running or ready */
-	TASK_INTERRUPTIBLE,	/* S: sleeping until woken or signalled */
-	TASK_ZOMBIE,		/* Z: exited, waiting for its parent's wait4 */
-	TASK_DEAD,		/* being freed */
-};
+/*
+ * Task states, Linux's values (TASK_RUNNING, TASK_INTERRUPTIBLE and
+ * TASK_UNINTERRUPTIBLE are in wait.h): R running or ready, S sleeping
+ * until woken or signalled, D sleeping until woken, Z exited and waiting
+ * for its parent's wait4, X being freed.
+ */
+#define TASK_ZOMBIE	0x0020		/* Linux's EXIT_ZOMBIE */
+#define TASK_DEAD	0x0080
 
 /* The registers __switch_to saves: the callee-saved ones, ra and sp. */
 struct thread_struct {
@@ -33,7 +34,7 @@ struct thread_struct {
 struct task_struct {
 	struct thread_struct thread;	/* first: kernel/switch.S uses offset 0 */
 	int pid;
-	enum task_state state;
+	unsigned int state;
 	char comm[TASK_COMM_LEN];	/* program name, as ps shows it */
 	void *stack;			/* kernel stack, THREAD_SIZE bytes */
 	struct mm_struct *mm;		/* user address space; NULL for kernel threads */
@@ -45,7 +46,7 @@ struct task_struct {
 	struct list_head tasks;		/* all tasks */
 	struct list_head run_list;	/* on the run queue while runnable */
 	struct wait_queue_head wait_child;	/* parent sleeps here in wait4 */
-	struct list_head wait_entry;	/* on the wait queue this task sleeps on */
+	struct list_head sleep_entry;	/* on the sleepers list during nanosleep */
 	unsigned long pending;		/* signals sent, one bit each */
 	int exit_code;			/* wait4 status: exit code << 8, or signal number */
 	int exit_signal;		/* sent to the parent at exit: SIGCHLD */
@@ -68,6 +69,8 @@ void wake_up_process(struct task_struct *t);
 void sched_init(void);
 /* scheduler_tick: called from the timer interrupt. */
 void scheduler_tick(void);
+/* signal_pending_current: has the current task a signal that should end its wait? */
+int signal_pending_current(void);
 /* sleep_until: sleep until jiffies reaches when, or a signal arrives: 0 or -EINTR. */
 int sleep_until(u64 when);
 /* cpu_idle: the boot task's loop once processes exist. */
@@ -82,6 +85,8 @@ int kernel_thread(int (*fn)(void *), void *arg, const char *name);
  */
 long kernel_wait4(int pid, int *status);
 extern struct task_struct *init_process;
+/* start_init: create pid 1, which execs /init (kernel/init.c). */
+void start_init(void);
 
 /* task_pt_regs: the user registers saved at the top of t's kernel stack. */
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)

@@ -60,7 +60,31 @@ long sys_nanosleep(const struct timespec64 __user *req, struct timespec64 __user
 long sys_brk(unsigned long brk);
 long sys_uname(struct new_utsname __user *name);
 
-/* The file system's calls join the table here when it is merged. */
-#define FILE_SYSCALLS
+#define __NR_mknodat		33
+#define __NR_readlinkat		78
+
+long sys_syslog(int type, char __user *buf, int len);
+
+/* The file system's calls (include/syscalls.h). */
+#define FILE_SYSCALLS							\
+	SYSCALL(__NR_read, sys_read),					\
+	SYSCALL(__NR_write, sys_write),					\
+	SYSCALL(__NR_openat, sys_openat),				\
+	SYSCALL(__NR_close, sys_close),					\
+	SYSCALL(__NR_lseek, sys_lseek),					\
+	SYSCALL(__NR_fstat, sys_newfstat),				\
+	SYSCALL(__NR_newfstatat, sys_newfstatat),			\
+	SYSCALL(__NR_ftruncate, sys_ftruncate),				\
+	SYSCALL(__NR_unlinkat, sys_unlinkat),				\
+	SYSCALL(__NR_mkdirat, sys_mkdirat),				\
+	SYSCALL(__NR_mknodat, sys_mknodat),				\
+	SYSCALL(__NR_readlinkat, sys_readlinkat),			\
+	SYSCALL(__NR_getdents64, sys_getdents64),			\
+	SYSCALL(__NR_dup, sys_dup),					\
+	SYSCALL(__NR_dup3, sys_dup3),					\
+	SYSCALL(__NR_pipe2, sys_pipe2),					\
+	SYSCALL(__NR_chdir, sys_chdir),					\
+	SYSCALL(__NR_syslog, sys_syslog),				\
+	SYSCALL(__NR_execve, sys_execve),
 
 #endif

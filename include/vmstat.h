@@ -30,6 +30,8 @@ void show_meminfo(struct seq_buf *m);
 void show_buddyinfo(struct seq_buf *m);
 /* /proc/zoneinfo */
 void show_zoneinfo(struct seq_buf *m);
+/* /proc/vmstat: "name value" for each counter rvmm keeps, in Linux's order */
+void show_vmstat(struct seq_buf *m);
 /* si_mem_available: Linux's MemAvailable estimate, in pages. */
 unsigned long si_mem_available(void);
 

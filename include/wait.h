@@ -1,44 +1,98 @@
 /*
- * include/wait.h: sleeping until something happens (Linux's wait queues).
- * A task that must wait puts itself on a wait_queue_head and calls
- * schedule(); whoever makes the condition true calls wake_up().
+ * include/wait.h: sleeping until something happens, as Linux's wait
+ * queues.
+ *
+ * A task that must wait (a read of an empty pipe) puts an entry for itself
+ * on a wait_queue_head, sleeps in schedule(), and is made runnable again
+ * by whoever changes the state it waits for (the writer) calling wake_up()
+ * on the same head.  wait_event_interruptible() wraps the whole protocol
+ * around a condition, re-checking it after every wake-up, and gives up
+ * with -ERESTARTSYS when a signal arrives.
+ *
+ * The functions declared here belong to the scheduler (kernel/sched.c).
  */
 #ifndef _RVMM_WAIT_H
 #define _RVMM_WAIT_H
 
 #include <list.h>
 
+struct task_struct;
+extern struct task_struct *current;	/* include/sched.h, which includes this file */
+
+/* Task states (Linux's values); the rest of them are in include/sched.h. */
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001
+#define TASK_UNINTERRUPTIBLE	0x0002
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+struct wait_queue_entry {
+	struct task_struct *task;	/* the sleeper */
+	struct list_head entry;		/* on wait_queue_head.head */
+};
+
 struct wait_queue_head {
 	struct list_head head;
 };
 
-#define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = { LIST_HEAD_INIT(name.head) }
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) { LIST_HEAD_INIT((name).head) }
+#define DECLARE_WAIT_QUEUE_HEAD(name) \
+	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 
-static inline void init_waitqueue_head(struct wait_queue_head *wq)
+static inline void init_waitqueue_head(struct wait_queue_head *wq_head)
 {
-	INIT_LIST_HEAD(&wq->head);
+	INIT_LIST_HEAD(&wq_head->head);
 }
 
-/* wake_up: make every task sleeping on wq runnable again. */
-void wake_up(struct wait_queue_head *wq);
-/* sleep_on: sleep once on wq (interrupts are off in the kernel, so no wake-up is lost between the check and this). */
-void sleep_on(struct wait_queue_head *wq);
-/* signal_pending_current: has the current task a signal that should end its wait? */
-int signal_pending_current(void);
+static inline void init_wait_entry(struct wait_queue_entry *wq_entry)
+{
+	wq_entry->task = current;
+	INIT_LIST_HEAD(&wq_entry->entry);
+}
 
 /*
- * wait_event_interruptible: sleep until cond is true; 0, or -ERESTARTSYS
- * (reported to user space as -EINTR) when a signal arrives first.
+ * prepare_to_wait_event: queue wq_entry on wq_head (if not yet) and set
+ * the task's state to state; returns -ERESTARTSYS instead when state is
+ * interruptible and a signal is pending, 0 otherwise.
  */
-#define wait_event_interruptible(wq, cond) ({				\
-	int __ret = 0;							\
-	while (!(cond)) {						\
-		if (signal_pending_current()) {				\
-			__ret = -512; /* -ERESTARTSYS, include/errno.h */			\
-			break;						\
+long prepare_to_wait_event(struct wait_queue_head *wq_head,
+			   struct wait_queue_entry *wq_entry, int state);
+/* finish_wait: back to TASK_RUNNING and off the queue. */
+void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry);
+/* __wake_up: make up to nr_exclusive sleepers in mode's states on wq_head runnable (0: all). */
+void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive);
+/* schedule: give the cpu to another runnable task; returns when this one runs again. */
+void schedule(void);
+
+#define wake_up(x)			__wake_up(x, TASK_NORMAL, 1)
+#define wake_up_all(x)			__wake_up(x, TASK_NORMAL, 0)
+#define wake_up_interruptible(x)	__wake_up(x, TASK_INTERRUPTIBLE, 1)
+
+/*
+ * wait_event_interruptible: sleep until condition is true; 0, or
+ * -ERESTARTSYS if a signal came first.  The condition is checked after
+ * queueing and before sleeping, so a wake_up between the check and
+ * schedule() is not lost.
+ */
+#define wait_event_interruptible(wq_head, condition) ({			\
+	long __ret = 0;							\
+	if (!(condition)) {						\
+		struct wait_queue_entry __wq_entry;			\
+									\
+		init_wait_entry(&__wq_entry);				\
+		for (;;) {						\
+			long __intr = prepare_to_wait_event(&(wq_head),	\
+					&__wq_entry, TASK_INTERRUPTIBLE); \
+			if (condition)					\
+				break;					\
+			if (__intr) {					\
+				__ret = __intr;				\
+				break;					\
+			}						\
+			schedule();					\
 		}							\
-		sleep_on(&(wq));					\
+		finish_wait(&(wq_head), &__wq_entry);			\
 	}								\
-	__ret; })
+	__ret;								\
+})
 
 #endif

@@ -16,7 +16,9 @@
 #include <slab.h>
 #include <stdio.h>
 #include <string.h>
-#include <task_files.h>
+#include <err.h>
+#include <fs.h>
+#include <namei.h>
 #include <timer.h>
 
 void vfork_release(struct task_struct *t);
@@ -231,5 +233,103 @@ int kernel_execve_mem(const char *name, const void *image, size_t size,
 	if (!err)
 		err = exec_binprm(&bprm);
 	kfree(bprm.strings);
+	return err;
+}
+
+/* file_read: bprm->read for a program in a file. */
+static long file_read(struct linux_binprm *bprm, void *buf, size_t len, u64 off)
+{
+	loff_t pos = (loff_t)off;
+
+	return kernel_read(bprm->file, buf, len, &pos);
+}
+
+/*
+ * copy_strings: append the user's NULL-terminated array of strings to
+ * bprm->strings (of size MAX_ARG_BYTES); the count, or -EFAULT / -E2BIG.
+ */
+static int copy_strings(struct linux_binprm *bprm, const char __user *const __user *arr)
+{
+	int count = 0;
+
+	for (; arr; count++) {
+		const char __user *str;
+		long len;
+
+		if (copy_from_user(&str, arr + count, sizeof(str)))
+			return -EFAULT;
+		if (!str)
+			break;
+		len = strncpy_from_user(bprm->strings + bprm->strings_len, str,
+					MIN((size_t)MAX_ARG_STRLEN, MAX_ARG_BYTES - bprm->strings_len));
+		if (len == -ENAMETOOLONG)
+			return -E2BIG;
+		if (len < 0)
+			return (int)len;
+		bprm->strings_len += (size_t)len + 1;
+	}
+	return count;
+}
+
+long sys_execve(const char __user *filename, const char __user *const __user *argv,
+		const char __user *const __user *envp)
+{
+	struct linux_binprm bprm = { .read = file_read };
+	struct filename *name = getname(filename);
+	struct file *file;
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	file = do_filp_open(AT_FDCWD, name, O_RDONLY, 0);
+	if (IS_ERR(file)) {
+		err = PTR_ERR(file);
+		goto out_name;
+	}
+	err = -EACCES;
+	if (!S_ISREG(file_inode(file)->i_mode))
+		goto out_file;
+	err = -ENOMEM;
+	bprm.strings = kmalloc(MAX_ARG_BYTES, GFP_KERNEL);
+	if (!bprm.strings)
+		goto out_file;
+	bprm.filename = name->name;
+	bprm.file = file;
+	bprm.strings_len = strlen(name->name) + 1;
+	memcpy(bprm.strings, name->name, bprm.strings_len);
+	err = bprm.argc = copy_strings(&bprm, argv);
+	if (err < 0)
+		goto out_strings;
+	err = bprm.envc = copy_strings(&bprm, envp);
+	if (err < 0)
+		goto out_strings;
+	err = exec_binprm(&bprm);
+out_strings:
+	kfree(bprm.strings);
+out_file:
+	fput(file);
+out_name:
+	putname(name);
+	return err;
+}
+
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
+{
+	struct linux_binprm bprm = { .filename = filename, .read = file_read };
+	struct file *file = filp_open(filename, O_RDONLY, 0);
+	int err;
+
+	if (IS_ERR(file))
+		return (int)PTR_ERR(file);
+	err = -EACCES;
+	if (!S_ISREG(file_inode(file)->i_mode))
+		goto out;
+	bprm.file = file;
+	err = pack_strings(&bprm, argv, envp);
+	if (!err)
+		err = exec_binprm(&bprm);
+	kfree(bprm.strings);
+out:
+	fput(file);
 	return err;
 }

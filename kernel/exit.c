@@ -11,7 +11,7 @@
 #include <printk.h>
 #include <sched.h>
 #include <signal.h>
-#include <task_files.h>
+#include <fs.h>
 #include <uaccess.h>
 
 #define WNOHANG		1
@@ -44,8 +44,12 @@ __attribute__((noreturn)) void do_exit(int code)
 		mmput(mm);
 	}
 	if (t->files) {
-		put_files(t->files);
+		put_files_struct(t->files);
 		t->files = NULL;
+	}
+	if (t->cwd) {
+		iput(t->cwd);
+		t->cwd = NULL;
 	}
 	/* Orphans go to init (to the boot task before init exists), which reaps them. */
 	list_for_each_entry_safe(child, n, &t->children, sibling) {
@@ -105,36 +109,27 @@ long kernel_wait4(int pid, int *status)
 
 long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
 {
-	for (;;) {
-		struct task_struct *t;
-		bool any = false;
+	int code = 0;
+	long got;
 
-		if (options & ~(WNOHANG | __WALL | __WCLONE))
-			return -EINVAL;
-		if (pid < -1 || pid == 0)
-			return -EINVAL;	/* process groups do not exist yet */
-		list_for_each_entry(t, &current->children, sibling) {
-			if (!child_matches(t, pid))
-				continue;
-			any = true;
-			if (t->state == TASK_ZOMBIE) {
-				int child_pid = t->pid;
-
-				if (status && put_user(t->exit_code, status))
-					return -EFAULT;
-				if (rusage && clear_user(rusage, 144))	/* sizeof(struct rusage) */
-					return -EFAULT;
-				release_task(t);
-				return child_pid;
-			}
-		}
-		if (!any)
-			return -ECHILD;
-		if (options & WNOHANG)
-			return 0;
-		/* A child's exit wakes us; look again (or give up on a signal). */
-		if (signal_pending_current())
-			return -EINTR;
-		sleep_on(&current->wait_child);
-	}
+	if (options & ~(WNOHANG | __WALL | __WCLONE))
+		return -EINVAL;
+	if (pid < -1 || pid == 0)
+		return -EINVAL;	/* process groups do not exist yet */
+	/* Check the pointers first: a bad one must not cost the child's status. */
+	if ((status && !access_ok(status, sizeof(*status))) ||
+	    (rusage && !access_ok(rusage, 144)))
+		return -EFAULT;
+	if (options & WNOHANG)
+		got = kernel_wait4(pid, &code);
+	else if (wait_event_interruptible(current->wait_child,
+					  (got = kernel_wait4(pid, &code)) != 0))
+		return -ERESTARTSYS;
+	if (got <= 0)
+		return got;
+	if (status && put_user(code, status))
+		return -EFAULT;
+	if (rusage && clear_user(rusage, 144))	/* sizeof(struct rusage): no accounting yet */
+		return -EFAULT;
+	return got;
 }

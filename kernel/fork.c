@@ -17,7 +17,8 @@
 #include <signal.h>
 #include <slab.h>
 #include <string.h>
-#include <task_files.h>
+#include <err.h>
+#include <fs.h>
 #include <vmstat.h>
 
 #define CLONE_VM	0x00000100
@@ -52,7 +53,7 @@ static struct task_struct *alloc_task(void)
 	INIT_LIST_HEAD(&t->children);
 	INIT_LIST_HEAD(&t->sibling);
 	INIT_LIST_HEAD(&t->run_list);
-	INIT_LIST_HEAD(&t->wait_entry);
+	INIT_LIST_HEAD(&t->sleep_entry);
 	init_waitqueue_head(&t->wait_child);
 	return t;
 }
@@ -94,10 +95,10 @@ static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned
 				goto free;
 		}
 	}
-	p->files = current->files ? dup_files(current->files) : NULL;
-	if (current->files && !p->files)
+	p->files = dup_fd(current->files);
+	if (!p->files)
 		goto free_mm;
-	p->cwd = current->cwd;
+	p->cwd = current->cwd ? igrab(current->cwd) : NULL;
 
 	regs = task_pt_regs(p);
 	*regs = *task_pt_regs(current);

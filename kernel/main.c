@@ -6,10 +6,14 @@
 #include <cmdline.h>
 #include <console.h>
 #include <fdt.h>
+#include <fs.h>
+#include <initrd.h>
 #include <mm_init.h>
 #include <pgtable.h>
 #include <printk.h>
+#include <sched.h>
 #include <power.h>
+#include <radix_tree.h>
 #include <selftest.h>
 #include <stdlib.h>
 #include <timer.h>
@@ -37,10 +41,14 @@ void start_kernel(unsigned long hartid, void *dtb, u64 entry_time)
 	mm_core_init(entry_time);	/* zones, buddy and slab allocators */
 	time_init();
 
+	radix_tree_init();	/* the page cache's index */
+	vfs_init();		/* ramfs on /, /dev, /proc, /tmp */
+	if (phys_initrd_size)	/* unpacked into /, then its memory is freed */
+		populate_rootfs(phys_initrd_start, phys_initrd_size);
+
 	if (cmdline_find(boot_command_line, "test", arg, sizeof(arg)))
 		selftest_run(arg);	/* powers off */
 
-	pr_notice("rvmm: no init process yet; Ctrl-A X leaves QEMU\n");
-	for (;;)
-		__asm__ __volatile__("wfi");
+	start_init();		/* pid 1: /init from the initramfs */
+	cpu_idle();		/* the boot task idles from here on */
 }

@@ -9,6 +9,8 @@
 #include <asm/csr.h>
 #include <asm/sbi.h>
 #include <console.h>
+#include <errno.h>
+#include <uaccess.h>
 #include <printk.h>
 #include <spinlock.h>
 #include <stdio.h>
@@ -143,4 +145,35 @@ int printk(const char *fmt, ...)
 	n = vprintk(fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+#define SYSLOG_ACTION_READ_ALL		3
+#define SYSLOG_ACTION_SIZE_BUFFER	10
+
+/*
+ * sys_syslog: what dmesg reads.  READ_ALL copies the newest len bytes of
+ * the log, records as "<level>[time] text" lines as Linux gives them;
+ * SIZE_BUFFER says how big the ring is.
+ */
+long sys_syslog(int type, char __user *buf, int len)
+{
+	char chunk[256];
+	size_t have = log_buf_len(), off, done = 0;
+
+	if (type == SYSLOG_ACTION_SIZE_BUFFER)
+		return LOG_BUF_LEN;
+	if (type != SYSLOG_ACTION_READ_ALL)
+		return -EINVAL;
+	if (len < 0)
+		return -EINVAL;
+	off = have > (size_t)len ? have - (size_t)len : 0;
+	while (off < have) {
+		size_t n = log_buf_read(chunk, off, sizeof(chunk));
+
+		if (copy_to_user(buf + done, chunk, n))
+			return -EFAULT;
+		done += n;
+		off += n;
+	}
+	return (long)done;
 }

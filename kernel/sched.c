@@ -10,6 +10,7 @@
  */
 #include <asm/irqflags.h>
 #include <errno.h>
+#include <fs.h>
 #include <mmu_context.h>
 #include <printk.h>
 #include <sched.h>
@@ -30,7 +31,8 @@ struct task_struct init_task = {
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.wait_child = { LIST_HEAD_INIT(init_task.wait_child.head) },
-	.wait_entry = LIST_HEAD_INIT(init_task.wait_entry),
+	.sleep_entry = LIST_HEAD_INIT(init_task.sleep_entry),
+	.files = &init_files,
 };
 struct task_struct *current = &init_task;
 bool need_resched;
@@ -45,11 +47,11 @@ void sched_init(void)
 
 void wake_up_process(struct task_struct *t)
 {
-	if (t->state != TASK_INTERRUPTIBLE)
+	if (!(t->state & TASK_NORMAL))
 		return;
 	t->state = TASK_RUNNING;
-	if (!list_empty(&t->wait_entry))
-		list_del_init(&t->wait_entry);
+	if (!list_empty(&t->sleep_entry))
+		list_del_init(&t->sleep_entry);
 	if (t != current && t != &init_task)
 		list_add_tail(&t->run_list, &runqueue);
 }
@@ -102,17 +104,45 @@ void cpu_idle(void)
 	}
 }
 
-void sleep_on(struct wait_queue_head *wq)
+/*
+ * Wait queues as Linux's: the entry lives on the sleeper's stack, the
+ * waker only makes the sleeper runnable, and the sleeper takes itself off
+ * the queue in finish_wait.  Interrupts are off in the kernel, so nothing
+ * can wake a task between its check of the condition and schedule().
+ */
+long prepare_to_wait_event(struct wait_queue_head *wq_head,
+			   struct wait_queue_entry *wq_entry, int state)
 {
-	current->state = TASK_INTERRUPTIBLE;
-	list_add_tail(&current->wait_entry, &wq->head);
-	schedule();
+	if ((state & TASK_INTERRUPTIBLE) && signal_pending_current()) {
+		if (!list_empty(&wq_entry->entry))
+			list_del_init(&wq_entry->entry);
+		return -ERESTARTSYS;
+	}
+	if (list_empty(&wq_entry->entry))
+		list_add_tail(&wq_entry->entry, &wq_head->head);
+	current->state = (unsigned int)state;
+	return 0;
 }
 
-void wake_up(struct wait_queue_head *wq)
+void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
 {
-	while (!list_empty(&wq->head))
-		wake_up_process(list_first_entry(&wq->head, struct task_struct, wait_entry));
+	(void)wq_head;
+	current->state = TASK_RUNNING;
+	if (!list_empty(&wq_entry->entry))
+		list_del_init(&wq_entry->entry);
+}
+
+void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive)
+{
+	struct wait_queue_entry *e;
+	int woken = 0;
+
+	(void)mode;
+	list_for_each_entry(e, &wq_head->head, entry) {
+		wake_up_process(e->task);
+		if (nr_exclusive && ++woken == nr_exclusive)
+			break;
+	}
 }
 
 int signal_pending_current(void)
@@ -128,7 +158,7 @@ int sleep_until(u64 when)
 			return -EINTR;
 		current->wake_at = when;
 		current->state = TASK_INTERRUPTIBLE;
-		list_add_tail(&current->wait_entry, &sleepers);
+		list_add_tail(&current->sleep_entry, &sleepers);
 		schedule();
 	}
 	return 0;
@@ -138,7 +168,7 @@ void scheduler_tick(void)
 {
 	struct task_struct *t, *n;
 
-	list_for_each_entry_safe(t, n, &sleepers, wait_entry)
+	list_for_each_entry_safe(t, n, &sleepers, sleep_entry)
 		if (t->wake_at <= jiffies)
 			wake_up_process(t);
 	if (current != &init_task)

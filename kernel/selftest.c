@@ -66,6 +66,7 @@ static const struct suite suites[] = {
 	{ "timer", selftest_timer, true },
 	{ "paging", selftest_paging, true },
 	{ "proc", selftest_proc, true },
+	{ "fs", selftest_fs, true },
 	{ "bench", selftest_bench, false },
 	{ "fault", selftest_fault, false },
 	{ "wx", selftest_wx, false },

@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <syscall_table.h>
+#include <syscalls.h>
 #include <trap.h>
 
 typedef long (*syscall_t)(unsigned long, unsigned long, unsigned long,

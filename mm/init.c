@@ -12,6 +12,7 @@
 #include <printk.h>
 #include <sections.h>
 #include <slab.h>
+#include <string.h>
 #include <vmstat.h>
 #include <asm/csr.h>
 #include <asm/pgtable.h>
@@ -93,4 +94,27 @@ void mm_core_init(u64 entry_cycles)
 		(unsigned long)(cycles_to_ns(buddy_ready_cycles) / 1000 % 1000));
 	kmem_cache_init();
 	print_zones();
+}
+
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
+{
+	unsigned long pfn = PFN_UP(__pa(start)), end_pfn = PFN_DOWN(__pa(end));
+	unsigned long pages = 0;
+
+	/* Only whole pages: a partial page at either end may hold something else. */
+	for (; pfn < end_pfn; pfn++) {
+		struct page *page = pfn_valid(pfn) ? pfn_to_page(pfn) : NULL;
+
+		if (!page || !PageFlag(page, PG_reserved)) {
+			pr_warn("free_reserved_area: pfn %#lx is not a reserved page of RAM; skipped\n", pfn);
+			continue;
+		}
+		if (poison >= 0)
+			memset(page_address(page), poison, PAGE_SIZE);
+		memblock_free_pages(page, pfn, 0);
+		pages++;
+	}
+	if (pages && s)
+		pr_info("Freeing %s memory: %luK\n", s, pages << (PAGE_SHIFT - 10));
+	return pages;
 }

@@ -119,3 +119,30 @@ void show_zoneinfo(struct seq_buf *m)
 		seq_buf_printf(m, "\n  start_pfn:           %lu\n", zone->zone_start_pfn);
 	}
 }
+
+/*
+ * /proc/vmstat: Linux prints every zone counter, then every node counter,
+ * then the event counters, one "name value" line each.  These are the
+ * ones rvmm keeps, in Linux's order and under Linux's names.
+ */
+static const struct {
+	const char *name;
+	enum node_stat_item item;
+} vmstat_node_items[] = {
+	{ "nr_slab_reclaimable", NR_SLAB_RECLAIMABLE },
+	{ "nr_slab_unreclaimable", NR_SLAB_UNRECLAIMABLE },
+	{ "nr_anon_pages", NR_ANON_MAPPED },
+	{ "nr_mapped", NR_FILE_MAPPED },
+	{ "nr_file_pages", NR_FILE_PAGES },
+	{ "nr_shmem", NR_SHMEM },
+	{ "nr_kernel_stack", NR_KERNEL_STACK_KB },	/* in kB, as in Linux */
+	{ "nr_page_table_pages", NR_PAGETABLE },
+};
+
+void show_vmstat(struct seq_buf *m)
+{
+	seq_buf_printf(m, "nr_free_pages %lu\n", nr_free_pages());
+	for (size_t i = 0; i < ARRAY_SIZE(vmstat_node_items); i++)
+		seq_buf_printf(m, "%s %lu\n", vmstat_node_items[i].name,
+			       global_node_page_state(vmstat_node_items[i].item));
+}

@@ -21,15 +21,16 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 
-SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc"]
-CONFIGS = [  # (label, QEMU memory, paging mode limit, extra boot arguments, suites)
-    ("128M", "128M", "sv48", "", SUITES),
-    ("3G", "3G", "sv48", "", SUITES),
-    ("3G mem=2560M", "3G", "sv48", "mem=2560M", SUITES),
-    ("sv39 128M", "128M", "sv39", "", SUITES),
-    ("sv39 3G", "3G", "sv39", "", ["zones", "buddy", "paging", "proc"]),
-    ("sv57 128M", "128M", "sv57", "", SUITES),
-    ("sv57 3G", "3G", "sv57", "", ["paging", "proc"]),
+SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs"]
+CONFIGS = [  # (label, QEMU memory, paging mode limit, extra boot arguments, suites, initrd)
+    ("128M", "128M", "sv48", "", SUITES, False),
+    ("3G", "3G", "sv48", "", SUITES, False),
+    ("3G mem=2560M", "3G", "sv48", "mem=2560M", SUITES, False),
+    ("sv39 128M", "128M", "sv39", "", SUITES, False),
+    ("sv39 3G", "3G", "sv39", "", ["zones", "buddy", "paging", "proc"], False),
+    ("sv57 128M", "128M", "sv57", "", SUITES, False),
+    ("sv57 3G", "3G", "sv57", "", ["paging", "proc"], False),
+    ("initrd 128M", "128M", "sv48", "", ["memblock", "fs"], True),
 ]
 TAP = re.compile(r"^(not ok|ok) (\d+)(?: - (.*))?$")
 PLAN = re.compile(r"^1\.\.(\d+)$")
@@ -67,6 +68,30 @@ class Results:
             self.add(False, "%s: printed its whole plan (%s of %s)" % (label, n, plan), lines)
         elif status != want_status:
             self.add(False, "%s: exit status %s, expected %s" % (label, status, want_status), lines)
+
+
+def newc_archive(members):
+    """A cpio "newc" archive of (name, mode, data) members, as the kernel's initramfs reads."""
+    out = b""
+    for ino, (name, mode, data) in enumerate(members + [("TRAILER!!!", 0, b"")], 1):
+        name = name.encode() + b"\0"
+        fields = (ino, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(name), 0)
+        out += ("070701" + "".join("%08x" % f for f in fields)).encode() + name
+        out += b"\0" * (-len(out) % 4) + data
+        out += b"\0" * (-len(out) % 4)
+    return out
+
+
+def test_initrd(kernel):
+    """The archive the initrd boots unpack; the fs suite looks for /initrd-test/hello."""
+    path = os.path.join(os.path.dirname(os.path.abspath(kernel)), "test-initrd.cpio")
+    with open(path, "wb") as f:
+        f.write(newc_archive([
+            ("initrd-test", 0o40755, b""),
+            ("initrd-test/hello", 0o100644, b"hello from the initramfs\n"),
+            ("initrd-test/big", 0o100644, bytes(range(256)) * 256),
+        ]))
+    return path
 
 
 def run_host_tests(binaries, results):
@@ -142,22 +167,27 @@ def main():
     run_cppcheck(args.cppcheck, results)
 
     # The sv57 device trees are made once, before boots run in parallel.
-    for (label, mem, mmu, extra, suites) in CONFIGS:
+    for (label, mem, mmu, extra, suites, initrd) in CONFIGS:
         if mmu == "sv57":
             qemu.qemu_command(args.kernel, args.opensbi, mem=mem, mmu=mmu)
-    jobs = [(label, mem, mmu, extra, suite)
-            for (label, mem, mmu, extra, suites) in CONFIGS for suite in suites]
+    initrd_path = test_initrd(args.kernel)
+    jobs = [(label, mem, mmu, extra, suite, initrd_path if initrd else None)
+            for (label, mem, mmu, extra, suites, initrd) in CONFIGS for suite in suites]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = [pool.submit(qemu.boot, args.kernel, args.opensbi, mem=mem, mmu=mmu,
-                               bootargs=("test=%s %s" % (suite, extra)).strip(), timeout=120)
-                   for (label, mem, mmu, extra, suite) in jobs]
-        for (label, mem, mmu, extra, suite), f in zip(jobs, futures):
+                               bootargs=("test=%s %s" % (suite, extra)).strip(), timeout=120,
+                               initrd=initrd)
+                   for (label, mem, mmu, extra, suite, initrd) in jobs]
+        for (label, mem, mmu, extra, suite, initrd), f in zip(jobs, futures):
             b = f.result()
             results.tap("[%s] %s" % (label, suite), b.lines, 0, b.status)
             if suite == "memblock":
                 check_boot_log("[%s]" % label, b, results, want_normal=(mem == "3G"))
                 results.add(("paging: Sv%d" % {"sv39": 39, "sv48": 48, "sv57": 57}[mmu]) in b.text(),
                             "[%s] boot log: names the paging mode" % label, b.lines)
+                if initrd:
+                    results.add(re.search(r"^Freeing initrd memory: \d+K$", b.text(), re.M)
+                                is not None, "[%s] boot log: the initrd is freed" % label, b.lines)
     check_fault(args.kernel, args.opensbi, results)
     check_fault(args.kernel, args.opensbi, results, test="wx",
                 cause=r"Store/AMO page fault \(scause=0xf", stval=r"0xffffffff80200000")

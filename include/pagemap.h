@@ -1,0 +1,53 @@
+/*
+ * include/pagemap.h: the page cache (mm/filemap.c, mm/truncate.c).
+ *
+ * A file's data lives in whole pages from the buddy allocator, one per
+ * PAGE_SIZE of file, found through the file's address_space by index
+ * (byte offset >> PAGE_SHIFT).  Every page in a cache has page->mapping
+ * set to it, page->index set to its index, one reference held by the
+ * cache, PG_uptodate (its contents are the file's) and is counted in
+ * NR_FILE_PAGES (meminfo's "Cached").  A hole, an index with no page,
+ * reads as zeros.
+ */
+#ifndef _RVMM_PAGEMAP_H
+#define _RVMM_PAGEMAP_H
+
+#include <fs.h>
+#include <gfp.h>
+
+/* Largest page index: page->index is 32 bits. */
+#define MAX_PAGE_INDEX	0xffffffffUL
+
+/* find_get_page: the page at index with a reference for the caller (put_page it), or NULL. */
+struct page *find_get_page(struct address_space *mapping, pgoff_t index);
+/* find_or_create_page: the page at index, a new zeroed one if there was none; referenced, or NULL. */
+struct page *find_or_create_page(struct address_space *mapping, pgoff_t index, gfp_t gfp);
+/* add_to_page_cache: insert page at index (the cache takes its own reference); 0 or -errno. */
+int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t index);
+/* delete_from_page_cache: take page out of its cache and drop the cache's reference. */
+void delete_from_page_cache(struct page *page);
+/* find_get_pages: up to nr pages at indices >= start, ascending, each with a reference; returns the count. */
+unsigned int find_get_pages(struct address_space *mapping, pgoff_t start,
+			    unsigned int nr, struct page **pages);
+
+/*
+ * truncate_inode_pages_range: remove the pages wholly inside bytes
+ * [lstart, lend] (lend inclusive, -1 for "to the end") and zero the parts
+ * of the range inside the partial pages at either edge.
+ */
+void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, loff_t lend);
+/* truncate_inode_pages: truncate_inode_pages_range(mapping, lstart, -1). */
+void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
+/* truncate_inode_pages_final: empty the cache of an inode being evicted. */
+void truncate_inode_pages_final(struct address_space *mapping);
+/* truncate_setsize: set i_size; the cache past it goes, and the last page's tail reads as zeros. */
+void truncate_setsize(struct inode *inode, loff_t newsize);
+
+/* generic_file_read_iter: read through the page cache (Linux passes file and pos in a kiocb). */
+ssize_t generic_file_read_iter(struct file *file, struct iov_iter *to, loff_t *pos);
+/* generic_file_write_iter: O_APPEND, size limits, then generic_perform_write; advances *pos. */
+ssize_t generic_file_write_iter(struct file *file, struct iov_iter *from, loff_t *pos);
+/* generic_perform_write: copy from into the page cache at pos, growing i_size; bytes or -errno. */
+ssize_t generic_perform_write(struct file *file, struct iov_iter *from, loff_t pos);
+
+#endif

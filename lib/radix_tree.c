@@ -1,0 +1,232 @@
+/*
+ * lib/radix_tree.c: the radix tree behind the page cache (see radix_tree.h).
+ *
+ * The tree grows upwards: a new top node takes the old one as its slot 0
+ * when an index too large for the current height arrives, and a top node
+ * left with only slot 0 is removed again.  A node whose last slot empties
+ * is freed at once, so a tree with no items has no nodes.
+ */
+#include <errno.h>
+#include <radix_tree.h>
+#include <slab.h>
+
+#define BITS_PER_LONG	64
+
+static struct kmem_cache *radix_tree_node_cachep;
+
+void radix_tree_init(void)
+{
+	radix_tree_node_cachep = kmem_cache_create("radix_tree_node",
+						   sizeof(struct radix_tree_node),
+						   0, SLAB_PANIC, NULL);
+}
+
+/* node_maxindex: the largest index a tree whose top node is node can hold. */
+static unsigned long node_maxindex(const struct radix_tree_node *node)
+{
+	unsigned int bits = node->shift + RADIX_TREE_MAP_SHIFT;
+
+	return bits >= BITS_PER_LONG ? ~0UL : (1UL << bits) - 1;
+}
+
+/* shift_for: the shift of the smallest top node that can hold index. */
+static unsigned int shift_for(unsigned long index)
+{
+	unsigned int shift = 0;
+
+	while (shift + RADIX_TREE_MAP_SHIFT < BITS_PER_LONG &&
+	       (index >> (shift + RADIX_TREE_MAP_SHIFT)) != 0)
+		shift += RADIX_TREE_MAP_SHIFT;
+	return shift;
+}
+
+static struct radix_tree_node *node_alloc(struct radix_tree_node *parent,
+					  unsigned int shift, unsigned int offset)
+{
+	struct radix_tree_node *node = kmem_cache_zalloc(radix_tree_node_cachep, GFP_KERNEL);
+
+	if (!node)
+		return NULL;
+	node->shift = (unsigned char)shift;
+	node->offset = (unsigned char)offset;
+	node->parent = parent;
+	return node;
+}
+
+/* free_empty_nodes: free node and then its ancestors for as long as they are left empty. */
+static void free_empty_nodes(struct radix_tree_root *root, struct radix_tree_node *node)
+{
+	while (node && node->count == 0) {
+		struct radix_tree_node *parent = node->parent;
+
+		if (parent) {
+			parent->slots[node->offset] = NULL;
+			parent->count--;
+		} else {
+			root->rnode = NULL;
+		}
+		kmem_cache_free(radix_tree_node_cachep, node);
+		node = parent;
+	}
+}
+
+/* shrink: drop top nodes whose only child is in slot 0: they add height and nothing else. */
+static void shrink(struct radix_tree_root *root)
+{
+	struct radix_tree_node *top = root->rnode;
+
+	while (top && top->shift && top->count == 1 && top->slots[0]) {
+		struct radix_tree_node *child = top->slots[0];
+
+		child->parent = NULL;
+		root->rnode = child;
+		kmem_cache_free(radix_tree_node_cachep, top);
+		top = child;
+	}
+}
+
+/* extend: add levels on top until index fits under the top node. */
+static int extend(struct radix_tree_root *root, unsigned long index)
+{
+	struct radix_tree_node *top = root->rnode;
+
+	while (index > node_maxindex(top)) {
+		struct radix_tree_node *node =
+			node_alloc(NULL, top->shift + RADIX_TREE_MAP_SHIFT, 0);
+
+		if (!node)
+			return -ENOMEM;
+		node->slots[0] = top;
+		node->count = 1;
+		top->parent = node;
+		top->offset = 0;
+		root->rnode = node;
+		top = node;
+	}
+	return 0;
+}
+
+int radix_tree_insert(struct radix_tree_root *root, unsigned long index, void *item)
+{
+	struct radix_tree_node *node;
+	unsigned int offset;
+
+	if (!item)
+		return -EINVAL;
+	if (!root->rnode) {
+		root->rnode = node_alloc(NULL, shift_for(index), 0);
+		if (!root->rnode)
+			return -ENOMEM;
+	} else if (extend(root, index)) {
+		goto fail;
+	}
+
+	node = root->rnode;
+	while (node->shift) {
+		struct radix_tree_node *child;
+
+		offset = (index >> node->shift) & RADIX_TREE_MAP_MASK;
+		child = node->slots[offset];
+		if (!child) {
+			child = node_alloc(node, node->shift - RADIX_TREE_MAP_SHIFT, offset);
+			if (!child) {
+				free_empty_nodes(root, node);
+				goto fail;
+			}
+			node->slots[offset] = child;
+			node->count++;
+		}
+		node = child;
+	}
+	offset = index & RADIX_TREE_MAP_MASK;
+	if (node->slots[offset])
+		return -EEXIST;
+	node->slots[offset] = item;
+	node->count++;
+	return 0;
+
+fail:
+	shrink(root);
+	return -ENOMEM;
+}
+
+/* leaf_for: the bottom node whose slots hold index, or NULL if there is none. */
+static struct radix_tree_node *leaf_for(const struct radix_tree_root *root, unsigned long index)
+{
+	struct radix_tree_node *node = root->rnode;
+
+	if (!node || index > node_maxindex(node))
+		return NULL;
+	while (node && node->shift)
+		node = node->slots[(index >> node->shift) & RADIX_TREE_MAP_MASK];
+	return node;
+}
+
+void *radix_tree_lookup(const struct radix_tree_root *root, unsigned long index)
+{
+	struct radix_tree_node *leaf = leaf_for(root, index);
+
+	return leaf ? leaf->slots[index & RADIX_TREE_MAP_MASK] : NULL;
+}
+
+void *radix_tree_delete(struct radix_tree_root *root, unsigned long index)
+{
+	struct radix_tree_node *leaf = leaf_for(root, index);
+	unsigned int offset = index & RADIX_TREE_MAP_MASK;
+	void *item;
+
+	if (!leaf || !leaf->slots[offset])
+		return NULL;
+	item = leaf->slots[offset];
+	leaf->slots[offset] = NULL;
+	leaf->count--;
+	free_empty_nodes(root, leaf);
+	shrink(root);
+	return item;
+}
+
+/*
+ * next_item: the first item at an index >= index in the subtree of node,
+ * which covers indices from base; its index goes to *found.
+ */
+static void *next_item(const struct radix_tree_node *node, unsigned long base,
+		       unsigned long index, unsigned long *found)
+{
+	for (unsigned long off = (index - base) >> node->shift; off < RADIX_TREE_MAP_SIZE; off++) {
+		unsigned long slot_base = base + (off << node->shift);
+		void *slot = node->slots[off];
+		void *item;
+
+		if (!slot)
+			continue;
+		if (!node->shift) {
+			*found = slot_base;
+			return slot;
+		}
+		item = next_item(slot, slot_base, index > slot_base ? index : slot_base, found);
+		if (item)
+			return item;
+	}
+	return NULL;
+}
+
+unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root, void **results,
+				    unsigned long first_index, unsigned int max_items)
+{
+	unsigned long index = first_index, found;
+	unsigned int n = 0;
+
+	if (!root->rnode)
+		return 0;
+	while (n < max_items && index <= node_maxindex(root->rnode)) {
+		void *item = next_item(root->rnode, 0, index, &found);
+
+		if (!item)
+			break;
+		results[n++] = item;
+		if (found == ~0UL)
+			break;
+		index = found + 1;
+	}
+	return n;
+}
