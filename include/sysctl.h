@@ -39,7 +39,8 @@ extern const int sysctl_vals[];
 #define SYSCTL_ZERO		((const void *)&sysctl_vals[0])
 #define SYSCTL_ONE		((const void *)&sysctl_vals[1])
 #define SYSCTL_THREE_THOUSAND	((const void *)&sysctl_vals[2])
-#define SYSCTL_INT_MAX		((const void *)&sysctl_vals[3])
+#define SYSCTL_FOUR		((const void *)&sysctl_vals[3])
+#define SYSCTL_INT_MAX		((const void *)&sysctl_vals[4])
 
 /*
  * proc_dointvec: an int or int array, as decimal numbers separated by tabs

@@ -9,10 +9,11 @@
 #include <errno.h>
 #include <mmzone.h>
 #include <printk.h>
+#include <slab.h>
 #include <stdio.h>
 #include <sysctl.h>
 
-const int sysctl_vals[] = { 0, 1, 3000, __INT_MAX__ };
+const int sysctl_vals[] = { 0, 1, 3000, 4, __INT_MAX__ };
 
 static bool is_space(char c)
 {
@@ -154,7 +155,33 @@ static int lowmem_reserve_ratio_sysctl_handler(const struct ctl_table *table, in
 	return 0;
 }
 
+static int sysctl_drop_caches;
+
+/*
+ * drop_caches: 1 frees clean page cache, 2 frees what slab caches hold
+ * unused, 3 both (Linux's meaning).  ramfs pages are the only copy of
+ * their data, so there is no clean page cache to free yet.  rvmm also
+ * drains the per-cpu page lists here, so that the free counts in
+ * /proc/zoneinfo are exact right after: the user tests compare them
+ * around every test program to catch leaks.
+ */
+static int drop_caches_sysctl_handler(const struct ctl_table *table, int write, char *buffer,
+				      size_t *lenp, loff_t *ppos)
+{
+	int err = proc_dointvec_minmax(table, write, buffer, lenp, ppos);
+
+	if (err || !write)
+		return err;
+	if (sysctl_drop_caches & 2)
+		kmem_cache_shrink_all();
+	drain_all_pages();
+	return 0;
+}
+
 static const struct ctl_table vm_table[] = {
+	{ .procname = "drop_caches", .data = &sysctl_drop_caches, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = drop_caches_sysctl_handler,
+	  .extra1 = SYSCTL_ONE, .extra2 = SYSCTL_FOUR },
 	{ .procname = "min_free_kbytes", .data = &min_free_kbytes, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = watermark_sysctl_handler, .extra1 = SYSCTL_ZERO },
 	{ .procname = "watermark_scale_factor", .data = &watermark_scale_factor,

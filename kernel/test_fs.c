@@ -1045,6 +1045,21 @@ static void test_proc(void)
 	}
 }
 
+/* drop_caches: the per-cpu lists and spare slabs go back, so zoneinfo's free counts are exact. */
+static void test_drop_caches(void)
+{
+	const struct zone *dma32 = &NODE_DATA(0)->node_zones[ZONE_DMA32];
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	__free_page(page);		/* now on the per-cpu list, not counted free */
+	tap_check(dma32->pcp[0].count > 0, "sysctl: a freed page waits on the per-cpu list");
+	tap_check(write_str("/proc/sys/vm/drop_caches", "3\n") == 2 && dma32->pcp[0].count == 0,
+		  "sysctl: writing 3 to drop_caches drains the per-cpu lists");
+	tap_check(write_str("/proc/sys/vm/drop_caches", "5\n") == -EINVAL &&
+		  write_str("/proc/sys/vm/drop_caches", "0\n") == -EINVAL,
+		  "sysctl: drop_caches takes 1 to 4 only");
+}
+
 static void test_sysctl(void)
 {
 	const struct zone *dma32 = &NODE_DATA(0)->node_zones[ZONE_DMA32];
@@ -1129,6 +1144,7 @@ void selftest_fs(void)
 	test_fd_table();
 	test_proc();
 	test_sysctl();
+	test_drop_caches();
 	tap_check(krmdir(T) == 0, "fs: scratch directory removed");
 	tap_check(file_pages() == cached0, "fs: NR_FILE_PAGES back to %lu (now %lu)", cached0, file_pages());
 }
