@@ -1048,12 +1048,12 @@ static void test_proc(void)
 /* drop_caches: the per-cpu lists and spare slabs go back, so zoneinfo's free counts are exact. */
 static void test_drop_caches(void)
 {
-	const struct zone *dma32 = &NODE_DATA(0)->node_zones[ZONE_DMA32];
 	struct page *page = alloc_page(GFP_KERNEL);
+	const struct zone *zone = page_zone(page);
 
 	__free_page(page);		/* now on the per-cpu list, not counted free */
-	tap_check(dma32->pcp[0].count > 0, "sysctl: a freed page waits on the per-cpu list");
-	tap_check(write_str("/proc/sys/vm/drop_caches", "3\n") == 2 && dma32->pcp[0].count == 0,
+	tap_check(zone->pcp[0].count > 0, "sysctl: a freed page waits on the per-cpu list");
+	tap_check(write_str("/proc/sys/vm/drop_caches", "3\n") == 2 && zone->pcp[0].count == 0,
 		  "sysctl: writing 3 to drop_caches drains the per-cpu lists");
 	tap_check(write_str("/proc/sys/vm/drop_caches", "5\n") == -EINVAL &&
 		  write_str("/proc/sys/vm/drop_caches", "0\n") == -EINVAL,
