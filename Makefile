@@ -104,4 +104,6 @@ cppcheck:
 clean:
 	rm -rf $(B)
 
+include user/user.mk
+
 -include $(KOBJ:.o=.d)
