@@ -107,9 +107,10 @@ $(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(wildcard include/*.h te
 
 host-tests: $(HOST_TESTS)
 
-test: $(KERNEL) host-tests
+test: $(KERNEL) host-tests user-progs linux-tests initramfs
 	$(PYTHON) test/run_tests.py --kernel $(KERNEL) --opensbi $(OPENSBI) \
-	    --host-tests "$(HOST_TESTS)" --cppcheck "$(CPPCHECK)"
+	    --host-tests "$(HOST_TESTS)" --cppcheck "$(CPPCHECK)" \
+	    --linux-tests "$(LINUX_TESTS)" --user-tests "$(USER_TESTS)"
 
 bench: $(KERNEL)
 	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI)
@@ -122,5 +123,7 @@ cppcheck:
 
 clean:
 	rm -rf $(B)
+
+include user/user.mk
 
 -include $(KOBJ:.o=.d)

@@ -15,6 +15,9 @@ cpio:/usr/bin/cpio
 device-tree-compiler:/usr/bin/dtc
 gcc:/usr/bin/gcc
 cppcheck:/usr/bin/cppcheck
+qemu-user-static:/usr/bin/qemu-riscv64-static
+gcc-riscv64-linux-gnu:/usr/bin/riscv64-linux-gnu-gcc
+libc6-dev-riscv64-cross:/usr/riscv64-linux-gnu/lib/libc.a
 "
 # Optional extras: used when present, never required.
 want="gdb-multiarch:/usr/bin/gdb-multiarch"

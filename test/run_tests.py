@@ -4,7 +4,10 @@
 1. host unit tests (the allocators built natively under ASan/UBSan);
 2. every in-kernel self-test suite, one QEMU boot each (test=NAME), with
    MEM=128M (DMA32 only), MEM=3G (DMA32 and Normal) and a mem= limit;
-3. checks on the boot log and on a deliberate kernel fault.
+3. checks on the boot log and on a deliberate kernel fault;
+4. the portable user tests (user/tests/) under Linux user-mode emulation,
+   built twice: against glibc ("linux test_fs": Linux's own answers) and
+   against rvmm's C library ("qemu-user test_fs": the binaries rvmm runs).
 
 Every TAP line any of them prints is one result.  A boot that times out,
 powers off with the wrong status, or prints fewer results than its plan
@@ -15,8 +18,11 @@ import argparse
 import concurrent.futures
 import os
 import re
+import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
@@ -35,6 +41,7 @@ CONFIGS = [  # (label, QEMU memory, paging mode limit, extra boot arguments, sui
 TAP = re.compile(r"^(not ok|ok) (\d+)(?: - (.*))?$")
 PLAN = re.compile(r"^1\.\.(\d+)$")
 EXIT_PANIC = 3
+QEMU_USER = "qemu-riscv64-static"
 
 
 class Results:
@@ -106,6 +113,41 @@ def run_host_tests(binaries, results):
         results.tap("host %s" % name, lines, 0, status)
 
 
+def no_core_dumps():
+    """In the child before exec: the tests' crashing children must not write core files."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def run_qemu_user_tests(label, binaries, results):
+    """Run RISC-V test programs under Linux user-mode emulation, one TAP run each.
+
+    qemu-user is called explicitly (binfmt_misc is not registered).  Each run
+    gets RVMM_QEMU_USER=1, which makes the tests skip the few checks where
+    qemu-user, not Linux, decides the answer ("ok N - what # SKIP reason",
+    counted as passed), and an empty TMPDIR of its own, which it must leave
+    empty.
+    """
+    for binary in binaries:
+        name = os.path.basename(binary)
+        tmp = tempfile.mkdtemp(prefix="rvmm-%s-" % name)
+        env = dict(os.environ, RVMM_QEMU_USER="1", TMPDIR=tmp)
+        try:
+            p = subprocess.run([QEMU_USER, os.path.abspath(binary)], cwd=tmp, env=env,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, timeout=120, preexec_fn=no_core_dumps)
+            lines, status = p.stdout.decode("utf-8", "replace").split("\n"), p.returncode
+        except subprocess.TimeoutExpired as e:
+            lines, status = (e.stdout or b"").decode("utf-8", "replace").split("\n"), None
+        except FileNotFoundError:
+            results.add(False, "%s %s: %s is installed" % (label, name, QEMU_USER))
+            shutil.rmtree(tmp, ignore_errors=True)
+            continue
+        results.tap("%s %s" % (label, name), lines, 0, status)
+        left = sorted(os.listdir(tmp))
+        results.add(not left, "%s %s: left nothing behind in TMPDIR" % (label, name), left)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def run_cppcheck(command, results):
     """The static checker must stay quiet (skipped where cppcheck is not installed)."""
     if not command:
@@ -119,7 +161,7 @@ def run_cppcheck(command, results):
         print("skip cppcheck: not installed")
         return
     out = p.stdout.decode("utf-8", "replace").strip()
-    results.add(p.returncode == 0 and not out, "cppcheck: no findings in kernel/, mm/, lib/",
+    results.add(p.returncode == 0 and not out, "cppcheck: no findings in kernel/, mm/, lib/, user/",
                 out.split("\n"))
 
 
@@ -159,12 +201,16 @@ def main():
     ap.add_argument("--opensbi", required=True)
     ap.add_argument("--host-tests", default="")
     ap.add_argument("--cppcheck", default="")
+    ap.add_argument("--linux-tests", default="", help="user tests built against glibc")
+    ap.add_argument("--user-tests", default="", help="user tests built against rvmm's libc")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
     results = Results()
 
     run_host_tests(args.host_tests.split(), results)
     run_cppcheck(args.cppcheck, results)
+    run_qemu_user_tests("linux", args.linux_tests.split(), results)
+    run_qemu_user_tests("qemu-user", args.user_tests.split(), results)
 
     # The sv57 device trees are made once, before boots run in parallel.
     for (label, mem, mmu, extra, suites, initrd) in CONFIGS:

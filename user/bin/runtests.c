@@ -1,0 +1,130 @@
+/*
+ * runtests: run every /bin/test_* program in name order (or the ones
+ * named: runtests test_fs), show each one's TAP output under a header,
+ * and end with one line, "N passed, M failed".
+ *
+ * Every "ok" line counts as passed ("ok ... # SKIP" too) and every
+ * "not ok" line as failed, as test/run_tests.py counts them.  A program
+ * that prints fewer results than its plan ("1..N"), is killed, or exits
+ * non-zero without a failing line counts as one more failure.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int passed, failed, skipped;
+
+/* Start path with stdout and stderr on a pipe; the pipe's read end, or -1. */
+static int start(const char *path, pid_t *pid)
+{
+	char *argv[] = { (char *)path, NULL };
+	int fds[2];
+
+	if (pipe(fds) < 0)
+		return -1;
+	*pid = vfork();		/* vfork: works without an MMU too */
+	if (*pid == 0) {
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		close(fds[1]);
+		execv(path, argv);
+		write(2, "runtests: execve failed\n", 24);
+		_exit(127);
+	}
+	close(fds[1]);
+	if (*pid < 0) {
+		close(fds[0]);
+		return -1;
+	}
+	return fds[0];
+}
+
+/* Run one test program, echoing and counting its TAP lines. */
+static void run(const char *name)
+{
+	char path[300], line[512];
+	int fd, st, results = 0, plan = -1, ok = 0, not_ok = 0;
+	FILE *out;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "/bin/%s", name);
+	printf("=== %s ===\n", path);
+	fd = start(path, &pid);
+	out = fd < 0 ? NULL : fdopen(fd, "r");
+	if (!out) {
+		printf("not ok - %s could not be started: %s\n", path, strerror(errno));
+		failed++;
+		return;
+	}
+	while (fgets(line, sizeof(line), out)) {
+		fputs(line, stdout);
+		if (strncmp(line, "ok ", 3) == 0) {
+			ok++;
+			results++;
+			skipped += strstr(line, "# SKIP") != NULL;
+		} else if (strncmp(line, "not ok ", 7) == 0) {
+			not_ok++;
+			results++;
+		} else if (strncmp(line, "1..", 3) == 0) {
+			plan = atoi(line + 3);
+		}
+	}
+	fclose(out);
+	if (waitpid(pid, &st, 0) != pid)
+		st = -1;
+
+	passed += ok;
+	failed += not_ok;
+	if (plan != results) {
+		printf("# %s: %d results, but the plan said %d\n", name, results, plan);
+		failed++;
+	} else if (st == -1 || WIFSIGNALED(st)) {
+		printf("# %s: killed by signal %d\n", name, st == -1 ? 0 : WTERMSIG(st));
+		failed++;
+	} else if (WEXITSTATUS(st) != 0 && not_ok == 0) {
+		printf("# %s: exit status %d without a failing test\n", name, WEXITSTATUS(st));
+		failed++;
+	}
+	printf("# %s: %d passed, %d failed\n", name, ok, not_ok);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char *argv[])
+{
+	char *names[256];
+	int n = 0;
+
+	if (argc > 1) {
+		for (int i = 1; i < argc && n < 256; i++)
+			names[n++] = argv[i];
+	} else {
+		DIR *d = opendir("/bin");
+		struct dirent *e;
+
+		if (!d) {
+			perror("runtests: /bin");
+			return 1;
+		}
+		while ((e = readdir(d)) != NULL && n < 256)
+			if (strncmp(e->d_name, "test_", 5) == 0)
+				names[n++] = strdup(e->d_name);
+		closedir(d);
+		qsort(names, n, sizeof(names[0]), by_name);
+	}
+	for (int i = 0; i < n; i++)
+		if (names[i])
+			run(names[i]);
+	if (skipped)
+		printf("# %d of the passed were skipped\n", skipped);
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,275 @@
+/*
+ * sh: a small shell.  It reads a line, splits it into words, and runs it.
+ *
+ *   prog args...          run prog (searched in $PATH, default /bin), wait
+ *   prog args... &        run it in the background
+ *   a args... | b args... a's output is b's input
+ *   < file  > file  >> file   redirect input, output, output appending
+ *   "a b" or 'a b'        one word, spaces included
+ *   cd [dir]  exit [n]    built in
+ *
+ * `sh FILE` runs the lines of FILE instead, without prompting.  Children
+ * are started with vfork, so the shell also works without an MMU.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAXARGS 32
+
+struct cmd {
+	char *argv[MAXARGS + 1];
+	char *in, *out;		/* redirections, or NULL */
+	int append;		/* >> rather than > */
+};
+
+/*
+ * Split line into words, copied into store (twice the line's size is
+ * always enough).  The operators | & < > >> are words of their own even
+ * without spaces around them; quotes group and are dropped.  Returns the
+ * number of words, or -1 (after a message) if the line is malformed.
+ */
+static int split(const char *p, char **words, int max, char *store)
+{
+	int n = 0;
+
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (!*p)
+			return n;
+		if (n == max) {
+			fprintf(stderr, "sh: too many words\n");
+			return -1;
+		}
+		words[n++] = store;
+		if (strchr("|&<>", *p)) {
+			*store++ = *p++;
+			if (p[-1] == '>' && *p == '>')
+				*store++ = *p++;
+		} else {
+			/* an ordinary word: up to a space or an operator */
+			while (*p && !strchr(" \t\n|&<>", *p)) {
+				if (*p == '"' || *p == '\'') {
+					char q = *p++;
+
+					while (*p && *p != q)
+						*store++ = *p++;
+					if (!*p) {
+						fprintf(stderr, "sh: unmatched %c\n", q);
+						return -1;
+					}
+					p++;
+				} else {
+					*store++ = *p++;
+				}
+			}
+		}
+		*store++ = '\0';
+	}
+}
+
+/* Sort words into at most two commands; returns how many, or -1. */
+static int parse(char **words, int n, struct cmd *cmds, int *background)
+{
+	int ncmds = 1, argc = 0;
+	struct cmd *c = &cmds[0];
+
+	memset(cmds, 0, 2 * sizeof(*cmds));
+	*background = 0;
+	for (int i = 0; i < n; i++) {
+		char *w = words[i];
+
+		if (strcmp(w, "&") == 0 && i == n - 1) {
+			*background = 1;
+		} else if (strcmp(w, "|") == 0) {
+			if (ncmds == 2 || argc == 0) {
+				fprintf(stderr, "sh: only one | between two commands\n");
+				return -1;
+			}
+			c = &cmds[ncmds++];
+			argc = 0;
+		} else if (strcmp(w, "<") == 0 || strcmp(w, ">") == 0 || strcmp(w, ">>") == 0) {
+			if (i + 1 == n) {
+				fprintf(stderr, "sh: %s needs a file name\n", w);
+				return -1;
+			}
+			if (w[0] == '<')
+				c->in = words[++i];
+			else {
+				c->append = w[1] == '>';
+				c->out = words[++i];
+			}
+		} else if (argc < MAXARGS) {
+			c->argv[argc++] = w;
+		}
+	}
+	if (argc == 0 && (ncmds == 2 || c->in || c->out)) {
+		fprintf(stderr, "sh: missing command\n");
+		return -1;
+	}
+	return cmds[0].argv[0] ? ncmds : 0;
+}
+
+/* In a vfork child: write a message without stdio, whose buffers are the parent's. */
+static void child_error(const char *what, const char *name)
+{
+	const char *err = strerror(errno);
+
+	write(2, "sh: ", 4);
+	write(2, name, strlen(name));
+	write(2, what, strlen(what));
+	write(2, err, strlen(err));
+	write(2, "\n", 1);
+}
+
+/* Put file on descriptor fd in a child; 0 on success. */
+static int redirect(const char *file, int flags, int fd)
+{
+	int f = open(file, flags, 0644);
+
+	if (f < 0) {
+		child_error(": ", file);
+		return -1;
+	}
+	if (f != fd) {
+		dup2(f, fd);
+		close(f);
+	}
+	return 0;
+}
+
+/* Start c with stdin in_fd and stdout out_fd (closing other_fd in the child); its pid. */
+static pid_t spawn(struct cmd *c, int in_fd, int out_fd, int other_fd)
+{
+	pid_t pid = vfork();
+
+	if (pid != 0) {
+		if (pid < 0)
+			perror("sh: vfork");
+		return pid;
+	}
+	/* the child: only system calls from here on, then execve or _exit */
+	if (in_fd != 0) {
+		dup2(in_fd, 0);
+		close(in_fd);
+	}
+	if (out_fd != 1) {
+		dup2(out_fd, 1);
+		close(out_fd);
+	}
+	if (other_fd >= 0)
+		close(other_fd);
+	if ((c->in && redirect(c->in, O_RDONLY, 0) < 0) ||
+	    (c->out && redirect(c->out, O_WRONLY | O_CREAT | (c->append ? O_APPEND : O_TRUNC), 1) < 0))
+		_exit(1);
+	execvp(c->argv[0], c->argv);
+	child_error(": ", c->argv[0]);
+	_exit(127);
+}
+
+/* Wait for pid; tell how it ended if that was not a plain exit. */
+static void wait_for(pid_t pid)
+{
+	int st;
+
+	if (pid <= 0 || waitpid(pid, &st, 0) != pid)
+		return;
+	if (WIFSIGNALED(st))
+		printf("sh: process %d killed by signal %d\n", (int)pid, WTERMSIG(st));
+}
+
+/* Report the background children that have finished. */
+static void reap_background(void)
+{
+	pid_t pid;
+	int st;
+
+	while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+		if (WIFSIGNALED(st))
+			printf("[%d] killed by signal %d\n", (int)pid, WTERMSIG(st));
+		else
+			printf("[%d] done, status %d\n", (int)pid, WEXITSTATUS(st));
+	}
+}
+
+/* cd and exit; 1 if c was one of them. */
+static int builtin(struct cmd *c)
+{
+	if (strcmp(c->argv[0], "exit") == 0)
+		exit(c->argv[1] ? atoi(c->argv[1]) : 0);
+	if (strcmp(c->argv[0], "cd") == 0) {
+		const char *dir = c->argv[1] ? c->argv[1] : getenv("HOME") ? getenv("HOME") : "/";
+
+		if (chdir(dir) < 0)
+			fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+static void run(struct cmd *cmds, int ncmds, int background)
+{
+	pid_t first, second = 0;
+	int fds[2];
+
+	fflush(stdout);		/* what the shell printed comes before what the children do */
+	if (ncmds == 1) {
+		if (builtin(&cmds[0]))
+			return;
+		first = spawn(&cmds[0], 0, 1, -1);
+	} else {
+		if (pipe(fds) < 0) {
+			perror("sh: pipe");
+			return;
+		}
+		first = spawn(&cmds[0], 0, fds[1], fds[0]);
+		second = spawn(&cmds[1], fds[0], 1, fds[1]);
+		close(fds[0]);
+		close(fds[1]);
+	}
+	if (background) {
+		printf("[%d]\n", (int)(second > 0 ? second : first));
+		return;
+	}
+	wait_for(first);
+	wait_for(second);
+}
+
+int main(int argc, char *argv[])
+{
+	int interactive = argc < 2;
+	char line[512], store[2 * sizeof(line)], *words[2 * MAXARGS];
+	struct cmd cmds[2];
+
+	if (!interactive) {
+		int fd = open(argv[1], O_RDONLY);
+
+		if (fd < 0) {
+			fprintf(stderr, "sh: %s: %s\n", argv[1], strerror(errno));
+			return 127;
+		}
+		dup2(fd, 0);
+		close(fd);
+	}
+	for (;;) {
+		int n, ncmds, background;
+
+		reap_background();
+		if (interactive)
+			fputs("$ ", stdout);	/* reading stdin flushes it */
+		if (!fgets(line, sizeof(line), stdin))
+			break;
+		n = split(line, words, 2 * MAXARGS, store);
+		ncmds = n > 0 ? parse(words, n, cmds, &background) : n;
+		if (ncmds > 0)
+			run(cmds, ncmds, background);
+	}
+	if (interactive)
+		putchar('\n');
+	return 0;
+}

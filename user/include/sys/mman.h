@@ -1,0 +1,53 @@
+/*
+ * sys/mman.h: memory mappings, with Linux's values (picolibc has no
+ * sys/mman.h: it targets machines without an MMU or a kernel).
+ * The numbers are the Linux asm-generic ABI that rvmm implements.
+ */
+#ifndef _RVMM_SYS_MMAN_H
+#define _RVMM_SYS_MMAN_H
+
+#include <sys/types.h>
+
+#define PROT_NONE	0x0
+#define PROT_READ	0x1
+#define PROT_WRITE	0x2
+#define PROT_EXEC	0x4
+
+#define MAP_SHARED		0x01
+#define MAP_PRIVATE		0x02
+#define MAP_SHARED_VALIDATE	0x03
+#define MAP_TYPE		0x0f
+#define MAP_FIXED		0x10
+#define MAP_ANONYMOUS		0x20
+#define MAP_ANON		MAP_ANONYMOUS
+#define MAP_NORESERVE		0x4000
+#define MAP_POPULATE		0x8000
+#define MAP_FIXED_NOREPLACE	0x100000
+
+#define MAP_FAILED	((void *)-1)
+
+#define MS_ASYNC	1
+#define MS_INVALIDATE	2
+#define MS_SYNC		4
+
+#define MADV_NORMAL	0
+#define MADV_RANDOM	1
+#define MADV_SEQUENTIAL	2
+#define MADV_WILLNEED	3
+#define MADV_DONTNEED	4
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
+int munmap(void *addr, size_t length);
+int mprotect(void *addr, size_t length, int prot);
+int msync(void *addr, size_t length, int flags);
+int madvise(void *addr, size_t length, int advice);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RVMM_SYS_MMAN_H */

@@ -1,0 +1,46 @@
+/*
+ * sys/syscall.h: SYS_* system-call numbers of Linux's asm-generic table
+ * (riscv64), for syscall().  Only the calls rvmm's user space makes.
+ */
+#ifndef _RVMM_SYS_SYSCALL_H
+#define _RVMM_SYS_SYSCALL_H
+
+#define SYS_getcwd		17
+#define SYS_dup			23
+#define SYS_dup3		24
+#define SYS_fcntl		25
+#define SYS_ioctl		29
+#define SYS_mkdirat		34
+#define SYS_unlinkat		35
+#define SYS_ftruncate		46
+#define SYS_chdir		49
+#define SYS_openat		56
+#define SYS_close		57
+#define SYS_pipe2		59
+#define SYS_getdents64		61
+#define SYS_lseek		62
+#define SYS_read		63
+#define SYS_write		64
+#define SYS_newfstatat		79
+#define SYS_fstat		80
+#define SYS_exit		93
+#define SYS_exit_group		94
+#define SYS_nanosleep		101
+#define SYS_syslog		116
+#define SYS_sched_yield		124
+#define SYS_kill		129
+#define SYS_uname		160
+#define SYS_gettimeofday	169
+#define SYS_getpid		172
+#define SYS_getppid		173
+#define SYS_brk			214
+#define SYS_munmap		215
+#define SYS_clone		220
+#define SYS_execve		221
+#define SYS_mmap		222
+#define SYS_mprotect		226
+#define SYS_msync		227
+#define SYS_madvise		233
+#define SYS_wait4		260
+
+#endif /* _RVMM_SYS_SYSCALL_H */

@@ -1,0 +1,123 @@
+/*
+ * tap.h: what every portable test shares.  Plain POSIX C, so a test
+ * builds against rvmm's C library (picolibc) and against glibc alike.
+ *
+ * Output is TAP: "ok N - what" or "not ok N - what" per check, and
+ * "1..N" at the end; tap_done() gives the exit status (1 if any failed).
+ * stdout is flushed after every line, so a forked child never inherits
+ * and repeats half-written output; children leave with _exit() for the
+ * same reason.
+ */
+#ifndef RVMM_TESTS_TAP_H
+#define RVMM_TESTS_TAP_H
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int tap_count, tap_failed;
+
+static inline void tap_line(const char *status, const char *fmt, va_list ap, const char *skip)
+{
+	printf("%s %d - ", status, ++tap_count);
+	vprintf(fmt, ap);
+	if (skip)
+		printf(" # SKIP %s", skip);
+	printf("\n");
+	fflush(stdout);
+}
+
+/* One check: passes if cond is true. */
+static inline int ok(int cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	tap_line(cond ? "ok" : "not ok", fmt, ap, NULL);
+	va_end(ap);
+	if (!cond)
+		tap_failed++;
+	return cond;
+}
+
+/* A check that cannot be made here, for the reason given: counts as passed. */
+static inline void skip(const char *reason, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	tap_line("ok", fmt, ap, reason);
+	va_end(ap);
+}
+
+/* A diagnostic line, which TAP readers ignore. */
+static inline void diag(const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("# ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+}
+
+/* The plan line; returns the exit status for main. */
+static inline int tap_done(void)
+{
+	printf("1..%d\n", tap_count);
+	fflush(stdout);
+	return tap_failed ? 1 : 0;
+}
+
+/*
+ * Under Linux user-mode emulation (qemu-riscv64-static) a few things are
+ * qemu's rather than the kernel's (facts §9): the harness says so by
+ * setting RVMM_QEMU_USER=1, and the affected checks are skipped, each
+ * with the reason given where it is made.
+ */
+static inline int under_qemu_user(void)
+{
+	return getenv("RVMM_QEMU_USER") != NULL;
+}
+
+/*
+ * Run fn in a child and return its wait status (or -1 if fork or wait
+ * failed).  fn's return value is the child's exit status.
+ */
+static inline int run_child(int (*fn)(void))
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0)
+		_exit(fn());
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+/* A readable account of a wait status, for failure messages. */
+static inline const char *status_str(int status)
+{
+	static char buf[64];
+
+	if (status == -1)
+		snprintf(buf, sizeof(buf), "fork or wait failed");
+	else if (WIFEXITED(status))
+		snprintf(buf, sizeof(buf), "exited with %d", WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		snprintf(buf, sizeof(buf), "killed by signal %d", WTERMSIG(status));
+	else
+		snprintf(buf, sizeof(buf), "status %#x", status);
+	return buf;
+}
+
+#endif /* RVMM_TESTS_TAP_H */
