@@ -55,11 +55,16 @@ endif
 DTB_sv57  := $(B)/virt-$(MEM)-$(CPUS)-sv57.dtb
 QEMUDTB   := $(if $(filter sv57,$(MMU)),-dtb $(DTB_sv57))
 QEMUOPTS  = -machine virt -cpu rv64 -m $(MEM) -smp $(CPUS) -nographic \
-            -bios $(OPENSBI) -kernel $(KERNEL) $(QEMUDTB) \
+            -bios $(OPENSBI) -kernel $(KERNEL) $(QEMUDTB) -initrd $(INITRAMFS) \
             -append "$(strip $(MMUARGS_$(MMU)) $(BOOTARGS))"
 
+.DEFAULT_GOAL := all
+
+# User programs and the initramfs (user/user.mk defines INITRAMFS, used below).
+include user/user.mk
+
 .PHONY: all qemu qemu-gdb test bench deps clean host-tests cppcheck
-all: $(KERNEL)
+all: $(KERNEL) $(INITRAMFS)
 
 # Packages are checked (and installed when missing) before anything is built.
 deps:
@@ -80,14 +85,14 @@ $(KERNEL): $(KOBJ) kernel/kernel.ld
 	$(Q)$(CC) $(LDFLAGS) $(KOBJ) -o $@ -lc -lgcc
 	$(Q)$(OBJDUMP) -d $@ > $(B)/kernel.asm
 
-qemu: $(KERNEL) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
+qemu: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
 	$(QEMU) $(QEMUOPTS)
 
 $(B)/virt-%-sv57.dtb: | deps
 	@mkdir -p $(B)
 	$(Q)$(PYTHON) test/qemu.py sv57-dtb --mem $(MEM) --cpus $(CPUS) --out $@
 
-qemu-gdb: $(KERNEL) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
+qemu-gdb: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
 	@echo "in another terminal: gdb-multiarch $(KERNEL) -ex 'target remote :1234'"
 	$(QEMU) $(QEMUOPTS) -S -gdb tcp::1234
 
@@ -110,7 +115,7 @@ host-tests: $(HOST_TESTS)
 test: $(KERNEL) host-tests user-progs linux-tests initramfs
 	$(PYTHON) test/run_tests.py --kernel $(KERNEL) --opensbi $(OPENSBI) \
 	    --host-tests "$(HOST_TESTS)" --cppcheck "$(CPPCHECK)" \
-	    --linux-tests "$(LINUX_TESTS)" --user-tests "$(USER_TESTS)"
+	    --linux-tests "$(LINUX_TESTS)" --user-tests "$(USER_TESTS)" --initramfs $(INITRAMFS)
 
 bench: $(KERNEL)
 	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI)
@@ -123,7 +128,5 @@ cppcheck:
 
 clean:
 	rm -rf $(B)
-
-include user/user.mk
 
 -include $(KOBJ:.o=.d)

@@ -27,6 +27,7 @@
 #define __NR_exit_group		94
 #define __NR_nanosleep		101
 #define __NR_syslog		116
+#define __NR_reboot		142
 #define __NR_sched_yield	124
 #define __NR_kill		129
 #define __NR_uname		160
@@ -64,6 +65,7 @@ long sys_uname(struct new_utsname __user *name);
 #define __NR_readlinkat		78
 
 long sys_syslog(int type, char __user *buf, int len);
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 
 /* The file system's calls (include/syscalls.h). */
 #define FILE_SYSCALLS							\
@@ -85,6 +87,7 @@ long sys_syslog(int type, char __user *buf, int len);
 	SYSCALL(__NR_pipe2, sys_pipe2),					\
 	SYSCALL(__NR_chdir, sys_chdir),					\
 	SYSCALL(__NR_syslog, sys_syslog),				\
+	SYSCALL(__NR_reboot, sys_reboot),				\
 	SYSCALL(__NR_execve, sys_execve),
 
 #endif

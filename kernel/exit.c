@@ -116,10 +116,10 @@ long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
 		return -EINVAL;
 	if (pid < -1 || pid == 0)
 		return -EINVAL;	/* process groups do not exist yet */
-	/* Check the pointers first: a bad one must not cost the child's status. */
-	if ((status && !access_ok(status, sizeof(*status))) ||
-	    (rusage && !access_ok(rusage, 144)))
-		return -EFAULT;
+	/*
+	 * As Linux, the child is reaped before the status is written, so a bad
+	 * pointer costs the status (EFAULT) but the child is gone all the same.
+	 */
 	if (options & WNOHANG)
 		got = kernel_wait4(pid, &code);
 	else if (wait_event_interruptible(current->wait_child,

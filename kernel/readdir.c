@@ -23,6 +23,7 @@ struct getdents_callback64 {
 	size_t count;			/* room left in the buffer, the held-back record counted */
 	size_t written;			/* bytes copied out */
 	unsigned int prev_reclen;	/* length of the held-back record, 0 if none */
+	loff_t prev_pos;		/* the held-back record's own position */
 	int error;
 	union {
 		struct linux_dirent64 prev;
@@ -86,11 +87,11 @@ static bool filldir64(struct dir_context *ctx, const char *name, int namlen,
 	if (reclen > buf->count)
 		return false;
 	if (buf->prev_reclen && !flush_prev(buf, pos)) {
-		buf->prev_reclen = 0;
-		buf->error = -EFAULT;
+		buf->error = -EFAULT;	/* prev_reclen stays: the record was not delivered */
 		return false;
 	}
 	memset(buf->prevbuf, 0, reclen);
+	buf->prev_pos = pos;
 	buf->prev.d_ino = ino;
 	buf->prev.d_reclen = (unsigned short)reclen;
 	buf->prev.d_type = (unsigned char)d_type;
@@ -116,10 +117,13 @@ long ksys_getdents64(unsigned int fd, struct iov_iter *to)
 	error = iterate_dir(file, &buf.ctx);
 	if (error >= 0)
 		error = buf.error;
-	if (buf.prev_reclen)
+	if (error != -EFAULT && buf.prev_reclen)
 		error = flush_prev(&buf, buf.ctx.pos) ? (long)buf.written : -EFAULT;
 	else if (error >= 0)
 		error = (long)buf.written;
+	/* A record that could not be copied out was not read: the next call starts with it. */
+	if (error == -EFAULT && buf.prev_reclen)
+		file->f_pos = buf.prev_pos;
 	fput(file);
 	return error;
 }
@@ -128,6 +132,8 @@ long sys_getdents64(unsigned int fd, struct linux_dirent64 __user *dirent, unsig
 {
 	struct iov_iter iter;
 
+	if (!access_ok(dirent, count))	/* as Linux: a bad buffer reads nothing */
+		return -EFAULT;
 	iov_iter_user(&iter, dirent, count);
 	return ksys_getdents64(fd, &iter);
 }

@@ -2,6 +2,8 @@
  * kernel/sys.c: the small system calls about the process itself.
  */
 #include <errno.h>
+#include <power.h>
+#include <printk.h>
 #include <sched.h>
 #include <string.h>
 #include <timer.h>
@@ -68,4 +70,27 @@ long sys_uname(struct new_utsname __user *name)
 	strcpy(u.machine, "riscv64");
 	strcpy(u.domainname, "(none)");
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+#define LINUX_REBOOT_MAGIC1		0xfee1dead
+#define LINUX_REBOOT_MAGIC2		672274793
+#define LINUX_REBOOT_CMD_RESTART	0x01234567
+#define LINUX_REBOOT_CMD_HALT		0xCDEF0123
+#define LINUX_REBOOT_CMD_POWER_OFF	0x4321FEDC
+
+/*
+ * sys_reboot: halt, power off or restart, with Linux's magic numbers.
+ * Under QEMU all three end the run (with status 0), which is how a test
+ * program running as init finishes a test boot.
+ */
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
+{
+	(void)arg;
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)
+		return -EINVAL;
+	if (cmd != LINUX_REBOOT_CMD_POWER_OFF && cmd != LINUX_REBOOT_CMD_HALT &&
+	    cmd != LINUX_REBOOT_CMD_RESTART)
+		return -EINVAL;
+	pr_notice("reboot: %s\n", cmd == LINUX_REBOOT_CMD_RESTART ? "Restarting system" : "Power down");
+	machine_power_off(0);
 }

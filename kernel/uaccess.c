@@ -35,7 +35,8 @@ static inline void user_access_end(void)
 	csr_clear(sstatus, SR_SUM);
 }
 
-size_t copy_from_user(void *to, const void __user *from, size_t n)
+/* raw_copy_from_user: copy in; on a fault the rest of the destination is left as it was. */
+static size_t raw_copy_from_user(void *to, const void __user *from, size_t n)
 {
 	size_t left;
 
@@ -44,7 +45,14 @@ size_t copy_from_user(void *to, const void __user *from, size_t n)
 	user_access_begin();
 	left = __asm_copy_user(to, from, n);
 	user_access_end();
-	if (left)	/* never leave stale kernel bytes in the destination */
+	return left;
+}
+
+size_t copy_from_user(void *to, const void __user *from, size_t n)
+{
+	size_t left = raw_copy_from_user(to, from, n);
+
+	if (left)	/* a kernel buffer must not keep stale bytes the caller may trust */
 		memset((char *)to + (n - left), 0, left);
 	return left;
 }
@@ -114,8 +122,12 @@ size_t copy_from_iter(void *to, size_t n, struct iov_iter *i)
 	size_t done;
 
 	n = n < i->count ? n : i->count;
+	/*
+	 * Not copy_from_user: the destination may be a page-cache page, whose
+	 * bytes past a fault are the file's and must survive a failed write.
+	 */
 	if (i->user)
-		done = n - copy_from_user(to, i->buf, n);
+		done = n - raw_copy_from_user(to, i->buf, n);
 	else
 		memcpy(to, i->buf, done = n);
 	i->buf += done;

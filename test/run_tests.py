@@ -195,6 +195,44 @@ def check_boot_log(label, b, results, want_normal):
                 "%s boot log: Normal zone %s" % (label, "shown" if want_normal else "empty"), b.lines)
 
 
+RVMM_USER_CONFIGS = [  # (label, QEMU memory, paging mode limit)
+    ("sv48 128M", "128M", "sv48"),
+    ("sv39 128M", "128M", "sv39"),
+    ("sv57 128M", "128M", "sv57"),
+    ("sv48 3G", "3G", "sv48"),
+]
+RESULT = re.compile(r"^(not ok|ok)(?: \d+)?(?: - (.*))?$")
+
+
+def run_rvmm_user_tests(kernel, opensbi, initramfs, label, mem, mmu):
+    """Boot rvmm with /bin/runtests as init: the user tests, on rvmm itself.
+
+    runtests prints each program's TAP under a "=== /bin/NAME ===" header,
+    adds one result per zone saying whether the program gave back all its
+    memory, ends with "N passed, M failed" and powers off.
+    """
+    b = qemu.boot(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs,
+                  bootargs="init=/bin/runtests", timeout=300)
+    return label, b
+
+
+def count_rvmm_user_tests(label, b, results):
+    program, summary = "?", None
+    for line in b.lines:
+        line = line.strip()
+        if line.startswith("=== /bin/"):
+            program = line[len("=== /bin/"):].rstrip(" =")
+            continue
+        m = RESULT.match(line)
+        if m:
+            results.add(m.group(1) == "ok", "[rvmm %s] %s: %s" % (label, program, m.group(2) or ""))
+        elif re.match(r"^\d+ passed, \d+ failed$", line):
+            summary = line
+    if summary is None or b.status != 0:
+        results.add(False, "[rvmm %s] runtests finished and powered off (status %s)"
+                    % (label, b.status), b.lines)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kernel", required=True)
@@ -203,6 +241,7 @@ def main():
     ap.add_argument("--cppcheck", default="")
     ap.add_argument("--linux-tests", default="", help="user tests built against glibc")
     ap.add_argument("--user-tests", default="", help="user tests built against rvmm's libc")
+    ap.add_argument("--initramfs", default="", help="the initramfs: run the user tests on rvmm")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
     results = Results()
@@ -234,6 +273,12 @@ def main():
                 if initrd:
                     results.add(re.search(r"^Freeing initrd memory: \d+K$", b.text(), re.M)
                                 is not None, "[%s] boot log: the initrd is freed" % label, b.lines)
+    if args.initramfs:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            runs = [pool.submit(run_rvmm_user_tests, args.kernel, args.opensbi, args.initramfs,
+                                label, mem, mmu) for (label, mem, mmu) in RVMM_USER_CONFIGS]
+            for f in runs:
+                count_rvmm_user_tests(*f.result(), results)
     check_fault(args.kernel, args.opensbi, results)
     check_fault(args.kernel, args.opensbi, results, test="wx",
                 cause=r"Store/AMO page fault \(scause=0xf", stval=r"0xffffffff80200000")

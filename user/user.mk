@@ -1,7 +1,7 @@
 # user/user.mk: rvmm's user space, included by the top-level Makefile.
 #
 #   make user-progs    every program, linked with picolibc, into build/user/bin/
-#   make initramfs     build/initramfs.cpio: /bin/* and /init -> bin/init
+#   make initramfs     build/initramfs.cpio: /bin/* and /init (a copy of bin/init)
 #   make linux-tests   the portable tests built against glibc, into build/linux/
 #
 # EXTRA_PROGS=dir adds every dir/NAME.c as /bin/NAME.
@@ -91,7 +91,7 @@ $(INITRAMFS): $(USER_PROGS) $(U_B)/initramfs.list user/user.mk
 	$(Q)rm -rf $(U_B)/root && mkdir -p $(U_B)/root/bin $(U_B)/root/tmp
 	$(Q)for p in $(USER_PROGS); do \
 	    $(CROSS)objcopy --strip-unneeded $$p $(U_B)/root/bin/$${p##*/} || exit 1; done
-	$(Q)ln -s bin/init $(U_B)/root/init
+	$(Q)cp $(U_B)/root/bin/init $(U_B)/root/init	# a copy: the initramfs unpacker keeps no symbolic links
 	$(Q)cd $(U_B)/root && find . -mindepth 1 | LC_ALL=C sort | \
 	    cpio -o -H newc --quiet -R 0:0 --reproducible > $(abspath $@)
 

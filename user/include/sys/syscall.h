@@ -6,6 +6,12 @@
 #define _RVMM_SYS_SYSCALL_H
 
 #define SYS_getcwd		17
+#define SYS_reboot		142
+
+/* reboot(2)'s magic numbers and commands */
+#define LINUX_REBOOT_MAGIC1		0xfee1dead
+#define LINUX_REBOOT_MAGIC2		672274793
+#define LINUX_REBOOT_CMD_POWER_OFF	0x4321FEDC
 #define SYS_dup			23
 #define SYS_dup3		24
 #define SYS_fcntl		25
