@@ -117,8 +117,8 @@ test: $(KERNEL) host-tests user-progs linux-tests initramfs
 	    --host-tests "$(HOST_TESTS)" --cppcheck "$(CPPCHECK)" \
 	    --linux-tests "$(LINUX_TESTS)" --user-tests "$(USER_TESTS)" --initramfs $(INITRAMFS)
 
-bench: $(KERNEL)
-	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI)
+bench: $(KERNEL) $(INITRAMFS)
+	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS)
 
 CPPCHECK := cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	    --inline-suppr -Iinclude --suppress=missingIncludeSystem kernel mm lib

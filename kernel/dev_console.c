@@ -14,6 +14,7 @@
  *
  * /dev/null (major 1, minor 3) reads as end of file and swallows writes.
  */
+#include <bench.h>
 #include <console.h>
 #include <errno.h>
 #include <fs.h>
@@ -55,6 +56,7 @@ static ssize_t console_write(struct file *file, struct iov_iter *from, loff_t *p
 		size_t want = MIN(sizeof(buf), from->count);
 		size_t n = copy_from_iter(buf, want, from);
 
+		bench_console_write(buf, n);
 		for (size_t i = 0; i < n; i++)
 			console_putc(buf[i]);
 		total += n;

@@ -8,8 +8,9 @@
 	.section .text.entry, "ax"
 	.globl _start
 _start:
-	/* Read the clock first, so boot-time measurements start at kernel entry. */
+	/* Read the clock and the instruction count first: boot measurements start here. */
 	rdtime	a2
+	rdinstret a3
 
 	/*
 	 * One hart boots the kernel.  With fw_dynamic the other harts wait in
@@ -34,6 +35,7 @@ _start:
 	mv	s1, a0			/* hart id */
 	mv	s2, a1			/* device tree */
 	mv	s3, a2			/* entry time */
+	mv	s4, a3			/* entry instret */
 	la	sp, init_stack_top
 	call	setup_vm		/* returns the satp value for early_pg_dir */
 	csrw	satp, a0
@@ -54,6 +56,7 @@ _start:
 	mv	a0, s1
 	mv	a1, s2
 	mv	a2, s3
+	mv	a3, s4
 	/* fp = 0 ends every backtrace here. */
 	li	s0, 0
 	call	start_kernel

@@ -3,6 +3,7 @@
  * bottom: each step only uses what the steps above it set up.
  */
 #include <asm/sbi.h>
+#include <bench.h>
 #include <cmdline.h>
 #include <console.h>
 #include <fdt.h>
@@ -19,9 +20,9 @@
 #include <timer.h>
 #include <trap.h>
 
-void start_kernel(unsigned long hartid, void *dtb, u64 entry_time);
+void start_kernel(unsigned long hartid, void *dtb, u64 entry_time, u64 entry_instret);
 
-void start_kernel(unsigned long hartid, void *dtb, u64 entry_time)
+void start_kernel(unsigned long hartid, void *dtb, u64 entry_time, u64 entry_instret)
 {
 	char arg[32];
 
@@ -49,6 +50,7 @@ void start_kernel(unsigned long hartid, void *dtb, u64 entry_time)
 	if (cmdline_find(boot_command_line, "test", arg, sizeof(arg)))
 		selftest_run(arg);	/* powers off */
 
+	bench_boot_init(entry_time, entry_instret);
 	start_init();		/* pid 1: /init from the initramfs */
 	cpu_idle();		/* the boot task idles from here on */
 }

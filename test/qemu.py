@@ -59,7 +59,8 @@ def qemu_command(kernel, opensbi, mem="128M", cpus=1, bootargs="", icount=False,
         out = os.path.join(os.path.dirname(kernel), "virt-%s-%s-sv57.dtb" % (mem, cpus))
         cmd += ["-dtb", sv57_dtb(mem, cpus, out)]
     if icount:
-        cmd += ["-icount", "shift=0"]
+        # sleep=off: idle time is not taken from the host clock, so counts repeat exactly.
+        cmd += ["-icount", "shift=0,sleep=off"]
     if initrd:
         cmd += ["-initrd", initrd]
     return cmd

@@ -38,16 +38,36 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kernel", required=True)
     ap.add_argument("--opensbi", required=True)
+    ap.add_argument("--initramfs", required=True)
     args = ap.parse_args()
     failed = False
 
-    b = qemu.boot(args.kernel, args.opensbi, bootargs="test=bench", icount=True, timeout=300)
+    b = qemu.boot(args.kernel, args.opensbi, bootargs="test=bench", icount=True, timeout=300,
+                  initrd=args.initramfs)
     for line in b.lines:
         m = BENCH.match(line.strip())
         if m:
             report(*m.groups())
     if b.status != 0:
         print("bench boot failed (status %s)" % b.status)
+        failed = True
+
+    # The boot a user sees: kernel entry to the shell's first prompt.
+    b = qemu.boot(args.kernel, args.opensbi, bootargs="bench=prompt", icount=True, timeout=300,
+                  initrd=args.initramfs)
+    m = BENCH.match(next((l.strip() for l in b.lines if "bench boot_to_prompt " in l), ""))
+    if m:
+        report(*m.groups())
+    else:
+        print("bench boot_to_prompt: no measurement (status %s)" % b.status)
+        failed = True
+    b = qemu.boot(args.kernel, args.opensbi, bootargs="bench=prompt", timeout=300,
+                  initrd=args.initramfs)
+    m = re.search(r"bench boot_to_prompt_wall ([\d.]+) ms", b.text())
+    if m:
+        report("boot_to_prompt_wall", m.group(1), "ms")
+    else:
+        print("bench boot_to_prompt_wall: no measurement (status %s)" % b.status)
         failed = True
 
     b = qemu.boot(args.kernel, args.opensbi, mem="16G", bootargs="test=memblock", timeout=300)
