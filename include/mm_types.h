@@ -93,6 +93,7 @@ struct mm_struct {
 	unsigned long total_vm;		/* pages mapped by all VMAs */
 	unsigned long rss_anon, rss_file;	/* resident pages */
 	unsigned long pgtables_bytes;	/* page-table pages, in bytes */
+	char *exe_name;			/* the program's path: /proc/<pid>/maps names its segments */
 };
 
 #endif

@@ -27,6 +27,8 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
  */
 int vm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long vm_flags, const char *name);
+/* vm_name_pgoff: name a VMA vm_map_anon made at start, with its file offset (in pages). */
+void vm_name_pgoff(struct mm_struct *mm, unsigned long start, const char *name, unsigned long pgoff);
 /* vm_grow: extend vma up to new_end (page-aligned), mapping zeroed pages.  0 or -ENOMEM. */
 int vm_grow(struct vm_area_struct *vma, unsigned long new_end);
 /* vm_shrink: cut vma down to new_end, freeing the pages past it. */

@@ -43,6 +43,8 @@ void kmem_cache_shrink(struct kmem_cache *s);
 void kmem_cache_shrink_all(void);
 
 void *kmalloc(size_t size, gfp_t gfp);
+/* kstrdup: a kmalloc'ed copy of s (NULL for NULL or when out of memory). */
+char *kstrdup(const char *s, gfp_t gfp);
 void *kzalloc(size_t size, gfp_t gfp);
 /* krealloc: resize p (NULL allocates; size 0 frees p and returns ZERO_SIZE_PTR, as Linux); contents kept up to the smaller size. */
 void *krealloc(const void *p, size_t size, gfp_t gfp);

@@ -116,6 +116,8 @@ int load_elf_binary(struct linux_binprm *bprm)
 		err = vm_map_anon(bprm->mm, start, end - start, vm_flags_of(ph[i].p_flags), NULL);
 		if (err)
 			return err == -EEXIST ? -ENOEXEC : err;
+		/* Named after the program, with its file offset, as Linux shows a file mapping. */
+		vm_name_pgoff(bprm->mm, start, bprm->mm->exe_name, ph[i].p_offset >> PAGE_SHIFT);
 		err = copy_in(bprm, ph[i].p_vaddr, ph[i].p_offset, ph[i].p_filesz);
 		if (err)
 			return err;

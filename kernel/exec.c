@@ -155,6 +155,7 @@ int exec_binprm(struct linux_binprm *bprm)
 	bprm->mm = mm_alloc();
 	if (!bprm->mm)
 		return -ENOMEM;
+	bprm->mm->exe_name = kstrdup(bprm->filename, GFP_KERNEL);
 	err = load_elf_binary(bprm);
 	if (!err)
 		err = setup_stack(bprm);

@@ -92,6 +92,16 @@ int vm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
 	return populate_range(vma, vma->vm_start, vma->vm_end);
 }
 
+void vm_name_pgoff(struct mm_struct *mm, unsigned long start, const char *name, unsigned long pgoff)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+
+	if (vma && vma->vm_start == start) {
+		vma->vm_name = name;
+		vma->vm_pgoff = pgoff;
+	}
+}
+
 int vm_grow(struct vm_area_struct *vma, unsigned long new_end)
 {
 	unsigned long old_end = vma->vm_end;
@@ -151,6 +161,7 @@ void mmput(struct mm_struct *mm)
 		switch_mm(NULL);
 	exit_mmap(mm);
 	pgd_free(mm);
+	kfree(mm->exe_name);
 	kfree(mm);
 }
 
@@ -168,6 +179,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->start_brk = old->start_brk;
 	mm->brk = old->brk;
 	mm->start_stack = old->start_stack;
+	mm->exe_name = kstrdup(old->exe_name, GFP_KERNEL);
 	tail = &mm->mmap;
 	for (struct vm_area_struct *v = old->mmap; v; v = v->vm_next) {
 		struct vm_area_struct *n = vma_new(mm, v->vm_start, v->vm_end, v->vm_flags, v->vm_name);
@@ -176,6 +188,8 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			goto fail;
 		n->vm_file = v->vm_file;
 		n->vm_pgoff = v->vm_pgoff;
+		if (v->vm_name && v->vm_name == old->exe_name)
+			n->vm_name = mm->exe_name;	/* the copy's own string */
 		*tail = n;
 		tail = &n->vm_next;
 		mm->map_count++;
