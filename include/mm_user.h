@@ -10,7 +10,19 @@
 
 #define STACK_TOP_MAX	(task_size)
 #define STACK_SIZE_LIMIT (8UL << 20)	/* RLIMIT_STACK default */
-#define STACK_INITIAL	(128UL << 10)	/* mapped at exec: there are no stack faults yet */
+#define STACK_INITIAL	(128UL << 10)	/* the stack VMA at exec; it grows down on faults */
+#define STACK_GUARD_GAP	(256UL << PAGE_SHIFT)	/* Linux's stack_guard_gap: 1 MiB below the stack stays empty */
+
+/* fault flags (Linux's names) */
+#define FAULT_FLAG_WRITE	0x01
+#define FAULT_FLAG_INSTRUCTION	0x02
+
+/*
+ * handle_mm_fault: make addr accessible in mm for this access: 0, -EFAULT
+ * when the VMAs do not allow it (SIGSEGV), -ENOMEM when memory ran out.
+ */
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
+extern int sysctl_fork_copy_eagerly;
 
 /* mm_alloc: an empty address space whose root table shares the kernel half. NULL on ENOMEM. */
 struct mm_struct *mm_alloc(void);
@@ -29,7 +41,9 @@ int vm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long vm_flags, const char *name);
 /* vm_name_pgoff: name a VMA vm_map_anon made at start, with its file offset (in pages). */
 void vm_name_pgoff(struct mm_struct *mm, unsigned long start, const char *name, unsigned long pgoff);
-/* vm_grow: extend vma up to new_end (page-aligned), mapping zeroed pages.  0 or -ENOMEM. */
+/* populate_range: map a zeroed page at every unmapped address of [start, end) now (exec's segments). */
+int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+/* vm_grow: extend vma up to new_end (page-aligned); pages come on demand.  0 or -ENOMEM. */
 int vm_grow(struct vm_area_struct *vma, unsigned long new_end);
 /* vm_shrink: cut vma down to new_end, freeing the pages past it. */
 void vm_shrink(struct vm_area_struct *vma, unsigned long new_end);

@@ -64,6 +64,14 @@ void pgtable_free(pte_t *root, void (*free_table)(pte_t *));
 /* pgtable_free_level: the same for the subtree of a table at `level`. */
 void pgtable_free_level(pte_t *table, unsigned int level, void (*free_table)(pte_t *));
 
+/*
+ * pgtable_for_each_leaf: call fn(pte, va, arg) for every present leaf in
+ * [start, end), skipping whole subtrees that have no table: unmapping a
+ * mostly empty gigabyte costs only what is mapped in it.
+ */
+void pgtable_for_each_leaf(pte_t *root, unsigned long start, unsigned long end,
+			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg);
+
 /* pt_alloc_kernel: a zeroed page-table page (memblock at boot, buddy later, counted as PageTables). */
 pte_t *pt_alloc_kernel(void);
 /* pt_free_kernel: give back a page pt_alloc_kernel took from the buddy allocator. */

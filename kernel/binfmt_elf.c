@@ -118,6 +118,10 @@ int load_elf_binary(struct linux_binprm *bprm)
 			return err == -EEXIST ? -ENOEXEC : err;
 		/* Named after the program, with its file offset, as Linux shows a file mapping. */
 		vm_name_pgoff(bprm->mm, start, bprm->mm->exe_name, ph[i].p_offset >> PAGE_SHIFT);
+		/* The segment's bytes are copied in now (file mappings come with mmap). */
+		err = populate_range(find_vma(bprm->mm, start), start, end);
+		if (err)
+			return err;
 		err = copy_in(bprm, ph[i].p_vaddr, ph[i].p_offset, ph[i].p_filesz);
 		if (err)
 			return err;

@@ -48,9 +48,13 @@ static int copy_to_mm(struct mm_struct *mm, unsigned long va, const void *src, s
 	const char *s = src;
 
 	while (n) {
-		struct page *page = user_page(mm, va & PAGE_MASK);
+		struct page *page;
 		size_t chunk = MIN(n, PAGE_SIZE - (va & ~PAGE_MASK));
 
+		/* The new stack is demand paged like any other: fault the page in for writing. */
+		if (handle_mm_fault(mm, va, FAULT_FLAG_WRITE))
+			return -EFAULT;
+		page = user_page(mm, va & PAGE_MASK);
 		if (!page)
 			return -EFAULT;
 		memcpy((char *)page_address(page) + (va & ~PAGE_MASK), s, chunk);

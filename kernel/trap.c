@@ -4,7 +4,10 @@
  * full and the kernel panics.
  */
 #include <asm/csr.h>
+#include <errno.h>
 #include <power.h>
+#include <mm_user.h>
+#include <pgtable.h>
 #include <printk.h>
 #include <sched.h>
 #include <signal.h>
@@ -146,6 +149,18 @@ static void __noreturn do_exception(struct pt_regs *regs)
 	panic("Fatal exception");
 }
 
+static bool is_page_fault(unsigned long cause)
+{
+	return cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
+	       cause == EXC_STORE_PAGE_FAULT;
+}
+
+static unsigned int fault_flags(unsigned long cause)
+{
+	return cause == EXC_STORE_PAGE_FAULT ? FAULT_FLAG_WRITE :
+	       cause == EXC_INST_PAGE_FAULT ? FAULT_FLAG_INSTRUCTION : 0;
+}
+
 static bool is_memory_fault(unsigned long cause)
 {
 	return cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
@@ -167,8 +182,18 @@ static void do_user_exception(struct pt_regs *regs)
 		regs->a0 = (unsigned long)do_syscall(regs);
 		return;
 	}
-	if (is_memory_fault(cause))
+	if (is_page_fault(cause) && current->mm) {
+		int err = handle_mm_fault(current->mm, regs->badaddr, fault_flags(cause));
+
+		if (!err)
+			return;		/* mapped: the instruction runs again */
+		if (err == -ENOMEM)
+			force_sig_fault(SIGBUS, regs->badaddr, "out of memory");
+		else
+			force_sig_fault(SIGSEGV, regs->badaddr, exception_name(cause));
+	} else if (is_memory_fault(cause)) {
 		force_sig_fault(SIGSEGV, regs->badaddr, exception_name(cause));
+	}
 	else if (cause == EXC_INST_ILLEGAL)
 		force_sig_fault(SIGILL, regs->epc, exception_name(cause));
 	else if (cause == EXC_BREAKPOINT)
@@ -202,12 +227,19 @@ void do_trap(struct pt_regs *regs)
 	} else if (from_user) {
 		do_user_exception(regs);
 	} else {
-		/* A kernel access to user memory may fault by design: resume at its fix-up. */
+		/*
+		 * A kernel access to user memory may fault by design: first try
+		 * to map the page as for the user (it may just not be touched
+		 * yet), and only if that fails resume at the fix-up (-EFAULT).
+		 */
 		unsigned long fixup = is_memory_fault(regs->cause) ?
 				      search_exception_tables(regs->epc) : 0;
 
 		if (!fixup)
 			do_exception(regs);
+		if (is_page_fault(regs->cause) && current->mm && regs->badaddr < task_size &&
+		    !handle_mm_fault(current->mm, regs->badaddr, fault_flags(regs->cause)))
+			return;		/* retry the access */
 		regs->epc = fixup;
 	}
 	if (from_user)

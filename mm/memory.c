@@ -1,15 +1,18 @@
 /*
- * mm/memory.c: user pages and the page tables that map them.
+ * mm/memory.c: user pages and the page tables that map them, and the page
+ * fault handler that makes them appear.
  *
  * A user address space has its own root table.  Its upper half is a copy
  * of the kernel's root (swapper_pg_dir), so the kernel stays mapped in
  * every process and a system call needs no switch; its lower half belongs
- * to the process.  Every table page below the root's lower half is the
- * process's own and is freed with it.
+ * to the process, and every table page below it is freed with it.
  *
- * In this issue every user page is allocated when its VMA is made (or
- * copied at fork); page faults on user addresses are errors.  Demand
- * paging and copy-on-write arrive with the next issue.
+ * Anonymous memory is demand paged, as on Linux: a VMA starts with no
+ * pages at all.  The first read of a page maps the shared zero page,
+ * read-only; the first write allocates a zeroed page.  fork shares every
+ * private page read-only between parent and child (copy-on-write), and a
+ * write fault on such a page copies it, or, when this process is its only
+ * user by then, simply makes it writable again.
  */
 #include <asm/page.h>
 #include <errno.h>
@@ -17,8 +20,23 @@
 #include <mm_user.h>
 #include <mmu_context.h>
 #include <pgtable.h>
+#include <sched.h>
 #include <string.h>
 #include <vmstat.h>
+
+/* The zero page: mapped wherever anonymous memory is read before it is written; never freed. */
+static char empty_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE);
+
+static inline unsigned long zero_pfn(void)
+{
+	return PFN_DOWN(__pa_symbol(empty_zero_page));
+}
+
+/*
+ * A debug switch (/proc/sys/vm/fork_copy_eagerly, off): fork copies every
+ * page at once, as before copy-on-write, so the benchmark can compare.
+ */
+int sysctl_fork_copy_eagerly;
 
 static struct mm_struct *pt_owner;	/* whose pgtables_bytes pt_alloc_user charges */
 
@@ -62,11 +80,10 @@ void pgd_free(struct mm_struct *mm)
 	pte_t *pgd = mm->pgd;
 
 	pt_owner = mm;
-	for (unsigned int i = 0; i < PTRS_PER_PT / 2; i++) {
+	for (unsigned int i = 0; i < PTRS_PER_PT / 2; i++)
 		if (pte_present(pgd[i]) && !pte_leaf(pgd[i]))
 			pgtable_free_level(__va(PFN_PHYS(pte_pfn(pgd[i]))), pgtable_levels - 2,
 					   pt_free_user);
-	}
 	pt_free_user(pgd);
 	pt_owner = NULL;
 }
@@ -85,19 +102,49 @@ static pgprot_t vm_page_prot(unsigned long vm_flags)
 	return prot;
 }
 
-/* map_user_page: map page at va with vma's protection.  0 or -ENOMEM. */
-int map_user_page(struct vm_area_struct *vma, unsigned long va, struct page *page)
+/* is_cow_mapping: private and writable (now or by mprotect later): pages are shared until written. */
+static inline bool is_cow_mapping(unsigned long vm_flags)
 {
-	int err;
+	return (vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+}
 
-	pt_owner = vma->vm_mm;
-	err = pgtable_map(vma->vm_mm->pgd, va, PFN_PHYS(page_to_pfn(page)), PAGE_SIZE,
-			  vm_page_prot(vma->vm_flags), 0, pt_alloc_user);
-	pt_owner = NULL;
-	if (!err) {
-		vma->vm_mm->rss_anon++;
+/* page_add_anon_rmap: one more page-table mapping of page by mm. */
+static void page_add_anon_rmap(struct mm_struct *mm, struct page *page)
+{
+	if (++page->_mapcount == 0)	/* first mapping anywhere */
 		mod_node_page_state(NR_ANON_MAPPED, 1);
-	}
+	mm->rss_anon++;
+}
+
+/* page_remove_rmap: one mapping fewer; the page itself goes with its last reference. */
+static void page_remove_rmap(struct mm_struct *mm, struct page *page)
+{
+	if (--page->_mapcount < 0)
+		mod_node_page_state(NR_ANON_MAPPED, -1);
+	mm->rss_anon--;
+	put_page(page);
+}
+
+/* set_user_pte: install a leaf for va (tables allocated as needed).  0 or -ENOMEM. */
+static int set_user_pte(struct mm_struct *mm, unsigned long va, pte_t val)
+{
+	pte_t *pte;
+
+	pt_owner = mm;
+	pte = pgtable_walk(mm->pgd, va, 0, pt_alloc_user);
+	pt_owner = NULL;
+	if (!pte)
+		return -ENOMEM;
+	*pte = val;
+	return 0;
+}
+
+static int map_user_page(struct vm_area_struct *vma, unsigned long va, struct page *page)
+{
+	int err = set_user_pte(vma->vm_mm, va, pfn_pte(page_to_pfn(page), vm_page_prot(vma->vm_flags)));
+
+	if (!err)
+		page_add_anon_rmap(vma->vm_mm, page);
 	return err;
 }
 
@@ -110,12 +157,15 @@ struct page *user_page(struct mm_struct *mm, unsigned long va)
 	return pfn_to_page(PFN_DOWN(pa));
 }
 
-/* populate: allocate and map a zeroed page at every address of [start, end). */
+/* populate_range: allocate and map a zeroed page at every address of [start, end) (exec's segments). */
 int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
 	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
-		struct page *page = alloc_page(GFP_USER | __GFP_ZERO);
+		struct page *page;
 
+		if (user_page(vma->vm_mm, va))
+			continue;
+		page = alloc_page(GFP_USER | __GFP_ZERO);
 		if (!page)
 			return -ENOMEM;
 		if (map_user_page(vma, va, page)) {
@@ -126,40 +176,166 @@ int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned lon
 	return 0;
 }
 
-/* zap_range: unmap and free every page in [start, end) of vma's address space. */
-void zap_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+static void zap_pte(pte_t *pte, unsigned long va, void *arg)
 {
-	struct mm_struct *mm = vma->vm_mm;
+	struct mm_struct *mm = arg;
+	unsigned long pfn = pte_pfn(*pte);
 
-	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
-		pte_t *pte = pgtable_walk(mm->pgd, va, 0, NULL);
-
-		if (!pte || !pte_present(*pte))
-			continue;
-		__free_page(pfn_to_page(pte_pfn(*pte)));
-		*pte = (pte_t){ 0 };
-		mm->rss_anon--;
-		mod_node_page_state(NR_ANON_MAPPED, -1);
-	}
-	flush_tlb_mm(mm);
+	(void)va;
+	*pte = (pte_t){ 0 };
+	if (pfn != zero_pfn())
+		page_remove_rmap(mm, pfn_to_page(pfn));
 }
 
-/* copy_range: give dst's vma a private copy of every page src's vma maps (eager fork). */
+void zap_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	pgtable_for_each_leaf(vma->vm_mm->pgd, start, end, zap_pte, vma->vm_mm);
+	flush_tlb_mm(vma->vm_mm);
+}
+
+struct fork_copy {
+	struct vm_area_struct *dst, *src;
+	int err;
+};
+
+/*
+ * copy_one: give the child's VMA the parent's page at va.  Private
+ * writable pages become shared and read-only in both (copy-on-write);
+ * shared and read-only pages are simply shared.
+ */
+static void copy_one(pte_t *pte, unsigned long va, void *arg)
+{
+	struct fork_copy *c = arg;
+	unsigned long pfn = pte_pfn(*pte);
+	pte_t child = *pte;
+
+	if (c->err)
+		return;
+	if (sysctl_fork_copy_eagerly && is_cow_mapping(c->src->vm_flags) && pfn != zero_pfn()) {
+		struct page *copy = alloc_page(GFP_USER);
+
+		if (!copy || map_user_page(c->dst, va, copy)) {
+			if (copy)
+				__free_page(copy);
+			c->err = -ENOMEM;
+			return;
+		}
+		copy_page(page_address(copy), __va(PFN_PHYS(pfn)));
+		return;
+	}
+	if (is_cow_mapping(c->src->vm_flags)) {
+		pte->pte &= ~_PAGE_WRITE;
+		child.pte &= ~_PAGE_WRITE;
+	}
+	if (set_user_pte(c->dst->vm_mm, va, child)) {
+		c->err = -ENOMEM;
+		return;
+	}
+	if (pfn != zero_pfn()) {
+		get_page(pfn_to_page(pfn));
+		page_add_anon_rmap(c->dst->vm_mm, pfn_to_page(pfn));
+	}
+}
+
 int copy_range(struct vm_area_struct *dst, struct vm_area_struct *src)
 {
-	for (unsigned long va = src->vm_start; va < src->vm_end; va += PAGE_SIZE) {
-		struct page *from = user_page(src->vm_mm, va), *to;
+	struct fork_copy c = { dst, src, 0 };
 
-		if (!from)
-			continue;
-		to = alloc_page(GFP_USER);
-		if (!to)
-			return -ENOMEM;
-		copy_page(page_address(to), page_address(from));
-		if (map_user_page(dst, va, to)) {
-			__free_page(to);
-			return -ENOMEM;
-		}
+	pgtable_for_each_leaf(src->vm_mm->pgd, src->vm_start, src->vm_end, copy_one, &c);
+	flush_tlb_mm(src->vm_mm);	/* the parent's pages just lost their write permission */
+	return c.err;
+}
+
+/* do_anonymous_page: the first touch of an anonymous page. */
+static int do_anonymous_page(struct vm_area_struct *vma, unsigned long va, bool write)
+{
+	struct page *page;
+
+	if (!write)	/* reading: the zero page, read-only, until the first write */
+		return set_user_pte(vma->vm_mm, va,
+				    pfn_pte(zero_pfn(), vm_page_prot(vma->vm_flags) & ~_PAGE_WRITE));
+	page = alloc_page(GFP_USER | __GFP_ZERO);
+	if (!page)
+		return -ENOMEM;
+	if (map_user_page(vma, va, page)) {
+		__free_page(page);
+		return -ENOMEM;
 	}
 	return 0;
+}
+
+/*
+ * do_wp_page: a write to a present page mapped read-only in a writable
+ * VMA: the page is shared copy-on-write (or is the zero page).
+ */
+static int do_wp_page(struct vm_area_struct *vma, unsigned long va, pte_t *pte)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned long pfn = pte_pfn(*pte);
+	struct page *old = pfn == zero_pfn() ? NULL : pfn_to_page(pfn), *copy;
+
+	/* The last user of the page may just write to it: nothing to copy. */
+	if (old && page_mapcount(old) == 1 && page_ref_count(old) == 1) {
+		pte->pte |= _PAGE_WRITE;
+		return 0;
+	}
+	copy = alloc_page(old ? GFP_USER : GFP_USER | __GFP_ZERO);
+	if (!copy)
+		return -ENOMEM;
+	if (old)
+		copy_page(page_address(copy), page_address(old));
+	*pte = pfn_pte(page_to_pfn(copy), vm_page_prot(vma->vm_flags));
+	page_add_anon_rmap(mm, copy);
+	if (old)
+		page_remove_rmap(mm, old);
+	return 0;
+}
+
+/* expand_stack: grow a VM_GROWSDOWN vma down to cover addr, within the limit and the guard gap. */
+static int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
+{
+	unsigned long start = addr & PAGE_MASK;
+	struct vm_area_struct *prev = NULL;
+
+	if (vma->vm_end - start > STACK_SIZE_LIMIT)
+		return -ENOMEM;
+	for (struct vm_area_struct *v = mm->mmap; v && v != vma; v = v->vm_next)
+		prev = v;
+	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
+		return -ENOMEM;
+	mm->total_vm += (vma->vm_start - start) >> PAGE_SHIFT;
+	vma->vm_start = start;
+	return 0;
+}
+
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	bool write = flags & FAULT_FLAG_WRITE;
+	pte_t *pte;
+	int err;
+
+	if (!vma)
+		return -EFAULT;
+	if (addr < vma->vm_start &&
+	    (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(mm, vma, addr)))
+		return -EFAULT;
+	if (write ? !(vma->vm_flags & VM_WRITE) :
+	    (flags & FAULT_FLAG_INSTRUCTION) ? !(vma->vm_flags & VM_EXEC) :
+	    !(vma->vm_flags & (VM_READ | VM_EXEC)))
+		return -EFAULT;		/* the VMA does not allow this access */
+	addr &= PAGE_MASK;
+	pt_owner = mm;
+	pte = pgtable_walk(mm->pgd, addr, 0, pt_alloc_user);
+	pt_owner = NULL;
+	if (!pte)
+		return -ENOMEM;
+	if (!pte_present(*pte))
+		err = do_anonymous_page(vma, addr, write);
+	else if (write && !(pte->pte & _PAGE_WRITE))
+		err = do_wp_page(vma, addr, pte);
+	else
+		err = 0;	/* another path mapped it already: just retry */
+	flush_tlb_page(mm, addr);
+	return err;
 }

@@ -16,7 +16,6 @@
 
 pte_t *pgd_alloc(struct mm_struct *mm);
 void pgd_free(struct mm_struct *mm);
-int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void zap_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 int copy_range(struct vm_area_struct *dst, struct vm_area_struct *src);
 
@@ -85,11 +84,9 @@ int vm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
 	if (!vma)
 		return -ENOMEM;
 	err = insert_vma(mm, vma);
-	if (err) {
+	if (err)
 		kfree(vma);
-		return err;
-	}
-	return populate_range(vma, vma->vm_start, vma->vm_end);
+	return err;	/* no pages yet: they come on demand (mm/memory.c) */
 }
 
 void vm_name_pgoff(struct mm_struct *mm, unsigned long start, const char *name, unsigned long pgoff)
@@ -105,16 +102,12 @@ void vm_name_pgoff(struct mm_struct *mm, unsigned long start, const char *name, 
 int vm_grow(struct vm_area_struct *vma, unsigned long new_end)
 {
 	unsigned long old_end = vma->vm_end;
-	int err;
 
 	if (vma->vm_next && new_end > vma->vm_next->vm_start)
 		return -ENOMEM;
 	vma->vm_end = new_end;
 	vma->vm_mm->total_vm += (new_end - old_end) >> PAGE_SHIFT;
-	err = populate_range(vma, old_end, new_end);
-	if (err)
-		vm_shrink(vma, old_end);
-	return err;
+	return 0;	/* pages come on demand */
 }
 
 void vm_shrink(struct vm_area_struct *vma, unsigned long new_end)

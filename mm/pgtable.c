@@ -115,3 +115,31 @@ void pgtable_free(pte_t *root, void (*free_table)(pte_t *))
 {
 	pgtable_free_level(root, pgtable_levels - 1, free_table);
 }
+
+/* walk_range: call fn on every present leaf entry of [start, end) below table at `level`. */
+static void walk_range(pte_t *table, unsigned int level, unsigned long start, unsigned long end,
+		       void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
+{
+	unsigned long size = level_size(level);
+
+	for (unsigned long va = start; va < end; ) {
+		unsigned long next = (va & ~(size - 1)) + size;
+		pte_t *pte = &table[pt_index(va, level)];
+
+		if (next > end || next == 0)
+			next = end;
+		if (pte_present(*pte)) {
+			if (level == 0 || pte_leaf(*pte))
+				fn(pte, va, arg);
+			else
+				walk_range(pte_table(*pte), level - 1, va, next, fn, arg);
+		}
+		va = next;
+	}
+}
+
+void pgtable_for_each_leaf(pte_t *root, unsigned long start, unsigned long end,
+			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
+{
+	walk_range(root, pgtable_levels - 1, start, end, fn, arg);
+}
