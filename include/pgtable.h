@@ -10,6 +10,7 @@
 #define _RVMM_PGTABLE_H
 
 #include <asm/pgtable.h>
+#include <mm.h>
 
 extern unsigned int pgtable_levels;	/* 3, 4 or 5, chosen at boot */
 extern unsigned long satp_mode;		/* SATP_MODE_39/48/57 */
@@ -31,6 +32,15 @@ static inline unsigned int va_bits(void)
 {
 	return 12 + PT_LEVEL_BITS * pgtable_levels;
 }
+
+/* pt_index: the entry for va in a table at `level`. */
+static inline unsigned int pt_index(unsigned long va, unsigned int level)
+{
+	return (va >> (12 + PT_LEVEL_BITS * level)) & (PTRS_PER_PT - 1);
+}
+
+/* pte_table: the table a non-leaf entry points to (kernel address). */
+#define pte_table(pte)	((pte_t *)__va(PFN_PHYS(pte_pfn(pte))))
 
 /* va_canonical: bits above the mode's top bit all equal it, as the hardware requires. */
 bool va_canonical(unsigned long va);

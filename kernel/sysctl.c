@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <mmzone.h>
 #include <printk.h>
+#include <mm_user.h>
 #include <slab.h>
 #include <stdio.h>
 #include <sysctl.h>
@@ -179,6 +180,10 @@ static int drop_caches_sysctl_handler(const struct ctl_table *table, int write, 
 }
 
 static const struct ctl_table vm_table[] = {
+	/* rvmm's own debug switch: fork copies every page at once (for the benchmark) */
+	{ .procname = "fork_copy_eagerly", .data = &sysctl_fork_copy_eagerly, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = proc_dointvec_minmax,
+	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_ONE },
 	{ .procname = "drop_caches", .data = &sysctl_drop_caches, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = drop_caches_sysctl_handler,
 	  .extra1 = SYSCTL_ONE, .extra2 = SYSCTL_FOUR },

@@ -7,6 +7,8 @@
  * suite checks page tables, anonymous pages and kernel stacks too).
  */
 #include <asm/csr.h>
+#include <asm/page.h>
+#include <mm_user.h>
 #include <asm/irqflags.h>
 #include <binfmts.h>
 #include <gfp.h>
@@ -135,8 +137,8 @@ static int exec_bench(void *arg)
 /* run_bench_program: instructions from starting the program with argc arguments to reaping it. */
 static u64 run_bench_program(struct elf_image *img, int argc)
 {
-	static const char *const args[] = { "bench", "x", "y", NULL };
-	const char *argv[4] = { NULL, NULL, NULL, NULL };
+	static const char *const args[] = { "bench", "a", "b", "c", "d", "e", NULL };
+	const char *argv[7] = { NULL };
 	struct bench_run run = { img, argv };
 	int status, pid;
 	u64 t0;
@@ -174,11 +176,39 @@ static void bench_exec(void (*line)(const char *name, unsigned long value, const
 		line("execve_small", (unsigned long)exec_instr, "instr");
 }
 
-/* bench_proc: getpid_syscall and fork_exit_wait, each net of the empty program's cost. */
+/* page_op_cost: instructions one clear_page (copy false) or copy_page (true) takes. */
+static u64 page_op_cost(bool copy)
+{
+	struct page *a = alloc_page(GFP_KERNEL), *b = alloc_page(GFP_KERNEL);
+	u64 t0, cost = 0;
+
+	if (a && b) {
+		t0 = read_instret();
+		for (int i = 0; i < 100; i++) {
+			if (copy)
+				copy_page(page_address(a), page_address(b));
+			else
+				clear_page(page_address(a));
+		}
+		cost = (read_instret() - t0) / 100;
+	}
+	if (a)
+		__free_page(a);
+	if (b)
+		__free_page(b);
+	return cost;
+}
+
+#define PAGES_16M 4096
+
+/*
+ * bench_proc: system calls and page faults, each the difference between
+ * two runs of the benchmark program, so that only the work named counts.
+ */
 void bench_proc(void (*line)(const char *name, unsigned long value, const char *unit))
 {
 	struct elf_image img;
-	u64 base, getpid, fork;
+	u64 base, getpid, fork, touch, fork16, cow16, eager16;
 
 	if (!build_elf(&img, user_bench_start, user_bench_end))
 		return;
@@ -186,10 +216,23 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 	base = run_bench_program(&img, 1);
 	getpid = run_bench_program(&img, 2);
 	fork = run_bench_program(&img, 3);
+	touch = run_bench_program(&img, 4);
+	fork16 = run_bench_program(&img, 5);
+	cow16 = run_bench_program(&img, 6);
+	sysctl_fork_copy_eagerly = 1;
+	eager16 = run_bench_program(&img, 5);
+	sysctl_fork_copy_eagerly = 0;
 	kfree(img.data);
-	if (!base || !getpid || !fork)
+	if (!base || !getpid || !fork || !touch || !fork16 || !cow16 || !eager16)
 		return;
 	line("getpid_syscall", (unsigned long)((getpid - base) / 1000), "instr");
 	line("fork_exit_wait", (unsigned long)((fork - base) / 100), "instr");
+	line("fork_16m_cow", (unsigned long)(fork16 - touch), "instr");
+	line("fork_16m_eager", (unsigned long)(eager16 - touch), "instr");
+	line("fork_16m_ratio", (unsigned long)((eager16 - touch) / (fork16 - touch)), "x");
+	/* per page: the fault and the user loop's store, without the zeroing or copying */
+	line("anon_fault_zero", (unsigned long)((touch - base) / PAGES_16M - page_op_cost(false)),
+	     "instr");
+	line("cow_fault", (unsigned long)((cow16 - fork16) / PAGES_16M - page_op_cost(true)), "instr");
 	bench_exec(line);
 }

@@ -129,9 +129,12 @@ reap:
 user_test_end:
 
 /*
- * A benchmark program: with argc 2 it makes 1000 getpid calls, with
- * argc 3 it forks 100 children that exit at once and waits for each;
- * with argc 1 it does nothing, which is the baseline subtracted.
+ * A benchmark program, its work chosen by argc:
+ *   1 nothing (the baseline)        2 1000 getpid calls
+ *   3 100 x (fork, child exits, wait)
+ *   4 write one byte in each page of 16 MiB of fresh heap
+ *   5 as 4, then fork; the child exits at once; wait
+ *   6 as 4, then fork; the child writes each page again (copy-on-write); wait
  */
 	.balign 4
 	.globl user_bench_start
@@ -141,6 +144,33 @@ user_bench_start:
 	beq	t0, t1, 1f
 	li	t1, 3
 	beq	t0, t1, 3f
+	li	t1, 4
+	bltu	t0, t1, 9f
+	call	grow16			/* 4, 5, 6: s2..s3 is 16 MiB of fresh heap */
+	call	touch16
+	ld	t0, 0(sp)
+	li	t1, 4
+	beq	t0, t1, 9f
+	li	a0, 17			/* fork */
+	li	a1, 0
+	li	a2, 0
+	li	a3, 0
+	li	a4, 0
+	li	a7, 220
+	ecall
+	bnez	a0, 7f
+	ld	t0, 0(sp)		/* child */
+	li	t1, 6
+	bne	t0, t1, 6f
+	call	touch16
+6:	li	a0, 0
+	li	a7, 94
+	ecall
+7:	li	a1, 0			/* parent: wait4(child) */
+	li	a2, 0
+	li	a3, 0
+	li	a7, 260
+	ecall
 	j	9f
 1:	li	s1, 1000
 2:	li	a7, 172			/* getpid */
@@ -170,5 +200,27 @@ user_bench_start:
 9:	li	a0, 0
 	li	a7, 94
 	ecall
+
+/* grow16: s2 = the old break, s3 = s2 + 16 MiB, the new one. */
+grow16:
+	li	a0, 0
+	li	a7, 214
+	ecall
+	mv	s2, a0
+	li	t0, 0x1000000
+	add	s3, s2, t0
+	mv	a0, s3
+	li	a7, 214
+	ecall
+	ret
+
+/* touch16: write one byte in every page of [s2, s3). */
+touch16:
+	mv	t1, s2
+	li	t2, 4096
+1:	sb	zero, 0(t1)
+	add	t1, t1, t2
+	bltu	t1, s3, 1b
+	ret
 	.globl user_bench_end
 user_bench_end:

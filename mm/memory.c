@@ -29,7 +29,7 @@ static char empty_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE);
 
 static inline unsigned long zero_pfn(void)
 {
-	return PFN_DOWN(__pa_symbol(empty_zero_page));
+	return PFN_DOWN(__pa_symbol(empty_zero_page));	/* a link-time constant */
 }
 
 /*
@@ -176,74 +176,139 @@ int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned lon
 	return 0;
 }
 
-static void zap_pte(pte_t *pte, unsigned long va, void *arg)
+/* zap_level: unmap [start, end) below table at `level`, a leaf table at a time. */
+static void zap_level(struct mm_struct *mm, pte_t *table, unsigned int level,
+		      unsigned long start, unsigned long end)
 {
-	struct mm_struct *mm = arg;
-	unsigned long pfn = pte_pfn(*pte);
+	unsigned long size = level_size(level);
 
-	(void)va;
-	*pte = (pte_t){ 0 };
-	if (pfn != zero_pfn())
-		page_remove_rmap(mm, pfn_to_page(pfn));
+	if (level == 0) {
+		for (unsigned int i = pt_index(start, 0), last = pt_index(end - 1, 0); i <= last; i++) {
+			unsigned long pfn;
+
+			if (!pte_present(table[i]))
+				continue;
+			pfn = pte_pfn(table[i]);
+			table[i] = (pte_t){ 0 };
+			if (pfn != zero_pfn())
+				page_remove_rmap(mm, pfn_to_page(pfn));
+		}
+		return;
+	}
+	for (unsigned long va = start, next; va < end; va = next) {
+		pte_t *pte = &table[pt_index(va, level)];
+
+		next = (va & ~(size - 1)) + size;
+		if (next > end || next == 0)
+			next = end;
+		if (pte_present(*pte) && !pte_leaf(*pte))
+			zap_level(mm, pte_table(*pte), level - 1, va, next);
+	}
 }
 
 void zap_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
-	pgtable_for_each_leaf(vma->vm_mm->pgd, start, end, zap_pte, vma->vm_mm);
+	if (start < end)
+		zap_level(vma->vm_mm, vma->vm_mm->pgd, pgtable_levels - 1, start, end);
 	flush_tlb_mm(vma->vm_mm);
 }
 
 struct fork_copy {
 	struct vm_area_struct *dst, *src;
-	int err;
+	bool cow;		/* private writable: share read-only until written */
 };
 
 /*
- * copy_one: give the child's VMA the parent's page at va.  Private
- * writable pages become shared and read-only in both (copy-on-write);
- * shared and read-only pages are simply shared.
+ * copy_pte: give the child the parent's page at *src.  Private writable
+ * pages become shared and read-only in both (copy-on-write); shared and
+ * read-only pages are simply shared.  0 or -ENOMEM.
  */
-static void copy_one(pte_t *pte, unsigned long va, void *arg)
+static inline int copy_pte(struct fork_copy *c, pte_t *src, pte_t *dst, unsigned long va)
 {
-	struct fork_copy *c = arg;
-	unsigned long pfn = pte_pfn(*pte);
-	pte_t child = *pte;
+	unsigned long pfn = pte_pfn(*src);
+	struct page *page;
 
-	if (c->err)
-		return;
-	if (sysctl_fork_copy_eagerly && is_cow_mapping(c->src->vm_flags) && pfn != zero_pfn()) {
+	if (pfn == zero_pfn()) {
+		*dst = *src;
+		return 0;
+	}
+	if (c->cow && sysctl_fork_copy_eagerly) {	/* the debug switch: copy now */
 		struct page *copy = alloc_page(GFP_USER);
 
-		if (!copy || map_user_page(c->dst, va, copy)) {
-			if (copy)
-				__free_page(copy);
-			c->err = -ENOMEM;
-			return;
-		}
+		if (!copy)
+			return -ENOMEM;
 		copy_page(page_address(copy), __va(PFN_PHYS(pfn)));
-		return;
+		*dst = pfn_pte(page_to_pfn(copy), vm_page_prot(c->dst->vm_flags));
+		page_add_anon_rmap(c->dst->vm_mm, copy);
+		return 0;
 	}
-	if (is_cow_mapping(c->src->vm_flags)) {
-		pte->pte &= ~_PAGE_WRITE;
-		child.pte &= ~_PAGE_WRITE;
+	(void)va;
+	if (c->cow)
+		src->pte &= ~_PAGE_WRITE;
+	*dst = *src;
+	page = pfn_to_page(pfn);
+	get_page(page);
+	page_add_anon_rmap(c->dst->vm_mm, page);
+	return 0;
+}
+
+/*
+ * copy_level: copy [start, end) from the parent's table src to the
+ * child's table dst, both at `level`, making the child's lower tables as
+ * it goes: one table page at a time, as Linux's copy_page_range, rather
+ * than one walk from the root per page.
+ */
+static int copy_level(struct fork_copy *c, pte_t *src, pte_t *dst, unsigned int level,
+		      unsigned long start, unsigned long end)
+{
+	unsigned long size = level_size(level);
+
+	for (unsigned long va = start, next; va < end; va = next) {
+		unsigned int i = pt_index(va, level);
+		int err;
+
+		next = (va & ~(size - 1)) + size;
+		if (next > end || next == 0)
+			next = end;
+		if (level == 0) {
+			/* The leaf table: a plain loop over its entries in range. */
+			unsigned int last = pt_index(end - 1, 0);
+
+			for (; i <= last; i++, va += PAGE_SIZE)
+				if (pte_present(src[i]) && copy_pte(c, &src[i], &dst[i], va))
+					return -ENOMEM;
+			return 0;
+		}
+		if (!pte_present(src[i]))
+			continue;
+		{
+			if (!pte_present(dst[i])) {
+				pte_t *table = pt_alloc_user();
+
+				if (!table)
+					return -ENOMEM;
+				dst[i] = pfn_pte(PFN_DOWN(__pa(table)), _PAGE_PRESENT);
+			}
+			err = copy_level(c, pte_table(src[i]), pte_table(dst[i]), level - 1, va, next);
+		}
+		if (err)
+			return err;
 	}
-	if (set_user_pte(c->dst->vm_mm, va, child)) {
-		c->err = -ENOMEM;
-		return;
-	}
-	if (pfn != zero_pfn()) {
-		get_page(pfn_to_page(pfn));
-		page_add_anon_rmap(c->dst->vm_mm, pfn_to_page(pfn));
-	}
+	return 0;
 }
 
 int copy_range(struct vm_area_struct *dst, struct vm_area_struct *src)
 {
-	struct fork_copy c = { dst, src, 0 };
+	struct fork_copy c = { dst, src, is_cow_mapping(src->vm_flags) };
+	int err;
 
-	pgtable_for_each_leaf(src->vm_mm->pgd, src->vm_start, src->vm_end, copy_one, &c);
-	flush_tlb_mm(src->vm_mm);	/* the parent's pages just lost their write permission */
-	return c.err;
+	pt_owner = dst->vm_mm;
+	err = copy_level(&c, src->vm_mm->pgd, dst->vm_mm->pgd, pgtable_levels - 1,
+			 src->vm_start, src->vm_end);
+	pt_owner = NULL;
+	if (c.cow)
+		flush_tlb_mm(src->vm_mm);	/* the parent's pages just lost their write permission */
+	return err;
 }
 
 /* do_anonymous_page: the first touch of an anonymous page. */

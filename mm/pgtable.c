@@ -9,15 +9,6 @@
 #include <mm.h>
 #include <pgtable.h>
 
-static inline unsigned int pt_index(unsigned long va, unsigned int level)
-{
-	return (va >> (12 + PT_LEVEL_BITS * level)) & (PTRS_PER_PT - 1);
-}
-
-static inline pte_t *pte_table(pte_t pte)
-{
-	return __va(PFN_PHYS(pte_pfn(pte)));
-}
 
 bool va_canonical(unsigned long va)
 {

@@ -21,6 +21,9 @@ TARGETS = {  # name: (comparison, limit)
     "kmem_cache_alloc_free": ("<=", 60),
     "struct_page_size": ("<=", 32),
     "boot_16g_meminit_wall": ("<=", 2000),
+    "fork_16m_ratio": (">=", 50),
+    "anon_fault_zero": ("<=", 1500),
+    "cow_fault": ("<=", 2000),
 }
 BENCH = re.compile(r"^bench (\S+) (\S+) (\S+)$")
 
@@ -29,7 +32,7 @@ def report(name, value, unit):
     line = "bench %s %s %s" % (name, value, unit)
     if name in TARGETS:
         op, limit = TARGETS[name]
-        met = float(value) <= limit
+        met = float(value) <= limit if op == "<=" else float(value) >= limit
         line += "    # target %s %s: %s" % (op, limit, "met" if met else "NOT met")
     print(line, flush=True)
 
