@@ -538,6 +538,8 @@ extern const struct file_operations def_chr_fops;
 /* ---- File systems and their boot steps ---- */
 
 extern const struct file_system_type ramfs_fs_type;
+/* shmem_file_setup: an unlinked, read-write ramfs file of size bytes: shared anonymous memory. */
+struct file *shmem_file_setup(loff_t size);
 /* dev_console_init: register /dev/console (5:1) and /dev/null (1:3). */
 void dev_console_init(void);
 /* proc_root_init: build the /proc tree (mounted by vfs_init). */

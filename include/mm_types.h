@@ -66,6 +66,8 @@ struct file;
 #define VM_MAYEXEC	0x00000040UL
 #define VM_MAYSHARE	0x00000080UL
 #define VM_GROWSDOWN	0x00000100UL	/* the stack */
+#define VM_ACCOUNT	0x00100000UL	/* charged to Committed_AS */
+#define VM_NORESERVE	0x00200000UL	/* MAP_NORESERVE: not charged */
 
 /*
  * vm_area_struct: one contiguous range of a process's address space with

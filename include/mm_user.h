@@ -6,6 +6,7 @@
 #ifndef _RVMM_MM_USER_H
 #define _RVMM_MM_USER_H
 
+#include <asm/pgtable.h>
 #include <mm.h>
 
 #define STACK_TOP_MAX	(task_size)
@@ -51,5 +52,26 @@ void vm_shrink(struct vm_area_struct *vma, unsigned long new_end);
 struct page *user_page(struct mm_struct *mm, unsigned long va);
 
 long sys_brk(unsigned long brk);
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+	      unsigned long fd, unsigned long off);
+long sys_munmap(unsigned long addr, size_t len);
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
+long sys_msync(unsigned long start, size_t len, int flags);
+long sys_madvise(unsigned long start, size_t len, int advice);
+
+/* Overcommit accounting (mm/util.c): Committed_AS and the policy that limits it. */
+extern int sysctl_overcommit_memory, sysctl_overcommit_ratio;
+/* vm_enough_memory: charge pages to Committed_AS if the policy allows: 0 or -ENOMEM. */
+int vm_enough_memory(long pages);
+void vm_unacct_memory(long pages);
+unsigned long vm_committed(void);
+unsigned long vm_commit_limit(void);
+
+/* vm_page_prot: the PTE bits a VMA with these flags gives its pages. */
+pgprot_t vm_page_prot(unsigned long vm_flags);
+/* zap_range: unmap and release every page of vma's address space in [start, end). */
+void zap_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+/* split_vma: cut vma in two at addr (page-aligned, inside it).  0 or -ENOMEM. */
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
 
 #endif

@@ -82,6 +82,10 @@ void pgtable_free_level(pte_t *table, unsigned int level, void (*free_table)(pte
 void pgtable_for_each_leaf(pte_t *root, unsigned long start, unsigned long end,
 			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg);
 
+/* pgtable_for_each_page: as pgtable_for_each_leaf, including user pages mapped PROT_NONE. */
+void pgtable_for_each_page(pte_t *root, unsigned long start, unsigned long end,
+			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg);
+
 /* pt_alloc_kernel: a zeroed page-table page (memblock at boot, buddy later, counted as PageTables). */
 pte_t *pt_alloc_kernel(void);
 /* pt_free_kernel: give back a page pt_alloc_kernel took from the buddy allocator. */

@@ -88,6 +88,11 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 	SYSCALL(__NR_chdir, sys_chdir),					\
 	SYSCALL(__NR_syslog, sys_syslog),				\
 	SYSCALL(__NR_reboot, sys_reboot),				\
-	SYSCALL(__NR_execve, sys_execve),
+	SYSCALL(__NR_execve, sys_execve),				\
+	SYSCALL(__NR_mmap, sys_mmap),					\
+	SYSCALL(__NR_munmap, sys_munmap),				\
+	SYSCALL(__NR_mprotect, sys_mprotect),				\
+	SYSCALL(__NR_msync, sys_msync),					\
+	SYSCALL(__NR_madvise, sys_madvise),
 
 #endif

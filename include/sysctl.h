@@ -40,6 +40,7 @@ extern const int sysctl_vals[];
 #define SYSCTL_ONE		((const void *)&sysctl_vals[1])
 #define SYSCTL_THREE_THOUSAND	((const void *)&sysctl_vals[2])
 #define SYSCTL_FOUR		((const void *)&sysctl_vals[3])
+#define SYSCTL_TWO		((const void *)&sysctl_vals[5])
 #define SYSCTL_INT_MAX		((const void *)&sysctl_vals[4])
 
 /*

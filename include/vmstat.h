@@ -32,6 +32,10 @@ void show_buddyinfo(struct seq_buf *m);
 void show_zoneinfo(struct seq_buf *m);
 /* /proc/vmstat: "name value" for each counter rvmm keeps, in Linux's order */
 void show_vmstat(struct seq_buf *m);
+/* Committed_AS and CommitLimit, in pages (mm/util.c). */
+unsigned long vm_committed(void);
+unsigned long vm_commit_limit(void);
+
 /* si_mem_available: Linux's MemAvailable estimate, in pages. */
 unsigned long si_mem_available(void);
 

@@ -258,3 +258,41 @@ const struct file_system_type ramfs_fs_type = {
 	.name = "ramfs",
 	.fill_super = ramfs_fill_super,
 };
+
+/*
+ * shmem_file_setup: an unlinked ramfs file of size bytes, open read-write.
+ * Shared anonymous memory is such a file, as on Linux (where it is tmpfs):
+ * its pages live in the file's page cache, so every process mapping it,
+ * before or after fork, finds the same page.
+ */
+struct file *shmem_file_setup(loff_t size)
+{
+	static struct super_block *shm_mnt;
+	struct inode *inode;
+	struct file *file;
+	int err;
+
+	if (!shm_mnt) {
+		struct super_block *sb = kern_mount(&ramfs_fs_type);
+
+		if (IS_ERR(sb))
+			return ERR_CAST(sb);
+		shm_mnt = sb;
+	}
+	inode = ramfs_get_inode(shm_mnt, NULL, S_IFREG | 0600, 0);
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	inode->i_size = size;
+	file = alloc_empty_file(O_RDWR);
+	if (IS_ERR(file)) {
+		iput(inode);
+		return file;
+	}
+	err = vfs_open(inode, file);
+	iput(inode);		/* the file holds its own reference now */
+	if (err) {
+		fput(file);
+		return ERR_PTR(err);
+	}
+	return file;
+}

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <sysctl.h>
 
-const int sysctl_vals[] = { 0, 1, 3000, 4, __INT_MAX__ };
+const int sysctl_vals[] = { 0, 1, 3000, 4, __INT_MAX__, 2 };
 
 static bool is_space(char c)
 {
@@ -187,6 +187,11 @@ static const struct ctl_table vm_table[] = {
 	{ .procname = "drop_caches", .data = &sysctl_drop_caches, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = drop_caches_sysctl_handler,
 	  .extra1 = SYSCTL_ONE, .extra2 = SYSCTL_FOUR },
+	{ .procname = "overcommit_memory", .data = &sysctl_overcommit_memory, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = proc_dointvec_minmax,
+	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_TWO },
+	{ .procname = "overcommit_ratio", .data = &sysctl_overcommit_ratio, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO },
 	{ .procname = "min_free_kbytes", .data = &min_free_kbytes, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = watermark_sysctl_handler, .extra1 = SYSCTL_ZERO },
 	{ .procname = "watermark_scale_factor", .data = &watermark_scale_factor,

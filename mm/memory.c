@@ -16,6 +16,8 @@
  */
 #include <asm/page.h>
 #include <errno.h>
+#include <fs.h>
+#include <pagemap.h>
 #include <gfp.h>
 #include <mm_user.h>
 #include <mmu_context.h>
@@ -89,10 +91,12 @@ void pgd_free(struct mm_struct *mm)
 }
 
 /* vm_page_prot: the PTE bits for a user page of a VMA with these flags. */
-static pgprot_t vm_page_prot(unsigned long vm_flags)
+pgprot_t vm_page_prot(unsigned long vm_flags)
 {
 	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | _PAGE_DIRTY;
 
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return _PAGE_PROT_NONE | _PAGE_USER;	/* keeps its page, faults on any access */
 	if (vm_flags & VM_READ)
 		prot |= _PAGE_READ;
 	if (vm_flags & VM_WRITE)
@@ -108,20 +112,35 @@ static inline bool is_cow_mapping(unsigned long vm_flags)
 	return (vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
 }
 
-/* page_add_anon_rmap: one more page-table mapping of page by mm. */
-static void page_add_anon_rmap(struct mm_struct *mm, struct page *page)
+/*
+ * page_add_rmap: one more page-table mapping of page by mm.  A page with
+ * a mapping is a page-cache page (a file's, or shared anonymous memory's),
+ * counted in Mapped and RssFile; the others are anonymous (AnonPages,
+ * RssAnon).  The caller has given the mapping its own page reference.
+ */
+static void page_add_rmap(struct mm_struct *mm, struct page *page)
 {
+	bool file = page->mapping != NULL;
+
 	if (++page->_mapcount == 0)	/* first mapping anywhere */
-		mod_node_page_state(NR_ANON_MAPPED, 1);
-	mm->rss_anon++;
+		mod_node_page_state(file ? NR_FILE_MAPPED : NR_ANON_MAPPED, 1);
+	if (file)
+		mm->rss_file++;
+	else
+		mm->rss_anon++;
 }
 
-/* page_remove_rmap: one mapping fewer; the page itself goes with its last reference. */
+/* page_remove_rmap: one mapping fewer, and its page reference dropped. */
 static void page_remove_rmap(struct mm_struct *mm, struct page *page)
 {
+	bool file = page->mapping != NULL;
+
 	if (--page->_mapcount < 0)
-		mod_node_page_state(NR_ANON_MAPPED, -1);
-	mm->rss_anon--;
+		mod_node_page_state(file ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
+	if (file)
+		mm->rss_file--;
+	else
+		mm->rss_anon--;
 	put_page(page);
 }
 
@@ -144,7 +163,7 @@ static int map_user_page(struct vm_area_struct *vma, unsigned long va, struct pa
 	int err = set_user_pte(vma->vm_mm, va, pfn_pte(page_to_pfn(page), vm_page_prot(vma->vm_flags)));
 
 	if (!err)
-		page_add_anon_rmap(vma->vm_mm, page);
+		page_add_rmap(vma->vm_mm, page);
 	return err;
 }
 
@@ -186,7 +205,7 @@ static void zap_level(struct mm_struct *mm, pte_t *table, unsigned int level,
 		for (unsigned int i = pt_index(start, 0), last = pt_index(end - 1, 0); i <= last; i++) {
 			unsigned long pfn;
 
-			if (!pte_present(table[i]))
+			if (!pte_has_page(table[i]))
 				continue;
 			pfn = pte_pfn(table[i]);
 			table[i] = (pte_t){ 0 };
@@ -232,14 +251,14 @@ static inline int copy_pte(struct fork_copy *c, pte_t *src, pte_t *dst, unsigned
 		*dst = *src;
 		return 0;
 	}
-	if (c->cow && sysctl_fork_copy_eagerly) {	/* the debug switch: copy now */
+	if (c->cow && sysctl_fork_copy_eagerly && !pfn_to_page(pfn)->mapping) {	/* debug switch */
 		struct page *copy = alloc_page(GFP_USER);
 
 		if (!copy)
 			return -ENOMEM;
 		copy_page(page_address(copy), __va(PFN_PHYS(pfn)));
 		*dst = pfn_pte(page_to_pfn(copy), vm_page_prot(c->dst->vm_flags));
-		page_add_anon_rmap(c->dst->vm_mm, copy);
+		page_add_rmap(c->dst->vm_mm, copy);
 		return 0;
 	}
 	(void)va;
@@ -248,7 +267,7 @@ static inline int copy_pte(struct fork_copy *c, pte_t *src, pte_t *dst, unsigned
 	*dst = *src;
 	page = pfn_to_page(pfn);
 	get_page(page);
-	page_add_anon_rmap(c->dst->vm_mm, page);
+	page_add_rmap(c->dst->vm_mm, page);
 	return 0;
 }
 
@@ -275,7 +294,7 @@ static int copy_level(struct fork_copy *c, pte_t *src, pte_t *dst, unsigned int 
 			unsigned int last = pt_index(end - 1, 0);
 
 			for (; i <= last; i++, va += PAGE_SIZE)
-				if (pte_present(src[i]) && copy_pte(c, &src[i], &dst[i], va))
+				if (pte_has_page(src[i]) && copy_pte(c, &src[i], &dst[i], va))
 					return -ENOMEM;
 			return 0;
 		}
@@ -311,6 +330,46 @@ int copy_range(struct vm_area_struct *dst, struct vm_area_struct *src)
 	return err;
 }
 
+/*
+ * do_file_fault: the first touch of a page of a file mapping.  The page
+ * comes from the page cache; a shared mapping maps it as it is, so stores
+ * reach the file and write() shows in the mapping; a private one maps it
+ * read-only until the first write, which copies it (from then on that page
+ * no longer follows the file).  A page wholly past the end of the file is
+ * SIGBUS (-EIO here).
+ */
+static int do_file_fault(struct vm_area_struct *vma, unsigned long va, pte_t *pte, bool write)
+{
+	struct inode *inode = vma->vm_file->f_inode;
+	pgoff_t index = vma->vm_pgoff + ((va - vma->vm_start) >> PAGE_SHIFT);
+	struct page *page, *copy;
+
+	if ((loff_t)index << PAGE_SHIFT >= inode->i_size)
+		return -EIO;
+	page = find_or_create_page(vma->vm_file->f_mapping, index, GFP_USER);
+	if (!page)
+		return -ENOMEM;
+	if (!write || (vma->vm_flags & VM_SHARED)) {
+		pgprot_t prot = vm_page_prot(vma->vm_flags);
+
+		if (!(vma->vm_flags & VM_SHARED))
+			prot &= ~_PAGE_WRITE;	/* private: copy on the first write */
+		*pte = pfn_pte(page_to_pfn(page), prot);
+		page_add_rmap(vma->vm_mm, page);	/* keeps find_or_create_page's reference */
+		return 0;
+	}
+	copy = alloc_page(GFP_USER);
+	if (!copy) {
+		put_page(page);
+		return -ENOMEM;
+	}
+	copy_page(page_address(copy), page_address(page));
+	put_page(page);
+	*pte = pfn_pte(page_to_pfn(copy), vm_page_prot(vma->vm_flags));
+	page_add_rmap(vma->vm_mm, copy);
+	return 0;
+}
+
 /* do_anonymous_page: the first touch of an anonymous page. */
 static int do_anonymous_page(struct vm_area_struct *vma, unsigned long va, bool write)
 {
@@ -339,8 +398,8 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long va, pte_t *pte)
 	unsigned long pfn = pte_pfn(*pte);
 	struct page *old = pfn == zero_pfn() ? NULL : pfn_to_page(pfn), *copy;
 
-	/* The last user of the page may just write to it: nothing to copy. */
-	if (old && page_mapcount(old) == 1 && page_ref_count(old) == 1) {
+	/* The last user of an anonymous page may just write to it: nothing to copy. */
+	if (old && !old->mapping && page_mapcount(old) == 1 && page_ref_count(old) == 1) {
 		pte->pte |= _PAGE_WRITE;
 		return 0;
 	}
@@ -350,7 +409,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long va, pte_t *pte)
 	if (old)
 		copy_page(page_address(copy), page_address(old));
 	*pte = pfn_pte(page_to_pfn(copy), vm_page_prot(vma->vm_flags));
-	page_add_anon_rmap(mm, copy);
+	page_add_rmap(mm, copy);
 	if (old)
 		page_remove_rmap(mm, old);
 	return 0;
@@ -395,8 +454,11 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
 	pt_owner = NULL;
 	if (!pte)
 		return -ENOMEM;
-	if (!pte_present(*pte))
-		err = do_anonymous_page(vma, addr, write);
+	if (!pte_has_page(*pte))
+		err = vma->vm_file ? do_file_fault(vma, addr, pte, write) :
+				     do_anonymous_page(vma, addr, write);
+	else if (!pte_present(*pte))
+		err = -EFAULT;	/* PROT_NONE: the VMA check above has already refused */
 	else if (write && !(pte->pte & _PAGE_WRITE))
 		err = do_wp_page(vma, addr, pte);
 	else

@@ -1,11 +1,15 @@
 /*
- * mm/mmap.c: the VMAs of an address space, and brk.
+ * mm/mmap.c: the VMAs of an address space: mmap, munmap and brk.
  *
- * VMAs are kept in a list sorted by address.  The next issue replaces the
- * list by a balanced tree and adds mmap, munmap, mprotect, merging and
- * splitting; here VMAs are made by exec (segments, stack), brk and fork.
+ * VMAs are kept in a list sorted by address (a balanced tree is still to
+ * come).  mmap checks its arguments in Linux's order and with Linux's
+ * errors, finds room top-down below the stack, and charges private
+ * writable memory to Committed_AS; pages come later, on demand.
  */
 #include <errno.h>
+#include <err.h>
+#include <fs.h>
+#include <mman.h>
 #include <gfp.h>
 #include <mm_user.h>
 #include <mmu_context.h>
@@ -16,7 +20,6 @@
 
 pte_t *pgd_alloc(struct mm_struct *mm);
 void pgd_free(struct mm_struct *mm);
-void zap_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 int copy_range(struct vm_area_struct *dst, struct vm_area_struct *src);
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
@@ -58,6 +61,21 @@ static struct vm_area_struct *vma_new(struct mm_struct *mm, unsigned long start,
 	return vma;
 }
 
+static inline long vma_pages(const struct vm_area_struct *vma)
+{
+	return (long)((vma->vm_end - vma->vm_start) >> PAGE_SHIFT);
+}
+
+/* free_vma: what a VMA holds besides its pages: its charge and its file. */
+static void free_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_ACCOUNT)
+		vm_unacct_memory(vma_pages(vma));
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	kfree(vma);
+}
+
 /* remove_vma: unmap all of vma and take it out of mm. */
 static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
@@ -68,8 +86,25 @@ static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 	*link = vma->vm_next;
 	zap_range(vma, vma->vm_start, vma->vm_end);
 	mm->map_count--;
-	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-	kfree(vma);
+	mm->total_vm -= vma_pages(vma);
+	free_vma(vma);
+}
+
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
+{
+	struct vm_area_struct *n = kmalloc(sizeof(*n), GFP_KERNEL);
+
+	if (!n)
+		return -ENOMEM;
+	*n = *vma;
+	n->vm_start = addr;
+	n->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
+	if (n->vm_file)
+		get_file(n->vm_file);
+	vma->vm_end = addr;
+	vma->vm_next = n;
+	mm->map_count++;
+	return 0;
 }
 
 int vm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
@@ -140,7 +175,7 @@ static void exit_mmap(struct mm_struct *mm)
 
 		zap_range(vma, vma->vm_start, vma->vm_end);
 		mm->mmap = vma->vm_next;
-		kfree(vma);
+		free_vma(vma);
 	}
 	mm->map_count = 0;
 	mm->total_vm = 0;
@@ -179,8 +214,13 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 
 		if (!n)
 			goto fail;
-		n->vm_file = v->vm_file;
+		n->vm_file = v->vm_file ? get_file(v->vm_file) : NULL;
 		n->vm_pgoff = v->vm_pgoff;
+		/* The child's private writable memory is charged too, as on Linux. */
+		if ((v->vm_flags & VM_ACCOUNT) && vm_enough_memory(vma_pages(v)) == 0)
+			n->vm_flags |= VM_ACCOUNT;
+		else
+			n->vm_flags &= ~VM_ACCOUNT;
 		if (v->vm_name && v->vm_name == old->exe_name)
 			n->vm_name = mm->exe_name;	/* the copy's own string */
 		*tail = n;
@@ -228,4 +268,211 @@ long sys_brk(unsigned long brk)
 	}
 	mm->brk = brk;
 	return (long)brk;
+}
+
+/* ---- mmap and munmap ---- */
+
+/*
+ * get_unmapped_area: the highest free range of len bytes below mmap_base
+ * (the stack's limit and guard gap), at or above mmap_min_addr, as
+ * Linux's top-down layout.  0 when there is none.
+ */
+static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long base = STACK_TOP_MAX - STACK_SIZE_LIMIT - STACK_GUARD_GAP, best = 0;
+	unsigned long prev_end = MMAP_MIN_ADDR;
+
+	for (struct vm_area_struct *v = mm->mmap;; v = v->vm_next) {
+		unsigned long gap_end = MIN(v ? v->vm_start : base, base);
+
+		if (gap_end > prev_end && gap_end - prev_end >= len)
+			best = gap_end - len;	/* later gaps are higher: keep the last that fits */
+		if (!v || v->vm_start >= base)
+			break;
+		prev_end = MAX(prev_end, v->vm_end);
+	}
+	return best;
+}
+
+/* range_mapped: does any VMA overlap [start, end)? */
+static bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *v = find_vma(mm, start);
+
+	return v && v->vm_start < end;
+}
+
+/* do_munmap: unmap [start, start+len), splitting VMAs at the ends.  0 or -errno. */
+static int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
+{
+	unsigned long end;
+	struct vm_area_struct *v;
+
+	if ((start & ~PAGE_MASK) || start > task_size || len > task_size - start)
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return -EINVAL;
+	end = start + len;
+	v = find_vma(mm, start);
+	if (!v || v->vm_start >= end)
+		return 0;		/* nothing there: not an error */
+	if (v->vm_start < start && split_vma(mm, v, start))
+		return -ENOMEM;
+	v = find_vma(mm, end - 1);
+	if (v && v->vm_start < end && v->vm_end > end && split_vma(mm, v, end))
+		return -ENOMEM;
+	while ((v = find_vma(mm, start)) != NULL && v->vm_start < end)
+		remove_vma(mm, v);
+	return 0;
+}
+
+long sys_munmap(unsigned long addr, size_t len)
+{
+	return current->mm ? do_munmap(current->mm, addr, len) : -EINVAL;
+}
+
+/* mmap_file_checks: what the file itself allows; 0 or the error Linux gives. */
+static int mmap_file_checks(struct file *file, unsigned long prot, unsigned long type)
+{
+	if (!S_ISREG(file->f_inode->i_mode))
+		return -ENODEV;		/* only regular files have pages to map */
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if (type != MAP_PRIVATE && (prot & PROT_WRITE) &&
+	    (!(file->f_mode & FMODE_WRITE) || (file->f_flags & O_APPEND)))
+		return -EACCES;
+	return 0;
+}
+
+static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		    unsigned long prot, unsigned long flags, struct file *file, unsigned long pgoff)
+{
+	unsigned long type = flags & MAP_TYPE, vm_flags;
+	struct vm_area_struct *vma;
+	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+	long err;
+
+	if (!len)
+		return -EINVAL;
+	if (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	if (!len || len > task_size)
+		return -ENOMEM;
+	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	if (file) {
+		if (type == MAP_SHARED_VALIDATE) {
+			if (flags & ~(LEGACY_MAP_MASK | MAP_FIXED_NOREPLACE))
+				return -EOPNOTSUPP;
+			type = MAP_SHARED;
+		}
+		if (type != MAP_SHARED && type != MAP_PRIVATE)
+			return -EINVAL;
+		err = mmap_file_checks(file, prot, type);
+		if (err)
+			return err;
+	} else if (type != MAP_SHARED && type != MAP_PRIVATE) {
+		return -EINVAL;
+	}
+	if (fixed) {
+		if (addr & ~PAGE_MASK)
+			return -EINVAL;
+		if (addr > task_size - len)
+			return -ENOMEM;
+		if ((flags & MAP_FIXED_NOREPLACE) && range_mapped(mm, addr, addr + len))
+			return -EEXIST;
+	} else if (!(addr && !(addr & ~PAGE_MASK) && addr >= MMAP_MIN_ADDR &&
+		     addr <= task_size - len && !range_mapped(mm, addr, addr + len))) {
+		/* No usable hint (a free, aligned one above mmap_min_addr is taken as is). */
+		addr = get_unmapped_area(mm, len);
+		if (!addr)
+			return -ENOMEM;
+	}
+
+	vm_flags = VM_MAYREAD | VM_MAYEXEC | VM_MAYWRITE;
+	if (prot & PROT_READ)
+		vm_flags |= VM_READ;
+	if (prot & PROT_WRITE)
+		vm_flags |= VM_WRITE;
+	if (prot & PROT_EXEC)
+		vm_flags |= VM_EXEC;
+	if (type == MAP_SHARED) {
+		vm_flags |= VM_SHARED | VM_MAYSHARE;
+		if (file && !(file->f_mode & FMODE_WRITE))
+			vm_flags &= ~(VM_MAYWRITE | VM_SHARED);	/* can never be written: as Linux */
+	}
+	/* Charged: private writable memory, unless MAP_NORESERVE (ignored in mode 2). */
+	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != 2)
+		vm_flags |= VM_NORESERVE;
+	if ((vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE) {
+		if (vm_enough_memory((long)(len >> PAGE_SHIFT)))
+			return -ENOMEM;
+		vm_flags |= VM_ACCOUNT;
+	}
+
+	vma = kzalloc(sizeof(*vma), GFP_KERNEL);
+	if (!vma) {
+		err = -ENOMEM;
+		goto unacct;
+	}
+	if (!file && type == MAP_SHARED) {
+		/* Shared anonymous memory is an unlinked file, so fork keeps sharing it. */
+		file = shmem_file_setup((loff_t)len);
+		if (IS_ERR(file)) {
+			err = PTR_ERR(file);
+			goto free_vma;
+		}
+		pgoff = 0;
+	} else if (file) {
+		get_file(file);
+	}
+	if (flags & MAP_FIXED)
+		do_munmap(mm, addr, len);	/* MAP_FIXED replaces what was there */
+	vma->vm_mm = mm;
+	vma->vm_start = addr;
+	vma->vm_end = addr + len;
+	vma->vm_flags = vm_flags;
+	vma->vm_file = file;
+	vma->vm_pgoff = pgoff;
+	err = insert_vma(mm, vma);
+	if (err)
+		goto put_file;
+	if (flags & MAP_POPULATE)
+		for (unsigned long va = addr; va < addr + len; va += PAGE_SIZE)
+			if (handle_mm_fault(mm, va, (vm_flags & VM_WRITE) ? FAULT_FLAG_WRITE : 0))
+				break;	/* as Linux: populating is best effort */
+	return (long)addr;
+
+put_file:
+	if (file)
+		fput(file);
+free_vma:
+	kfree(vma);
+unacct:
+	if (vm_flags & VM_ACCOUNT)
+		vm_unacct_memory((long)(len >> PAGE_SHIFT));
+	return err;
+}
+
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+	      unsigned long fd, unsigned long off)
+{
+	struct file *file = NULL;
+	long ret;
+
+	if (!current->mm)
+		return -EINVAL;
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget((unsigned int)fd);
+		if (!file)
+			return -EBADF;
+	}
+	ret = do_mmap(current->mm, addr, len, prot, flags, file, off >> PAGE_SHIFT);
+	if (file)
+		fput(file);
+	return ret;
 }

@@ -134,3 +134,31 @@ void pgtable_for_each_leaf(pte_t *root, unsigned long start, unsigned long end,
 {
 	walk_range(root, pgtable_levels - 1, start, end, fn, arg);
 }
+
+/* walk_pages: as walk_range, but leaf-table entries that hold a page behind PROT_NONE count too. */
+static void walk_pages(pte_t *table, unsigned int level, unsigned long start, unsigned long end,
+		       void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
+{
+	unsigned long size = level_size(level);
+
+	for (unsigned long va = start; va < end; ) {
+		unsigned long next = (va & ~(size - 1)) + size;
+		pte_t *pte = &table[pt_index(va, level)];
+
+		if (next > end || next == 0)
+			next = end;
+		if (level == 0 ? pte_has_page(*pte) : pte_present(*pte)) {
+			if (level == 0 || pte_leaf(*pte))
+				fn(pte, va, arg);
+			else
+				walk_pages(pte_table(*pte), level - 1, va, next, fn, arg);
+		}
+		va = next;
+	}
+}
+
+void pgtable_for_each_page(pte_t *root, unsigned long start, unsigned long end,
+			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
+{
+	walk_pages(root, pgtable_levels - 1, start, end, fn, arg);
+}

@@ -72,6 +72,8 @@ void show_meminfo(struct seq_buf *m)
 	seq_buf_printf(m, "%-16s%8lu kB\n", "KernelStack:",
 		       global_node_page_state(NR_KERNEL_STACK_KB));
 	show_val_kb(m, "PageTables:", global_node_page_state(NR_PAGETABLE));
+	show_val_kb(m, "CommitLimit:", vm_commit_limit());
+	show_val_kb(m, "Committed_AS:", vm_committed());
 }
 
 void show_buddyinfo(struct seq_buf *m)

@@ -18,6 +18,11 @@
 #define _PAGE_ACCESSED	(1UL << 6)
 #define _PAGE_DIRTY	(1UL << 7)
 #define _PAGE_SOFT	(3UL << 8)
+/*
+ * A user page mapped PROT_NONE: V is clear so any access faults, and this
+ * software bit says the entry still holds a page (Linux's _PAGE_PROT_NONE).
+ */
+#define _PAGE_PROT_NONE	(1UL << 8)
 #define _PAGE_LEAF	(_PAGE_READ | _PAGE_WRITE | _PAGE_EXEC)
 #define _PAGE_PFN_SHIFT	10
 #define _PAGE_PFN_MASK	(((1UL << 44) - 1) << _PAGE_PFN_SHIFT)	/* PPN: bits 53..10 */
@@ -38,6 +43,12 @@ typedef unsigned long pgprot_t;
 
 #define PTRS_PER_PT	512	/* every level of every mode: 9 bits of VA */
 #define PT_LEVEL_BITS	9
+
+/* pte_has_page: the entry maps a page, accessible or PROT_NONE. */
+static inline bool pte_has_page(pte_t pte)
+{
+	return pte.pte & (_PAGE_PRESENT | _PAGE_PROT_NONE);
+}
 
 static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
 {
