@@ -117,7 +117,9 @@ void proc_pid_maps(struct task_struct *t, struct seq_buf *m)
 				     v->vm_flags & VM_WRITE ? 'w' : '-',
 				     v->vm_flags & VM_EXEC ? 'x' : '-',
 				     v->vm_flags & VM_MAYSHARE ? 's' : 'p',
-				     v->vm_pgoff << PAGE_SHIFT, 0, 0, 0UL);
+				     /* Linux prints an offset only for what is backed by a file */
+				     (v->vm_file || (v->vm_name && v->vm_name[0] != '[')) ?
+				     v->vm_pgoff << PAGE_SHIFT : 0, 0, 0, 0UL);
 		if (v->vm_name)	/* the name starts at column 73, as Linux pads it */
 			seq_buf_printf(m, "%*s%s", len < 73 ? 73 - len : 1, "", v->vm_name);
 		seq_buf_printf(m, "\n");
