@@ -137,8 +137,8 @@ static int exec_bench(void *arg)
 /* run_bench_program: instructions from starting the program with argc arguments to reaping it. */
 static u64 run_bench_program(struct elf_image *img, int argc)
 {
-	static const char *const args[] = { "bench", "a", "b", "c", "d", "e", NULL };
-	const char *argv[7] = { NULL };
+	static const char *const args[] = { "bench", "a", "b", "c", "d", "e", "f", NULL };
+	const char *argv[8] = { NULL };
 	struct bench_run run = { img, argv };
 	int status, pid;
 	u64 t0;
@@ -208,7 +208,7 @@ static u64 page_op_cost(bool copy)
 void bench_proc(void (*line)(const char *name, unsigned long value, const char *unit))
 {
 	struct elf_image img;
-	u64 base, getpid, fork, touch, fork16, cow16, eager16;
+	u64 base, getpid, fork, touch, fork16, cow16, eager16, mmaps;
 
 	if (!build_elf(&img, user_bench_start, user_bench_end))
 		return;
@@ -222,8 +222,9 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 	sysctl_fork_copy_eagerly = 1;
 	eager16 = run_bench_program(&img, 5);
 	sysctl_fork_copy_eagerly = 0;
+	mmaps = run_bench_program(&img, 7);
 	kfree(img.data);
-	if (!base || !getpid || !fork || !touch || !fork16 || !cow16 || !eager16)
+	if (!base || !getpid || !fork || !touch || !fork16 || !cow16 || !eager16 || !mmaps)
 		return;
 	line("getpid_syscall", (unsigned long)((getpid - base) / 1000), "instr");
 	line("fork_exit_wait", (unsigned long)((fork - base) / 100), "instr");
@@ -234,5 +235,6 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 	line("anon_fault_zero", (unsigned long)((touch - base) / PAGES_16M - page_op_cost(false)),
 	     "instr");
 	line("cow_fault", (unsigned long)((cow16 - fork16) / PAGES_16M - page_op_cost(true)), "instr");
+	line("mmap_munmap_4k", (unsigned long)((mmaps - base) / 1000), "instr");
 	bench_exec(line);
 }

@@ -135,6 +135,7 @@ user_test_end:
  *   4 write one byte in each page of 16 MiB of fresh heap
  *   5 as 4, then fork; the child exits at once; wait
  *   6 as 4, then fork; the child writes each page again (copy-on-write); wait
+ *   7 1000 x (mmap 4 KiB of anonymous memory, munmap it)
  */
 	.balign 4
 	.globl user_bench_start
@@ -144,6 +145,8 @@ user_bench_start:
 	beq	t0, t1, 1f
 	li	t1, 3
 	beq	t0, t1, 3f
+	li	t1, 7
+	beq	t0, t1, 8f
 	li	t1, 4
 	bltu	t0, t1, 9f
 	call	grow16			/* 4, 5, 6: s2..s3 is 16 MiB of fresh heap */
@@ -171,6 +174,21 @@ user_bench_start:
 	li	a3, 0
 	li	a7, 260
 	ecall
+	j	9f
+8:	li	s1, 1000
+10:	li	a0, 0			/* mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) */
+	li	a1, 4096
+	li	a2, 3
+	li	a3, 0x22
+	li	a4, -1
+	li	a5, 0
+	li	a7, 222
+	ecall
+	li	a1, 4096		/* munmap(it, 4096) */
+	li	a7, 215
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 10b
 	j	9f
 1:	li	s1, 1000
 2:	li	a7, 172			/* getpid */
