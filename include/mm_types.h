@@ -13,6 +13,7 @@
 #define _RVMM_MM_TYPES_H
 
 #include <compiler.h>
+#include <rbtree.h>
 #include <types.h>
 
 struct address_space;
@@ -80,7 +81,8 @@ struct vm_area_struct {
 	struct file *vm_file;		/* NULL for anonymous memory */
 	unsigned long vm_pgoff;		/* offset in vm_file, in pages */
 	const char *vm_name;		/* "[heap]", "[stack]", or NULL */
-	struct vm_area_struct *vm_next;	/* sorted by address */
+	struct vm_area_struct *vm_next;	/* the next VMA up: walks in address order */
+	struct rb_node vm_rb;		/* in mm->mm_rb, keyed by address: lookups in O(log n) */
 };
 
 /* mm_struct: a user address space. */
@@ -88,6 +90,7 @@ struct mm_struct {
 	void *pgd;			/* root page table (pte_t *), kernel half shared */
 	unsigned long asid;		/* with its generation in the upper bits, see mm/context.c */
 	struct vm_area_struct *mmap;	/* VMAs, sorted by address */
+	struct rb_root mm_rb;		/* the same VMAs as a red-black tree */
 	int map_count;
 	int users;			/* tasks sharing this mm (vfork, threads) */
 	unsigned long start_code, end_code, start_data, end_data;

@@ -32,8 +32,10 @@ void mmput(struct mm_struct *mm);
 /* dup_mm: a copy of mm with every page copied (fork). NULL on ENOMEM. */
 struct mm_struct *dup_mm(struct mm_struct *mm);
 
-/* find_vma: the first VMA that ends above addr, or NULL. */
+/* find_vma: the first VMA that ends above addr, or NULL (O(log n): the tree). */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/* vma_prev: the VMA just below vma, or NULL. */
+struct vm_area_struct *vma_prev(struct vm_area_struct *vma);
 /*
  * vm_map_anon: a new VMA [start, start+len) with vm_flags, every page
  * allocated zeroed and mapped.  0, -ENOMEM, or -EEXIST on overlap.

@@ -419,12 +419,10 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long va, pte_t *pte)
 static int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
 {
 	unsigned long start = addr & PAGE_MASK;
-	struct vm_area_struct *prev = NULL;
+	struct vm_area_struct *prev = vma_prev(vma);
 
 	if (vma->vm_end - start > STACK_SIZE_LIMIT)
 		return -ENOMEM;
-	for (struct vm_area_struct *v = mm->mmap; v && v != vma; v = v->vm_next)
-		prev = v;
 	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
 		return -ENOMEM;
 	mm->total_vm += (vma->vm_start - start) >> PAGE_SHIFT;

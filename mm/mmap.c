@@ -1,8 +1,8 @@
 /*
  * mm/mmap.c: the VMAs of an address space: mmap, munmap and brk.
  *
- * VMAs are kept in a list sorted by address (a balanced tree is still to
- * come).  mmap checks its arguments in Linux's order and with Linux's
+ * VMAs are kept both in a red-black tree (find_vma in O(log n)) and in a
+ * list in address order (for walks), as Linux before the maple tree.  mmap checks its arguments in Linux's order and with Linux's
  * errors, finds room top-down below the stack, and charges private
  * writable memory to Committed_AS; pages come later, on demand.
  */
@@ -24,10 +24,44 @@ int copy_range(struct vm_area_struct *dst, struct vm_area_struct *src);
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
-	for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next)
-		if (v->vm_end > addr)
-			return v;
-	return NULL;
+	struct rb_node *n = mm->mm_rb.node;
+	struct vm_area_struct *found = NULL;
+
+	while (n) {
+		struct vm_area_struct *v = rb_entry(n, struct vm_area_struct, vm_rb);
+
+		if (v->vm_end > addr) {
+			found = v;		/* a candidate; one further left may end above addr too */
+			if (v->vm_start <= addr)
+				break;
+			n = n->left;
+		} else {
+			n = n->right;
+		}
+	}
+	return found;
+}
+
+/* vma_rb_insert: put vma in the tree (its range overlaps no other). */
+static void vma_rb_insert(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct rb_node **link = &mm->mm_rb.node, *parent = NULL;
+
+	while (*link) {
+		parent = *link;
+		link = vma->vm_start < rb_entry(parent, struct vm_area_struct, vm_rb)->vm_start ?
+		       &parent->left : &parent->right;
+	}
+	rb_link_node(&vma->vm_rb, parent, link);
+	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
+}
+
+/* vma_prev: the VMA just below vma, or NULL. */
+struct vm_area_struct *vma_prev(struct vm_area_struct *vma)
+{
+	struct rb_node *p = rb_prev(&vma->vm_rb);
+
+	return p ? rb_entry(p, struct vm_area_struct, vm_rb) : NULL;
 }
 
 /* insert_vma: link vma in address order; -EEXIST if it overlaps a neighbour. */
@@ -41,6 +75,7 @@ static int insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 		return -EEXIST;
 	vma->vm_next = *link;
 	*link = vma;
+	vma_rb_insert(mm, vma);
 	mm->map_count++;
 	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 	return 0;
@@ -79,11 +114,11 @@ static void free_vma(struct vm_area_struct *vma)
 /* remove_vma: unmap all of vma and take it out of mm. */
 static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	struct vm_area_struct **link = &mm->mmap;
+	struct vm_area_struct *prev = vma_prev(vma);
+	struct vm_area_struct **link = prev ? &prev->vm_next : &mm->mmap;
 
-	while (*link != vma)
-		link = &(*link)->vm_next;
 	*link = vma->vm_next;
+	rb_erase(&vma->vm_rb, &mm->mm_rb);
 	zap_range(vma, vma->vm_start, vma->vm_end);
 	mm->map_count--;
 	mm->total_vm -= vma_pages(vma);
@@ -103,6 +138,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 		get_file(n->vm_file);
 	vma->vm_end = addr;
 	vma->vm_next = n;
+	vma_rb_insert(mm, n);
 	mm->map_count++;
 	return 0;
 }
@@ -177,6 +213,7 @@ static void exit_mmap(struct mm_struct *mm)
 		mm->mmap = vma->vm_next;
 		free_vma(vma);
 	}
+	mm->mm_rb = RB_ROOT;
 	mm->map_count = 0;
 	mm->total_vm = 0;
 }
@@ -225,6 +262,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			n->vm_name = mm->exe_name;	/* the copy's own string */
 		*tail = n;
 		tail = &n->vm_next;
+		vma_rb_insert(mm, n);
 		mm->map_count++;
 		mm->total_vm += (n->vm_end - n->vm_start) >> PAGE_SHIFT;
 		if (copy_range(n, v))
