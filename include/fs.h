@@ -387,6 +387,7 @@ struct file {
 	fmode_t f_mode;			/* FMODE_* */
 	int f_count;			/* references: descriptors, and fget callers */
 	void *private_data;		/* the driver's */
+	char *f_name;			/* the path it was opened by, for /proc/<pid>/maps; may be NULL */
 };
 
 /* alloc_empty_file: a struct file with one reference, f_flags and f_mode set from flags; ERR_PTR on failure. */

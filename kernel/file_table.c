@@ -81,6 +81,7 @@ static void __fput(struct file *file)
 	if ((file->f_mode & FMODE_OPENED) && file->f_op && file->f_op->release)
 		file->f_op->release(inode, file);
 	iput(inode);
+	kfree(file->f_name);
 	kfree(file);
 }
 

@@ -10,6 +10,7 @@
  * O_TRUNC truncates even an O_RDONLY open of a regular file.
  */
 #include <err.h>
+#include <slab.h>
 #include <errno.h>
 #include <namei.h>
 #include <sched.h>
@@ -147,6 +148,8 @@ struct file *do_filp_open(int dfd, struct filename *name, int flags, umode_t mod
 		if (err)
 			goto out_fput;
 	}
+	/* There are no dentries to rebuild a path from: keep the one given (maps shows it). */
+	file->f_name = kstrdup(name->name, GFP_KERNEL);
 	iput(inode);
 	return file;
 

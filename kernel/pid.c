@@ -2,6 +2,7 @@
  * kernel/pid.c: process ids, the list of all tasks, and what /proc shows
  * of a task.
  */
+#include <fs.h>
 #include <mm_user.h>
 #include <proc_fs.h>
 #include <sched.h>
@@ -120,8 +121,10 @@ void proc_pid_maps(struct task_struct *t, struct seq_buf *m)
 				     /* Linux prints an offset only for what is backed by a file */
 				     (v->vm_file || (v->vm_name && v->vm_name[0] != '[')) ?
 				     v->vm_pgoff << PAGE_SHIFT : 0, 0, 0, 0UL);
-		if (v->vm_name)	/* the name starts at column 73, as Linux pads it */
-			seq_buf_printf(m, "%*s%s", len < 73 ? 73 - len : 1, "", v->vm_name);
+		const char *name = v->vm_file && v->vm_file->f_name ? v->vm_file->f_name : v->vm_name;
+
+		if (name)	/* the name starts at column 73, as Linux pads it */
+			seq_buf_printf(m, "%*s%s", len < 73 ? 73 - len : 1, "", name);
 		seq_buf_printf(m, "\n");
 	}
 }

@@ -189,6 +189,8 @@ static void do_user_exception(struct pt_regs *regs)
 			return;		/* mapped: the instruction runs again */
 		if (err == -ENOMEM)
 			force_sig_fault(SIGBUS, regs->badaddr, "out of memory");
+		else if (err == -EIO)
+			force_sig_fault(SIGBUS, regs->badaddr, "past the end of the mapped file");
 		else
 			force_sig_fault(SIGSEGV, regs->badaddr, exception_name(cause));
 	} else if (is_memory_fault(cause)) {

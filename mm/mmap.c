@@ -411,6 +411,10 @@ static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		err = mmap_file_checks(file, prot, type);
 		if (err)
 			return err;
+		/* Linux's file_mmap_ok: the mapping may not reach past the largest file offset. */
+		if (len > (unsigned long)__LONG_MAX__ ||
+		    pgoff > ((unsigned long)__LONG_MAX__ - len) >> PAGE_SHIFT)
+			return -EOVERFLOW;
 	} else if (type != MAP_SHARED && type != MAP_PRIVATE) {
 		return -EINVAL;
 	}
