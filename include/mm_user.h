@@ -73,6 +73,8 @@ unsigned long vm_commit_limit(void);
 pgprot_t vm_page_prot(unsigned long vm_flags);
 /* zap_range: unmap and release every page of vma's address space in [start, end). */
 void zap_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+/* vma_merge: join vma with touching neighbours of the same kind; the VMA now covering its range. */
+struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vma);
 /* split_vma: cut vma in two at addr (page-aligned, inside it).  0 or -ENOMEM. */
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
 

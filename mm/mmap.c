@@ -125,6 +125,44 @@ static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 	free_vma(vma);
 }
 
+/* can_merge: could b continue a (a just below b, touching it) as one VMA? */
+static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
+{
+	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
+	       a->vm_file == b->vm_file && a->vm_name == b->vm_name &&
+	       (!a->vm_file || a->vm_pgoff + (unsigned long)vma_pages(a) == b->vm_pgoff);
+}
+
+/* absorb: a takes over b's range (b just above a); b goes, its pages stay mapped. */
+static void absorb(struct mm_struct *mm, struct vm_area_struct *a, struct vm_area_struct *b)
+{
+	a->vm_end = b->vm_end;
+	a->vm_next = b->vm_next;
+	rb_erase(&b->vm_rb, &mm->mm_rb);
+	mm->map_count--;
+	if (b->vm_flags & VM_ACCOUNT)
+		b->vm_flags &= ~VM_ACCOUNT;	/* a's charge now covers both: a was charged too */
+	free_vma(b);
+}
+
+/*
+ * vma_merge: join vma with the neighbours it could continue (same flags
+ * and backing, touching; file offsets contiguous), as Linux's vma_merge
+ * in its common cases.  Returns the VMA that now covers vma's range.
+ */
+struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev = vma_prev(vma), *next = vma->vm_next;
+
+	if (next && can_merge(vma, next))
+		absorb(mm, vma, next);
+	if (prev && can_merge(prev, vma)) {
+		absorb(mm, prev, vma);
+		vma = prev;
+	}
+	return vma;
+}
+
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
 {
 	struct vm_area_struct *n = kmalloc(sizeof(*n), GFP_KERNEL);
@@ -481,6 +519,7 @@ static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	err = insert_vma(mm, vma);
 	if (err)
 		goto put_file;
+	vma = vma_merge(mm, vma);
 	if (flags & MAP_POPULATE)
 		for (unsigned long va = addr; va < addr + len; va += PAGE_SIZE)
 			if (handle_mm_fault(mm, va, (vm_flags & VM_WRITE) ? FAULT_FLAG_WRITE : 0))

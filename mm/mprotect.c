@@ -77,5 +77,8 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 		v->vm_flags = flags;
 		change_protection(v);
 	}
+	/* Pieces that now look alike join again (mprotect back and forth leaves one VMA). */
+	for (v = find_vma(mm, start ? start - 1 : 0); v && v->vm_start <= end; v = v->vm_next)
+		v = vma_merge(mm, v);
 	return 0;
 }
