@@ -60,6 +60,11 @@ QEMUOPTS  = -machine virt -cpu rv64 -m $(MEM) -smp $(CPUS) -nographic \
 
 .DEFAULT_GOAL := all
 
+# The static checker over the kernel; user/user.mk adds user/ with its own
+# include path, so this must come before it.
+CPPCHECK := cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	    --inline-suppr -Iinclude --suppress=missingIncludeSystem kernel mm lib
+
 # User programs and the initramfs (user/user.mk defines INITRAMFS, used below).
 include user/user.mk
 
@@ -119,9 +124,6 @@ test: $(KERNEL) host-tests user-progs linux-tests initramfs
 
 bench: $(KERNEL) $(INITRAMFS)
 	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS)
-
-CPPCHECK := cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
-	    --inline-suppr -Iinclude --suppress=missingIncludeSystem kernel mm lib
 
 cppcheck:
 	$(CPPCHECK)
