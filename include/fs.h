@@ -208,6 +208,7 @@ struct address_space {
 	struct inode *host;		/* the file these pages belong to */
 	struct radix_tree_root i_pages;	/* index -> struct page */
 	unsigned long nrpages;		/* pages in i_pages */
+	bool shmem;			/* shared anonymous memory: counted as Shmem, RssShmem */
 };
 
 /* ---- Inodes ---- */

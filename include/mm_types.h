@@ -96,7 +96,7 @@ struct mm_struct {
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long total_vm;		/* pages mapped by all VMAs */
-	unsigned long rss_anon, rss_file;	/* resident pages */
+	unsigned long rss_anon, rss_file, rss_shmem;	/* resident pages, as /proc/<pid>/status splits them */
 	unsigned long pgtables_bytes;	/* page-table pages, in bytes */
 	char *exe_name;			/* the program's path: /proc/<pid>/maps names its segments */
 };

@@ -79,10 +79,14 @@ static int setup_stack(struct linux_binprm *bprm)
 	size_t vec_bytes;
 	u64 seed = get_cycles() * 0x9e3779b97f4a7c15ULL;
 
-	err = vm_map_anon(mm, top - STACK_INITIAL, STACK_INITIAL,
-			  VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_GROWSDOWN, "[stack]");
-	if (err)
+	if (vm_enough_memory((long)(STACK_INITIAL >> PAGE_SHIFT)))
+		return -ENOMEM;
+	err = vm_map_anon(mm, top - STACK_INITIAL, STACK_INITIAL, VM_READ | VM_WRITE | VM_MAYREAD |
+			  VM_MAYWRITE | VM_GROWSDOWN | VM_ACCOUNT, "[stack]");
+	if (err) {
+		vm_unacct_memory((long)(STACK_INITIAL >> PAGE_SHIFT));
 		return err;
+	}
 	mm->start_stack = top;
 	strings = top - ALIGN(bprm->strings_len, 16);
 	if (copy_to_mm(mm, strings, bprm->strings, bprm->strings_len))

@@ -94,13 +94,13 @@ void proc_pid_status(struct task_struct *t, struct seq_buf *m)
 	seq_buf_printf(m, "Pid:\t%d\n", t->pid);
 	seq_buf_printf(m, "PPid:\t%d\n", t->parent ? t->parent->pid : 0);
 	if (mm) {
-		unsigned long rss = mm->rss_anon + mm->rss_file;
+		unsigned long rss = mm->rss_anon + mm->rss_file + mm->rss_shmem;
 
 		seq_buf_printf(m, "VmSize:\t%8lu kB\n", mm->total_vm << (PAGE_SHIFT - 10));
 		seq_buf_printf(m, "VmRSS:\t%8lu kB\n", rss << (PAGE_SHIFT - 10));
 		seq_buf_printf(m, "RssAnon:\t%8lu kB\n", mm->rss_anon << (PAGE_SHIFT - 10));
 		seq_buf_printf(m, "RssFile:\t%8lu kB\n", mm->rss_file << (PAGE_SHIFT - 10));
-		seq_buf_printf(m, "RssShmem:\t%8lu kB\n", 0UL);
+		seq_buf_printf(m, "RssShmem:\t%8lu kB\n", mm->rss_shmem << (PAGE_SHIFT - 10));
 		seq_buf_printf(m, "VmPTE:\t%8lu kB\n", mm->pgtables_bytes >> 10);
 	}
 }

@@ -283,6 +283,7 @@ struct file *shmem_file_setup(loff_t size)
 	if (!inode)
 		return ERR_PTR(-ENOMEM);
 	inode->i_size = size;
+	inode->i_mapping->shmem = true;
 	file = alloc_empty_file(O_RDWR);
 	if (IS_ERR(file)) {
 		iput(inode);

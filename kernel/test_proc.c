@@ -100,6 +100,7 @@ void selftest_proc(void)
 	unsigned long pt0 = global_node_page_state(NR_PAGETABLE);
 	unsigned long anon0 = global_node_page_state(NR_ANON_MAPPED);
 	unsigned long stack0 = global_node_page_state(NR_KERNEL_STACK_KB);
+	unsigned long commit0 = vm_committed();
 	struct elf_image img;
 	int pid, status = -1;
 
@@ -118,6 +119,8 @@ void selftest_proc(void)
 		  "proc: every user page came back");
 	tap_check(global_node_page_state(NR_KERNEL_STACK_KB) == stack0,
 		  "proc: every kernel stack came back");
+	tap_check(vm_committed() == commit0,
+		  "proc: Committed_AS is back where it was (%lu pages, was %lu)", vm_committed(), commit0);
 out:
 	kfree(img.data);
 }

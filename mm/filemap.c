@@ -33,6 +33,8 @@ int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t 
 	page->index = (u32)index;
 	mapping->nrpages++;
 	mod_node_page_state(NR_FILE_PAGES, 1);
+	if (mapping->shmem)
+		mod_node_page_state(NR_SHMEM, 1);
 	return 0;
 }
 
@@ -44,6 +46,8 @@ void delete_from_page_cache(struct page *page)
 	page->mapping = NULL;
 	mapping->nrpages--;
 	mod_node_page_state(NR_FILE_PAGES, -1);
+	if (mapping->shmem)
+		mod_node_page_state(NR_SHMEM, -1);
 	/* ramfs pages are dirty for life (there is nowhere to write them); a page leaving the cache is not. */
 	ClearPageFlag(page, PG_dirty);
 	put_page(page);

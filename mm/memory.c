@@ -118,29 +118,27 @@ static inline bool is_cow_mapping(unsigned long vm_flags)
  * counted in Mapped and RssFile; the others are anonymous (AnonPages,
  * RssAnon).  The caller has given the mapping its own page reference.
  */
+/* rss_counter: which of mm's resident-page counters page counts in. */
+static unsigned long *rss_counter(struct mm_struct *mm, const struct page *page)
+{
+	if (!page->mapping)
+		return &mm->rss_anon;
+	return page->mapping->shmem ? &mm->rss_shmem : &mm->rss_file;
+}
+
 static void page_add_rmap(struct mm_struct *mm, struct page *page)
 {
-	bool file = page->mapping != NULL;
-
 	if (++page->_mapcount == 0)	/* first mapping anywhere */
-		mod_node_page_state(file ? NR_FILE_MAPPED : NR_ANON_MAPPED, 1);
-	if (file)
-		mm->rss_file++;
-	else
-		mm->rss_anon++;
+		mod_node_page_state(page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, 1);
+	(*rss_counter(mm, page))++;
 }
 
 /* page_remove_rmap: one mapping fewer, and its page reference dropped. */
 static void page_remove_rmap(struct mm_struct *mm, struct page *page)
 {
-	bool file = page->mapping != NULL;
-
 	if (--page->_mapcount < 0)
-		mod_node_page_state(file ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
-	if (file)
-		mm->rss_file--;
-	else
-		mm->rss_anon--;
+		mod_node_page_state(page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
+	(*rss_counter(mm, page))--;
 	put_page(page);
 }
 
@@ -425,6 +423,9 @@ static int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsign
 		return -ENOMEM;
 	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
 		return -ENOMEM;
+	if ((vma->vm_flags & VM_ACCOUNT) &&
+	    vm_enough_memory((long)((vma->vm_start - start) >> PAGE_SHIFT)))
+		return -ENOMEM;		/* the growth is charged, as Linux's acct_stack_growth */
 	mm->total_vm += (vma->vm_start - start) >> PAGE_SHIFT;
 	vma->vm_start = start;
 	return 0;

@@ -221,6 +221,8 @@ int vm_grow(struct vm_area_struct *vma, unsigned long new_end)
 
 void vm_shrink(struct vm_area_struct *vma, unsigned long new_end)
 {
+	if (vma->vm_flags & VM_ACCOUNT)
+		vm_unacct_memory((long)((vma->vm_end - new_end) >> PAGE_SHIFT));
 	zap_range(vma, new_end, vma->vm_end);
 	vma->vm_mm->total_vm -= (vma->vm_end - new_end) >> PAGE_SHIFT;
 	vma->vm_end = new_end;
@@ -326,16 +328,23 @@ long sys_brk(unsigned long brk)
 		return (long)(mm ? mm->brk : 0);
 	old_end = PAGE_ALIGN(mm->brk);
 	new_end = PAGE_ALIGN(brk);
+	/* The heap is private writable memory: growing it is charged, as mmap would be. */
+	if (new_end > old_end && vm_enough_memory((long)((new_end - old_end) >> PAGE_SHIFT)))
+		return (long)mm->brk;
 	heap = find_vma(mm, mm->start_brk);
 	if (!heap || heap->vm_start != mm->start_brk) {
 		/* no heap VMA yet: make it (zero length heaps have none) */
 		if (new_end > mm->start_brk &&
 		    vm_map_anon(mm, mm->start_brk, new_end - mm->start_brk,
-				VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE, "[heap]"))
+				VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_ACCOUNT, "[heap]")) {
+			vm_unacct_memory((long)((new_end - old_end) >> PAGE_SHIFT));
 			return (long)mm->brk;
+		}
 	} else if (new_end > old_end) {
-		if (new_end > STACK_TOP_MAX - STACK_SIZE_LIMIT || vm_grow(heap, new_end))
+		if (new_end > STACK_TOP_MAX - STACK_SIZE_LIMIT || vm_grow(heap, new_end)) {
+			vm_unacct_memory((long)((new_end - old_end) >> PAGE_SHIFT));
 			return (long)mm->brk;
+		}
 	} else if (new_end < old_end) {
 		if (new_end == heap->vm_start)
 			remove_vma(mm, heap);	/* an empty heap has no VMA, as on Linux */
