@@ -107,8 +107,12 @@ void pgtable_free(pte_t *root, void (*free_table)(pte_t *))
 	pgtable_free_level(root, pgtable_levels - 1, free_table);
 }
 
-/* walk_range: call fn on every present leaf entry of [start, end) below table at `level`. */
+/*
+ * walk_range: call fn on every leaf entry of [start, end) below table at
+ * `level` that has_page accepts (at level 0; above it, present leaves).
+ */
 static void walk_range(pte_t *table, unsigned int level, unsigned long start, unsigned long end,
+		       bool (*has_page)(pte_t pte),
 		       void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
 {
 	unsigned long size = level_size(level);
@@ -119,11 +123,11 @@ static void walk_range(pte_t *table, unsigned int level, unsigned long start, un
 
 		if (next > end || next == 0)
 			next = end;
-		if (pte_present(*pte)) {
+		if (level == 0 ? has_page(*pte) : pte_present(*pte)) {
 			if (level == 0 || pte_leaf(*pte))
 				fn(pte, va, arg);
 			else
-				walk_range(pte_table(*pte), level - 1, va, next, fn, arg);
+				walk_range(pte_table(*pte), level - 1, va, next, has_page, fn, arg);
 		}
 		va = next;
 	}
@@ -132,33 +136,11 @@ static void walk_range(pte_t *table, unsigned int level, unsigned long start, un
 void pgtable_for_each_leaf(pte_t *root, unsigned long start, unsigned long end,
 			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
 {
-	walk_range(root, pgtable_levels - 1, start, end, fn, arg);
-}
-
-/* walk_pages: as walk_range, but leaf-table entries that hold a page behind PROT_NONE count too. */
-static void walk_pages(pte_t *table, unsigned int level, unsigned long start, unsigned long end,
-		       void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
-{
-	unsigned long size = level_size(level);
-
-	for (unsigned long va = start; va < end; ) {
-		unsigned long next = (va & ~(size - 1)) + size;
-		pte_t *pte = &table[pt_index(va, level)];
-
-		if (next > end || next == 0)
-			next = end;
-		if (level == 0 ? pte_has_page(*pte) : pte_present(*pte)) {
-			if (level == 0 || pte_leaf(*pte))
-				fn(pte, va, arg);
-			else
-				walk_pages(pte_table(*pte), level - 1, va, next, fn, arg);
-		}
-		va = next;
-	}
+	walk_range(root, pgtable_levels - 1, start, end, pte_present, fn, arg);
 }
 
 void pgtable_for_each_page(pte_t *root, unsigned long start, unsigned long end,
 			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
 {
-	walk_pages(root, pgtable_levels - 1, start, end, fn, arg);
+	walk_range(root, pgtable_levels - 1, start, end, pte_has_page, fn, arg);
 }
