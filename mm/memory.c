@@ -119,14 +119,14 @@ static inline bool is_cow_mapping(unsigned long vm_flags)
  * RssAnon).  The caller has given the mapping its own page reference.
  */
 /* rss_counter: which of mm's resident-page counters page counts in. */
-static unsigned long *rss_counter(struct mm_struct *mm, const struct page *page)
+static inline unsigned long *rss_counter(struct mm_struct *mm, const struct page *page)
 {
 	if (!page->mapping)
 		return &mm->rss_anon;
 	return page->mapping->shmem ? &mm->rss_shmem : &mm->rss_file;
 }
 
-static void page_add_rmap(struct mm_struct *mm, struct page *page)
+static inline void page_add_rmap(struct mm_struct *mm, struct page *page)
 {
 	if (++page->_mapcount == 0)	/* first mapping anywhere */
 		mod_node_page_state(page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, 1);
@@ -134,7 +134,7 @@ static void page_add_rmap(struct mm_struct *mm, struct page *page)
 }
 
 /* page_remove_rmap: one mapping fewer, and its page reference dropped. */
-static void page_remove_rmap(struct mm_struct *mm, struct page *page)
+static inline void page_remove_rmap(struct mm_struct *mm, struct page *page)
 {
 	if (--page->_mapcount < 0)
 		mod_node_page_state(page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
