@@ -125,19 +125,20 @@ static int setup_stack(struct linux_binprm *bprm)
 		/* Skip the file name, which exec puts first for AT_EXECFN. */
 		str += strlen(s) + 1;
 		s += strlen(s) + 1;
+		/* argc, argv[0..argc-1], NULL, envp[0..envc-1], NULL, then the auxiliary vector. */
 		*p++ = (unsigned long)bprm->argc;
 		for (int i = 0; i < bprm->argc + bprm->envc; i++) {
 			size_t len = strlen(s) + 1;
 
+			if (i == bprm->argc)
+				*p++ = 0;	/* argv's terminator, before the first envp entry */
 			*p++ = str;
 			str += len;
 			s += len;
-			if (i == bprm->argc - 1 || (bprm->argc == 0 && i == -1))
-				*p++ = 0;
 		}
-		if (bprm->argc == 0)
-			*p++ = 0;
-		*p++ = 0;
+		if (bprm->envc == 0)
+			*p++ = 0;	/* argv's terminator when no envp entry came */
+		*p++ = 0;		/* envp's terminator */
 		memcpy(p, auxv, (size_t)n * sizeof(unsigned long));
 	}
 	err = copy_to_mm(mm, sp, vec, vec_bytes);
@@ -309,6 +310,11 @@ long sys_execve(const char __user *filename, const char __user *const __user *ar
 	err = bprm.argc = copy_strings(&bprm, argv);
 	if (err < 0)
 		goto out_strings;
+	if (bprm.argc == 0) {
+		/* As Linux since 5.18: a program never starts with argc 0; argv becomes { "" }. */
+		bprm.strings[bprm.strings_len++] = '\0';
+		bprm.argc = 1;
+	}
 	err = bprm.envc = copy_strings(&bprm, envp);
 	if (err < 0)
 		goto out_strings;

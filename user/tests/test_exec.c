@@ -117,12 +117,37 @@ static void test_exec_self(const char *self)
 	ok(!(st & BAD_IMAGE), "the new image's data comes from the file, not the old memory");
 }
 
+/*
+ * test_empty_argv: execve with an empty argv.  Linux since 5.18 never
+ * starts a program with argc 0: it gets argc 1 and argv[0] = "".
+ */
+static void test_empty_argv(const char *self)
+{
+	int st;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		char *argv[] = { NULL };
+		char *envp[] = { "RVMM_EMPTY_ARGV=1", NULL };
+
+		execve(self, argv, envp);
+		_exit(EXEC_FAILED);
+	}
+	if (waitpid(pid, &st, 0) != pid)
+		st = -1;
+	ok(st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	   "execve with an empty argv starts the program with argc 1, argv[0] \"\" (%s)",
+	   status_str(st));
+}
+
 int main(int argc, char *argv[])
 {
 	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	char path[256];
 	int fd, err;
 
+	if (getenv("RVMM_EMPTY_ARGV"))	/* started by test_empty_argv */
+		return !(argc == 1 && argv[0][0] == '\0' && argv[1] == NULL);
 	if (argc > 1 && strcmp(argv[1], "--exec-child") == 0)
 		return exec_child(argc, argv);
 
@@ -141,8 +166,10 @@ int main(int argc, char *argv[])
 		skip(why, "descriptors survive execve");
 		skip(why, "O_CLOEXEC descriptors are closed by execve");
 		skip(why, "the new image's data comes from the file, not the old memory");
+		skip(why, "execve with an empty argv starts the program with argc 1, argv[0] \"\"");
 	} else {
 		test_exec_self(argv[0]);
+		test_empty_argv(argv[0]);
 	}
 
 	err = exec_errno("/nonexistent/test_exec");
