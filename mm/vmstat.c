@@ -97,13 +97,13 @@ void show_zoneinfo(struct seq_buf *m)
 
 		seq_buf_printf(m, "Node %d, zone %8s", 0, zone->name);
 		seq_buf_printf(m, "\n  pages free     %lu", zone->free_pages);
-		seq_buf_printf(m, "\n        %-12s %lu", "boost", 0UL);
-		seq_buf_printf(m, "\n        %-12s %lu", "min", min_wmark_pages(zone));
-		seq_buf_printf(m, "\n        %-12s %lu", "low", low_wmark_pages(zone));
-		seq_buf_printf(m, "\n        %-12s %lu", "high", high_wmark_pages(zone));
-		seq_buf_printf(m, "\n        %-12s %lu", "spanned", zone->spanned_pages);
-		seq_buf_printf(m, "\n        %-12s %lu", "present", zone->present_pages);
-		seq_buf_printf(m, "\n        %-12s %lu", "managed", zone->managed_pages);
+		seq_buf_printf(m, "\n        %-8s %lu", "boost", 0UL);
+		seq_buf_printf(m, "\n        %-8s %lu", "min", min_wmark_pages(zone));
+		seq_buf_printf(m, "\n        %-8s %lu", "low", low_wmark_pages(zone));
+		seq_buf_printf(m, "\n        %-8s %lu", "high", high_wmark_pages(zone));
+		seq_buf_printf(m, "\n        %-8s %lu", "spanned", zone->spanned_pages);
+		seq_buf_printf(m, "\n        %-8s %lu", "present", zone->present_pages);
+		seq_buf_printf(m, "\n        %-8s %lu", "managed", zone->managed_pages);
 		seq_buf_printf(m, "\n        protection: (");
 		for (int j = 0; j < MAX_NR_ZONES; j++)
 			seq_buf_printf(m, "%s%lu", j ? ", " : "", zone->lowmem_reserve[j]);
