@@ -13,6 +13,7 @@
 #define _RVMM_MM_TYPES_H
 
 #include <compiler.h>
+#include <list.h>
 #include <rbtree.h>
 #include <types.h>
 
@@ -83,6 +84,7 @@ struct vm_area_struct {
 	const char *vm_name;		/* "[heap]", "[stack]", or NULL */
 	struct vm_area_struct *vm_next;	/* the next VMA up: walks in address order */
 	struct rb_node vm_rb;		/* in mm->mm_rb, keyed by address: lookups in O(log n) */
+	struct list_head shared;	/* a file VMA: on its file's i_mmap, so truncate finds it */
 };
 
 /* mm_struct: a user address space. */

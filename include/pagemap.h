@@ -36,6 +36,8 @@ unsigned int find_get_pages(struct address_space *mapping, pgoff_t start,
  * of the range inside the partial pages at either edge.
  */
 void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, loff_t lend);
+/* unmap_mapping_range: unmap every process's pages of mapping from file index `from` on (mm/memory.c). */
+void unmap_mapping_range(struct address_space *mapping, pgoff_t from);
 /* truncate_inode_pages: truncate_inode_pages_range(mapping, lstart, -1). */
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
 /* truncate_inode_pages_final: empty the cache of an inode being evicted. */

@@ -32,6 +32,7 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_ino = get_next_ino(sb);
 	inode->i_data.host = inode;
 	INIT_RADIX_TREE(&inode->i_data.i_pages);
+	INIT_LIST_HEAD(&inode->i_data.i_mmap);
 	inode->i_mapping = &inode->i_data;
 	return inode;
 }

@@ -465,3 +465,23 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
 	flush_tlb_page(mm, addr);
 	return err;
 }
+
+/*
+ * unmap_mapping_range: unmap, from every process, the pages of mapping at
+ * file index `from` and beyond (a truncate is shrinking the file): touching
+ * them again finds nothing past the end and gets SIGBUS, as on Linux.
+ * Private copies of those pages go too.
+ */
+void unmap_mapping_range(struct address_space *mapping, pgoff_t from)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &mapping->i_mmap, shared) {
+		unsigned long pages = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT, first;
+
+		if (vma->vm_pgoff + pages <= from)
+			continue;	/* the VMA maps only what stays */
+		first = from > vma->vm_pgoff ? from - vma->vm_pgoff : 0;
+		zap_range(vma, vma->vm_start + (first << PAGE_SHIFT), vma->vm_end);
+	}
+}

@@ -101,13 +101,22 @@ static inline long vma_pages(const struct vm_area_struct *vma)
 	return (long)((vma->vm_end - vma->vm_start) >> PAGE_SHIFT);
 }
 
+/* link_file_vma: a file VMA goes on its file's i_mmap list, where truncate finds it. */
+static void link_file_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		list_add_tail(&vma->shared, &vma->vm_file->f_mapping->i_mmap);
+}
+
 /* free_vma: what a VMA holds besides its pages: its charge and its file. */
 static void free_vma(struct vm_area_struct *vma)
 {
 	if (vma->vm_flags & VM_ACCOUNT)
 		vm_unacct_memory(vma_pages(vma));
-	if (vma->vm_file)
+	if (vma->vm_file) {
+		list_del(&vma->shared);
 		fput(vma->vm_file);
+	}
 	kfree(vma);
 }
 
@@ -174,6 +183,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 	n->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 	if (n->vm_file)
 		get_file(n->vm_file);
+	link_file_vma(n);
 	vma->vm_end = addr;
 	vma->vm_next = n;
 	vma_rb_insert(mm, n);
@@ -293,6 +303,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			goto fail;
 		n->vm_file = v->vm_file ? get_file(v->vm_file) : NULL;
 		n->vm_pgoff = v->vm_pgoff;
+		link_file_vma(n);
 		/* The child's private writable memory is charged too, as on Linux. */
 		if ((v->vm_flags & VM_ACCOUNT) && vm_enough_memory(vma_pages(v)) == 0)
 			n->vm_flags |= VM_ACCOUNT;
@@ -528,6 +539,7 @@ static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	err = insert_vma(mm, vma);
 	if (err)
 		goto put_file;
+	link_file_vma(vma);
 	vma = vma_merge(mm, vma);
 	if (flags & MAP_POPULATE)
 		for (unsigned long va = addr; va < addr + len; va += PAGE_SIZE)

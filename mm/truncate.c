@@ -79,6 +79,8 @@ void truncate_setsize(struct inode *inode, loff_t newsize)
 
 	inode->i_size = newsize;
 	if (newsize < oldsize) {
+		/* Pages wholly past the new end leave every mapping first (Linux's truncate_pagecache). */
+		unmap_mapping_range(inode->i_mapping, (pgoff_t)PFN_UP(newsize));
 		truncate_inode_pages(inode->i_mapping, newsize);
 	} else if (newsize > oldsize && (oldsize & ~PAGE_MASK)) {
 		/*

@@ -376,6 +376,39 @@ static void test_past_eof(void)
 	unlink(path);
 }
 
+/*
+ * A file shrunk while it is mapped: the page now wholly past the end is
+ * gone from the mapping (SIGBUS), the page before it is still there, for a
+ * shared mapping and for a private one whose page was already copied.
+ */
+static void test_truncate_mapped(void)
+{
+	const char *path = tmp_file("trunc");
+	int fd = make_file(path, O_RDWR, 'y', 2 * PAGE), st;
+	char *shared = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	char *private = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+
+	if (!ok(shared != MAP_FAILED && private != MAP_FAILED, "two mappings of a two-page file"))
+		goto out;
+	shared[PAGE] = 's';		/* both pages present in both mappings, */
+	private[PAGE] = 'p';		/* the private one's second page a copy */
+	ok(ftruncate(fd, PAGE) == 0, "ftruncate the mapped file to one page");
+	st = access_in_child(shared + PAGE, 0);
+	ok(killed_by(st, SIGBUS), "MAP_SHARED: the page past the new end is SIGBUS (%s)",
+	   status_str(st));
+	st = access_in_child(private + PAGE, 0);
+	ok(killed_by(st, SIGBUS), "MAP_PRIVATE: even its copied page past the new end is SIGBUS (%s)",
+	   status_str(st));
+	ok(shared[0] == 'y' && private[0] == 'y', "the page before the new end is still mapped");
+out:
+	if (shared != MAP_FAILED)
+		munmap(shared, 2 * PAGE);
+	if (private != MAP_FAILED)
+		munmap(private, 2 * PAGE);
+	close(fd);
+	unlink(path);
+}
+
 static void test_munmap_middle(void)
 {
 	char *m = map_anon(3 * PAGE, PROT_READ | PROT_WRITE);
@@ -571,6 +604,7 @@ int main(void)
 	test_eoverflow();
 	test_sigsegv();
 	test_past_eof();
+	test_truncate_mapped();
 	test_munmap_middle();
 	test_mprotect_middle();
 	test_map_fixed_replaces();
