@@ -75,14 +75,10 @@ void pgtable_free(pte_t *root, void (*free_table)(pte_t *));
 void pgtable_free_level(pte_t *table, unsigned int level, void (*free_table)(pte_t *));
 
 /*
- * pgtable_for_each_leaf: call fn(pte, va, arg) for every present leaf in
- * [start, end), skipping whole subtrees that have no table: unmapping a
- * mostly empty gigabyte costs only what is mapped in it.
+ * pgtable_for_each_page: call fn(pte, va, arg) for every entry in
+ * [start, end) that holds a page (user pages mapped PROT_NONE included),
+ * skipping whole subtrees that have no table.
  */
-void pgtable_for_each_leaf(pte_t *root, unsigned long start, unsigned long end,
-			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg);
-
-/* pgtable_for_each_page: as pgtable_for_each_leaf, including user pages mapped PROT_NONE. */
 void pgtable_for_each_page(pte_t *root, unsigned long start, unsigned long end,
 			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg);
 

@@ -65,8 +65,6 @@ extern bool need_resched;
 void schedule(void);
 /* wake_up_process: make a sleeping task runnable. */
 void wake_up_process(struct task_struct *t);
-/* sched_init: the boot task becomes the idle task. */
-void sched_init(void);
 /* scheduler_tick: called from the timer interrupt. */
 void scheduler_tick(void);
 /* signal_pending_current: has the current task a signal that should end its wait? */

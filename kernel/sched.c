@@ -40,11 +40,6 @@ bool need_resched;
 static LIST_HEAD(runqueue);	/* runnable tasks other than the one running and idle */
 static LIST_HEAD(sleepers);	/* tasks in nanosleep, woken by the tick */
 
-void sched_init(void)
-{
-	need_resched = false;
-}
-
 void wake_up_process(struct task_struct *t)
 {
 	if (!(t->state & TASK_NORMAL))

@@ -240,7 +240,7 @@ struct fork_copy {
  * pages become shared and read-only in both (copy-on-write); shared and
  * read-only pages are simply shared.  0 or -ENOMEM.
  */
-static inline int copy_pte(struct fork_copy *c, pte_t *src, pte_t *dst, unsigned long va)
+static inline int copy_pte(struct fork_copy *c, pte_t *src, pte_t *dst)
 {
 	unsigned long pfn = pte_pfn(*src);
 	struct page *page;
@@ -259,7 +259,6 @@ static inline int copy_pte(struct fork_copy *c, pte_t *src, pte_t *dst, unsigned
 		page_add_rmap(c->dst->vm_mm, copy);
 		return 0;
 	}
-	(void)va;
 	if (c->cow)
 		src->pte &= ~_PAGE_WRITE;
 	*dst = *src;
@@ -291,8 +290,8 @@ static int copy_level(struct fork_copy *c, pte_t *src, pte_t *dst, unsigned int 
 			/* The leaf table: a plain loop over its entries in range. */
 			unsigned int last = pt_index(end - 1, 0);
 
-			for (; i <= last; i++, va += PAGE_SIZE)
-				if (pte_has_page(src[i]) && copy_pte(c, &src[i], &dst[i], va))
+			for (; i <= last; i++)
+				if (pte_has_page(src[i]) && copy_pte(c, &src[i], &dst[i]))
 					return -ENOMEM;
 			return 0;
 		}

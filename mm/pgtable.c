@@ -108,11 +108,11 @@ void pgtable_free(pte_t *root, void (*free_table)(pte_t *))
 }
 
 /*
- * walk_range: call fn on every leaf entry of [start, end) below table at
- * `level` that has_page accepts (at level 0; above it, present leaves).
+ * walk_range: call fn on every entry of [start, end) below table at
+ * `level` that holds a page: present leaves, and at level 0 user pages
+ * mapped PROT_NONE too.
  */
 static void walk_range(pte_t *table, unsigned int level, unsigned long start, unsigned long end,
-		       bool (*has_page)(pte_t pte),
 		       void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
 {
 	unsigned long size = level_size(level);
@@ -123,24 +123,18 @@ static void walk_range(pte_t *table, unsigned int level, unsigned long start, un
 
 		if (next > end || next == 0)
 			next = end;
-		if (level == 0 ? has_page(*pte) : pte_present(*pte)) {
+		if (level == 0 ? pte_has_page(*pte) : pte_present(*pte)) {
 			if (level == 0 || pte_leaf(*pte))
 				fn(pte, va, arg);
 			else
-				walk_range(pte_table(*pte), level - 1, va, next, has_page, fn, arg);
+				walk_range(pte_table(*pte), level - 1, va, next, fn, arg);
 		}
 		va = next;
 	}
 }
 
-void pgtable_for_each_leaf(pte_t *root, unsigned long start, unsigned long end,
-			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
-{
-	walk_range(root, pgtable_levels - 1, start, end, pte_present, fn, arg);
-}
-
 void pgtable_for_each_page(pte_t *root, unsigned long start, unsigned long end,
 			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
 {
-	walk_range(root, pgtable_levels - 1, start, end, pte_has_page, fn, arg);
+	walk_range(root, pgtable_levels - 1, start, end, fn, arg);
 }

@@ -38,7 +38,6 @@
 #include <string.h>
 #include <vmstat.h>
 
-#define SLAB_KMALLOC	0x1UL		/* internal: one of kmalloc's caches */
 #define FREELIST_END	0xffffu		/* no further free object */
 #define MAX_SLAB_ORDER	3		/* PAGE_ALLOC_COSTLY_ORDER: beyond it blocks get rare */
 
@@ -517,7 +516,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 
 	if (!s)
 		goto fail;
-	if (!init_cache(s, name, size, align, flags & ~SLAB_KMALLOC, ctor)) {
+	if (!init_cache(s, name, size, align, flags, ctor)) {
 		kmem_cache_free(&kmem_cache_boot, s);
 		s = NULL;
 		goto fail;
@@ -781,7 +780,7 @@ void kmem_cache_init(void)
 			snprintf(name, sizeof(name), "kmalloc-%uk", sz >> 10);
 		else
 			snprintf(name, sizeof(name), "kmalloc-%u", sz);
-		if (!s || !init_cache(s, name, sz, 0, SLAB_KMALLOC, NULL))
+		if (!s || !init_cache(s, name, sz, 0, 0, NULL))
 			panic("kmem_cache_init: cannot create %s", name);
 		link_cache(s);
 		kmalloc_caches[i] = s;
