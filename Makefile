@@ -36,9 +36,10 @@ CFLAGS   := $(ARCH) $(WARN) -O2 -g -std=gnu11 --specs=picolibc.specs \
             -fno-stack-protector -fno-pie -ffunction-sections \
             -Iinclude -MMD -MP
 LDFLAGS  := $(ARCH) --specs=picolibc.specs -nostartfiles -static -no-pie \
-            -T kernel/kernel.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments
+            -T kernel/riscv/kernel.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 
-KSRC     := $(wildcard kernel/*.c kernel/*.S mm/*.c lib/*.c)
+KSRC     := $(wildcard kernel/*.c kernel/*.S kernel/*/*.c kernel/*/*.S \
+              kernel/fs/proc/*.c mm/*.c lib/*.c)
 KOBJ     := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
 KERNEL   := $(B)/kernel.elf
 
@@ -85,7 +86,7 @@ $(B)/%.o: %.S | deps
 	@echo "  AS      $<"
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(KERNEL): $(KOBJ) kernel/kernel.ld
+$(KERNEL): $(KOBJ) kernel/riscv/kernel.ld
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) $(KOBJ) -o $@ -lc -lgcc
 	$(Q)$(OBJDUMP) -d $@ > $(B)/kernel.asm
@@ -108,7 +109,7 @@ HOSTCFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
               -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST
 HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab.c mm/vmstat.c mm/util.c \
               lib/seq_buf.c lib/cmdline.c lib/rbtree.c
-HOST_TESTS := $(patsubst test/host/%.c,$(B)/host/%,$(wildcard test/host/test_*.c))
+HOST_TESTS := $(patsubst test/host/%.c,$(B)/host/%,$(wildcard test/host/unit_*.c))
 
 $(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(wildcard include/*.h test/host/*.h test/host/asm/*.h)
 	@mkdir -p $(dir $@)

@@ -350,7 +350,7 @@ int vfs_kern_mount(const struct file_system_type *type, const char *path);
 /* vfs_init: the root ramfs with /dev (console, null), /proc and /tmp; current's cwd is "/". */
 void vfs_init(void);
 
-/* ---- Inodes (kernel/inode.c) ---- */
+/* ---- Inodes (kernel/fs/inode.c) ---- */
 
 /* new_inode: a fresh inode of sb with one reference and one link, or NULL. */
 struct inode *new_inode(struct super_block *sb);
@@ -415,7 +415,7 @@ int vfs_open(struct inode *inode, struct file *file);
 /* do_truncate: set inode's size (the page cache past it goes); 0 or -errno. */
 int do_truncate(struct inode *inode, loff_t length);
 
-/* ---- Descriptor tables (kernel/file_table.c) ---- */
+/* ---- Descriptor tables (kernel/fs/file_table.c) ---- */
 
 #define BITS_PER_LONG	64
 #define NR_OPEN_DEFAULT	BITS_PER_LONG	/* descriptors a table holds before it grows */
@@ -461,7 +461,7 @@ void put_files_struct(struct files_struct *files);
 /* do_close_on_exec: close the descriptors marked close-on-exec (exec). */
 void do_close_on_exec(struct files_struct *files);
 
-/* ---- Reading and writing (kernel/read_write.c) ---- */
+/* ---- Reading and writing (kernel/fs/read_write.c) ---- */
 
 /* vfs_iter_read/vfs_iter_write: file I/O at *pos after the mode checks; bytes or -errno. */
 ssize_t vfs_iter_read(struct file *file, struct iov_iter *iter, loff_t *pos);
@@ -479,7 +479,7 @@ loff_t no_llseek(struct file *file, loff_t offset, int whence);
 /* vfs_llseek: lseek on file; the new position or -errno. */
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
 
-/* ---- Directories (kernel/readdir.c) ---- */
+/* ---- Directories (kernel/fs/readdir.c) ---- */
 
 /*
  * dir_context: a directory listing in progress.  pos is the position of
@@ -509,7 +509,7 @@ long ksys_getdents64(unsigned int fd, struct iov_iter *to);
 /* generic_read_dir: read(2) of a directory: -EISDIR. */
 ssize_t generic_read_dir(struct file *file, struct iov_iter *to, loff_t *pos);
 
-/* ---- Attributes (kernel/stat.c) ---- */
+/* ---- Attributes (kernel/fs/stat.c) ---- */
 
 struct kstat {
 	u64 ino;
@@ -531,7 +531,7 @@ int vfs_fstat(unsigned int fd, struct kstat *stat);
 /* vfs_statx: attributes of name from dfd (AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH); 0 or -errno. */
 int vfs_statx(int dfd, struct filename *name, int flags, struct kstat *stat);
 
-/* ---- Character devices (kernel/char_dev.c) ---- */
+/* ---- Character devices (kernel/fs/char_dev.c) ---- */
 
 /* __register_chrdev: minors baseminor..+count of major open with fops; 0 or -EBUSY. */
 int __register_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,

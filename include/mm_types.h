@@ -90,7 +90,7 @@ struct vm_area_struct {
 /* mm_struct: a user address space. */
 struct mm_struct {
 	void *pgd;			/* root page table (pte_t *), kernel half shared */
-	unsigned long asid;		/* with its generation in the upper bits, see mm/context.c */
+	unsigned long asid;		/* with its generation in the upper bits, see kernel/riscv/context.c */
 	struct vm_area_struct *mmap;	/* VMAs, sorted by address */
 	struct rb_root mm_rb;		/* the same VMAs as a red-black tree */
 	int map_count;

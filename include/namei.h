@@ -1,5 +1,5 @@
 /*
- * include/namei.h: from path names to inodes (kernel/namei.c).
+ * include/namei.h: from path names to inodes (kernel/fs/namei.c).
  *
  * A path is walked one component at a time from "/" (absolute), from the
  * directory open on dfd, or from the current directory (AT_FDCWD).  "."

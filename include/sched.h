@@ -32,7 +32,7 @@ struct thread_struct {
 };
 
 struct task_struct {
-	struct thread_struct thread;	/* first: kernel/switch.S uses offset 0 */
+	struct thread_struct thread;	/* first: kernel/riscv/switch.S uses offset 0 */
 	int pid;
 	unsigned int state;
 	char comm[TASK_COMM_LEN];	/* program name, as ps shows it */

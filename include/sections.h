@@ -1,5 +1,5 @@
 /*
- * include/sections.h: where the linker script (kernel/kernel.ld) put the
+ * include/sections.h: where the linker script (kernel/riscv/kernel.ld) put the
  * kernel image.  The symbols are addresses, not objects: compute with their
  * values, never by subtracting the arrays.
  */

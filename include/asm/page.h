@@ -1,7 +1,7 @@
 /*
  * include/asm/page.h: zeroing and copying whole pages.  picolibc's
  * memset/memcpy for rv64imac are byte loops (built for size), about six
- * instructions a byte; these move 64 bytes per loop (kernel/pagecopy.S).
+ * instructions a byte; these move 64 bytes per loop (kernel/riscv/pagecopy.S).
  */
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H

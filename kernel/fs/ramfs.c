@@ -1,0 +1,299 @@
+/*
+ * kernel/fs/ramfs.c: a file system that lives only in memory.
+ *
+ * A regular file's data is its page cache and nothing else: writes fill
+ * pages (mm/filemap.c), truncation frees them (mm/truncate.c), and they
+ * stay dirty because there is nowhere to write them back to, so unlike a
+ * disk file system's cache they can never be reclaimed.  The root file
+ * system is a ramfs, filled from the initramfs at boot.
+ *
+ * Linux's ramfs keeps its directories in the dentry cache.  rvmm has no
+ * dentry cache, so a ramfs directory keeps a list of entries (name ->
+ * inode).  An entry holds a reference to its inode: a file lives while
+ * it has a name or is open.  "." and ".." are not entries: lookup answers
+ * them from the directory itself and its parent pointer.
+ */
+#include <err.h>
+#include <errno.h>
+#include <fs.h>
+#include <pagemap.h>
+#include <slab.h>
+#include <string.h>
+
+/* One name in a directory. */
+struct ramfs_dirent {
+	struct list_head list;		/* on ramfs_inode.entries */
+	struct inode *inode;		/* referenced */
+	loff_t pos;			/* readdir position: fixed, so a listing survives removals */
+	unsigned int len;
+	char name[];
+};
+
+struct ramfs_inode {
+	struct list_head entries;	/* a directory: its entries, oldest first */
+	struct inode *parent;		/* a directory: the directory holding its entry, itself
+					   for the root, NULL once removed */
+	loff_t next_pos;		/* a directory: pos of the next entry made */
+	struct inode vfs_inode;
+};
+
+static inline struct ramfs_inode *RAMFS_I(struct inode *inode)
+{
+	return container_of(inode, struct ramfs_inode, vfs_inode);
+}
+
+static const struct inode_operations ramfs_dir_inode_operations;
+static const struct file_operations ramfs_dir_operations;
+
+static const struct inode_operations ramfs_file_inode_operations = {
+	.setattr = simple_setattr,
+};
+
+static const struct file_operations ramfs_file_operations = {
+	.read = generic_file_read_iter,
+	.write = generic_file_write_iter,
+	.llseek = generic_file_llseek,
+};
+
+/* ramfs_get_inode: a new inode of the given type; dir is the parent of a new directory. */
+static struct inode *ramfs_get_inode(struct super_block *sb, struct inode *dir,
+				     umode_t mode, dev_t dev)
+{
+	struct inode *inode = new_inode(sb);
+
+	if (!inode)
+		return NULL;
+	inode->i_mode = mode;
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+		inode->i_op = &ramfs_file_inode_operations;
+		inode->i_fop = &ramfs_file_operations;
+		break;
+	case S_IFDIR:
+		inode->i_op = &ramfs_dir_inode_operations;
+		inode->i_fop = &ramfs_dir_operations;
+		inode->i_nlink = 2;		/* its entry in the parent, and its own "." */
+		RAMFS_I(inode)->parent = dir ? dir : inode;
+		RAMFS_I(inode)->next_pos = 2;	/* after "." and ".." */
+		break;
+	default:
+		init_special_inode(inode, mode, dev);
+		break;
+	}
+	return inode;
+}
+
+static bool name_eq(const struct ramfs_dirent *e, const struct qstr *name)
+{
+	return e->len == name->len && !memcmp(e->name, name->name, name->len);
+}
+
+static struct ramfs_dirent *find_entry(struct inode *dir, const struct qstr *name)
+{
+	struct ramfs_dirent *e;
+
+	list_for_each_entry(e, &RAMFS_I(dir)->entries, list)
+		if (name_eq(e, name))
+			return e;
+	return NULL;
+}
+
+static struct inode *ramfs_lookup(struct inode *dir, const struct qstr *name)
+{
+	struct ramfs_dirent *e;
+
+	if (name->len == 1 && name->name[0] == '.')
+		return igrab(dir);
+	if (name->len == 2 && name->name[0] == '.' && name->name[1] == '.')
+		return RAMFS_I(dir)->parent ? igrab(RAMFS_I(dir)->parent) : ERR_PTR(-ENOENT);
+	e = find_entry(dir, name);
+	return e ? igrab(e->inode) : ERR_PTR(-ENOENT);
+}
+
+/* ramfs_new_child: make a node of mode named name in dir; returned referenced for the caller. */
+static struct inode *ramfs_new_child(struct inode *dir, const struct qstr *name,
+				     umode_t mode, dev_t dev)
+{
+	struct ramfs_dirent *e;
+	struct inode *inode;
+
+	e = kmalloc(sizeof(*e) + name->len, GFP_KERNEL);
+	if (!e)
+		return ERR_PTR(-ENOMEM);
+	inode = ramfs_get_inode(dir->i_sb, dir, mode, dev);
+	if (!inode) {
+		kfree(e);
+		return ERR_PTR(-ENOSPC);
+	}
+	e->inode = inode;		/* the reference new_inode gave */
+	e->pos = RAMFS_I(dir)->next_pos++;
+	e->len = name->len;
+	memcpy(e->name, name->name, name->len);
+	list_add_tail(&e->list, &RAMFS_I(dir)->entries);
+	if (S_ISDIR(mode))
+		dir->i_nlink++;		/* the new directory's ".." */
+	return igrab(inode);
+}
+
+static struct inode *ramfs_create(struct inode *dir, const struct qstr *name, umode_t mode)
+{
+	return ramfs_new_child(dir, name, mode, 0);
+}
+
+static int ramfs_mknod(struct inode *dir, const struct qstr *name, umode_t mode, dev_t dev)
+{
+	struct inode *inode = ramfs_new_child(dir, name, mode, dev);
+
+	if (IS_ERR(inode))
+		return (int)PTR_ERR(inode);
+	iput(inode);
+	return 0;
+}
+
+static int ramfs_mkdir(struct inode *dir, const struct qstr *name, umode_t mode)
+{
+	return ramfs_mknod(dir, name, mode, 0);
+}
+
+/* remove_entry: drop name from dir; the entry's reference to its inode goes with it. */
+static int remove_entry(struct inode *dir, const struct qstr *name)
+{
+	struct ramfs_dirent *e = find_entry(dir, name);
+
+	if (!e)
+		return -ENOENT;
+	list_del(&e->list);
+	iput(e->inode);
+	kfree(e);
+	return 0;
+}
+
+static int ramfs_unlink(struct inode *dir, const struct qstr *name, struct inode *victim)
+{
+	if (!find_entry(dir, name))
+		return -ENOENT;
+	victim->i_nlink--;		/* at 0 the file dies with its last open */
+	return remove_entry(dir, name);
+}
+
+static int ramfs_rmdir(struct inode *dir, const struct qstr *name, struct inode *victim)
+{
+	if (!find_entry(dir, name))
+		return -ENOENT;
+	if (!list_empty(&RAMFS_I(victim)->entries))
+		return -ENOTEMPTY;
+	/* Still open or someone's cwd, it stays, but nothing can be found or made in it. */
+	victim->i_nlink = 0;
+	victim->i_flags |= S_DEAD;
+	RAMFS_I(victim)->parent = NULL;
+	dir->i_nlink--;			/* its ".." is gone */
+	return remove_entry(dir, name);
+}
+
+static int ramfs_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct inode *dir = file_inode(file);
+	struct ramfs_inode *ri = RAMFS_I(dir);
+	struct ramfs_dirent *e;
+
+	if (!dir_emit_dots(ctx, dir->i_ino, ri->parent ? ri->parent->i_ino : dir->i_ino))
+		return 0;
+	list_for_each_entry(e, &ri->entries, list) {
+		if (e->pos < ctx->pos)
+			continue;
+		ctx->pos = e->pos;
+		if (!dir_emit(ctx, e->name, (int)e->len, e->inode->i_ino,
+			      fs_umode_to_dtype(e->inode->i_mode)))
+			return 0;
+		ctx->pos = e->pos + 1;
+	}
+	return 0;
+}
+
+static const struct inode_operations ramfs_dir_inode_operations = {
+	.lookup = ramfs_lookup,
+	.create = ramfs_create,
+	.mkdir = ramfs_mkdir,
+	.mknod = ramfs_mknod,
+	.unlink = ramfs_unlink,
+	.rmdir = ramfs_rmdir,
+	.setattr = simple_setattr,
+};
+
+static const struct file_operations ramfs_dir_operations = {
+	.read = generic_read_dir,
+	.iterate = ramfs_readdir,
+	.llseek = generic_file_llseek,
+};
+
+static struct inode *ramfs_alloc_inode(struct super_block *sb)
+{
+	struct ramfs_inode *ri = kzalloc(sizeof(*ri), GFP_KERNEL);
+
+	if (!ri)
+		return NULL;
+	INIT_LIST_HEAD(&ri->entries);
+	return &ri->vfs_inode;
+}
+
+static void ramfs_free_inode(struct inode *inode)
+{
+	kfree(RAMFS_I(inode));
+}
+
+static const struct super_operations ramfs_ops = {
+	.alloc_inode = ramfs_alloc_inode,
+	.free_inode = ramfs_free_inode,
+};
+
+static int ramfs_fill_super(struct super_block *sb)
+{
+	sb->s_maxbytes = MAX_LFS_FILESIZE;
+	sb->s_op = &ramfs_ops;
+	sb->s_root = ramfs_get_inode(sb, NULL, S_IFDIR | 0755, 0);
+	return sb->s_root ? 0 : -ENOMEM;
+}
+
+const struct file_system_type ramfs_fs_type = {
+	.name = "ramfs",
+	.fill_super = ramfs_fill_super,
+};
+
+/*
+ * shmem_file_setup: an unlinked ramfs file of size bytes, open read-write.
+ * Shared anonymous memory is such a file, as on Linux (where it is tmpfs):
+ * its pages live in the file's page cache, so every process mapping it,
+ * before or after fork, finds the same page.
+ */
+struct file *shmem_file_setup(loff_t size)
+{
+	static struct super_block *shm_mnt;
+	struct inode *inode;
+	struct file *file;
+	int err;
+
+	if (!shm_mnt) {
+		struct super_block *sb = kern_mount(&ramfs_fs_type);
+
+		if (IS_ERR(sb))
+			return ERR_CAST(sb);
+		shm_mnt = sb;
+	}
+	inode = ramfs_get_inode(shm_mnt, NULL, S_IFREG | 0600, 0);
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	inode->i_size = size;
+	inode->i_mapping->shmem = true;
+	file = alloc_empty_file(O_RDWR);
+	if (IS_ERR(file)) {
+		iput(inode);
+		return file;
+	}
+	err = vfs_open(inode, file);
+	iput(inode);		/* the file holds its own reference now */
+	if (err) {
+		fput(file);
+		return ERR_PTR(err);
+	}
+	return file;
+}

@@ -1,0 +1,258 @@
+/*
+ * kernel/riscv/traps.c: what happens on a trap.  Interrupts are dispatched (only
+ * the timer today); every exception is a kernel bug, so it is reported in
+ * full and the kernel panics.
+ */
+#include <asm/csr.h>
+#include <errno.h>
+#include <power.h>
+#include <mm_user.h>
+#include <pgtable.h>
+#include <printk.h>
+#include <sched.h>
+#include <signal.h>
+#include <uaccess.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <timer.h>
+#include <trap.h>
+
+void handle_exception(void);		/* trapentry.S */
+void do_trap(struct pt_regs *regs);	/* called by trapentry.S only */
+long do_syscall(struct pt_regs *regs);	/* kernel/syscall.c */
+
+/* trapentry.S saves xN at N * 8 and the CSRs after x31: keep both in step. */
+#define PT_CHECK(field, slot) \
+	_Static_assert(offsetof(struct pt_regs, field) == (slot) * 8, \
+		       "pt_regs." #field " moved: fix kernel/riscv/entry.S")
+PT_CHECK(epc, 0);
+PT_CHECK(ra, 1);
+PT_CHECK(sp, 2);
+PT_CHECK(tp, 4);
+PT_CHECK(t0, 5);
+PT_CHECK(s0, 8);
+PT_CHECK(a0, 10);
+PT_CHECK(a7, 17);
+PT_CHECK(s2, 18);
+PT_CHECK(s11, 27);
+PT_CHECK(t3, 28);
+PT_CHECK(t6, 31);
+PT_CHECK(status, 32);
+PT_CHECK(badaddr, 33);
+PT_CHECK(cause, 34);
+PT_CHECK(orig_a0, 35);
+_Static_assert(sizeof(struct pt_regs) == 36 * 8 && sizeof(struct pt_regs) % 16 == 0,
+	       "pt_regs size: fix PT_SIZE in kernel/riscv/entry.S (sp stays 16-byte aligned)");
+
+static const char *const exception_names[] = {
+	[EXC_INST_MISALIGNED]	 = "Instruction address misaligned",
+	[EXC_INST_ACCESS]	 = "Instruction access fault",
+	[EXC_INST_ILLEGAL]	 = "Illegal instruction",
+	[EXC_BREAKPOINT]	 = "Breakpoint",
+	[EXC_LOAD_MISALIGNED]	 = "Load address misaligned",
+	[EXC_LOAD_ACCESS]	 = "Load access fault",
+	[EXC_STORE_MISALIGNED]	 = "Store/AMO address misaligned",
+	[EXC_STORE_ACCESS]	 = "Store/AMO access fault",
+	[EXC_SYSCALL]		 = "Environment call from U-mode",
+	/* Cause 9 is the S-mode ecall; the macro is named from a hypervisor's view. */
+	[EXC_HYPERVISOR_SYSCALL] = "Environment call from S-mode",
+	[EXC_INST_PAGE_FAULT]	 = "Instruction page fault",
+	[EXC_LOAD_PAGE_FAULT]	 = "Load page fault",
+	[EXC_STORE_PAGE_FAULT]	 = "Store/AMO page fault",
+};
+
+static const char *const interrupt_names[] = {
+	[IRQ_S_SOFT]	= "Supervisor software interrupt",
+	[IRQ_S_TIMER]	= "Supervisor timer interrupt",
+	[IRQ_S_EXT]	= "Supervisor external interrupt",
+};
+
+const char *exception_name(unsigned long cause)
+{
+	unsigned long code = cause & ~CAUSE_IRQ_FLAG;
+	const char *name = NULL;
+
+	if (cause & CAUSE_IRQ_FLAG) {
+		if (code < ARRAY_SIZE(interrupt_names))
+			name = interrupt_names[code];
+		return name ? name : "Unknown interrupt";
+	}
+	if (code < ARRAY_SIZE(exception_names))
+		name = exception_names[code];
+	return name ? name : "Unknown exception";
+}
+
+/* ABI names of x0..x31; x0's slot in pt_regs holds epc. */
+static const char *const reg_names[32] = {
+	"epc", "ra", "sp", "gp", "tp", "t0", "t1", "t2",
+	"s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
+	"a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7",
+	"s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+};
+
+void show_regs(const struct pt_regs *regs)
+{
+	const unsigned long *r = (const unsigned long *)regs;
+	char line[96];
+	int n = 0;
+
+	for (int i = 0; i < 32; i++) {
+		n += snprintf(line + n, sizeof(line) - n, " %-3s: %016lx",
+			      reg_names[i], r[i]);
+		if (i % 3 == 2 || i == 31) {	/* three registers a line */
+			pr_emerg("%s\n", line);
+			n = 0;
+		}
+	}
+	pr_emerg(" sstatus: %016lx stval: %016lx scause: %016lx\n",
+		 regs->status, regs->badaddr, regs->cause);
+}
+
+static void do_interrupt(struct pt_regs *regs)
+{
+	static unsigned long warned;	/* one bit per interrupt code */
+	unsigned long code = regs->cause & ~CAUSE_IRQ_FLAG;
+
+	if (code == IRQ_S_TIMER) {
+		timer_interrupt();
+		return;
+	}
+	/*
+	 * Nobody handles it, and a level-triggered source stays pending: mask
+	 * it in sie, or returning would trap again at once, forever.
+	 */
+	if (code < 64)
+		csr_clear(sie, 1UL << code);
+	if (code < 64 && !(warned & (1UL << code))) {
+		warned |= 1UL << code;
+		pr_warn("do_trap: unexpected %s (scause=%#lx), masked\n",
+			exception_name(regs->cause), regs->cause);
+	}
+}
+
+static void __noreturn do_exception(struct pt_regs *regs)
+{
+	static bool reporting;
+
+	/* A fault while reporting a fault: say so and stop before recursing. */
+	if (reporting) {
+		pr_emerg("Nested exception: %s (scause=%#lx, sepc=%#lx, stval=%#lx)\n",
+			 exception_name(regs->cause), regs->cause, regs->epc,
+			 regs->badaddr);
+		machine_power_off(EXIT_PANIC);
+	}
+	reporting = true;
+	pr_emerg("Unhandled exception: %s (scause=%#lx, sepc=%#lx, stval=%#lx)\n",
+		 exception_name(regs->cause), regs->cause, regs->epc, regs->badaddr);
+	show_regs(regs);
+	dump_stack_from(regs->s0, regs->epc);
+	panic("Fatal exception");
+}
+
+static bool is_page_fault(unsigned long cause)
+{
+	return cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
+	       cause == EXC_STORE_PAGE_FAULT;
+}
+
+static unsigned int fault_flags(unsigned long cause)
+{
+	return cause == EXC_STORE_PAGE_FAULT ? FAULT_FLAG_WRITE :
+	       cause == EXC_INST_PAGE_FAULT ? FAULT_FLAG_INSTRUCTION : 0;
+}
+
+static bool is_memory_fault(unsigned long cause)
+{
+	return cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
+	       cause == EXC_STORE_PAGE_FAULT || cause == EXC_INST_ACCESS ||
+	       cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS;
+}
+
+/*
+ * do_user_exception: a trap from user mode.  A system call is served; a
+ * fault the kernel cannot resolve ends the process with the signal Linux
+ * would send, never the kernel.
+ */
+static void do_user_exception(struct pt_regs *regs)
+{
+	unsigned long cause = regs->cause;
+
+	if (cause == EXC_SYSCALL) {
+		regs->epc += 4;			/* return past the ecall */
+		regs->a0 = (unsigned long)do_syscall(regs);
+		return;
+	}
+	if (is_page_fault(cause) && current->mm) {
+		int err = handle_mm_fault(current->mm, regs->badaddr, fault_flags(cause));
+
+		if (!err)
+			return;		/* mapped: the instruction runs again */
+		if (err == -ENOMEM)
+			force_sig_fault(SIGBUS, regs->badaddr, "out of memory");
+		else if (err == -EIO)
+			force_sig_fault(SIGBUS, regs->badaddr, "past the end of the mapped file");
+		else
+			force_sig_fault(SIGSEGV, regs->badaddr, exception_name(cause));
+	} else if (is_memory_fault(cause)) {
+		force_sig_fault(SIGSEGV, regs->badaddr, exception_name(cause));
+	}
+	else if (cause == EXC_INST_ILLEGAL)
+		force_sig_fault(SIGILL, regs->epc, exception_name(cause));
+	else if (cause == EXC_BREAKPOINT)
+		force_sig_fault(SIGTRAP, regs->epc, exception_name(cause));
+	else
+		force_sig_fault(SIGBUS, regs->badaddr, exception_name(cause));
+}
+
+/* exit_to_user_mode: before returning to user mode, give way if asked and act on signals. */
+static void exit_to_user_mode(void)
+{
+	for (;;) {
+		if (need_resched) {
+			schedule();
+			continue;
+		}
+		if (current->pending) {
+			do_signal();
+			continue;
+		}
+		return;
+	}
+}
+
+void do_trap(struct pt_regs *regs)
+{
+	bool from_user = !(regs->status & SR_SPP);
+
+	if (regs->cause & CAUSE_IRQ_FLAG) {
+		do_interrupt(regs);
+	} else if (from_user) {
+		do_user_exception(regs);
+	} else {
+		/*
+		 * A kernel access to user memory may fault by design: first try
+		 * to map the page as for the user (it may just not be touched
+		 * yet), and only if that fails resume at the fix-up (-EFAULT).
+		 */
+		unsigned long fixup = is_memory_fault(regs->cause) ?
+				      search_exception_tables(regs->epc) : 0;
+
+		if (!fixup)
+			do_exception(regs);
+		if (is_page_fault(regs->cause) && current->mm && regs->badaddr < task_size &&
+		    !handle_mm_fault(current->mm, regs->badaddr, fault_flags(regs->cause)))
+			return;		/* retry the access */
+		regs->epc = fixup;
+	}
+	if (from_user)
+		exit_to_user_mode();
+}
+
+void trap_init(void)
+{
+	/* The future U-mode entry reads sscratch == 0 as "trapped from the kernel". */
+	csr_write(sscratch, 0);
+	csr_write(stvec, (unsigned long)handle_exception);
+	if (csr_read(stvec) != (unsigned long)handle_exception)
+		panic("trap_init: stvec refused %p", handle_exception);
+}

@@ -1,0 +1,244 @@
+/*
+ * kernel/selftest_user.S: a user program for the proc self-test, written in
+ * assembly so that it needs no file system and no libc.  It is copied
+ * into an ELF image at run time, so it uses PC-relative addressing only.
+ * It exits with a mask of the checks that failed (0: all passed):
+ *   1 getpid > 0        2 fork + exit(7) + wait4 gives 0x700
+ *   4 a child reading page 0 dies of SIGSEGV
+ *   8 a child reading a kernel address dies of SIGSEGV
+ *  16 uname with a bad pointer gives -EFAULT
+ *  32 brk grows (the new page is writable) and shrinks
+ *  64 an unknown system call gives -ENOSYS
+ * 128 wait4 with no children left gives -ECHILD
+ */
+	.section .rodata.user_test, "a"
+	.balign 4
+	.globl user_test_start
+user_test_start:
+	li	s11, 0
+
+	li	a7, 172			/* getpid */
+	ecall
+	bgtz	a0, 1f
+	ori	s11, s11, 1
+1:
+	call	do_fork
+	bnez	a0, 2f
+	li	a0, 7			/* child: exit(7) */
+	li	a7, 94
+	ecall
+2:	call	reap
+	li	t2, 0x700
+	beq	a0, t2, 3f
+	ori	s11, s11, 2
+3:
+	call	do_fork
+	bnez	a0, 4f
+	ld	t0, 0(zero)		/* child: read page 0 */
+	li	a7, 94
+	ecall
+4:	call	reap
+	li	t2, 11			/* killed by SIGSEGV */
+	beq	a0, t2, 5f
+	ori	s11, s11, 4
+5:
+	call	do_fork
+	bnez	a0, 6f
+	li	t0, 0xffffffff80200000	/* child: read kernel text */
+	ld	t1, 0(t0)
+	li	a7, 94
+	ecall
+6:	call	reap
+	li	t2, 11
+	beq	a0, t2, 7f
+	ori	s11, s11, 8
+7:
+	li	a0, 1			/* uname((void *)1) */
+	li	a7, 160
+	ecall
+	li	t0, -14
+	beq	a0, t0, 8f
+	ori	s11, s11, 16
+8:
+	li	a0, 0			/* brk(0): the current break */
+	li	a7, 214
+	ecall
+	mv	s2, a0
+	li	t0, 8192
+	add	a0, s2, t0
+	li	a7, 214
+	ecall
+	li	t0, 8192
+	add	t1, s2, t0
+	bne	a0, t1, 9f
+	sb	t1, -1(t1)		/* the new heap page is there and writable */
+	mv	a0, s2
+	li	a7, 214
+	ecall
+	beq	a0, s2, 10f
+9:	ori	s11, s11, 32
+10:
+	li	a7, 999			/* no such system call */
+	ecall
+	li	t0, -38
+	beq	a0, t0, 11f
+	ori	s11, s11, 64
+11:
+	li	a0, -1			/* wait4(-1, NULL, 0, NULL): nobody left */
+	li	a1, 0
+	li	a2, 0
+	li	a3, 0
+	li	a7, 260
+	ecall
+	li	t0, -10
+	beq	a0, t0, 12f
+	ori	s11, s11, 128
+12:
+	mv	a0, s11
+	li	a7, 94			/* exit_group(mask) */
+	ecall
+
+/* do_fork: clone(SIGCHLD, 0, 0, 0, 0); returns the child's pid, or 0 in the child. */
+do_fork:
+	li	a0, 17
+	li	a1, 0
+	li	a2, 0
+	li	a3, 0
+	li	a4, 0
+	li	a7, 220
+	ecall
+	ret
+
+/* reap: wait4(a0, &status, 0, NULL); returns the status, or -1 if wait4 answered another pid. */
+reap:
+	mv	t3, a0
+	addi	sp, sp, -16
+	mv	a1, sp
+	li	a2, 0
+	li	a3, 0
+	li	a7, 260
+	ecall
+	lw	t1, 0(sp)
+	addi	sp, sp, 16
+	li	t2, -1
+	bne	a0, t3, 1f
+	mv	t2, t1
+1:	mv	a0, t2
+	ret
+	.globl user_test_end
+user_test_end:
+
+/*
+ * A benchmark program, its work chosen by argc:
+ *   1 nothing (the baseline)        2 1000 getpid calls
+ *   3 100 x (fork, child exits, wait)
+ *   4 write one byte in each page of 16 MiB of fresh heap
+ *   5 as 4, then fork; the child exits at once; wait
+ *   6 as 4, then fork; the child writes each page again (copy-on-write); wait
+ *   7 1000 x (mmap 4 KiB of anonymous memory, munmap it)
+ */
+	.balign 4
+	.globl user_bench_start
+user_bench_start:
+	ld	t0, 0(sp)		/* argc */
+	li	t1, 2
+	beq	t0, t1, 1f
+	li	t1, 3
+	beq	t0, t1, 3f
+	li	t1, 7
+	beq	t0, t1, 8f
+	li	t1, 4
+	bltu	t0, t1, 9f
+	call	grow16			/* 4, 5, 6: s2..s3 is 16 MiB of fresh heap */
+	call	touch16
+	ld	t0, 0(sp)
+	li	t1, 4
+	beq	t0, t1, 9f
+	li	a0, 17			/* fork */
+	li	a1, 0
+	li	a2, 0
+	li	a3, 0
+	li	a4, 0
+	li	a7, 220
+	ecall
+	bnez	a0, 7f
+	ld	t0, 0(sp)		/* child */
+	li	t1, 6
+	bne	t0, t1, 6f
+	call	touch16
+6:	li	a0, 0
+	li	a7, 94
+	ecall
+7:	li	a1, 0			/* parent: wait4(child) */
+	li	a2, 0
+	li	a3, 0
+	li	a7, 260
+	ecall
+	j	9f
+8:	li	s1, 1000
+10:	li	a0, 0			/* mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) */
+	li	a1, 4096
+	li	a2, 3
+	li	a3, 0x22
+	li	a4, -1
+	li	a5, 0
+	li	a7, 222
+	ecall
+	li	a1, 4096		/* munmap(it, 4096) */
+	li	a7, 215
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 10b
+	j	9f
+1:	li	s1, 1000
+2:	li	a7, 172			/* getpid */
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 2b
+	j	9f
+3:	li	s1, 100
+4:	li	a0, 17			/* clone(SIGCHLD): fork */
+	li	a1, 0
+	li	a2, 0
+	li	a3, 0
+	li	a4, 0
+	li	a7, 220
+	ecall
+	bnez	a0, 5f
+	li	a0, 0			/* child: exit(0) */
+	li	a7, 94
+	ecall
+5:	li	a1, 0			/* wait4(pid, NULL, 0, NULL) */
+	li	a2, 0
+	li	a3, 0
+	li	a7, 260
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 4b
+9:	li	a0, 0
+	li	a7, 94
+	ecall
+
+/* grow16: s2 = the old break, s3 = s2 + 16 MiB, the new one. */
+grow16:
+	li	a0, 0
+	li	a7, 214
+	ecall
+	mv	s2, a0
+	li	t0, 0x1000000
+	add	s3, s2, t0
+	mv	a0, s3
+	li	a7, 214
+	ecall
+	ret
+
+/* touch16: write one byte in every page of [s2, s3). */
+touch16:
+	mv	t1, s2
+	li	t2, 4096
+1:	sb	zero, 0(t1)
+	add	t1, t1, t2
+	bltu	t1, s3, 1b
+	ret
+	.globl user_bench_end
+user_bench_end:
