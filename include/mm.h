@@ -86,20 +86,38 @@ enum pageflags {
 };
 BUILD_BUG_ON(NR_PAGEFLAGS > 16);
 
-static inline bool PageFlag(const struct page *page, enum pageflags f)
-{
-	return page->flags & (1u << f);
-}
+/*
+ * PAGEFLAG(Uname, lname) makes PageUname(), SetPageUname() and
+ * ClearPageUname() for PG_lname, the names Linux's page-flags.h gives them.
+ */
+#define PAGEFLAG(uname, lname)							\
+	static inline bool Page##uname(const struct page *page)		\
+	{									\
+		return page->flags & (1u << PG_##lname);			\
+	}									\
+	static inline void SetPage##uname(struct page *page)			\
+	{									\
+		page->flags |= (u16)(1u << PG_##lname);			\
+	}									\
+	static inline void ClearPage##uname(struct page *page)			\
+	{									\
+		page->flags &= (u16)~(1u << PG_##lname);			\
+	}
 
-static inline void SetPageFlag(struct page *page, enum pageflags f)
-{
-	page->flags |= (u16)(1u << f);
-}
-
-static inline void ClearPageFlag(struct page *page, enum pageflags f)
-{
-	page->flags &= (u16)~(1u << f);
-}
+PAGEFLAG(Reserved, reserved)
+PAGEFLAG(Buddy, buddy)		/* Linux keeps this one in page_type; rvmm has the flag bit to spare */
+PAGEFLAG(Head, head)
+PAGEFLAG(Slab, slab)
+PAGEFLAG(LargeKmalloc, large_kmalloc)
+PAGEFLAG(Pcp, pcp)		/* rvmm's own: Linux does not mark pages on the per-cpu lists */
+PAGEFLAG(Locked, locked)
+PAGEFLAG(Referenced, referenced)
+PAGEFLAG(Uptodate, uptodate)
+PAGEFLAG(Dirty, dirty)
+PAGEFLAG(LRU, lru)
+PAGEFLAG(Active, active)
+PAGEFLAG(SwapBacked, swapbacked)
+PAGEFLAG(Writeback, writeback)
 
 /*
  * free_reserved_area: give the pages wholly inside [start, end) (linear

@@ -12,6 +12,7 @@
 #ifndef _RVMM_MM_TYPES_H
 #define _RVMM_MM_TYPES_H
 
+#include <asm/page.h>
 #include <compiler.h>
 #include <list.h>
 #include <rbtree.h>
@@ -89,12 +90,12 @@ struct vm_area_struct {
 
 /* mm_struct: a user address space. */
 struct mm_struct {
-	void *pgd;			/* root page table (pte_t *), kernel half shared */
+	pte_t *pgd;			/* root page table, kernel half shared (one entry type at every level) */
 	unsigned long asid;		/* with its generation in the upper bits, see kernel/riscv/context.c */
 	struct vm_area_struct *mmap;	/* VMAs, sorted by address */
 	struct rb_root mm_rb;		/* the same VMAs as a red-black tree */
 	int map_count;
-	int users;			/* tasks sharing this mm (vfork, threads) */
+	int mm_users;			/* tasks sharing this mm (vfork, threads) */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long total_vm;		/* pages mapped by all VMAs */

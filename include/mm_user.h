@@ -1,7 +1,7 @@
 /*
- * include/mm_user.h: user address spaces (mm/memory.c, mm/mmap.c,
- * kernel/fork.c).  This issue's version maps every page eagerly; demand
- * paging and copy-on-write replace that with the next issue.
+ * include/mm_user.h: user address spaces: VMAs (mm/mmap.c), the pages
+ * and tables that back them, demand paged (mm/memory.c), and the system
+ * calls that change them.
  */
 #ifndef _RVMM_MM_USER_H
 #define _RVMM_MM_USER_H
@@ -18,40 +18,59 @@
 #define FAULT_FLAG_WRITE	0x01
 #define FAULT_FLAG_INSTRUCTION	0x02
 
+/* What a fault came to, as Linux's vm_fault_t: 0 is "mapped, retry the access". */
+typedef unsigned int vm_fault_t;
+#define VM_FAULT_OOM		0x0001	/* no memory for the page or a table */
+#define VM_FAULT_SIGBUS		0x0002	/* past the end of the mapped file */
+#define VM_FAULT_SIGSEGV	0x0040	/* no page may be mapped here */
+
 /*
- * handle_mm_fault: make addr accessible in mm for this access: 0, -EFAULT
- * when the VMAs do not allow it (SIGSEGV), -ENOMEM when memory ran out.
+ * handle_mm_fault: map the page at addr of vma for this access.  The
+ * caller has checked that vma covers addr and allows the access
+ * (do_page_fault's access_error, in the arch).
  */
-int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags);
+/* expand_stack: grow a VM_GROWSDOWN vma down to cover addr.  0 or -ENOMEM. */
+int expand_stack(struct vm_area_struct *vma, unsigned long addr);
 extern int sysctl_fork_copy_eagerly;
 
 /* mm_alloc: an empty address space whose root table shares the kernel half. NULL on ENOMEM. */
 struct mm_struct *mm_alloc(void);
 /* mmput: drop a user of mm; the last one frees its pages, tables and VMAs. */
 void mmput(struct mm_struct *mm);
-/* dup_mm: a copy of mm with every page copied (fork). NULL on ENOMEM. */
+/* dup_mm: a copy of mm for fork: the VMAs copied, the pages shared copy-on-write. NULL on ENOMEM. */
 struct mm_struct *dup_mm(struct mm_struct *mm);
 
 /* find_vma: the first VMA that ends above addr, or NULL (O(log n): the tree). */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /* vma_prev: the VMA just below vma, or NULL. */
 struct vm_area_struct *vma_prev(struct vm_area_struct *vma);
+/* for_each_vma: every VMA of mm, in address order. */
+#define for_each_vma(mm, vma) for ((vma) = (mm)->mmap; (vma); (vma) = (vma)->vm_next)
+/* for_each_vma_range: every VMA of mm that overlaps [start, end), in address order. */
+#define for_each_vma_range(mm, vma, start, end) \
+	for ((vma) = find_vma(mm, start); (vma) && (vma)->vm_start < (end); (vma) = (vma)->vm_next)
+
 /*
- * vm_map_anon: a new VMA [start, start+len) with vm_flags, every page
- * allocated zeroed and mapped.  0, -ENOMEM, or -EEXIST on overlap.
+ * vm_brk_flags: a new anonymous VMA [start, start+len) with vm_flags and
+ * name (Linux's names it later; rvmm names it here), charged to
+ * Committed_AS when vm_flags has VM_ACCOUNT, not merged with its
+ * neighbours.  No pages yet: they come on demand.  0, -EINVAL, -ENOMEM,
+ * or -EEXIST on overlap.
  */
-int vm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
-		unsigned long vm_flags, const char *name);
-/* vm_name_pgoff: name a VMA vm_map_anon made at start, with its file offset (in pages). */
-void vm_name_pgoff(struct mm_struct *mm, unsigned long start, const char *name, unsigned long pgoff);
-/* populate_range: map a zeroed page at every unmapped address of [start, end) now (exec's segments). */
-int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
-/* vm_grow: extend vma up to new_end (page-aligned); pages come on demand.  0 or -ENOMEM. */
-int vm_grow(struct vm_area_struct *vma, unsigned long new_end);
-/* vm_shrink: cut vma down to new_end, freeing the pages past it. */
-void vm_shrink(struct vm_area_struct *vma, unsigned long new_end);
-/* user_page: the page mapped at user address va in mm, or NULL. */
-struct page *user_page(struct mm_struct *mm, unsigned long va);
+int vm_brk_flags(struct mm_struct *mm, unsigned long start, unsigned long len,
+		 unsigned long vm_flags, const char *name);
+/* follow_page: the page mapped at user address va in mm, or NULL (Linux's takes the VMA). */
+struct page *follow_page(struct mm_struct *mm, unsigned long va);
+/*
+ * get_user_page_remote: the page at addr of mm, faulted in for writing
+ * even where the VMA is read-only (Linux's get_user_pages_remote with
+ * FOLL_WRITE | FOLL_FORCE, for one page): exec fills a new address
+ * space's anonymous memory through it.  NULL when nothing may be there.
+ */
+struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr);
+/* populate_vma_page_range: fault in every page of [start, end) of vma now (MAP_POPULATE).  0 or -ENOMEM. */
+int populate_vma_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 
 long sys_brk(unsigned long brk);
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
@@ -69,13 +88,28 @@ void vm_unacct_memory(long pages);
 unsigned long vm_committed(void);
 unsigned long vm_commit_limit(void);
 
-/* vm_page_prot: the PTE bits a VMA with these flags gives its pages. */
-pgprot_t vm_page_prot(unsigned long vm_flags);
-/* zap_range: unmap and release every page of vma's address space in [start, end). */
-void zap_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+/* vm_get_page_prot: the PTE protection a VMA with these flags gives its pages (the arch's table). */
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+/* zap_page_range: unmap and release every page of vma's address space in [start, start+size). */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+/* copy_page_range: fork: give dst (the child's VMA) the pages of src, copy-on-write where private. */
+int copy_page_range(struct vm_area_struct *dst, struct vm_area_struct *src);
+/* free_pgtables: free the table pages that map only addresses in [floor, ceiling) (no VMA there). */
+void free_pgtables(struct mm_struct *mm, unsigned long floor, unsigned long ceiling);
+/* pgd_alloc: a root table whose upper half is the kernel's.  pgd_free: it and every user table. */
+pte_t *pgd_alloc(struct mm_struct *mm);
+void pgd_free(struct mm_struct *mm);
 /* vma_merge: join vma with touching neighbours of the same kind; the VMA now covering its range. */
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vma);
 /* split_vma: cut vma in two at addr (page-aligned, inside it).  0 or -ENOMEM. */
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
+/* split_vma_range: split the VMAs that straddle start or end, so that [start, end) is whole VMAs. */
+int split_vma_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+/* calc_vm_prot_bits: the VM_READ/VM_WRITE/VM_EXEC flags for mmap's PROT_ bits (include/mman.h). */
+static inline unsigned long calc_vm_prot_bits(unsigned long prot)
+{
+	return (prot & 0x1 ? VM_READ : 0) | (prot & 0x2 ? VM_WRITE : 0) | (prot & 0x4 ? VM_EXEC : 0);
+}
 
 #endif

@@ -6,6 +6,7 @@
 #define PROT_READ		0x1
 #define PROT_WRITE		0x2
 #define PROT_EXEC		0x4
+#define PROT_SEM		0x8	/* atomics work on the page: always so, accepted and ignored */
 
 #define MAP_SHARED		0x01
 #define MAP_PRIVATE		0x02
@@ -41,6 +42,7 @@
 #define MADV_SEQUENTIAL		2
 #define MADV_WILLNEED		3
 #define MADV_DONTNEED		4
+#define MADV_FREE		8
 
 #define MMAP_MIN_ADDR		65536UL	/* /proc/sys/vm/mmap_min_addr's default */
 

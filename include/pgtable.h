@@ -19,8 +19,13 @@ extern unsigned long task_size;		/* user addresses are below this */
 extern unsigned int asid_bits;		/* 0 when the hart has no ASIDs */
 extern pte_t *swapper_pg_dir;		/* the kernel's page table */
 
-/* pt_alloc_fn: a zeroed page for a page table, its kernel address; NULL when out of memory. */
-typedef pte_t *(*pt_alloc_fn)(void);
+struct mm_struct;
+
+/*
+ * pt_alloc_fn: a zeroed page for a page table of mm (NULL: the kernel's
+ * own tables), its kernel address; NULL when out of memory.
+ */
+typedef pte_t *(*pt_alloc_fn)(struct mm_struct *mm);
 
 static inline unsigned long level_size(unsigned int level)
 {
@@ -39,19 +44,39 @@ static inline unsigned int pt_index(unsigned long va, unsigned int level)
 	return (va >> (12 + PT_LEVEL_BITS * level)) & (PTRS_PER_PT - 1);
 }
 
+/*
+ * pt_addr_end: where the walk of [addr, end) leaves the entry of a table
+ * at `level` that covers addr: the next boundary of that entry, or end if
+ * sooner (Linux's pgd_addr_end, pud_addr_end and pmd_addr_end in one).
+ * The "- 1" comparison keeps a boundary that wraps to 0 correct.
+ */
+static inline unsigned long pt_addr_end(unsigned long addr, unsigned long end, unsigned int level)
+{
+	unsigned long boundary = (addr + level_size(level)) & ~(level_size(level) - 1);
+
+	return boundary - 1 < end - 1 ? boundary : end;
+}
+
 /* pte_table: the table a non-leaf entry points to (kernel address). */
 #define pte_table(pte)	((pte_t *)__va(PFN_PHYS(pte_pfn(pte))))
+
+/* pt_populate: make *entry point to the next-level table `table`. */
+static inline void pt_populate(pte_t *entry, pte_t *table)
+{
+	*entry = pfn_pte(PFN_DOWN(__pa(table)), PAGE_TABLE);
+}
 
 /* va_canonical: bits above the mode's top bit all equal it, as the hardware requires. */
 bool va_canonical(unsigned long va);
 
 /*
  * pgtable_walk: the entry for va at `level` of the table rooted at root,
- * allocating missing intermediate tables with alloc (none allocated when
- * alloc is NULL: then NULL means "not mapped").  A leaf found above `level`
- * (a huge page) ends the walk: NULL is returned.
+ * allocating missing intermediate tables with alloc(mm) (none allocated
+ * when alloc is NULL: then NULL means "not mapped").  A leaf found above
+ * `level` (a huge page) ends the walk: NULL is returned.
  */
-pte_t *pgtable_walk(pte_t *root, unsigned long va, unsigned int level, pt_alloc_fn alloc);
+pte_t *pgtable_walk(pte_t *root, unsigned long va, unsigned int level, pt_alloc_fn alloc,
+		    struct mm_struct *mm);
 
 /*
  * pgtable_map: map [va, va+size) to pa with prot, using the largest leaves
@@ -66,24 +91,39 @@ bool pgtable_lookup(pte_t *root, unsigned long va, phys_addr_t *pa, pgprot_t *pr
 		    unsigned int *level);
 
 /*
+ * The page-table walker, as Linux's walk_page_range: every range
+ * operation (zap, fork's copy, mprotect, freeing tables) is one of these
+ * callbacks.  Subtrees with no table are skipped, and so are leaves above
+ * level 0 (huge pages: only the kernel's direct map has them).
+ */
+struct pt_walk_ops {
+	/*
+	 * pte_range: the entries for [addr, end) of one leaf table, pte the
+	 * first of them (addr and end lie in the same table).  Non-zero stops
+	 * the walk and is its result.
+	 */
+	int (*pte_range)(pte_t *pte, unsigned long addr, unsigned long end, void *private);
+	/*
+	 * table_done: after the walk below *entry, a table at `level` that
+	 * covers [addr, end) of the range (level 0: a leaf table); may free it.
+	 */
+	void (*table_done)(pte_t *entry, unsigned int level, unsigned long addr,
+			   unsigned long end, void *private);
+};
+
+/* walk_pgtable_range: walk [start, end) of the tree at root with ops; 0 or the first non-zero pte_range result. */
+int walk_pgtable_range(pte_t *root, unsigned long start, unsigned long end,
+		       const struct pt_walk_ops *ops, void *private);
+
+/*
  * pgtable_free: hand every table page of the tree rooted at root to
  * free_table, root last.  The pages leaves map are not touched: they
  * belong to whoever mapped them.
  */
 void pgtable_free(pte_t *root, void (*free_table)(pte_t *));
-/* pgtable_free_level: the same for the subtree of a table at `level`. */
-void pgtable_free_level(pte_t *table, unsigned int level, void (*free_table)(pte_t *));
-
-/*
- * pgtable_for_each_page: call fn(pte, va, arg) for every entry in
- * [start, end) that holds a page (user pages mapped PROT_NONE included),
- * skipping whole subtrees that have no table.
- */
-void pgtable_for_each_page(pte_t *root, unsigned long start, unsigned long end,
-			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg);
 
 /* pt_alloc_kernel: a zeroed page-table page (memblock at boot, buddy later, counted as PageTables). */
-pte_t *pt_alloc_kernel(void);
+pte_t *pt_alloc_kernel(struct mm_struct *mm);
 /* pt_free_kernel: give back a page pt_alloc_kernel took from the buddy allocator. */
 void pt_free_kernel(pte_t *table);
 

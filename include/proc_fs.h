@@ -1,6 +1,6 @@
 /*
- * include/proc_fs.h: what /proc needs from the process code, which
- * implements these (kernel/pid.c); /proc itself lives in kernel/fs/proc/.
+ * include/proc_fs.h: what /proc needs from the process code (kernel/pid.c)
+ * and what it gives it (kernel/fs/proc/array.c, task_mmu.c).
  */
 #ifndef _RVMM_PROC_FS_H
 #define _RVMM_PROC_FS_H

@@ -2,13 +2,14 @@
  * kernel/binfmt_elf.c: loading an ELF64 RISC-V executable.
  *
  * Each PT_LOAD segment becomes a VMA with the segment's permissions; the
- * file's bytes are copied in and the rest (bss) is zero.  In this issue
- * every page is allocated at exec (no demand paging yet), and programs are
- * linked at a fixed address (ET_EXEC): the nommu build will relocate the
- * same binaries using the relocations they keep.
+ * file's bytes are copied into its pages and the rest (bss) is left to
+ * demand paging, which gives zeroed pages.  Programs are linked at a fixed
+ * address (ET_EXEC); they keep their relocations, so that a loader without
+ * an MMU could place the very same files anywhere.
  */
 #include <binfmts.h>
 #include <errno.h>
+#include <mman.h>
 #include <mm_user.h>
 #include <pgtable.h>
 #include <slab.h>
@@ -49,24 +50,20 @@ static bool elf_ok(const struct elf64_hdr *eh)
 	       eh->e_phnum > 0 && eh->e_phnum <= MAX_PHNUM;
 }
 
+/* vm_flags_of: a segment's VMA flags, as Linux's elf_map gives them through mmap's PROT_ bits. */
 static unsigned long vm_flags_of(u32 p_flags)
 {
-	unsigned long f = VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+	unsigned long prot = (p_flags & PF_R ? PROT_READ : 0) | (p_flags & PF_W ? PROT_WRITE : 0) |
+			     (p_flags & PF_X ? PROT_EXEC : 0);
 
-	if (p_flags & PF_R)
-		f |= VM_READ;
-	if (p_flags & PF_W)
-		f |= VM_WRITE;
-	if (p_flags & PF_X)
-		f |= VM_EXEC;
-	return f;
+	return calc_vm_prot_bits(prot) | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 }
 
 /* copy_in: read filesz bytes of the file at off into the new mm at va, through the kernel's view of its pages. */
 static int copy_in(struct linux_binprm *bprm, unsigned long va, u64 off, u64 filesz)
 {
 	while (filesz) {
-		struct page *page = user_page(bprm->mm, va & PAGE_MASK);
+		struct page *page = get_user_page_remote(bprm->mm, va & PAGE_MASK);
 		size_t in_page = PAGE_SIZE - (va & ~PAGE_MASK);
 		size_t n = filesz < in_page ? filesz : in_page;
 		long got;
@@ -113,15 +110,13 @@ int load_elf_binary(struct linux_binprm *bprm)
 			return -ENOEXEC;
 		start = ph[i].p_vaddr & PAGE_MASK;
 		end = PAGE_ALIGN(ph[i].p_vaddr + ph[i].p_memsz);
-		err = vm_map_anon(bprm->mm, start, end - start, vm_flags_of(ph[i].p_flags), NULL);
+		/* Named after the program, as Linux shows a file mapping. */
+		err = vm_brk_flags(bprm->mm, start, end - start, vm_flags_of(ph[i].p_flags),
+				   bprm->mm->exe_name);
 		if (err)
 			return err == -EEXIST ? -ENOEXEC : err;
-		/* Named after the program, with its file offset, as Linux shows a file mapping. */
-		vm_name_pgoff(bprm->mm, start, bprm->mm->exe_name, ph[i].p_offset >> PAGE_SHIFT);
-		/* The segment's bytes are copied in now (file mappings come with mmap). */
-		err = populate_range(find_vma(bprm->mm, start), start, end);
-		if (err)
-			return err;
+		find_vma(bprm->mm, start)->vm_pgoff = ph[i].p_offset >> PAGE_SHIFT;
+		/* The segment's bytes are copied in now; its bss comes on demand. */
 		err = copy_in(bprm, ph[i].p_vaddr, ph[i].p_offset, ph[i].p_filesz);
 		if (err)
 			return err;

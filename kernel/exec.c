@@ -6,7 +6,7 @@
  * before the old one is dropped, so a failing exec returns an error to the
  * old program instead of killing it.
  */
-#include <asm/csr.h>
+#include <asm/processor.h>
 #include <binfmts.h>
 #include <errno.h>
 #include <mm_user.h>
@@ -40,8 +40,6 @@ void vfork_release(struct task_struct *t);
 #define AT_RANDOM	25
 #define AT_EXECFN	31
 
-#define SR_FS		(3UL << 13)	/* floating-point state: off for user programs (no FPU support) */
-
 /* copy_to_mm: write n bytes at user address va of mm (not necessarily the current one). */
 static int copy_to_mm(struct mm_struct *mm, unsigned long va, const void *src, size_t n)
 {
@@ -52,9 +50,7 @@ static int copy_to_mm(struct mm_struct *mm, unsigned long va, const void *src, s
 		size_t chunk = MIN(n, PAGE_SIZE - (va & ~PAGE_MASK));
 
 		/* The new stack is demand paged like any other: fault the page in for writing. */
-		if (handle_mm_fault(mm, va, FAULT_FLAG_WRITE))
-			return -EFAULT;
-		page = user_page(mm, va & PAGE_MASK);
+		page = get_user_page_remote(mm, va & PAGE_MASK);
 		if (!page)
 			return -EFAULT;
 		memcpy((char *)page_address(page) + (va & ~PAGE_MASK), s, chunk);
@@ -79,14 +75,10 @@ static int setup_stack(struct linux_binprm *bprm)
 	size_t vec_bytes;
 	u64 seed = get_cycles() * 0x9e3779b97f4a7c15ULL;
 
-	if (vm_enough_memory((long)(STACK_INITIAL >> PAGE_SHIFT)))
-		return -ENOMEM;
-	err = vm_map_anon(mm, top - STACK_INITIAL, STACK_INITIAL, VM_READ | VM_WRITE | VM_MAYREAD |
-			  VM_MAYWRITE | VM_GROWSDOWN | VM_ACCOUNT, "[stack]");
-	if (err) {
-		vm_unacct_memory((long)(STACK_INITIAL >> PAGE_SHIFT));
+	err = vm_brk_flags(mm, top - STACK_INITIAL, STACK_INITIAL, VM_READ | VM_WRITE | VM_MAYREAD |
+			   VM_MAYWRITE | VM_MAYEXEC | VM_GROWSDOWN | VM_ACCOUNT, "[stack]");
+	if (err)
 		return err;
-	}
 	mm->start_stack = top;
 	strings = top - ALIGN(bprm->strings_len, 16);
 	if (copy_to_mm(mm, strings, bprm->strings, bprm->strings_len))
@@ -185,11 +177,7 @@ int exec_binprm(struct linux_binprm *bprm)
 		do_close_on_exec(t->files);
 	snprintf(t->comm, sizeof(t->comm), "%s", basename_of(bprm->filename));
 
-	memset(regs, 0, sizeof(*regs));
-	regs->epc = bprm->entry;
-	regs->sp = bprm->sp;
-	/* Return to U-mode (SPP clear) with interrupts on (SPIE), no SUM, FPU off. */
-	regs->status = (csr_read(sstatus) & ~(SR_SPP | SR_SUM | SR_FS | SR_SIE)) | SR_SPIE;
+	start_thread(regs, bprm->entry, bprm->sp);
 	return 0;
 }
 

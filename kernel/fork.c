@@ -7,7 +7,7 @@
  * the open files.  The child starts in ret_from_fork and leaves the kernel
  * through the common trap return path, straight into user mode.
  */
-#include <asm/csr.h>
+#include <asm/processor.h>
 #include <errno.h>
 #include <stdio.h>
 #include <gfp.h>
@@ -25,7 +25,6 @@
 #define CLONE_VFORK	0x00004000
 #define CSIGNAL		0x000000ff
 
-void ret_from_fork(void);
 int alloc_pid(void);
 void do_exit(int code) __attribute__((noreturn));
 
@@ -66,13 +65,14 @@ void free_task(struct task_struct *t)
 }
 
 /*
- * copy_process: a runnable copy of current.  regs are the registers the
- * child returns to user mode with; mm is shared when share_vm.
+ * copy_process: a runnable copy of current, whose mm it shares when
+ * share_vm.  It returns to user mode as from fork (on newsp if non-zero),
+ * or, when fn is set, runs fn(arg) as a kernel thread (copy_thread).
  */
-static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned long newsp)
+static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned long newsp,
+					int (*fn)(void *), void *arg)
 {
 	struct task_struct *p = alloc_task();
-	struct pt_regs *regs;
 	int err = -ENOMEM;
 
 	if (!p)
@@ -88,7 +88,7 @@ static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned
 	if (current->mm) {
 		if (share_vm) {
 			p->mm = current->mm;
-			p->mm->users++;
+			p->mm->mm_users++;
 		} else {
 			p->mm = dup_mm(current->mm);
 			if (!p->mm)
@@ -100,13 +100,7 @@ static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned
 		goto free_mm;
 	p->cwd = current->cwd ? igrab(current->cwd) : NULL;
 
-	regs = task_pt_regs(p);
-	*regs = *task_pt_regs(current);
-	regs->a0 = 0;				/* fork returns 0 in the child */
-	if (newsp)
-		regs->sp = newsp;
-	p->thread.ra = (unsigned long)ret_from_fork;
-	p->thread.sp = (unsigned long)regs;
+	copy_thread(p, newsp, fn, arg);
 
 	p->parent = current;
 	list_add_tail(&p->sibling, &current->children);
@@ -138,7 +132,7 @@ long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	(void)ptid, (void)tls, (void)ctid;
 	if (other || ((flags & CLONE_VM) && !vfork))
 		return -EINVAL;
-	p = copy_process(flags & CLONE_VM, (int)(flags & CSIGNAL), newsp);
+	p = copy_process(flags & CLONE_VM, (int)(flags & CSIGNAL), newsp, NULL, NULL);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	if (vfork) {
@@ -152,8 +146,6 @@ long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	return p->pid;
 }
 
-void ret_from_kernel_thread(void);
-
 /*
  * kernel_thread: a new task that runs fn(arg) in the kernel; if fn execs a
  * program and returns 0, the task continues as that user process (this is
@@ -161,17 +153,10 @@ void ret_from_kernel_thread(void);
  */
 int kernel_thread(int (*fn)(void *), void *arg, const char *name)
 {
-	struct task_struct *p = copy_process(false, SIGCHLD, 0);
-	struct pt_regs *regs;
+	struct task_struct *p = copy_process(false, SIGCHLD, 0, fn, arg);
 
 	if (IS_ERR(p))
 		return (int)PTR_ERR(p);
-	regs = task_pt_regs(p);
-	memset(regs, 0, sizeof(*regs));
-	regs->status = SR_SPP;		/* until exec says otherwise, it is a kernel context */
-	p->thread.ra = (unsigned long)ret_from_kernel_thread;
-	p->thread.s[0] = (unsigned long)fn;
-	p->thread.s[1] = (unsigned long)arg;
 	snprintf(p->comm, sizeof(p->comm), "%s", name);
 	return p->pid;
 }

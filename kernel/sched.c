@@ -8,6 +8,7 @@
  * the kernel runs until it returns to user mode or sleeps.  The boot task
  * becomes the idle task and runs only when nothing else can.
  */
+#include <asm/processor.h>
 #include <asm/irqflags.h>
 #include <errno.h>
 #include <fs.h>
@@ -91,7 +92,7 @@ void cpu_idle(void)
 	for (;;) {
 		arch_local_irq_disable();
 		if (list_empty(&runqueue))
-			__asm__ __volatile__("wfi");	/* wakes on a pending interrupt even with SIE off */
+			wait_for_interrupt();	/* wakes on a pending interrupt even with SIE off */
 		arch_local_irq_enable();		/* take it */
 		arch_local_irq_disable();
 		if (!list_empty(&runqueue))

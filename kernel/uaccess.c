@@ -3,7 +3,7 @@
  * include/uaccess.h).  The faulting instructions themselves are in
  * usercopy.S; this file checks ranges and opens the SUM window.
  */
-#include <asm/csr.h>
+#include <asm/uaccess.h>
 #include <errno.h>
 #include <pgtable.h>
 #include <string.h>
@@ -21,18 +21,17 @@ bool access_ok(const void __user *addr, size_t size)
 }
 
 /*
- * SUM lets S-mode load and store U pages.  It is set only for the length
- * of a copy, so a stray kernel access to user memory elsewhere still
- * faults (the RISC-V analogue of SMAP).
+ * User memory is reachable only for the length of a copy, so a stray
+ * kernel access to it elsewhere still faults (asm/uaccess.h).
  */
 static inline void user_access_begin(void)
 {
-	csr_set(sstatus, SR_SUM);
+	__enable_user_access();
 }
 
 static inline void user_access_end(void)
 {
-	csr_clear(sstatus, SR_SUM);
+	__disable_user_access();
 }
 
 /* raw_copy_from_user: copy in; on a fault the rest of the destination is left as it was. */

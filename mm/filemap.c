@@ -49,7 +49,7 @@ void delete_from_page_cache(struct page *page)
 	if (mapping->shmem)
 		mod_node_page_state(NR_SHMEM, -1);
 	/* ramfs pages are dirty for life (there is nowhere to write them); a page leaving the cache is not. */
-	ClearPageFlag(page, PG_dirty);
+	ClearPageDirty(page);
 	put_page(page);
 }
 
@@ -72,7 +72,7 @@ struct page *find_or_create_page(struct address_space *mapping, pgoff_t index, g
 	if (!page)
 		return NULL;
 	/* Zeroed is up to date: a new page of a file is a hole being filled in. */
-	SetPageFlag(page, PG_uptodate);
+	SetPageUptodate(page);
 	if (add_to_page_cache(page, mapping, index)) {
 		put_page(page);
 		return NULL;
@@ -144,7 +144,7 @@ ssize_t generic_perform_write(struct file *file, struct iov_iter *from, loff_t p
 		}
 		copied = copy_from_iter((char *)page_address(page) + offset, bytes, from);
 		/* In ramfs the page cache is the only copy: it stays dirty until the file dies. */
-		SetPageFlag(page, PG_dirty);
+		SetPageDirty(page);
 		put_page(page);
 		pos += copied;
 		written += copied;

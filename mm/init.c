@@ -105,7 +105,7 @@ unsigned long free_reserved_area(void *start, void *end, int poison, const char 
 	for (; pfn < end_pfn; pfn++) {
 		struct page *page = pfn_valid(pfn) ? pfn_to_page(pfn) : NULL;
 
-		if (!page || !PageFlag(page, PG_reserved)) {
+		if (!page || !PageReserved(page)) {
 			pr_warn("free_reserved_area: pfn %#lx is not a reserved page of RAM; skipped\n", pfn);
 			continue;
 		}

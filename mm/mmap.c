@@ -2,9 +2,11 @@
  * mm/mmap.c: the VMAs of an address space: mmap, munmap and brk.
  *
  * VMAs are kept both in a red-black tree (find_vma in O(log n)) and in a
- * list in address order (for walks), as Linux before the maple tree.  mmap checks its arguments in Linux's order and with Linux's
- * errors, finds room top-down below the stack, and charges private
- * writable memory to Committed_AS; pages come later, on demand.
+ * list in address order (for walks), as Linux before the maple tree; they
+ * never overlap.  mmap checks its arguments in Linux's order and with
+ * Linux's errors (do_mmap), then makes the VMA (mmap_region), finding room
+ * top-down below the stack, and charges private writable memory to
+ * Committed_AS; pages come later, on demand.
  */
 #include <errno.h>
 #include <err.h>
@@ -17,10 +19,6 @@
 #include <sched.h>
 #include <slab.h>
 #include <string.h>
-
-pte_t *pgd_alloc(struct mm_struct *mm);
-void pgd_free(struct mm_struct *mm);
-int copy_range(struct vm_area_struct *dst, struct vm_area_struct *src);
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
@@ -64,20 +62,56 @@ struct vm_area_struct *vma_prev(struct vm_area_struct *vma)
 	return p ? rb_entry(p, struct vm_area_struct, vm_rb) : NULL;
 }
 
-/* insert_vma: link vma in address order; -EEXIST if it overlaps a neighbour. */
-static int insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+static inline long vma_pages(const struct vm_area_struct *vma)
 {
-	struct vm_area_struct **link = &mm->mmap;
+	return (long)((vma->vm_end - vma->vm_start) >> PAGE_SHIFT);
+}
 
-	while (*link && (*link)->vm_end <= vma->vm_start)
-		link = &(*link)->vm_next;
-	if (*link && (*link)->vm_start < vma->vm_end)
-		return -EEXIST;
+/*
+ * vma_link: make vma part of mm, just after prev (NULL: first): the list,
+ * the tree, the counters, and its file's i_mmap, where truncate finds it.
+ */
+static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma, struct vm_area_struct *prev)
+{
+	struct vm_area_struct **link = prev ? &prev->vm_next : &mm->mmap;
+
 	vma->vm_next = *link;
 	*link = vma;
 	vma_rb_insert(mm, vma);
 	mm->map_count++;
-	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	mm->total_vm += vma_pages(vma);
+	if (vma->vm_file)
+		list_add_tail(&vma->shared, &vma->vm_file->f_mapping->i_mmap);
+}
+
+/* vma_before: the last VMA that ends at or below addr, or NULL (O(log n): the tree). */
+static struct vm_area_struct *vma_before(struct mm_struct *mm, unsigned long addr)
+{
+	struct rb_node *n = mm->mm_rb.node;
+	struct vm_area_struct *found = NULL;
+
+	while (n) {
+		struct vm_area_struct *v = rb_entry(n, struct vm_area_struct, vm_rb);
+
+		if (v->vm_end <= addr) {
+			found = v;	/* a candidate; one further right may end at or below addr too */
+			n = n->right;
+		} else {
+			n = n->left;
+		}
+	}
+	return found;
+}
+
+/* insert_vma: link vma in address order; -EEXIST if it overlaps a neighbour. */
+static int insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev = vma_before(mm, vma->vm_start);
+	struct vm_area_struct *next = prev ? prev->vm_next : mm->mmap;
+
+	if (next && next->vm_start < vma->vm_end)
+		return -EEXIST;
+	vma_link(mm, vma, prev);
 	return 0;
 }
 
@@ -94,18 +128,6 @@ static struct vm_area_struct *vma_new(struct mm_struct *mm, unsigned long start,
 		vma->vm_name = name;
 	}
 	return vma;
-}
-
-static inline long vma_pages(const struct vm_area_struct *vma)
-{
-	return (long)((vma->vm_end - vma->vm_start) >> PAGE_SHIFT);
-}
-
-/* link_file_vma: a file VMA goes on its file's i_mmap list, where truncate finds it. */
-static void link_file_vma(struct vm_area_struct *vma)
-{
-	if (vma->vm_file)
-		list_add_tail(&vma->shared, &vma->vm_file->f_mapping->i_mmap);
 }
 
 /* free_vma: what a VMA holds besides its pages: its charge and its file. */
@@ -128,7 +150,7 @@ static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 
 	*link = vma->vm_next;
 	rb_erase(&vma->vm_rb, &mm->mm_rb);
-	zap_range(vma, vma->vm_start, vma->vm_end);
+	zap_page_range(vma, vma->vm_start, vma->vm_end - vma->vm_start);
 	mm->map_count--;
 	mm->total_vm -= vma_pages(vma);
 	free_vma(vma);
@@ -183,59 +205,65 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 	n->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 	if (n->vm_file)
 		get_file(n->vm_file);
-	link_file_vma(n);
 	vma->vm_end = addr;
-	vma->vm_next = n;
-	vma_rb_insert(mm, n);
-	mm->map_count++;
+	mm->total_vm -= vma_pages(n);	/* vma_link counts them again */
+	vma_link(mm, n, vma);
 	return 0;
 }
 
-int vm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
-		unsigned long vm_flags, const char *name)
+int split_vma_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *v = find_vma(mm, start);
+
+	if (v && v->vm_start < start && split_vma(mm, v, start))
+		return -ENOMEM;
+	v = find_vma(mm, end);
+	if (v && v->vm_start < end && split_vma(mm, v, end))
+		return -ENOMEM;
+	return 0;
+}
+
+int vm_brk_flags(struct mm_struct *mm, unsigned long start, unsigned long len,
+		 unsigned long vm_flags, const char *name)
 {
 	struct vm_area_struct *vma;
-	int err;
+	int err = -ENOMEM;
 
-	if (start & ~PAGE_MASK || !len || start + PAGE_ALIGN(len) > task_size || start + len < start)
+	len = PAGE_ALIGN(len);
+	if ((start & ~PAGE_MASK) || !len || len > task_size || start > task_size - len)
 		return -EINVAL;
-	vma = vma_new(mm, start, start + PAGE_ALIGN(len), vm_flags, name);
+	if ((vm_flags & VM_ACCOUNT) && vm_enough_memory((long)(len >> PAGE_SHIFT)))
+		return -ENOMEM;
+	vma = vma_new(mm, start, start + len, vm_flags, name);
 	if (!vma)
-		return -ENOMEM;
+		goto unacct;
 	err = insert_vma(mm, vma);
-	if (err)
+	if (err) {
 		kfree(vma);
-	return err;	/* no pages yet: they come on demand (mm/memory.c) */
-}
-
-void vm_name_pgoff(struct mm_struct *mm, unsigned long start, const char *name, unsigned long pgoff)
-{
-	struct vm_area_struct *vma = find_vma(mm, start);
-
-	if (vma && vma->vm_start == start) {
-		vma->vm_name = name;
-		vma->vm_pgoff = pgoff;
+		goto unacct;
 	}
+	return 0;	/* no pages yet: they come on demand (mm/memory.c) */
+unacct:
+	if (vm_flags & VM_ACCOUNT)
+		vm_unacct_memory((long)(len >> PAGE_SHIFT));
+	return err;
 }
 
-int vm_grow(struct vm_area_struct *vma, unsigned long new_end)
+int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 {
-	unsigned long old_end = vma->vm_end;
+	unsigned long start = addr & PAGE_MASK;
+	struct vm_area_struct *prev = vma_prev(vma);
 
-	if (vma->vm_next && new_end > vma->vm_next->vm_start)
+	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > STACK_SIZE_LIMIT)
 		return -ENOMEM;
-	vma->vm_end = new_end;
-	vma->vm_mm->total_vm += (new_end - old_end) >> PAGE_SHIFT;
-	return 0;	/* pages come on demand */
-}
-
-void vm_shrink(struct vm_area_struct *vma, unsigned long new_end)
-{
-	if (vma->vm_flags & VM_ACCOUNT)
-		vm_unacct_memory((long)((vma->vm_end - new_end) >> PAGE_SHIFT));
-	zap_range(vma, new_end, vma->vm_end);
-	vma->vm_mm->total_vm -= (vma->vm_end - new_end) >> PAGE_SHIFT;
-	vma->vm_end = new_end;
+	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
+		return -ENOMEM;
+	if ((vma->vm_flags & VM_ACCOUNT) &&
+	    vm_enough_memory((long)((vma->vm_start - start) >> PAGE_SHIFT)))
+		return -ENOMEM;		/* the growth is charged, as Linux's acct_stack_growth */
+	vma->vm_mm->total_vm += (vma->vm_start - start) >> PAGE_SHIFT;
+	vma->vm_start = start;
+	return 0;
 }
 
 struct mm_struct *mm_alloc(void)
@@ -244,7 +272,7 @@ struct mm_struct *mm_alloc(void)
 
 	if (!mm)
 		return NULL;
-	mm->users = 1;
+	mm->mm_users = 1;
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kfree(mm);
@@ -259,7 +287,7 @@ static void exit_mmap(struct mm_struct *mm)
 	while (mm->mmap) {
 		struct vm_area_struct *vma = mm->mmap;
 
-		zap_range(vma, vma->vm_start, vma->vm_end);
+		zap_page_range(vma, vma->vm_start, vma->vm_end - vma->vm_start);
 		mm->mmap = vma->vm_next;
 		free_vma(vma);
 	}
@@ -270,7 +298,7 @@ static void exit_mmap(struct mm_struct *mm)
 
 void mmput(struct mm_struct *mm)
 {
-	if (--mm->users > 0)
+	if (--mm->mm_users > 0)
 		return;
 	if (current->mm == mm)	/* never free the tables the hart is using */
 		switch_mm(NULL);
@@ -283,7 +311,7 @@ void mmput(struct mm_struct *mm)
 struct mm_struct *dup_mm(struct mm_struct *old)
 {
 	struct mm_struct *mm = mm_alloc();
-	struct vm_area_struct **tail;
+	struct vm_area_struct *v, *prev = NULL;
 
 	if (!mm)
 		return NULL;
@@ -295,15 +323,13 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->brk = old->brk;
 	mm->start_stack = old->start_stack;
 	mm->exe_name = kstrdup(old->exe_name, GFP_KERNEL);
-	tail = &mm->mmap;
-	for (struct vm_area_struct *v = old->mmap; v; v = v->vm_next) {
+	for_each_vma(old, v) {
 		struct vm_area_struct *n = vma_new(mm, v->vm_start, v->vm_end, v->vm_flags, v->vm_name);
 
 		if (!n)
 			goto fail;
 		n->vm_file = v->vm_file ? get_file(v->vm_file) : NULL;
 		n->vm_pgoff = v->vm_pgoff;
-		link_file_vma(n);
 		/* The child's private writable memory is charged too, as on Linux. */
 		if ((v->vm_flags & VM_ACCOUNT) && vm_enough_memory(vma_pages(v)) == 0)
 			n->vm_flags |= VM_ACCOUNT;
@@ -311,12 +337,9 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			n->vm_flags &= ~VM_ACCOUNT;
 		if (v->vm_name && v->vm_name == old->exe_name)
 			n->vm_name = mm->exe_name;	/* the copy's own string */
-		*tail = n;
-		tail = &n->vm_next;
-		vma_rb_insert(mm, n);
-		mm->map_count++;
-		mm->total_vm += (n->vm_end - n->vm_start) >> PAGE_SHIFT;
-		if (copy_range(n, v))
+		vma_link(mm, n, prev);
+		prev = n;
+		if (copy_page_range(n, v))
 			goto fail;
 	}
 	return mm;
@@ -325,48 +348,74 @@ fail:
 	return NULL;
 }
 
+/* ---- brk, munmap and mmap ---- */
+
+/* do_munmap: unmap [start, start+len), splitting VMAs at the ends.  0 or -errno. */
+static int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
+{
+	unsigned long end;
+	struct vm_area_struct *v, *prev;
+
+	if ((start & ~PAGE_MASK) || start > task_size || len > task_size - start)
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return -EINVAL;
+	end = start + len;
+	v = find_vma(mm, start);
+	if (!v || v->vm_start >= end)
+		return 0;		/* nothing there: not an error */
+	if (split_vma_range(mm, start, end))
+		return -ENOMEM;
+	while ((v = find_vma(mm, start)) != NULL && v->vm_start < end)
+		remove_vma(mm, v);
+	/* The tables that mapped only the hole between the neighbours go too. */
+	prev = vma_before(mm, start);
+	v = prev ? prev->vm_next : mm->mmap;
+	free_pgtables(mm, prev ? prev->vm_end : 0, v ? v->vm_start : task_size);
+	return 0;
+}
+
+long sys_munmap(unsigned long addr, size_t len)
+{
+	return current->mm ? do_munmap(current->mm, addr, len) : -EINVAL;
+}
+
 /*
  * sys_brk: move the end of the heap.  Linux returns the new break on
- * success and the old one on failure, never an error code.
+ * success and the old one on failure, never an error code.  Shrinking is
+ * an munmap of the pages past the new break (whatever VMAs mprotect has
+ * cut the heap into); growing adds to the heap VMA, or makes a new one.
  */
 long sys_brk(unsigned long brk)
 {
 	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *heap;
-	unsigned long old_end, new_end;
+	unsigned long oldbrk, newbrk;
+	struct vm_area_struct *next;
 
-	if (!mm || brk < mm->start_brk)
-		return (long)(mm ? mm->brk : 0);
-	old_end = PAGE_ALIGN(mm->brk);
-	new_end = PAGE_ALIGN(brk);
-	/* The heap is private writable memory: growing it is charged, as mmap would be. */
-	if (new_end > old_end && vm_enough_memory((long)((new_end - old_end) >> PAGE_SHIFT)))
+	if (!mm)
+		return 0;
+	if (brk < mm->start_brk || brk > STACK_TOP_MAX - STACK_SIZE_LIMIT)
 		return (long)mm->brk;
-	heap = find_vma(mm, mm->start_brk);
-	if (!heap || heap->vm_start != mm->start_brk) {
-		/* no heap VMA yet: make it (zero length heaps have none) */
-		if (new_end > mm->start_brk &&
-		    vm_map_anon(mm, mm->start_brk, new_end - mm->start_brk,
-				VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_ACCOUNT, "[heap]")) {
-			vm_unacct_memory((long)((new_end - old_end) >> PAGE_SHIFT));
+	oldbrk = PAGE_ALIGN(mm->brk);
+	newbrk = PAGE_ALIGN(brk);
+	if (newbrk < oldbrk && do_munmap(mm, newbrk, oldbrk - newbrk))
+		return (long)mm->brk;
+	if (newbrk > oldbrk) {
+		/* The heap may not reach the next VMA, nor a stack's guard gap. */
+		next = find_vma(mm, oldbrk);
+		if (next && newbrk + ((next->vm_flags & VM_GROWSDOWN) ? STACK_GUARD_GAP : 0) >
+			    next->vm_start)
 			return (long)mm->brk;
-		}
-	} else if (new_end > old_end) {
-		if (new_end > STACK_TOP_MAX - STACK_SIZE_LIMIT || vm_grow(heap, new_end)) {
-			vm_unacct_memory((long)((new_end - old_end) >> PAGE_SHIFT));
+		/* The heap is private writable memory: growing it is charged, as mmap would be. */
+		if (vm_brk_flags(mm, oldbrk, newbrk - oldbrk, VM_READ | VM_WRITE | VM_MAYREAD |
+				 VM_MAYWRITE | VM_MAYEXEC | VM_ACCOUNT, "[heap]"))
 			return (long)mm->brk;
-		}
-	} else if (new_end < old_end) {
-		if (new_end == heap->vm_start)
-			remove_vma(mm, heap);	/* an empty heap has no VMA, as on Linux */
-		else
-			vm_shrink(heap, new_end);
+		vma_merge(mm, find_vma(mm, oldbrk));	/* one [heap] VMA as it grows */
 	}
 	mm->brk = brk;
 	return (long)brk;
 }
-
-/* ---- mmap and munmap ---- */
 
 /*
  * get_unmapped_area: the highest free range of len bytes below mmap_base
@@ -398,36 +447,6 @@ static bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned lon
 	return v && v->vm_start < end;
 }
 
-/* do_munmap: unmap [start, start+len), splitting VMAs at the ends.  0 or -errno. */
-static int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
-{
-	unsigned long end;
-	struct vm_area_struct *v;
-
-	if ((start & ~PAGE_MASK) || start > task_size || len > task_size - start)
-		return -EINVAL;
-	len = PAGE_ALIGN(len);
-	if (!len)
-		return -EINVAL;
-	end = start + len;
-	v = find_vma(mm, start);
-	if (!v || v->vm_start >= end)
-		return 0;		/* nothing there: not an error */
-	if (v->vm_start < start && split_vma(mm, v, start))
-		return -ENOMEM;
-	v = find_vma(mm, end - 1);
-	if (v && v->vm_start < end && v->vm_end > end && split_vma(mm, v, end))
-		return -ENOMEM;
-	while ((v = find_vma(mm, start)) != NULL && v->vm_start < end)
-		remove_vma(mm, v);
-	return 0;
-}
-
-long sys_munmap(unsigned long addr, size_t len)
-{
-	return current->mm ? do_munmap(current->mm, addr, len) : -EINVAL;
-}
-
 /* mmap_file_checks: what the file itself allows; 0 or the error Linux gives. */
 static int mmap_file_checks(struct file *file, unsigned long prot, unsigned long type)
 {
@@ -441,17 +460,76 @@ static int mmap_file_checks(struct file *file, unsigned long prot, unsigned long
 	return 0;
 }
 
+/*
+ * mmap_region: make the VMA [addr, addr+len) for a do_mmap whose
+ * arguments have been checked: charge it, replace what MAP_FIXED
+ * overlaps, merge with its neighbours, populate it if asked.
+ */
+static long mmap_region(struct mm_struct *mm, struct file *file, unsigned long addr,
+			unsigned long len, unsigned long vm_flags, unsigned long flags,
+			unsigned long pgoff)
+{
+	struct vm_area_struct *vma;
+	long err;
+
+	/* Charged: private writable memory, unless MAP_NORESERVE (ignored in mode 2). */
+	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != 2)
+		vm_flags |= VM_NORESERVE;
+	if ((vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE) {
+		if (vm_enough_memory((long)(len >> PAGE_SHIFT)))
+			return -ENOMEM;
+		vm_flags |= VM_ACCOUNT;
+	}
+	vma = vma_new(mm, addr, addr + len, vm_flags, NULL);
+	if (!vma) {
+		err = -ENOMEM;
+		goto unacct;
+	}
+	if (!file && (vm_flags & VM_MAYSHARE)) {
+		/* Shared anonymous memory is an unlinked file, so fork keeps sharing it. */
+		file = shmem_file_setup((loff_t)len);
+		if (IS_ERR(file)) {
+			err = PTR_ERR(file);
+			goto free_vma;
+		}
+		pgoff = 0;
+	} else if (file) {
+		get_file(file);
+	}
+	vma->vm_file = file;
+	vma->vm_pgoff = pgoff;
+	if (flags & MAP_FIXED)
+		do_munmap(mm, addr, len);	/* MAP_FIXED replaces what was there */
+	err = insert_vma(mm, vma);
+	if (err)
+		goto put_file;
+	vma = vma_merge(mm, vma);
+	if (flags & MAP_POPULATE)
+		populate_vma_page_range(vma, addr, addr + len);	/* as Linux: best effort */
+	return (long)addr;
+
+put_file:
+	if (file)
+		fput(file);
+free_vma:
+	kfree(vma);
+unacct:
+	if (vm_flags & VM_ACCOUNT)
+		vm_unacct_memory((long)(len >> PAGE_SHIFT));
+	return err;
+}
+
+/* do_mmap: mmap's argument checks, in Linux's order and with its errors; then mmap_region. */
 static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		    unsigned long prot, unsigned long flags, struct file *file, unsigned long pgoff)
 {
 	unsigned long type = flags & MAP_TYPE, vm_flags;
-	struct vm_area_struct *vma;
 	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
 	long err;
 
 	if (!len)
 		return -EINVAL;
-	if (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC))
+	if (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
 		return -EINVAL;
 	len = PAGE_ALIGN(len);
 	if (!len || len > task_size)
@@ -491,71 +569,13 @@ static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			return -ENOMEM;
 	}
 
-	vm_flags = VM_MAYREAD | VM_MAYEXEC | VM_MAYWRITE;
-	if (prot & PROT_READ)
-		vm_flags |= VM_READ;
-	if (prot & PROT_WRITE)
-		vm_flags |= VM_WRITE;
-	if (prot & PROT_EXEC)
-		vm_flags |= VM_EXEC;
+	vm_flags = calc_vm_prot_bits(prot) | VM_MAYREAD | VM_MAYEXEC | VM_MAYWRITE;
 	if (type == MAP_SHARED) {
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
 		if (file && !(file->f_mode & FMODE_WRITE))
 			vm_flags &= ~(VM_MAYWRITE | VM_SHARED);	/* can never be written: as Linux */
 	}
-	/* Charged: private writable memory, unless MAP_NORESERVE (ignored in mode 2). */
-	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != 2)
-		vm_flags |= VM_NORESERVE;
-	if ((vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE) {
-		if (vm_enough_memory((long)(len >> PAGE_SHIFT)))
-			return -ENOMEM;
-		vm_flags |= VM_ACCOUNT;
-	}
-
-	vma = kzalloc(sizeof(*vma), GFP_KERNEL);
-	if (!vma) {
-		err = -ENOMEM;
-		goto unacct;
-	}
-	if (!file && type == MAP_SHARED) {
-		/* Shared anonymous memory is an unlinked file, so fork keeps sharing it. */
-		file = shmem_file_setup((loff_t)len);
-		if (IS_ERR(file)) {
-			err = PTR_ERR(file);
-			goto free_vma;
-		}
-		pgoff = 0;
-	} else if (file) {
-		get_file(file);
-	}
-	if (flags & MAP_FIXED)
-		do_munmap(mm, addr, len);	/* MAP_FIXED replaces what was there */
-	vma->vm_mm = mm;
-	vma->vm_start = addr;
-	vma->vm_end = addr + len;
-	vma->vm_flags = vm_flags;
-	vma->vm_file = file;
-	vma->vm_pgoff = pgoff;
-	err = insert_vma(mm, vma);
-	if (err)
-		goto put_file;
-	link_file_vma(vma);
-	vma = vma_merge(mm, vma);
-	if (flags & MAP_POPULATE)
-		for (unsigned long va = addr; va < addr + len; va += PAGE_SIZE)
-			if (handle_mm_fault(mm, va, (vm_flags & VM_WRITE) ? FAULT_FLAG_WRITE : 0))
-				break;	/* as Linux: populating is best effort */
-	return (long)addr;
-
-put_file:
-	if (file)
-		fput(file);
-free_vma:
-	kfree(vma);
-unacct:
-	if (vm_flags & VM_ACCOUNT)
-		vm_unacct_memory((long)(len >> PAGE_SHIFT));
-	return err;
+	return mmap_region(mm, file, addr, len, vm_flags, flags, pgoff);
 }
 
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,

@@ -12,42 +12,67 @@
 #include <pgtable.h>
 #include <sched.h>
 
-/* change_pte: give one mapped page the VMA's new protection. */
-static void change_pte(pte_t *pte, unsigned long va, void *arg)
+/* change_pte_range: give the mapped pages of one leaf table the VMA's new protection. */
+static int change_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void *private)
 {
-	struct vm_area_struct *vma = arg;
-	pgprot_t prot = vm_page_prot(vma->vm_flags);
+	struct vm_area_struct *vma = private;
+	pgprot_t prot = vm_get_page_prot(vma->vm_flags);
 
-	(void)va;
 	/* Private pages stay read-only: a write goes through the copy-on-write check again. */
 	if (!(vma->vm_flags & VM_SHARED))
-		prot &= ~_PAGE_WRITE;
-	*pte = pfn_pte(pte_pfn(*pte), prot);
+		prot = pgprot_wrprotect(prot);
+	for (; addr < end; addr += PAGE_SIZE, pte++)
+		if (pte_has_page(*pte))
+			*pte = pte_modify(*pte, prot);
+	return 0;
 }
 
 /* change_protection: every page of vma, including those behind PROT_NONE. */
 static void change_protection(struct vm_area_struct *vma)
 {
-	pgtable_for_each_page(vma->vm_mm->pgd, vma->vm_start, vma->vm_end, change_pte, vma);
+	static const struct pt_walk_ops ops = { .pte_range = change_pte_range };
+
+	walk_pgtable_range(vma->vm_mm->pgd, vma->vm_start, vma->vm_end, &ops, vma);
 	flush_tlb_mm(vma->vm_mm);
 }
 
+/* mprotect_fixup: give one whole VMA its new flags; 0 or -ENOMEM. */
+static int mprotect_fixup(struct vm_area_struct *v, unsigned long newflags)
+{
+	unsigned long flags = (v->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | newflags;
+
+	/* Private memory that becomes writable is charged, as mmap would have. */
+	if ((flags & (VM_WRITE | VM_SHARED | VM_NORESERVE | VM_ACCOUNT)) == VM_WRITE) {
+		if (vm_enough_memory((long)((v->vm_end - v->vm_start) >> PAGE_SHIFT)))
+			return -ENOMEM;
+		flags |= VM_ACCOUNT;
+	}
+	v->vm_flags = flags;
+	change_protection(v);
+	return 0;
+}
+
+/* The order of Linux's do_mprotect_pkey: alignment, length, overflow, then the bits. */
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long end, newflags, mask = VM_READ | VM_WRITE | VM_EXEC;
+	unsigned long end, newflags;
 	struct vm_area_struct *v;
+	int err;
 
-	if (!mm || (start & ~PAGE_MASK) || (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC)))
+	if (!mm || (start & ~PAGE_MASK))
 		return -EINVAL;
-	len = PAGE_ALIGN(len);
 	if (!len)
 		return 0;
+	len = PAGE_ALIGN(len);
 	end = start + len;
-	if (end <= start || end > task_size)
+	if (end <= start)
 		return -ENOMEM;
-	newflags = (prot & PROT_READ ? VM_READ : 0) | (prot & PROT_WRITE ? VM_WRITE : 0) |
-		   (prot & PROT_EXEC ? VM_EXEC : 0);
+	if (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
+		return -EINVAL;
+	if (end > task_size)
+		return -ENOMEM;
+	newflags = calc_vm_prot_bits(prot);
 	/* Check the whole range before changing anything. */
 	v = find_vma(mm, start);
 	for (unsigned long at = start; at < end; v = v->vm_next) {
@@ -59,26 +84,15 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 			return -EACCES;
 		at = v->vm_end;
 	}
-	v = find_vma(mm, start);
-	if (v->vm_start < start && split_vma(mm, v, start))
+	if (split_vma_range(mm, start, end))
 		return -ENOMEM;
-	v = find_vma(mm, end - 1);
-	if (v->vm_end > end && split_vma(mm, v, end))
-		return -ENOMEM;
-	for (v = find_vma(mm, start); v && v->vm_start < end; v = v->vm_next) {
-		unsigned long flags = (v->vm_flags & ~mask) | newflags;
-
-		/* Private memory that becomes writable is charged, as mmap would have. */
-		if ((flags & (VM_WRITE | VM_SHARED | VM_NORESERVE | VM_ACCOUNT)) == VM_WRITE) {
-			if (vm_enough_memory((long)((v->vm_end - v->vm_start) >> PAGE_SHIFT)))
-				return -ENOMEM;
-			flags |= VM_ACCOUNT;
-		}
-		v->vm_flags = flags;
-		change_protection(v);
+	for_each_vma_range(mm, v, start, end) {
+		err = mprotect_fixup(v, newflags);
+		if (err)
+			return err;
 	}
 	/* Pieces that now look alike join again (mprotect back and forth leaves one VMA). */
-	for (v = find_vma(mm, start ? start - 1 : 0); v && v->vm_start <= end; v = v->vm_next)
+	for_each_vma_range(mm, v, start ? start - 1 : 0, end + 1)
 		v = vma_merge(mm, v);
 	return 0;
 }

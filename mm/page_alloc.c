@@ -93,7 +93,7 @@ static const struct page *allocated_head_of(const struct page *page)
 
 		if (!pfn_valid(head))
 			break;
-		if (PageFlag(pfn_to_page(head), PG_head) &&
+		if (PageHead(pfn_to_page(head)) &&
 		    pfn_to_page(head)->order >= order)
 			return pfn_to_page(head);
 	}
@@ -107,23 +107,23 @@ static const struct page *allocated_head_of(const struct page *page)
  */
 static __cold const char *free_page_problem(const struct page *page, unsigned int order)
 {
-	if (PageFlag(page, PG_reserved))
+	if (PageReserved(page))
 		return "freeing a reserved page";
-	if (PageFlag(page, PG_buddy) || PageFlag(page, PG_pcp))
+	if (PageBuddy(page) || PagePcp(page))
 		return "double free: page is already free";
-	if (PageFlag(page, PG_slab))
+	if (PageSlab(page))
 		return "freeing a page the slab allocator owns";
-	if (PageFlag(page, PG_large_kmalloc))
+	if (PageLargeKmalloc(page))
 		return "freeing a kmalloc()ed block with __free_pages (use kfree)";
-	if (PageFlag(page, PG_locked))
+	if (PageLocked(page))
 		return "freeing a locked page";
-	if (PageFlag(page, PG_lru) || PageFlag(page, PG_active))
+	if (PageLRU(page) || PageActive(page))
 		return "freeing a page still on an LRU list";
-	if (PageFlag(page, PG_writeback))
+	if (PageWriteback(page))
 		return "freeing a page under writeback";
-	if (PageFlag(page, PG_head) && page->order != order)
+	if (PageHead(page) && page->order != order)
 		return "freed with a different order than it was allocated with";
-	if (!PageFlag(page, PG_head))
+	if (!PageHead(page))
 		return allocated_head_of(page) ?
 			"not the head of its block" : "double free: page is already free";
 	if (page->_refcount <= 0)
@@ -137,7 +137,7 @@ static inline void add_to_free_list(struct page *page, struct zone *zone,
 				    unsigned int order)
 {
 	page->order = (u8)order;
-	SetPageFlag(page, PG_buddy);
+	SetPageBuddy(page);
 	page_list_add(&zone->free_area[order].free_list, page);
 	zone->free_area[order].nr_free++;
 }
@@ -146,7 +146,7 @@ static inline void del_page_from_free_list(struct page *page, struct zone *zone,
 					   unsigned int order)
 {
 	page_list_del(&zone->free_area[order].free_list, page);
-	ClearPageFlag(page, PG_buddy);
+	ClearPageBuddy(page);
 	zone->free_area[order].nr_free--;
 }
 
@@ -166,7 +166,7 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 		if (!pfn_valid(buddy_pfn))
 			break;
 		buddy = page + ((long)buddy_pfn - (long)pfn);
-		if (!PageFlag(buddy, PG_buddy) || buddy->order != order ||
+		if (!PageBuddy(buddy) || buddy->order != order ||
 		    buddy->zone != page->zone)
 			break;
 		del_page_from_free_list(buddy, zone, order);
@@ -254,7 +254,7 @@ static __noinline void free_pcppages_bulk(struct zone *zone, struct per_cpu_page
 
 		if (!page)
 			break;
-		ClearPageFlag(page, PG_pcp);
+		ClearPagePcp(page);
 		__free_one_page(page, page_to_pfn(page), zone, 0);
 	}
 	spin_unlock(&zone->lock);
@@ -682,7 +682,7 @@ void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int orde
 	unsigned long nr = 1UL << order;
 
 	for (unsigned long i = 0; i < nr; i++) {
-		ClearPageFlag(&page[i], PG_reserved);
+		ClearPageReserved(&page[i]);
 		page[i]._refcount = 0;
 	}
 	zone->managed_pages += nr;

@@ -17,7 +17,8 @@ bool va_canonical(unsigned long va)
 	return top == 0 || top == -1;
 }
 
-pte_t *pgtable_walk(pte_t *root, unsigned long va, unsigned int level, pt_alloc_fn alloc)
+pte_t *pgtable_walk(pte_t *root, unsigned long va, unsigned int level, pt_alloc_fn alloc,
+		    struct mm_struct *mm)
 {
 	pte_t *table = root;
 
@@ -27,10 +28,9 @@ pte_t *pgtable_walk(pte_t *root, unsigned long va, unsigned int level, pt_alloc_
 		if (!pte_present(*entry)) {
 			pte_t *next;
 
-			if (!alloc || !(next = alloc()))
+			if (!alloc || !(next = alloc(mm)))
 				return NULL;
-			/* A pointer to the next level: V set, R/W/X clear. */
-			*entry = pfn_pte(PFN_DOWN(__pa(next)), _PAGE_PRESENT);
+			pt_populate(entry, next);
 		} else if (pte_leaf(*entry)) {
 			return NULL;	/* a huge page covers va */
 		}
@@ -54,7 +54,7 @@ int pgtable_map(pte_t *root, unsigned long va, phys_addr_t pa, unsigned long siz
 		while (level > 0 && ((va | pa) & (level_size(level) - 1) ||
 				     end - va < level_size(level)))
 			level--;
-		pte = pgtable_walk(root, va, level, alloc);
+		pte = pgtable_walk(root, va, level, alloc, NULL);
 		if (!pte)
 			return alloc ? -ENOMEM : -EINVAL;
 		if (pte_present(*pte))
@@ -92,49 +92,58 @@ bool pgtable_lookup(pte_t *root, unsigned long va, phys_addr_t *pa, pgprot_t *pr
 	return false;
 }
 
-void pgtable_free_level(pte_t *table, unsigned int level, void (*free_table)(pte_t *))
+/* walk_level: [start, end) below table, a table at `level` >= 1. */
+static int walk_level(pte_t *table, unsigned int level, unsigned long start, unsigned long end,
+		      const struct pt_walk_ops *ops, void *private)
 {
-	if (level > 0) {
-		for (unsigned int i = 0; i < PTRS_PER_PT; i++)
-			if (pte_present(table[i]) && !pte_leaf(table[i]))
-				pgtable_free_level(pte_table(table[i]), level - 1, free_table);
+	for (unsigned long addr = start, next; addr < end; addr = next) {
+		pte_t *entry = &table[pt_index(addr, level)];
+		int err = 0;
+
+		next = pt_addr_end(addr, end, level);
+		if (!pte_present(*entry) || pte_leaf(*entry))
+			continue;	/* nothing below, or a huge page */
+		if (level == 1) {
+			if (ops->pte_range)
+				err = ops->pte_range(&pte_table(*entry)[pt_index(addr, 0)], addr, next,
+						     private);
+		} else {
+			err = walk_level(pte_table(*entry), level - 1, addr, next, ops, private);
+		}
+		if (err)
+			return err;
+		if (ops->table_done)
+			ops->table_done(entry, level - 1, addr, next, private);
 	}
-	free_table(table);
+	return 0;
+}
+
+int walk_pgtable_range(pte_t *root, unsigned long start, unsigned long end,
+		       const struct pt_walk_ops *ops, void *private)
+{
+	return start < end ? walk_level(root, pgtable_levels - 1, start, end, ops, private) : 0;
+}
+
+struct free_tables {
+	void (*free_table)(pte_t *);
+};
+
+/* free_whole_table: pgtable_free's table_done: every table below the root goes. */
+static void free_whole_table(pte_t *entry, unsigned int level, unsigned long addr,
+			     unsigned long end, void *private)
+{
+	struct free_tables *f = private;
+
+	f->free_table(pte_table(*entry));
+	*entry = (pte_t){ 0 };
 }
 
 void pgtable_free(pte_t *root, void (*free_table)(pte_t *))
 {
-	pgtable_free_level(root, pgtable_levels - 1, free_table);
-}
+	static const struct pt_walk_ops ops = { .table_done = free_whole_table };
+	struct free_tables f = { free_table };
 
-/*
- * walk_range: call fn on every entry of [start, end) below table at
- * `level` that holds a page: present leaves, and at level 0 user pages
- * mapped PROT_NONE too.
- */
-static void walk_range(pte_t *table, unsigned int level, unsigned long start, unsigned long end,
-		       void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
-{
-	unsigned long size = level_size(level);
-
-	for (unsigned long va = start; va < end; ) {
-		unsigned long next = (va & ~(size - 1)) + size;
-		pte_t *pte = &table[pt_index(va, level)];
-
-		if (next > end || next == 0)
-			next = end;
-		if (level == 0 ? pte_has_page(*pte) : pte_present(*pte)) {
-			if (level == 0 || pte_leaf(*pte))
-				fn(pte, va, arg);
-			else
-				walk_range(pte_table(*pte), level - 1, va, next, fn, arg);
-		}
-		va = next;
-	}
-}
-
-void pgtable_for_each_page(pte_t *root, unsigned long start, unsigned long end,
-			   void (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
-{
-	walk_range(root, pgtable_levels - 1, start, end, fn, arg);
+	/* Every address but the very last page, whose tables the walk reaches anyway. */
+	walk_level(root, pgtable_levels - 1, 0, ~0UL & PAGE_MASK, &ops, &f);
+	free_table(root);
 }

@@ -15,7 +15,7 @@
 static bool range_untouched(phys_addr_t start, u64 size)
 {
 	for (unsigned long pfn = PFN_DOWN(start); pfn < PFN_UP(start + size); pfn++)
-		if (pfn_valid(pfn) && !PageFlag(pfn_to_page(pfn), PG_reserved))
+		if (pfn_valid(pfn) && !PageReserved(pfn_to_page(pfn)))
 			return false;
 	return true;
 }

@@ -172,7 +172,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 	if (!slab)
 		return NULL;
 	for (unsigned int i = 0; i < (1u << s->order); i++) {
-		SetPageFlag(&slab[i], PG_slab);
+		SetPageSlab(&slab[i]);
 		slab[i].slab_cache = s;
 		if (i)
 			slab[i].private = i;
@@ -195,7 +195,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 static void discard_slab(struct kmem_cache *s, struct page *slab)
 {
 	for (unsigned int i = 0; i < (1u << s->order); i++) {
-		ClearPageFlag(&slab[i], PG_slab);
+		ClearPageSlab(&slab[i]);
 		slab[i].slab_cache = NULL;
 		slab[i].private = 0;
 	}
@@ -359,11 +359,11 @@ static struct page *object_slab(const struct kmem_cache *s, const void *obj,
 		return NULL;
 	}
 	slab = virt_to_page(obj);
-	if (!PageFlag(slab, PG_slab)) {
+	if (!PageSlab(slab)) {
 		slab_error(s, obj, "pointer is not in a slab");
 		return NULL;
 	}
-	if (!PageFlag(slab, PG_head))
+	if (!PageHead(slab))
 		slab -= slab->private;
 	off = (unsigned long)((const char *)obj - (const char *)slab_base(slab));
 	if (off % slab->slab_cache->size || off / slab->slab_cache->size >= slab->slab_cache->objects) {
@@ -635,7 +635,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	page = alloc_pages(gfp, order);
 	if (!page)
 		return NULL;
-	SetPageFlag(page, PG_large_kmalloc);
+	SetPageLargeKmalloc(page);
 	mod_node_page_state(NR_SLAB_UNRECLAIMABLE, 1L << order);
 	return page_address(page);
 }
@@ -679,11 +679,11 @@ static bool kmalloc_object(const void *p, const char *caller, struct page **slab
 		return false;
 	}
 	pg = virt_to_page(p);
-	if (PageFlag(pg, PG_slab)) {
+	if (PageSlab(pg)) {
 		*slab = object_slab(NULL, p, idx);
 		return *slab != NULL;
 	}
-	if (PageFlag(pg, PG_large_kmalloc) && PageFlag(pg, PG_head) && p == page_address(pg)) {
+	if (PageLargeKmalloc(pg) && PageHead(pg) && p == page_address(pg)) {
 		*page = pg;
 		return true;
 	}
@@ -712,19 +712,19 @@ void kfree(const void *p)
 		return;
 	}
 	page = virt_to_page(p);
-	if (likely(PageFlag(page, PG_slab))) {
+	if (likely(PageSlab(page))) {
 		/* Every page of a slab knows its cache.  As in Linux since 6.4,
 		 * kfree also takes objects of caches made by kmem_cache_create. */
 		s = page->slab_cache;
 		slab_free(s, (void *)p);
 		return;
 	}
-	if (unlikely(!PageFlag(page, PG_large_kmalloc) || !PageFlag(page, PG_head) ||
+	if (unlikely(!PageLargeKmalloc(page) || !PageHead(page) ||
 		     p != page_address(page))) {
 		kfree_bad(p, "neither a slab object nor a large kmalloc");
 		return;
 	}
-	ClearPageFlag(page, PG_large_kmalloc);
+	ClearPageLargeKmalloc(page);
 	mod_node_page_state(NR_SLAB_UNRECLAIMABLE, -(1L << page->order));
 	__free_pages(page, page->order);
 }

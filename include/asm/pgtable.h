@@ -1,11 +1,13 @@
 /*
  * include/asm/pgtable.h: RISC-V page-table entries and satp (privileged
  * spec, "Supervisor-Level ISA": Sv39, Sv48, Sv57).  The only file that
- * knows PTE bit positions; mm/pgtable.c walks tables through these helpers.
+ * knows PTE bit positions: everything else reads and changes entries
+ * through the helpers below, named as Linux names them.
  */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
 
+#include <asm/page.h>
 #include <types.h>
 
 /* PTE bits (V R W X U G A D, then two bits for software) */
@@ -24,6 +26,7 @@
  */
 #define _PAGE_PROT_NONE	(1UL << 8)
 #define _PAGE_LEAF	(_PAGE_READ | _PAGE_WRITE | _PAGE_EXEC)
+#define _PAGE_TABLE	_PAGE_PRESENT	/* a pointer to the next level: V set, R/W/X clear */
 #define _PAGE_PFN_SHIFT	10
 #define _PAGE_PFN_MASK	(((1UL << 44) - 1) << _PAGE_PFN_SHIFT)	/* PPN: bits 53..10 */
 
@@ -37,8 +40,25 @@
 #define PAGE_KERNEL_EXEC (PAGE_KERNEL_BASE | _PAGE_READ | _PAGE_EXEC)
 #define PAGE_KERNEL_RWX	(PAGE_KERNEL_BASE | _PAGE_READ | _PAGE_WRITE | _PAGE_EXEC)
 #define PAGE_KERNEL_IO	PAGE_KERNEL
+#define PAGE_TABLE	_PAGE_TABLE
 
-typedef struct { unsigned long pte; } pte_t;
+/*
+ * Protections for user pages, the entries of protection_map[]
+ * (kernel/riscv/mmu.c).  User PTEs are also made accessed and dirty up
+ * front; W without R is a reserved encoding, so every writable page is
+ * readable too.  PAGE_NONE keeps the page but clears V: any access faults.
+ */
+#define PAGE_USER_BASE	(_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | _PAGE_DIRTY)
+#define PAGE_NONE	(_PAGE_PROT_NONE | _PAGE_USER)
+#define PAGE_READ	(PAGE_USER_BASE | _PAGE_READ)
+#define PAGE_WRITE	(PAGE_USER_BASE | _PAGE_READ | _PAGE_WRITE)
+#define PAGE_EXEC	(PAGE_USER_BASE | _PAGE_EXEC)
+#define PAGE_READ_EXEC	(PAGE_READ | _PAGE_EXEC)
+#define PAGE_WRITE_EXEC	(PAGE_WRITE | _PAGE_EXEC)
+
+/* The permission bits of a protection, for comparing two of them. */
+#define PAGE_PERM_MASK	(_PAGE_READ | _PAGE_WRITE | _PAGE_EXEC | _PAGE_USER | _PAGE_GLOBAL)
+
 typedef unsigned long pgprot_t;
 
 #define PTRS_PER_PT	512	/* every level of every mode: 9 bits of VA */
@@ -76,6 +96,68 @@ static inline pgprot_t pte_prot(pte_t pte)
 	return pte.pte & ~_PAGE_PFN_MASK;
 }
 
+static inline bool pte_none(pte_t pte)
+{
+	return pte.pte == 0;
+}
+
+static inline bool pte_write(pte_t pte)
+{
+	return pte.pte & _PAGE_WRITE;
+}
+
+static inline bool pte_young(pte_t pte)
+{
+	return pte.pte & _PAGE_ACCESSED;
+}
+
+static inline bool pte_dirty(pte_t pte)
+{
+	return pte.pte & _PAGE_DIRTY;
+}
+
+static inline pte_t pte_mkwrite(pte_t pte)
+{
+	return (pte_t){ pte.pte | _PAGE_WRITE };
+}
+
+static inline pte_t pte_wrprotect(pte_t pte)
+{
+	return (pte_t){ pte.pte & ~_PAGE_WRITE };
+}
+
+static inline pte_t pte_mkold(pte_t pte)
+{
+	return (pte_t){ pte.pte & ~_PAGE_ACCESSED };
+}
+
+static inline pte_t pte_mkyoung(pte_t pte)
+{
+	return (pte_t){ pte.pte | _PAGE_ACCESSED };
+}
+
+static inline pte_t pte_mkclean(pte_t pte)
+{
+	return (pte_t){ pte.pte & ~_PAGE_DIRTY };
+}
+
+static inline pte_t pte_mkdirty(pte_t pte)
+{
+	return (pte_t){ pte.pte | _PAGE_DIRTY };
+}
+
+/* pte_modify: the same page with a new protection. */
+static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
+{
+	return pfn_pte(pte_pfn(pte), prot);
+}
+
+/* pgprot_wrprotect: a protection without write permission (a private page until its first write). */
+static inline pgprot_t pgprot_wrprotect(pgprot_t prot)
+{
+	return prot & ~_PAGE_WRITE;
+}
+
 /* satp: MODE in bits 63..60, ASID in 59..44, root table PPN in 43..0 */
 #define SATP_MODE_SHIFT	60
 #define SATP_MODE_BARE	0UL
@@ -98,7 +180,13 @@ static inline void local_flush_tlb_all(void)
 	__asm__ __volatile__("sfence.vma" : : : "memory");
 }
 
-/* local_flush_tlb_page: forget one address's translation for one address space. */
+/* local_flush_tlb_all_asid: forget every translation of one address space. */
+static inline void local_flush_tlb_all_asid(unsigned long asid)
+{
+	__asm__ __volatile__("sfence.vma zero, %0" : : "r"(asid) : "memory");
+}
+
+/* local_flush_tlb_page_asid: forget one address's translation for one address space. */
 static inline void local_flush_tlb_page_asid(unsigned long va, unsigned long asid)
 {
 	__asm__ __volatile__("sfence.vma %0, %1" : : "r"(va), "r"(asid) : "memory");

@@ -602,7 +602,7 @@ static void test_page_cache(void)
 		struct page *page = find_or_create_page(mapping, i, GFP_KERNEL);
 
 		ok = ok && page && page->mapping == mapping && page->index == i &&
-		     PageFlag(page, PG_uptodate) && page_ref_count(page) == 2;
+		     PageUptodate(page) && page_ref_count(page) == 2;
 		if (page)
 			put_page(page);
 	}
@@ -727,7 +727,7 @@ static void test_initramfs(void)
 
 		ok = true;
 		for (unsigned long pfn = first; pfn < last; pfn++)
-			ok = ok && !PageFlag(pfn_to_page(pfn), PG_reserved);
+			ok = ok && !PageReserved(pfn_to_page(pfn));
 		tap_check(ok && last > first, "initrd: its %lu pages went to the buddy allocator", last - first);
 		text = read_all("/initrd-test/hello", &len);
 		tap_check(text && !strcmp(text, "hello from the initramfs\n"),

@@ -48,8 +48,7 @@ void switch_mm(struct mm_struct *next)
 void flush_tlb_mm(struct mm_struct *mm)
 {
 	if (asid_bits && (mm->asid & ~((1UL << ASID_GEN_SHIFT) - 1)) == asid_generation)
-		__asm__ __volatile__("sfence.vma zero, %0" : : "r"(mm->asid & ((1UL << asid_bits) - 1))
-				     : "memory");
+		local_flush_tlb_all_asid(mm->asid & ((1UL << asid_bits) - 1));
 	else
 		local_flush_tlb_all();
 }

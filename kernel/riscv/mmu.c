@@ -91,7 +91,7 @@ static bool probe_mode(unsigned long mode)
 	memset(probe_pg, 0, sizeof(probe_pg));
 	for (unsigned int l = levels - 1, t = 0; l > 2; l--, t++)
 		probe_pg[t][(va >> (12 + 9 * l)) & 511] =
-			pfn_pte(PFN_DOWN(__pa_symbol(probe_pg[t + 1])), _PAGE_PRESENT);
+			pfn_pte(PFN_DOWN(__pa_symbol(probe_pg[t + 1])), PAGE_TABLE);
 	probe_pg[levels - 3][(va >> 30) & 511] =
 		pfn_pte(PFN_DOWN(KERNEL_LOAD_ADDR & ~(SZ_1G - 1)), PAGE_KERNEL_RWX);
 	old = csr_read(satp);
@@ -125,7 +125,7 @@ static unsigned long choose_mode(void)
 }
 
 /* Page-table pages: from memblock during boot, from the buddy allocator afterwards. */
-pte_t *pt_alloc_kernel(void)
+pte_t *pt_alloc_kernel(struct mm_struct *mm)
 {
 	pte_t *table;
 
@@ -176,6 +176,36 @@ void *ioremap(phys_addr_t pa, unsigned long size)
 	return (void *)(va + (pa - start));
 }
 
+/*
+ * protection_map: the PTE protection for each combination of VM_READ,
+ * VM_WRITE, VM_EXEC and VM_SHARED, as Linux's (private writable pages are
+ * mapped writable here; fork and the fault paths write-protect them when
+ * they are shared copy-on-write).
+ */
+static const pgprot_t protection_map[16] = {
+	[0] = PAGE_NONE,
+	[VM_READ] = PAGE_READ,
+	[VM_WRITE] = PAGE_WRITE,
+	[VM_WRITE | VM_READ] = PAGE_WRITE,
+	[VM_EXEC] = PAGE_EXEC,
+	[VM_EXEC | VM_READ] = PAGE_READ_EXEC,
+	[VM_EXEC | VM_WRITE] = PAGE_WRITE_EXEC,
+	[VM_EXEC | VM_WRITE | VM_READ] = PAGE_WRITE_EXEC,
+	[VM_SHARED] = PAGE_NONE,
+	[VM_SHARED | VM_READ] = PAGE_READ,
+	[VM_SHARED | VM_WRITE] = PAGE_WRITE,
+	[VM_SHARED | VM_WRITE | VM_READ] = PAGE_WRITE,
+	[VM_SHARED | VM_EXEC] = PAGE_EXEC,
+	[VM_SHARED | VM_EXEC | VM_READ] = PAGE_READ_EXEC,
+	[VM_SHARED | VM_EXEC | VM_WRITE] = PAGE_WRITE_EXEC,
+	[VM_SHARED | VM_EXEC | VM_WRITE | VM_READ] = PAGE_WRITE_EXEC,
+};
+
+pgprot_t vm_get_page_prot(unsigned long vm_flags)
+{
+	return protection_map[vm_flags & (VM_READ | VM_WRITE | VM_EXEC | VM_SHARED)];
+}
+
 const char *paging_describe(void)
 {
 	static char buf[40];
@@ -217,7 +247,7 @@ void paging_init(void)
 	ioremap_next = page_offset - IOREMAP_SIZE;
 
 	/* Build with the identity map still on: table pages are reached at their physical addresses. */
-	root = pt_alloc_kernel();
+	root = pt_alloc_kernel(NULL);
 	if (!root)
 		panic("paging_init: no memory for swapper_pg_dir");
 	root_pa = __pa(root);

@@ -1,7 +1,10 @@
 /*
- * kernel/riscv/traps.c: what happens on a trap.  Interrupts are dispatched (only
- * the timer today); every exception is a kernel bug, so it is reported in
- * full and the kernel panics.
+ * kernel/riscv/traps.c: what happens on a trap.  Interrupts are
+ * dispatched (only the timer's); a system call is served; a page fault
+ * goes to do_page_fault (fault.c); any other exception from a program ends
+ * it with the signal Linux would send.  An exception in the kernel is a
+ * bug, reported in full before the kernel panics, unless it is a user
+ * access with a fix-up (copy_*_user), which then fails with EFAULT.
  */
 #include <asm/csr.h>
 #include <errno.h>
@@ -17,11 +20,12 @@
 #include <timer.h>
 #include <trap.h>
 
-void handle_exception(void);		/* trapentry.S */
-void do_trap(struct pt_regs *regs);	/* called by trapentry.S only */
+void handle_exception(void);		/* entry.S */
+void do_trap(struct pt_regs *regs);	/* called by entry.S only */
 long do_syscall(struct pt_regs *regs);	/* kernel/syscall.c */
+void do_page_fault(struct pt_regs *regs);	/* fault.c */
 
-/* trapentry.S saves xN at N * 8 and the CSRs after x31: keep both in step. */
+/* entry.S saves xN at N * 8 and the CSRs after x31: keep both in step. */
 #define PT_CHECK(field, slot) \
 	_Static_assert(offsetof(struct pt_regs, field) == (slot) * 8, \
 		       "pt_regs." #field " moved: fix kernel/riscv/entry.S")
@@ -155,12 +159,6 @@ static bool is_page_fault(unsigned long cause)
 	       cause == EXC_STORE_PAGE_FAULT;
 }
 
-static unsigned int fault_flags(unsigned long cause)
-{
-	return cause == EXC_STORE_PAGE_FAULT ? FAULT_FLAG_WRITE :
-	       cause == EXC_INST_PAGE_FAULT ? FAULT_FLAG_INSTRUCTION : 0;
-}
-
 static bool is_memory_fault(unsigned long cause)
 {
 	return cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
@@ -182,20 +180,10 @@ static void do_user_exception(struct pt_regs *regs)
 		regs->a0 = (unsigned long)do_syscall(regs);
 		return;
 	}
-	if (is_page_fault(cause) && current->mm) {
-		int err = handle_mm_fault(current->mm, regs->badaddr, fault_flags(cause));
-
-		if (!err)
-			return;		/* mapped: the instruction runs again */
-		if (err == -ENOMEM)
-			force_sig_fault(SIGBUS, regs->badaddr, "out of memory");
-		else if (err == -EIO)
-			force_sig_fault(SIGBUS, regs->badaddr, "past the end of the mapped file");
-		else
-			force_sig_fault(SIGSEGV, regs->badaddr, exception_name(cause));
-	} else if (is_memory_fault(cause)) {
+	if (is_page_fault(cause))
+		do_page_fault(regs);
+	else if (is_memory_fault(cause))
 		force_sig_fault(SIGSEGV, regs->badaddr, exception_name(cause));
-	}
 	else if (cause == EXC_INST_ILLEGAL)
 		force_sig_fault(SIGILL, regs->epc, exception_name(cause));
 	else if (cause == EXC_BREAKPOINT)
@@ -230,19 +218,19 @@ void do_trap(struct pt_regs *regs)
 		do_user_exception(regs);
 	} else {
 		/*
-		 * A kernel access to user memory may fault by design: first try
-		 * to map the page as for the user (it may just not be touched
-		 * yet), and only if that fails resume at the fix-up (-EFAULT).
+		 * A kernel access to user memory may fault by design: a page
+		 * fault maps the page as for the user (it may just not be
+		 * touched yet), or else resumes at the fix-up (-EFAULT).
 		 */
 		unsigned long fixup = is_memory_fault(regs->cause) ?
 				      search_exception_tables(regs->epc) : 0;
 
 		if (!fixup)
 			do_exception(regs);
-		if (is_page_fault(regs->cause) && current->mm && regs->badaddr < task_size &&
-		    !handle_mm_fault(current->mm, regs->badaddr, fault_flags(regs->cause)))
-			return;		/* retry the access */
-		regs->epc = fixup;
+		if (is_page_fault(regs->cause))
+			do_page_fault(regs);
+		else
+			regs->epc = fixup;
 	}
 	if (from_user)
 		exit_to_user_mode();

@@ -106,7 +106,7 @@ static void pmap_init(void)
 	pmap_n = max_pfn - min_low_pfn;
 	pmap = calloc(pmap_n, 1);
 	for (unsigned long pfn = min_low_pfn; pfn < max_pfn; pfn++)
-		if (PageFlag(pfn_to_page(pfn), PG_reserved))
+		if (PageReserved(pfn_to_page(pfn)))
 			*ps(pfn) = PS_RESERVED;
 }
 
@@ -119,9 +119,9 @@ static bool walk_block(int zi, int o, unsigned long pfn, char *why, size_t whyle
 	const struct page *p = pfn_to_page(pfn);
 	unsigned long bpfn = pfn ^ (1UL << o);
 
-	if (!PageFlag(p, PG_buddy) || p->order != o || p->zone != zi)
+	if (!PageBuddy(p) || p->order != o || p->zone != zi)
 		FAIL("%s order-%d list: pfn %#lx has buddy=%d order=%u zone=%u",
-		     zname(zi), o, pfn, PageFlag(p, PG_buddy), p->order, p->zone);
+		     zname(zi), o, pfn, PageBuddy(p), p->order, p->zone);
 	if (pfn & ((1UL << o) - 1))
 		FAIL("%s order-%d list: pfn %#lx not aligned", zname(zi), o, pfn);
 	if (pfn < z->zone_start_pfn || pfn + (1UL << o) > zone_end_pfn(z))
@@ -133,7 +133,7 @@ static bool walk_block(int zi, int o, unsigned long pfn, char *why, size_t whyle
 			FAIL("%s order-%d block %#lx: pfn %#lx is also %s", zname(zi), o,
 			     pfn, pfn + k, *s & PS_RESERVED ? "reserved" :
 			     *s & PS_LIVE ? "allocated" : "free elsewhere");
-		if (k && PageFlag(pfn_to_page(pfn + k), PG_buddy))
+		if (k && PageBuddy(pfn_to_page(pfn + k)))
 			FAIL("%s order-%d block %#lx: tail pfn %#lx has PG_buddy",
 			     zname(zi), o, pfn, pfn + k);
 		*s |= PS_FREE;
@@ -142,7 +142,7 @@ static bool walk_block(int zi, int o, unsigned long pfn, char *why, size_t whyle
 	if (o < MAX_PAGE_ORDER && pfn_valid(bpfn)) {
 		const struct page *b = pfn_to_page(bpfn);
 
-		if (PageFlag(b, PG_buddy) && b->order == o && b->zone == zi)
+		if (PageBuddy(b) && b->order == o && b->zone == zi)
 			FAIL("%s: free buddies %#lx and %#lx of order %d not merged",
 			     zname(zi), pfn, bpfn, o);
 	}
@@ -319,7 +319,7 @@ static void check_reserved_map(const char *ln)
 		bool want = !host_pfn_managed_expected(pfn);
 		int zi = pfn < MAX_DMA32_PFN ? ZONE_DMA32 : ZONE_NORMAL;
 
-		if (PageFlag(p, PG_reserved) != want && !bad++)
+		if (PageReserved(p) != want && !bad++)
 			first_bad = pfn;
 		if (host_pfn_in_bank(pfn) && p->zone != zi)
 			zone_bad++;
@@ -1231,7 +1231,7 @@ static void scenario_fragmented(const void *arg)
 	for (size_t i = 0; i < keep.n; i++) {
 		unsigned long pfn = page_to_pfn(keep.page[i]);
 
-		if (PageFlag(pfn_to_page(pfn + 1), PG_buddy)) {
+		if (PageBuddy(pfn_to_page(pfn + 1))) {
 			__free_pages(keep.page[i], 0);
 			keep.page[i] = keep.page[--keep.n];
 			drain_all_pages();
@@ -1442,7 +1442,7 @@ static void scenario_misuse(const void *arg)
 	MISUSE("freeing an order-2 block as order 3", __free_pages(b, 3));
 	before = bad_page_reports();
 	__free_pages(b, 2);
-	tap_ok(bad_page_reports() == before && !PageFlag(b, PG_head) &&
+	tap_ok(bad_page_reports() == before && !PageHead(b) &&
 	       page_ref_count(b) == 0,
 	       "[%s] the block is then freed normally with the right order", ln);
 
@@ -1482,7 +1482,7 @@ static void scenario_misuse(const void *arg)
 		before = bad_page_reports();
 		free_pages(a2 + PAGE_SIZE - 1, 2);
 		tap_ok(bad_page_reports() == before && page_ref_count(p2) == 0 &&
-		       !PageFlag(p2, PG_head) && zone_of(p2->zone)->free_pages == free2 + 4,
+		       !PageHead(p2) && zone_of(p2->zone)->free_pages == free2 + 4,
 		       "[%s] free_pages() of the last byte of an order-2 block's first page "
 		       "frees the block, unreported", ln);
 	}

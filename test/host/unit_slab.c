@@ -105,7 +105,7 @@ static bool in_slab_of(const void *p, const struct kmem_cache *s)
 	if (!virt_addr_valid(p))
 		return false;
 	pg = virt_to_page(p);
-	return PageFlag(pg, PG_slab) && pg->slab_cache == s;
+	return PageSlab(pg) && pg->slab_cache == s;
 }
 
 /* ---- /proc/slabinfo ------------------------------------------------------ */
@@ -292,7 +292,7 @@ static void scenario_kmalloc(const void *arg)
 	big = kmalloc(3 * PAGE_SIZE + 1, GFP_KERNEL);
 	pg = big ? virt_to_page(big) : NULL;
 	tap_ok(big && !((uintptr_t)big & ((PAGE_SIZE << 2) - 1)) &&
-	       PageFlag(pg, PG_large_kmalloc) && !PageFlag(pg, PG_slab) &&
+	       PageLargeKmalloc(pg) && !PageSlab(pg) &&
 	       ksize(big) == PAGE_SIZE << 2 && used_pages() == used0 + 4,
 	       "kmalloc(3 pages + 1) is an order-2 block from the page allocator, ksize %zu",
 	       big ? ksize(big) : 0);
@@ -354,7 +354,7 @@ static void scenario_krealloc(const void *arg)
 	fill(p, 10, 3);
 	q = krealloc(p, 20000, GFP_KERNEL);
 	tap_ok(q && filled(q, 10, 3) && ksize(q) >= 20000 &&
-	       PageFlag(virt_to_page(q), PG_large_kmalloc),
+	       PageLargeKmalloc(virt_to_page(q)),
 	       "krealloc 10 -> 20000 moves to the page allocator with the content");
 	fill(q, 20000, 4);
 	p = krealloc(q, 50, GFP_KERNEL);
@@ -1205,7 +1205,7 @@ static void srt_check_new(struct srt *t, const struct obj *o, bool zeroed)
 	} else {
 		const struct page *pg = virt_to_page(o->p);
 
-		if ((a & (PAGE_SIZE - 1)) || !PageFlag(pg, PG_large_kmalloc) ||
+		if ((a & (PAGE_SIZE - 1)) || !PageLargeKmalloc(pg) ||
 		    ksize(o->p) != PAGE_SIZE << order_for(o->size))
 			srt_fail(t, R_OBJ, "large kmalloc(%zu) = %p: flags %#x ksize %zu", o->size,
 				 (void *)o->p, pg->flags, ksize(o->p));

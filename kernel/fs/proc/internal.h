@@ -113,4 +113,8 @@ void proc_sys_init(void);							/* proc_sysctl.c */
 void proc_meminfo_init(void);							/* proc_meminfo.c */
 void proc_vmstat_init(void);							/* proc_vmstat.c */
 
+struct mm_struct;
+/* task_mem: the Vm and Rss lines of /proc/<pid>/status for mm. */
+void task_mem(struct seq_buf *m, struct mm_struct *mm);
+
 #endif

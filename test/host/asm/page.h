@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+typedef struct { unsigned long pte; } pte_t;	/* as include/asm/page.h: mm_types.h names it */
+
 static inline void clear_page(void *page)
 {
 	memset(page, 0, 4096);

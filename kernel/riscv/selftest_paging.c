@@ -1,5 +1,5 @@
 /*
- * mm/selftest_paging.c: self-test of the page tables (test=paging): the mode
+ * kernel/riscv/selftest_paging.c: self-test of the page tables (test=paging): the mode
  * the command line and device tree allow, the kernel's W^X layout, the
  * direct map and its leaf sizes, the identity map's retirement, and the
  * generic walker on a scratch table in every mode.
@@ -127,7 +127,7 @@ static void free_scratch(pte_t *table)
 static void check_walker(void)
 {
 	unsigned long before = global_node_page_state(NR_PAGETABLE);
-	pte_t *root = pt_alloc_kernel();
+	pte_t *root = pt_alloc_kernel(NULL);
 	unsigned long va = 0x40000000UL;	/* 1 GiB: a user address in every mode */
 	phys_addr_t pa;
 	unsigned int level;

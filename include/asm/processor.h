@@ -1,0 +1,26 @@
+/*
+ * include/asm/processor.h: a thread's registers as the arch sets them up
+ * (kernel/riscv/process.c), and the idle instruction.
+ */
+#ifndef _ASM_PROCESSOR_H
+#define _ASM_PROCESSOR_H
+
+struct pt_regs;
+struct task_struct;
+
+/* start_thread: regs return to user mode at pc with stack sp, interrupts on, nothing else inherited. */
+void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp);
+/*
+ * copy_thread: p, a copy of current, returns from fork in user mode with
+ * 0 in a0 (on newsp if non-zero), or, when fn is set, starts in the
+ * kernel running fn(arg) (a kernel thread).
+ */
+void copy_thread(struct task_struct *p, unsigned long newsp, int (*fn)(void *), void *arg);
+
+/* wait_for_interrupt: sleep the hart until an interrupt is pending (even one that is masked). */
+static inline void wait_for_interrupt(void)
+{
+	__asm__ __volatile__("wfi");
+}
+
+#endif
