@@ -20,6 +20,7 @@ struct linux_binprm {
 	/* read: up to len bytes at offset off of the program; bytes read or -errno. */
 	long (*read)(struct linux_binprm *bprm, void *buf, size_t len, u64 off);
 	void *file;			/* what read reads from */
+	struct file *exec_file;		/* the program's file, mapped by the loader; NULL for one in memory */
 	char *strings;			/* argv then envp, each NUL-terminated */
 	size_t strings_len;
 	int argc, envc;

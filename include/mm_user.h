@@ -45,6 +45,9 @@ struct mm_struct *dup_mm(struct mm_struct *mm);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /* vma_prev: the VMA just below vma, or NULL. */
 struct vm_area_struct *vma_prev(struct vm_area_struct *vma);
+/* validate_mm: with the boot option debug_vm, panic if mm's VMA list, tree or counters disagree. */
+void validate_mm(struct mm_struct *mm);
+
 /* for_each_vma: every VMA of mm, in address order. */
 #define for_each_vma(mm, vma) for ((vma) = (mm)->mmap; (vma); (vma) = (vma)->vm_next)
 /* for_each_vma_range: every VMA of mm that overlaps [start, end), in address order. */
@@ -66,11 +69,21 @@ struct page *follow_page(struct mm_struct *mm, unsigned long va);
  * get_user_page_remote: the page at addr of mm, faulted in for writing
  * even where the VMA is read-only (Linux's get_user_pages_remote with
  * FOLL_WRITE | FOLL_FORCE, for one page): exec fills a new address
- * space's anonymous memory through it.  NULL when nothing may be there.
+ * space through it.  A page-cache page is copied first (a private
+ * mapping's write never reaches the file).  NULL when nothing may be there.
  */
 struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr);
-/* populate_vma_page_range: fault in every page of [start, end) of vma now (MAP_POPULATE).  0 or -ENOMEM. */
+/* populate_vma_page_range: fault in every page of [start, end) of vma now (MAP_POPULATE): 0, -ENOMEM, or -EINTR for a fatal signal. */
 int populate_vma_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+
+struct file;
+/*
+ * do_mmap: mmap into mm (not necessarily current's: exec maps the new
+ * program with it): the argument checks in Linux's order and with its
+ * errors, then the VMA.  The address, or -errno.
+ */
+long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long prot,
+	     unsigned long flags, struct file *file, unsigned long pgoff);
 
 long sys_brk(unsigned long brk);
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
@@ -92,10 +105,14 @@ unsigned long vm_commit_limit(void);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* zap_page_range: unmap and release every page of vma's address space in [start, start+size). */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
-/* copy_page_range: fork: give dst (the child's VMA) the pages of src, copy-on-write where private. */
+/* copy_page_range: fork: give dst (the child's VMA) the pages of src, copy-on-write where private: 0, -ENOMEM, -EINTR. */
 int copy_page_range(struct vm_area_struct *dst, struct vm_area_struct *src);
-/* free_pgtables: free the table pages that map only addresses in [floor, ceiling) (no VMA there). */
-void free_pgtables(struct mm_struct *mm, unsigned long floor, unsigned long ceiling);
+/*
+ * free_pgtables: free the table pages under [start, end) that map only
+ * addresses in [floor, ceiling), where no VMA is (Linux's free_pgd_range).
+ */
+void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   unsigned long floor, unsigned long ceiling);
 /* pgd_alloc: a root table whose upper half is the kernel's.  pgd_free: it and every user table. */
 pte_t *pgd_alloc(struct mm_struct *mm);
 void pgd_free(struct mm_struct *mm);

@@ -60,6 +60,12 @@ struct task_struct {
 extern struct task_struct *current;
 extern struct task_struct init_task;
 extern bool need_resched;
+/*
+ * cond_resched: a kernel loop whose length a user controls calls this now
+ * and then, so that other tasks run when the tick says this one's time is
+ * up (the kernel is not preemptible), as Linux's cond_resched().
+ */
+void cond_resched(void);
 
 /* schedule: give the cpu to the next runnable task (current may sleep: set its state first). */
 void schedule(void);

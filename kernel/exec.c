@@ -160,6 +160,7 @@ int exec_binprm(struct linux_binprm *bprm)
 	err = load_elf_binary(bprm);
 	if (!err)
 		err = setup_stack(bprm);
+	validate_mm(bprm->mm);
 	if (err) {
 		mmput(bprm->mm);
 		bprm->mm = NULL;
@@ -234,6 +235,18 @@ int kernel_execve_mem(const char *name, const void *image, size_t size,
 	return err;
 }
 
+/*
+ * may_exec: a regular file with an execute bit.  Everyone is root in rvmm,
+ * and root may execute a file only if someone may (Linux's
+ * generic_permission): a 0644 file is EACCES, not ENOEXEC.
+ */
+static bool may_exec(struct file *file)
+{
+	umode_t mode = file_inode(file)->i_mode;
+
+	return S_ISREG(mode) && (mode & 0111);
+}
+
 /* file_read: bprm->read for a program in a file. */
 static long file_read(struct linux_binprm *bprm, void *buf, size_t len, u64 off)
 {
@@ -285,14 +298,14 @@ long sys_execve(const char __user *filename, const char __user *const __user *ar
 		goto out_name;
 	}
 	err = -EACCES;
-	if (!S_ISREG(file_inode(file)->i_mode))
+	if (!may_exec(file))
 		goto out_file;
 	err = -ENOMEM;
 	bprm.strings = kmalloc(MAX_ARG_BYTES, GFP_KERNEL);
 	if (!bprm.strings)
 		goto out_file;
 	bprm.filename = name->name;
-	bprm.file = file;
+	bprm.file = bprm.exec_file = file;
 	bprm.strings_len = strlen(name->name) + 1;
 	memcpy(bprm.strings, name->name, bprm.strings_len);
 	err = bprm.argc = copy_strings(&bprm, argv);
@@ -325,9 +338,9 @@ int kernel_execve(const char *filename, const char *const *argv, const char *con
 	if (IS_ERR(file))
 		return (int)PTR_ERR(file);
 	err = -EACCES;
-	if (!S_ISREG(file_inode(file)->i_mode))
+	if (!may_exec(file))
 		goto out;
-	bprm.file = file;
+	bprm.file = bprm.exec_file = file;
 	err = pack_strings(&bprm, argv, envp);
 	if (!err)
 		err = exec_binprm(&bprm);

@@ -14,7 +14,10 @@
 #include <fs.h>
 #include <uaccess.h>
 
-#define WNOHANG		1
+#define WNOHANG		0x00000001
+#define WUNTRACED	0x00000002	/* stopped children too: rvmm stops none, so nothing to add */
+#define WCONTINUED	0x00000008	/* continued children too: likewise */
+#define __WNOTHREAD	0x20000000
 #define __WALL		0x40000000
 #define __WCLONE	0x80000000
 
@@ -82,18 +85,28 @@ static void release_task(struct task_struct *t)
 	free_task(t);
 }
 
-static bool child_matches(const struct task_struct *t, int pid)
+/*
+ * child_matches: is t one of the children wait4(pid, ..., options) waits
+ * for?  pid -1 is any child; rvmm has no setpgid, so every child is in its
+ * parent's process group: pid 0 is any child too, and a pid below -1 names
+ * a group none of them is in.  Without __WALL, __WCLONE picks the children
+ * that report with a signal other than SIGCHLD, and its absence the others.
+ */
+static bool child_matches(const struct task_struct *t, int pid, int options)
 {
-	return pid == -1 || t->pid == pid;
+	if (!(options & __WALL) && ((t->exit_signal != SIGCHLD) != !!(options & __WCLONE)))
+		return false;
+	return pid == -1 || pid == 0 || t->pid == pid;
 }
 
-long kernel_wait4(int pid, int *status)
+/* do_wait: reap a zombie child matching pid and options; its pid, 0 if none is a zombie yet, or -ECHILD. */
+static long do_wait(int pid, int *status, int options)
 {
 	struct task_struct *t;
 	bool any = false;
 
 	list_for_each_entry(t, &current->children, sibling) {
-		if (!child_matches(t, pid))
+		if (!child_matches(t, pid, options))
 			continue;
 		any = true;
 		if (t->state == TASK_ZOMBIE) {
@@ -107,23 +120,29 @@ long kernel_wait4(int pid, int *status)
 	return any ? 0 : -ECHILD;
 }
 
+long kernel_wait4(int pid, int *status)
+{
+	return do_wait(pid, status, __WALL);
+}
+
 long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
 {
 	int code = 0;
 	long got;
 
-	if (options & ~(WNOHANG | __WALL | __WCLONE))
+	/* Linux's order: the options, then the pid (-INT_MIN is not a group). */
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
 		return -EINVAL;
-	if (pid < -1 || pid == 0)
-		return -EINVAL;	/* process groups do not exist yet */
+	if (pid == -__INT_MAX__ - 1)
+		return -ESRCH;
 	/*
 	 * As Linux, the child is reaped before the status is written, so a bad
 	 * pointer costs the status (EFAULT) but the child is gone all the same.
 	 */
 	if (options & WNOHANG)
-		got = kernel_wait4(pid, &code);
+		got = do_wait(pid, &code, options);
 	else if (wait_event_interruptible(current->wait_child,
-					  (got = kernel_wait4(pid, &code)) != 0))
+					  (got = do_wait(pid, &code, options)) != 0))
 		return -ERESTARTSYS;
 	if (got <= 0)
 		return got;

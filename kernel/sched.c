@@ -146,6 +146,18 @@ int signal_pending_current(void)
 	return current->pending != 0;
 }
 
+void cond_resched(void)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	/* The kernel runs with interrupts off: open a window for a pending tick. */
+	arch_local_irq_enable();
+	arch_local_irq_disable();
+	arch_local_irq_restore(flags);
+	if (need_resched)
+		schedule();
+}
+
 /* sleep_until: sleep until jiffies reaches `when` or a signal arrives; 0 or -EINTR. */
 int sleep_until(u64 when)
 {

@@ -1,9 +1,10 @@
 /*
- * kernel/signal.c: signals as termination.  Every signal rvmm delivers has
- * Linux's default action "terminate" (SIGCHLD's is "ignore"); handlers,
- * masks and stop/continue are not implemented, so a signal is a pending
- * bit that ends the process the next time it would return to user mode,
- * and its parent's wait4 sees WIFSIGNALED with the signal's number.
+ * kernel/signal.c: signals with their default actions only.  A signal
+ * whose default is "ignore" (SIGCHLD, SIGURG, SIGWINCH, and SIGCONT, which
+ * has nothing to continue) is dropped; every other one is a pending bit
+ * that ends the process the next time it would return to user mode, and
+ * its parent's wait4 sees WIFSIGNALED with the signal's number.  Handlers,
+ * masks and stopping are not implemented.
  */
 #include <errno.h>
 #include <printk.h>
@@ -14,9 +15,15 @@
 
 void do_exit(int code) __attribute__((noreturn));
 
+/* sig_default_ignored: Linux's SIG_KERNEL_IGNORE_MASK, and SIGCONT. */
+static bool sig_default_ignored(int sig)
+{
+	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
+}
+
 void send_signal(struct task_struct *t, int sig)
 {
-	if (sig == SIGCHLD || sig == SIGCONT || t->state == TASK_ZOMBIE)
+	if (sig_default_ignored(sig) || t->state == TASK_ZOMBIE)
 		return;
 	t->pending |= 1UL << (sig - 1);
 	wake_up_process(t);	/* a sleeper must notice; wait_event returns -EINTR */
@@ -38,17 +45,31 @@ void do_signal(void)
 			do_exit(sig);	/* a signal number in the low bits: WIFSIGNALED */
 }
 
+bool fatal_signal_pending(const struct task_struct *t)
+{
+	return t->pending != 0;	/* every signal that stays pending is fatal */
+}
+
+/*
+ * sys_kill: Linux looks the target up before it checks the signal, so a
+ * missing process is ESRCH whatever the number.  A zombie still exists:
+ * signalling it succeeds and does nothing.  Process groups: rvmm has no
+ * setpgid, and no group other than the caller's; kill(0) and kill(-1)
+ * are refused.
+ */
 long sys_kill(int pid, int sig)
 {
 	struct task_struct *t;
 
+	if (pid < -1)
+		return -ESRCH;		/* no such process group */
+	if (pid <= 0)
+		return -EINVAL;
+	t = find_task_by_pid(pid);
+	if (!t)
+		return -ESRCH;
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	if (pid <= 0)
-		return -EINVAL;		/* process groups do not exist yet */
-	t = find_task_by_pid(pid);
-	if (!t || t->state == TASK_ZOMBIE)
-		return -ESRCH;
 	if (sig)
 		send_signal(t, sig);
 	return 0;

@@ -40,8 +40,15 @@ long sys_nanosleep(const struct timespec64 __user *req, struct timespec64 __user
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
 		return -EINVAL;
-	/* Round up to whole ticks: sleeping less than asked is not allowed. */
-	ticks = (u64)ts.tv_sec * HZ + ((u64)ts.tv_nsec * HZ + 999999999ULL) / 1000000000ULL;
+	/*
+	 * Round up to whole ticks: sleeping less than asked is not allowed.
+	 * A time too long to count in ticks sleeps until a signal, as Linux's
+	 * (KTIME_MAX is 292 years).
+	 */
+	if ((u64)ts.tv_sec >= (~0ULL - start) / HZ - 1)
+		ticks = ~0ULL - start;
+	else
+		ticks = (u64)ts.tv_sec * HZ + ((u64)ts.tv_nsec * HZ + 999999999ULL) / 1000000000ULL;
 	err = sleep_until(start + ticks);
 	if (err && rem) {
 		u64 left = start + ticks > jiffies ? start + ticks - jiffies : 0;

@@ -62,5 +62,6 @@ long sys_madvise(unsigned long start, size_t len_in, int advice)
 			return err;
 		at = v->vm_end;
 	}
+	validate_mm(mm);
 	return at < end ? -ENOMEM : unmapped;
 }

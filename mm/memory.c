@@ -23,6 +23,7 @@
 #include <mmu_context.h>
 #include <pgtable.h>
 #include <sched.h>
+#include <signal.h>
 #include <string.h>
 #include <vmstat.h>
 
@@ -69,29 +70,36 @@ pte_t *pgd_alloc(struct mm_struct *mm)
 	return pgd;
 }
 
-/* free_table_done: free_pgtables' table_done: a table wholly inside the gap goes. */
+struct free_range {
+	struct mm_struct *mm;
+	unsigned long floor, ceiling;
+};
+
+/* free_table_done: free_pgtables' table_done: a table wholly inside [floor, ceiling) goes. */
 static void free_table_done(pte_t *entry, unsigned int level, unsigned long addr,
 			    unsigned long end, void *private)
 {
-	struct mm_struct *mm = private;
-	unsigned long span = level_size(level + 1);
+	struct free_range *r = private;
+	unsigned long span = level_size(level + 1), base = addr & ~(span - 1);
 
-	if ((addr & (span - 1)) || end - addr != span)
-		return;		/* the table also covers addresses outside the gap */
-	pt_free_user(mm, pte_table(*entry));
+	if (base < r->floor || base + span - 1 > r->ceiling - 1)
+		return;		/* the table also maps addresses a VMA still uses */
+	pt_free_user(r->mm, pte_table(*entry));
 	*entry = (pte_t){ 0 };
 }
 
-void free_pgtables(struct mm_struct *mm, unsigned long floor, unsigned long ceiling)
+void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   unsigned long floor, unsigned long ceiling)
 {
 	static const struct pt_walk_ops ops = { .table_done = free_table_done };
+	struct free_range r = { mm, floor, ceiling };
 
-	walk_pgtable_range(mm->pgd, floor, ceiling, &ops, mm);
+	walk_pgtable_range(mm->pgd, start, end, &ops, &r);
 }
 
 void pgd_free(struct mm_struct *mm)
 {
-	free_pgtables(mm, 0, task_size);	/* the upper half is the kernel's */
+	free_pgtables(mm, 0, task_size, 0, task_size);	/* the upper half is the kernel's */
 	pt_free_user(mm, mm->pgd);
 }
 
@@ -217,6 +225,8 @@ static int copy_pte_range(pte_t *src, unsigned long addr, unsigned long end, voi
 
 	if (!dst)
 		return -ENOMEM;
+	if (fatal_signal_pending(current))
+		return -EINTR;		/* the parent is dying: the fork is pointless */
 	for (; addr < end; addr += PAGE_SIZE, src++, dst++)
 		if (pte_has_page(*src) && copy_one_pte(c, src, dst))
 			return -ENOMEM;
@@ -346,8 +356,8 @@ struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr)
 	struct vm_area_struct *vma = find_vma(mm, addr);
 	struct page *page = follow_page(mm, addr);
 
-	if (page && page_to_pfn(page) != zero_pfn())
-		return page;	/* a page of its own is there already */
+	if (page && page_to_pfn(page) != zero_pfn() && !page->mapping)
+		return page;	/* a private page of its own is there already */
 	if (!vma || vma->vm_start > addr || handle_mm_fault(vma, addr, FAULT_FLAG_WRITE))
 		return NULL;
 	return follow_page(mm, addr);
@@ -357,9 +367,13 @@ int populate_vma_page_range(struct vm_area_struct *vma, unsigned long start, uns
 {
 	unsigned int flags = (vma->vm_flags & VM_WRITE) ? FAULT_FLAG_WRITE : 0;
 
-	for (unsigned long va = start; va < end; va += PAGE_SIZE)
+	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
+		if (fatal_signal_pending(current))
+			return -EINTR;
 		if (handle_mm_fault(vma, va, flags))
 			return -ENOMEM;
+		cond_resched();
+	}
 	return 0;
 }
 

@@ -19,6 +19,8 @@
 #include <sched.h>
 #include <slab.h>
 #include <string.h>
+#include <cmdline.h>
+#include <printk.h>
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
@@ -342,10 +344,55 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		if (copy_page_range(n, v))
 			goto fail;
 	}
+	validate_mm(mm);
 	return mm;
 fail:
 	mmput(mm);
 	return NULL;
+}
+
+/*
+ * validate_mm: with the boot option debug_vm, check after every change to
+ * an address space that its VMAs are sorted, page-aligned and
+ * non-overlapping, that the list and the tree hold the same VMAs in the
+ * same order, and that map_count and total_vm match them.  A broken
+ * invariant is a kernel bug: it panics, naming what broke.
+ */
+static int debug_vm = -1;	/* -1: the command line not read yet */
+
+void validate_mm(struct mm_struct *mm)
+{
+	struct rb_node *node;
+	struct vm_area_struct *v, *prev = NULL;
+	unsigned long pages = 0;
+	int count = 0;
+
+	if (debug_vm < 0)
+		debug_vm = cmdline_find(boot_command_line, "debug_vm", NULL, 0);
+	if (!debug_vm || !mm)
+		return;
+	node = rb_first(&mm->mm_rb);
+	for_each_vma(mm, v) {
+		if (v->vm_mm != mm || v->vm_start >= v->vm_end ||
+		    ((v->vm_start | v->vm_end) & ~PAGE_MASK) || v->vm_end > task_size)
+			panic("validate_mm: bad VMA %#lx-%#lx", v->vm_start, v->vm_end);
+		if (prev && prev->vm_end > v->vm_start)
+			panic("validate_mm: VMA %#lx-%#lx overlaps or precedes %#lx-%#lx",
+			      v->vm_start, v->vm_end, prev->vm_start, prev->vm_end);
+		if (!node || rb_entry(node, struct vm_area_struct, vm_rb) != v)
+			panic("validate_mm: the tree and the list differ at VMA %#lx-%#lx",
+			      v->vm_start, v->vm_end);
+		if (++count > mm->map_count)
+			panic("validate_mm: more VMAs on the list than map_count %d", mm->map_count);
+		pages += vma_pages(v);
+		prev = v;
+		node = rb_next(node);
+	}
+	if (node)
+		panic("validate_mm: the tree has VMAs the list has not");
+	if (count != mm->map_count || pages != mm->total_vm)
+		panic("validate_mm: map_count %d / total_vm %lu, but the VMAs count %d / %lu",
+		      mm->map_count, mm->total_vm, count, pages);
 }
 
 /* ---- brk, munmap and mmap ---- */
@@ -372,13 +419,19 @@ static int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 	/* The tables that mapped only the hole between the neighbours go too. */
 	prev = vma_before(mm, start);
 	v = prev ? prev->vm_next : mm->mmap;
-	free_pgtables(mm, prev ? prev->vm_end : 0, v ? v->vm_start : task_size);
+	free_pgtables(mm, start, end, prev ? prev->vm_end : 0, v ? v->vm_start : task_size);
 	return 0;
 }
 
 long sys_munmap(unsigned long addr, size_t len)
 {
-	return current->mm ? do_munmap(current->mm, addr, len) : -EINVAL;
+	int err;
+
+	if (!current->mm)
+		return -EINVAL;
+	err = do_munmap(current->mm, addr, len);
+	validate_mm(current->mm);
+	return err;
 }
 
 /*
@@ -414,6 +467,7 @@ long sys_brk(unsigned long brk)
 		vma_merge(mm, find_vma(mm, oldbrk));	/* one [heap] VMA as it grows */
 	}
 	mm->brk = brk;
+	validate_mm(mm);
 	return (long)brk;
 }
 
@@ -519,8 +573,7 @@ unacct:
 	return err;
 }
 
-/* do_mmap: mmap's argument checks, in Linux's order and with its errors; then mmap_region. */
-static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		    unsigned long prot, unsigned long flags, struct file *file, unsigned long pgoff)
 {
 	unsigned long type = flags & MAP_TYPE, vm_flags;
@@ -596,5 +649,6 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigne
 	ret = do_mmap(current->mm, addr, len, prot, flags, file, off >> PAGE_SHIFT);
 	if (file)
 		fput(file);
+	validate_mm(current->mm);
 	return ret;
 }

@@ -94,5 +94,6 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 	/* Pieces that now look alike join again (mprotect back and forth leaves one VMA). */
 	for_each_vma_range(mm, v, start ? start - 1 : 0, end + 1)
 		v = vma_merge(mm, v);
+	validate_mm(mm);
 	return 0;
 }

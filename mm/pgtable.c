@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <mm.h>
 #include <pgtable.h>
+#include <sched.h>
 
 
 bool va_canonical(unsigned long va)
@@ -92,21 +93,33 @@ bool pgtable_lookup(pte_t *root, unsigned long va, phys_addr_t *pa, pgprot_t *pr
 	return false;
 }
 
-/* walk_level: [start, end) below table, a table at `level` >= 1. */
+/*
+ * walk_level: [start, end) below table, a table at `level` >= 1; the range
+ * lies within this one table.  Absent entries cost one test each: the
+ * addresses an entry covers, [addr, pt_addr_end(addr)), are worked out
+ * only for those present.
+ */
 static int walk_level(pte_t *table, unsigned int level, unsigned long start, unsigned long end,
 		      const struct pt_walk_ops *ops, void *private)
 {
-	for (unsigned long addr = start, next; addr < end; addr = next) {
-		pte_t *entry = &table[pt_index(addr, level)];
+	unsigned long size = level_size(level);
+	unsigned int first = pt_index(start, level), last = pt_index(end - 1, level);
+	unsigned long base = (start & ~(size - 1)) - first * size;	/* what entry 0 maps */
+
+	for (unsigned int i = first; i <= last; i++) {
+		pte_t *entry = &table[i];
+		unsigned long addr, next;
 		int err = 0;
 
-		next = pt_addr_end(addr, end, level);
 		if (!pte_present(*entry) || pte_leaf(*entry))
 			continue;	/* nothing below, or a huge page */
+		addr = i == first ? start : base + i * size;
+		next = pt_addr_end(addr, end, level);
 		if (level == 1) {
 			if (ops->pte_range)
 				err = ops->pte_range(&pte_table(*entry)[pt_index(addr, 0)], addr, next,
 						     private);
+			cond_resched();	/* a leaf table at a time: a huge range does not hog the CPU */
 		} else {
 			err = walk_level(pte_table(*entry), level - 1, addr, next, ops, private);
 		}

@@ -207,12 +207,15 @@ RESULT = re.compile(r"^(not ok|ok)(?: \d+)?(?: - (.*))?$")
 def run_rvmm_user_tests(kernel, opensbi, initramfs, label, mem, mmu):
     """Boot rvmm with /bin/runtests as init: the user tests, on rvmm itself.
 
+    debug_vm makes the kernel check every address space after each change
+    to it (validate_mm), so a test that corrupts the VMAs panics at once.
+
     runtests prints each program's TAP under a "=== /bin/NAME ===" header,
     adds one result per zone saying whether the program gave back all its
     memory, ends with "N passed, M failed" and powers off.
     """
     b = qemu.boot(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs,
-                  bootargs="init=/bin/runtests", timeout=300)
+                  bootargs="init=/bin/runtests debug_vm", timeout=300)
     return label, b
 
 
