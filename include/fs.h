@@ -63,6 +63,8 @@ typedef unsigned long pgoff_t;	/* a position in a file, in pages */
 #define AT_REMOVEDIR		0x200
 #define AT_NO_AUTOMOUNT		0x800
 #define AT_EMPTY_PATH		0x1000
+#define AT_STATX_FORCE_SYNC	0x2000	/* network file systems: rvmm has none, so both */
+#define AT_STATX_DONT_SYNC	0x4000	/* are accepted and change nothing */
 
 /* lseek(2) whence */
 #define SEEK_SET	0
@@ -209,6 +211,7 @@ struct address_space {
 	struct radix_tree_root i_pages;	/* index -> struct page */
 	unsigned long nrpages;		/* pages in i_pages */
 	bool shmem;			/* shared anonymous memory: counted as Shmem, RssShmem */
+	long acct_pages;		/* shared anonymous memory: pages charged to Committed_AS */
 	struct list_head i_mmap;	/* the VMAs mapping this file (vm_area_struct.shared) */
 };
 
@@ -270,12 +273,16 @@ struct inode_operations {
  * initializers, so a new member is NULL wherever nobody sets it, and a
  * NULL mmap will mean ENODEV as in Linux.
  */
+struct vm_area_struct;
+
 struct file_operations {
 	int (*open)(struct inode *inode, struct file *file);
 	ssize_t (*read)(struct file *file, struct iov_iter *to, loff_t *pos);
 	ssize_t (*write)(struct file *file, struct iov_iter *from, loff_t *pos);
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	int (*iterate)(struct file *file, struct dir_context *ctx);
+	/* mmap: may vma map this file?  0 or -errno; none at all: the file cannot be mapped (ENODEV) */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	int (*release)(struct inode *inode, struct file *file);
 };
 
@@ -541,8 +548,12 @@ extern const struct file_operations def_chr_fops;
 /* ---- File systems and their boot steps ---- */
 
 extern const struct file_system_type ramfs_fs_type;
-/* shmem_file_setup: an unlinked, read-write ramfs file of size bytes: shared anonymous memory. */
-struct file *shmem_file_setup(loff_t size);
+/*
+ * shmem_file_setup: an unlinked, read-write ramfs file of size bytes:
+ * shared anonymous memory, charged to Committed_AS unless noreserve
+ * (refused with -ENOMEM as the overcommit policy says).
+ */
+struct file *shmem_file_setup(loff_t size, bool noreserve);
 /* dev_console_init: register /dev/console (5:1) and /dev/null (1:3). */
 void dev_console_init(void);
 /* proc_root_init: build the /proc tree (mounted by vfs_init). */

@@ -45,6 +45,9 @@ void truncate_inode_pages_final(struct address_space *mapping);
 /* truncate_setsize: set i_size; the cache past it goes, and the last page's tail reads as zeros. */
 void truncate_setsize(struct inode *inode, loff_t newsize);
 
+struct vm_area_struct;
+/* generic_file_mmap: a file whose pages the page cache holds can be mapped: they come on faults. */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 /* generic_file_read_iter: read through the page cache (Linux passes file and pos in a kiocb). */
 ssize_t generic_file_read_iter(struct file *file, struct iov_iter *to, loff_t *pos);
 /* generic_file_write_iter: O_APPEND, size limits, then generic_perform_write; advances *pos. */

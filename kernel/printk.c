@@ -147,25 +147,57 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
+#define SYSLOG_ACTION_CLOSE		0
+#define SYSLOG_ACTION_OPEN		1
+#define SYSLOG_ACTION_READ		2
 #define SYSLOG_ACTION_READ_ALL		3
+#define SYSLOG_ACTION_READ_CLEAR	4
+#define SYSLOG_ACTION_CLEAR		5
+#define SYSLOG_ACTION_CONSOLE_OFF	6
+#define SYSLOG_ACTION_CONSOLE_ON	7
+#define SYSLOG_ACTION_CONSOLE_LEVEL	8
+#define SYSLOG_ACTION_SIZE_UNREAD	9
 #define SYSLOG_ACTION_SIZE_BUFFER	10
 
 /*
  * sys_syslog: what dmesg reads.  READ_ALL copies the newest len bytes of
  * the log, records as "<level>[time] text" lines as Linux gives them;
- * SIZE_BUFFER says how big the ring is.
+ * SIZE_BUFFER says how big the ring is.  rvmm keeps no read position, so
+ * READ and READ_CLEAR read as READ_ALL does (Linux's READ would wait for
+ * unread records and consume them), CLEAR and the console switches are
+ * accepted and change nothing, and every record counts as unread.
  */
 long sys_syslog(int type, char __user *buf, int len)
 {
 	char chunk[256];
 	size_t have = log_buf_len(), off, done = 0;
 
-	if (type == SYSLOG_ACTION_SIZE_BUFFER)
+	switch (type) {
+	case SYSLOG_ACTION_CLOSE:
+	case SYSLOG_ACTION_OPEN:
+	case SYSLOG_ACTION_CLEAR:
+	case SYSLOG_ACTION_CONSOLE_OFF:
+	case SYSLOG_ACTION_CONSOLE_ON:
+		return 0;
+	case SYSLOG_ACTION_CONSOLE_LEVEL:
+		return len < 1 || len > 8 ? -EINVAL : 0;
+	case SYSLOG_ACTION_SIZE_UNREAD:
+		return (long)have;
+	case SYSLOG_ACTION_SIZE_BUFFER:
 		return LOG_BUF_LEN;
-	if (type != SYSLOG_ACTION_READ_ALL)
+	case SYSLOG_ACTION_READ:
+	case SYSLOG_ACTION_READ_ALL:
+	case SYSLOG_ACTION_READ_CLEAR:
+		break;
+	default:
 		return -EINVAL;
-	if (len < 0)
+	}
+	if (!buf || len < 0)
 		return -EINVAL;
+	if (!len)
+		return 0;
+	if (!access_ok(buf, (size_t)len))
+		return -EFAULT;
 	off = have > (size_t)len ? have - (size_t)len : 0;
 	while (off < have) {
 		size_t n = log_buf_read(chunk, off, sizeof(chunk));

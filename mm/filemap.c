@@ -90,6 +90,11 @@ unsigned int find_get_pages(struct address_space *mapping, pgoff_t start,
 	return n;
 }
 
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return 0;	/* nothing to set up: do_file_fault finds the pages */
+}
+
 ssize_t generic_file_read_iter(struct file *file, struct iov_iter *to, loff_t *pos)
 {
 	struct address_space *mapping = file->f_mapping;

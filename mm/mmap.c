@@ -501,16 +501,16 @@ static bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned lon
 	return v && v->vm_start < end;
 }
 
-/* mmap_file_checks: what the file itself allows; 0 or the error Linux gives. */
+/* mmap_file_checks: what the file itself allows; 0 or the error Linux gives, in its order. */
 static int mmap_file_checks(struct file *file, unsigned long prot, unsigned long type)
 {
-	if (!S_ISREG(file->f_inode->i_mode))
-		return -ENODEV;		/* only regular files have pages to map */
-	if (!(file->f_mode & FMODE_READ))
-		return -EACCES;
 	if (type != MAP_PRIVATE && (prot & PROT_WRITE) &&
 	    (!(file->f_mode & FMODE_WRITE) || (file->f_flags & O_APPEND)))
 		return -EACCES;
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if (!file->f_op || !file->f_op->mmap)
+		return -ENODEV;		/* pipes, directories, devices: no pages to map */
 	return 0;
 }
 
@@ -541,7 +541,7 @@ static long mmap_region(struct mm_struct *mm, struct file *file, unsigned long a
 	}
 	if (!file && (vm_flags & VM_MAYSHARE)) {
 		/* Shared anonymous memory is an unlinked file, so fork keeps sharing it. */
-		file = shmem_file_setup((loff_t)len);
+		file = shmem_file_setup((loff_t)len, vm_flags & VM_NORESERVE);
 		if (IS_ERR(file)) {
 			err = PTR_ERR(file);
 			goto free_vma;
@@ -552,6 +552,11 @@ static long mmap_region(struct mm_struct *mm, struct file *file, unsigned long a
 	}
 	vma->vm_file = file;
 	vma->vm_pgoff = pgoff;
+	if (file && file->f_op->mmap) {
+		err = file->f_op->mmap(file, vma);
+		if (err)
+			goto put_file;
+	}
 	if (flags & MAP_FIXED)
 		do_munmap(mm, addr, len);	/* MAP_FIXED replaces what was there */
 	err = insert_vma(mm, vma);
@@ -590,6 +595,10 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
 		return -EOVERFLOW;
 	if (file) {
+		/* Linux's file_mmap_ok: the mapping may not reach past the largest file offset. */
+		if (len > (unsigned long)__LONG_MAX__ ||
+		    pgoff > ((unsigned long)__LONG_MAX__ - len) >> PAGE_SHIFT)
+			return -EOVERFLOW;
 		if (type == MAP_SHARED_VALIDATE) {
 			if (flags & ~(LEGACY_MAP_MASK | MAP_FIXED_NOREPLACE))
 				return -EOPNOTSUPP;
@@ -600,10 +609,6 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		err = mmap_file_checks(file, prot, type);
 		if (err)
 			return err;
-		/* Linux's file_mmap_ok: the mapping may not reach past the largest file offset. */
-		if (len > (unsigned long)__LONG_MAX__ ||
-		    pgoff > ((unsigned long)__LONG_MAX__ - len) >> PAGE_SHIFT)
-			return -EOVERFLOW;
 	} else if (type != MAP_SHARED && type != MAP_PRIVATE) {
 		return -EINVAL;
 	}

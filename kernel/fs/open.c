@@ -193,9 +193,13 @@ struct file *filp_open(const char *filename, int flags, umode_t mode)
 
 long sys_openat(int dfd, const char __user *filename, int flags, umode_t mode)
 {
-	struct filename *name = getname(filename);
+	struct filename *name;
 	long ret;
 
+	/* Linux checks the flags before it reads the path: a new directory cannot be opened. */
+	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return -EINVAL;
+	name = getname(filename);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	ret = do_sys_openat(dfd, name, flags, mode);

@@ -13,6 +13,7 @@
  * it has a name or is open.  "." and ".." are not entries: lookup answers
  * them from the directory itself and its parent pointer.
  */
+#include <mm_user.h>
 #include <err.h>
 #include <errno.h>
 #include <fs.h>
@@ -53,6 +54,7 @@ static const struct file_operations ramfs_file_operations = {
 	.read = generic_file_read_iter,
 	.write = generic_file_write_iter,
 	.llseek = generic_file_llseek,
+	.mmap = generic_file_mmap,
 };
 
 /* ramfs_get_inode: a new inode of the given type; dir is the parent of a new directory. */
@@ -241,8 +243,16 @@ static void ramfs_free_inode(struct inode *inode)
 	kfree(RAMFS_I(inode));
 }
 
+/* ramfs_evict_inode: shared anonymous memory gives back its charge with its last user. */
+static void ramfs_evict_inode(struct inode *inode)
+{
+	if (inode->i_data.acct_pages)
+		vm_unacct_memory(inode->i_data.acct_pages);
+}
+
 static const struct super_operations ramfs_ops = {
 	.alloc_inode = ramfs_alloc_inode,
+	.evict_inode = ramfs_evict_inode,
 	.free_inode = ramfs_free_inode,
 };
 
@@ -265,7 +275,7 @@ const struct file_system_type ramfs_fs_type = {
  * its pages live in the file's page cache, so every process mapping it,
  * before or after fork, finds the same page.
  */
-struct file *shmem_file_setup(loff_t size)
+struct file *shmem_file_setup(loff_t size, bool noreserve)
 {
 	static struct super_block *shm_mnt;
 	struct inode *inode;
@@ -279,11 +289,19 @@ struct file *shmem_file_setup(loff_t size)
 			return ERR_CAST(sb);
 		shm_mnt = sb;
 	}
-	inode = ramfs_get_inode(shm_mnt, NULL, S_IFREG | 0600, 0);
-	if (!inode)
+	/* Charged whole, whether or not writable, as Linux's shmem_acct_size. */
+	if (!noreserve && vm_enough_memory((long)(PAGE_ALIGN(size) >> PAGE_SHIFT)))
 		return ERR_PTR(-ENOMEM);
+	inode = ramfs_get_inode(shm_mnt, NULL, S_IFREG | 0600, 0);
+	if (!inode) {
+		if (!noreserve)
+			vm_unacct_memory((long)(PAGE_ALIGN(size) >> PAGE_SHIFT));
+		return ERR_PTR(-ENOMEM);
+	}
 	inode->i_size = size;
 	inode->i_mapping->shmem = true;
+	if (!noreserve)
+		inode->i_mapping->acct_pages = (long)(PAGE_ALIGN(size) >> PAGE_SHIFT);
 	file = alloc_empty_file(O_RDWR);
 	if (IS_ERR(file)) {
 		iput(inode);

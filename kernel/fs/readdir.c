@@ -131,8 +131,13 @@ long ksys_getdents64(unsigned int fd, struct iov_iter *to)
 long sys_getdents64(unsigned int fd, struct linux_dirent64 __user *dirent, unsigned int count)
 {
 	struct iov_iter iter;
+	struct file *file = fget(fd);
 
-	if (!access_ok(dirent, count))	/* as Linux: a bad buffer reads nothing */
+	/* As Linux: the descriptor first, then the buffer; a bad buffer reads nothing. */
+	if (!file)
+		return -EBADF;
+	fput(file);
+	if (!access_ok(dirent, count))
 		return -EFAULT;
 	iov_iter_user(&iter, dirent, count);
 	return ksys_getdents64(fd, &iter);

@@ -44,7 +44,8 @@ int vfs_statx(int dfd, struct filename *name, int flags, struct kstat *stat)
 	struct inode *inode;
 	int err;
 
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH))
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH |
+		      AT_STATX_FORCE_SYNC | AT_STATX_DONT_SYNC))
 		return -EINVAL;
 	if (flags & AT_SYMLINK_NOFOLLOW)
 		lookup_flags &= ~LOOKUP_FOLLOW;
@@ -137,7 +138,11 @@ long sys_readlinkat(int dfd, const char __user *path, char __user *buf, int bufs
 		return -EINVAL;
 	iov_iter_user(&iter, buf, (size_t)bufsiz);
 	name = getname_flags(path, LOOKUP_EMPTY);
-	err = do_readlinkat(dfd, name, &iter);
+	/* An empty path names dfd itself; the current directory is not a link: ENOENT, as Linux. */
+	if (!IS_ERR(name) && !name->name[0] && dfd == AT_FDCWD)
+		err = -ENOENT;
+	else
+		err = do_readlinkat(dfd, name, &iter);
 	putname(name);
 	return err;
 }

@@ -172,11 +172,17 @@ static ssize_t proc_no_write(struct file *file, struct iov_iter *from, loff_t *p
 	return -EIO;
 }
 
+int proc_reg_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return -EIO;	/* as Linux's proc_reg_mmap for a file with no proc_mmap */
+}
+
 static const struct file_operations proc_single_file_operations = {
 	.open = proc_single_open,
 	.read = proc_snapshot_read,
 	.write = proc_no_write,
 	.llseek = proc_snapshot_lseek,
+	.mmap = proc_reg_mmap,
 	.release = proc_snapshot_release,
 };
 

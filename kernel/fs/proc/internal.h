@@ -114,6 +114,9 @@ void proc_meminfo_init(void);							/* proc_meminfo.c */
 void proc_vmstat_init(void);							/* proc_vmstat.c */
 
 struct mm_struct;
+struct vm_area_struct;
+/* proc_reg_mmap: /proc files have no pages to map: EIO, as Linux answers. */
+int proc_reg_mmap(struct file *file, struct vm_area_struct *vma);
 /* task_mem: the Vm and Rss lines of /proc/<pid>/status for mm. */
 void task_mem(struct seq_buf *m, struct mm_struct *mm);
 

@@ -74,6 +74,7 @@ static const struct file_operations proc_sys_file_operations = {
 	.read = proc_snapshot_read,
 	.write = proc_sys_write,
 	.llseek = proc_snapshot_lseek,
+	.mmap = proc_reg_mmap,
 	.release = proc_snapshot_release,
 };
 
