@@ -93,6 +93,9 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 long sys_msync(unsigned long start, size_t len, int flags);
 long sys_madvise(unsigned long start, size_t len, int advice);
 
+/* vm.max_map_count: the most VMAs a process may have (Linux's default 65530): more is ENOMEM. */
+extern int sysctl_max_map_count;
+
 /* Overcommit accounting (mm/util.c): Committed_AS and the policy that limits it. */
 extern int sysctl_overcommit_memory, sysctl_overcommit_ratio;
 /* vm_enough_memory: charge pages to Committed_AS if the policy allows: 0 or -ENOMEM. */

@@ -192,6 +192,8 @@ static const struct ctl_table vm_table[] = {
 	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_TWO },
 	{ .procname = "overcommit_ratio", .data = &sysctl_overcommit_ratio, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO },
+	{ .procname = "max_map_count", .data = &sysctl_max_map_count, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO },
 	{ .procname = "min_free_kbytes", .data = &min_free_kbytes, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = watermark_sysctl_handler, .extra1 = SYSCTL_ZERO },
 	{ .procname = "watermark_scale_factor", .data = &watermark_scale_factor,

@@ -13,6 +13,8 @@
  * Cached pages are counted in NR_FILE_PAGES, which /proc/meminfo shows as
  * "Cached" and /proc/vmstat as nr_file_pages.
  */
+#include <signal.h>
+#include <sched.h>
 #include <errno.h>
 #include <pagemap.h>
 #include <string.h>
@@ -108,6 +110,10 @@ ssize_t generic_file_read_iter(struct file *file, struct iov_iter *to, loff_t *p
 		struct page *page;
 		size_t copied;
 
+		/* A page at a time: a huge read lets others run and ends for a fatal signal. */
+		cond_resched();
+		if (fatal_signal_pending(current))
+			return total ? total : -EINTR;
 		if ((loff_t)nr > inode->i_size - *pos)
 			nr = (size_t)(inode->i_size - *pos);
 		page = find_get_page(mapping, index);
@@ -140,9 +146,15 @@ ssize_t generic_perform_write(struct file *file, struct iov_iter *from, loff_t p
 		pgoff_t index = (pgoff_t)(pos >> PAGE_SHIFT);
 		size_t offset = (size_t)(pos & ~PAGE_MASK);
 		size_t bytes = MIN(PAGE_SIZE - offset, from->count);
-		struct page *page = find_or_create_page(mapping, index, GFP_USER);
+		struct page *page;
 		size_t copied;
 
+		cond_resched();
+		if (fatal_signal_pending(current)) {
+			status = -EINTR;
+			break;
+		}
+		page = find_or_create_page(mapping, index, GFP_USER);
 		if (!page) {
 			status = -ENOMEM;
 			break;

@@ -196,10 +196,15 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vm
 	return vma;
 }
 
+int sysctl_max_map_count = 65530;
+
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
 {
-	struct vm_area_struct *n = kmalloc(sizeof(*n), GFP_KERNEL);
+	struct vm_area_struct *n;
 
+	if (mm->map_count >= sysctl_max_map_count)
+		return -ENOMEM;
+	n = kmalloc(sizeof(*n), GFP_KERNEL);
 	if (!n)
 		return -ENOMEM;
 	*n = *vma;
@@ -234,6 +239,8 @@ int vm_brk_flags(struct mm_struct *mm, unsigned long start, unsigned long len,
 	len = PAGE_ALIGN(len);
 	if ((start & ~PAGE_MASK) || !len || len > task_size || start > task_size - len)
 		return -EINVAL;
+	if (mm->map_count > sysctl_max_map_count)
+		return -ENOMEM;
 	if ((vm_flags & VM_ACCOUNT) && vm_enough_memory((long)(len >> PAGE_SHIFT)))
 		return -ENOMEM;
 	vma = vma_new(mm, start, start + len, vm_flags, name);
@@ -594,6 +601,8 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		return -ENOMEM;
 	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
 		return -EOVERFLOW;
+	if (mm->map_count > sysctl_max_map_count)
+		return -ENOMEM;
 	if (file) {
 		/* Linux's file_mmap_ok: the mapping may not reach past the largest file offset. */
 		if (len > (unsigned long)__LONG_MAX__ ||
