@@ -102,6 +102,7 @@ struct mm_struct {
 	unsigned long rss_anon, rss_file, rss_shmem;	/* resident pages, as /proc/<pid>/status splits them */
 	unsigned long pgtables_bytes;	/* page-table pages, in bytes */
 	char *exe_name;			/* the program's path: /proc/<pid>/maps names its segments */
+	bool oom_skip;			/* being torn down: the OOM killer passes it by (MMF_OOM_SKIP) */
 };
 
 #endif

@@ -108,6 +108,11 @@ unsigned long vm_commit_limit(void);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* zap_page_range: unmap and release every page of vma's address space in [start, start+size). */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+/*
+ * unmap_page_range: zap_page_range for the OOM reaper, on a victim's mm:
+ * never gives way (the victim must not run in between), no TLB flush.
+ */
+void unmap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 /* copy_page_range: fork: give dst (the child's VMA) the pages of src, copy-on-write where private: 0, -ENOMEM, -EINTR. */
 int copy_page_range(struct vm_area_struct *dst, struct vm_area_struct *src);
 /*

@@ -109,6 +109,8 @@ struct pt_walk_ops {
 	 */
 	void (*table_done)(pte_t *entry, unsigned int level, unsigned long addr,
 			   unsigned long end, void *private);
+	/* atomic: never give way between leaf tables (the walk is of another task's mm) */
+	bool atomic;
 };
 
 /* walk_pgtable_range: walk [start, end) of the tree at root with ops; 0 or the first non-zero pte_range result. */

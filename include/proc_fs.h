@@ -15,6 +15,8 @@ struct task_struct *find_task_by_pid(int pid);
 int for_each_pid(int (*fn)(int pid, void *arg), void *arg);
 /* proc_pid_status: /proc/<pid>/status in Linux's format (Name, State, Pid, PPid, VmSize, VmRSS, ...). */
 void proc_pid_status(struct task_struct *t, struct seq_buf *m);
+/* proc_pid_stat: /proc/<pid>/stat, Linux's 52 fields (those rvmm has no value for are 0). */
+void proc_pid_stat(struct task_struct *t, struct seq_buf *m);
 /* proc_pid_maps: /proc/<pid>/maps in Linux's format. */
 void proc_pid_maps(struct task_struct *t, struct seq_buf *m);
 

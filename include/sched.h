@@ -53,7 +53,10 @@ struct task_struct {
 	bool vfork_done;		/* a vfork child has exec'd or exited */
 	struct task_struct *vfork_parent;
 	u64 wake_at;			/* nanosleep: jiffies to wake at */
-	int oom_score_adj;
+	int oom_score_adj;		/* -1000..1000: added to the OOM badness, in thousandths of memory */
+	bool oom_victim;		/* killed by the OOM killer: may use the reserves to exit */
+	u64 utime, stime;		/* ticks spent in user mode and in the kernel */
+	u64 start_time;			/* jiffies at fork */
 };
 
 /* current: the task this hart runs (the boot task until the first process). */
@@ -73,6 +76,8 @@ void schedule(void);
 void wake_up_process(struct task_struct *t);
 /* scheduler_tick: called from the timer interrupt. */
 void scheduler_tick(void);
+/* account_process_tick: charge the tick to current, in user mode or not. */
+void account_process_tick(bool user);
 /* signal_pending_current: has the current task a signal that should end its wait? */
 int signal_pending_current(void);
 /* sleep_until: sleep until jiffies reaches when, or a signal arrives: 0 or -EINTR. */

@@ -21,6 +21,17 @@ enum node_stat_item {
 	NR_VM_NODE_STAT_ITEMS
 };
 
+/* Events, counted since boot (Linux's vm_event_item, the ones rvmm has). */
+enum vm_event_item {
+	PGFAULT,
+	OOM_KILL,
+	NR_VM_EVENT_ITEMS
+};
+
+/* count_vm_event: one more event. */
+void count_vm_event(enum vm_event_item item);
+unsigned long global_vm_event(enum vm_event_item item);
+
 void mod_node_page_state(enum node_stat_item item, long delta);
 unsigned long global_node_page_state(enum node_stat_item item);
 

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <err.h>
 #include <fs.h>
+#include <timer.h>
 #include <vmstat.h>
 
 #define CLONE_VM	0x00000100
@@ -85,6 +86,7 @@ static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned
 	memcpy(p->comm, current->comm, sizeof(p->comm));
 	p->exit_signal = exit_signal;
 	p->oom_score_adj = current->oom_score_adj;
+	p->start_time = jiffies;
 	if (current->mm) {
 		if (share_vm) {
 			p->mm = current->mm;
@@ -136,9 +138,13 @@ long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	if (vfork) {
-		/* The parent may not run until the child has exec'd or exited: they share the stack. */
+		/*
+		 * The parent may not run until the child has exec'd or exited:
+		 * they share the stack.  A killed parent stops waiting and dies;
+		 * the child keeps the memory it borrowed (its own mm reference).
+		 */
 		p->vfork_parent = current;
-		while (!p->vfork_done) {
+		while (!p->vfork_done && !fatal_signal_pending(current)) {
 			current->state = TASK_INTERRUPTIBLE;
 			schedule();
 		}

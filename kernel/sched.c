@@ -172,6 +172,16 @@ int sleep_until(u64 when)
 	return 0;
 }
 
+void account_process_tick(bool user)
+{
+	if (current == &init_task)
+		return;		/* the idle task's time is idle time */
+	if (user)
+		current->utime++;
+	else
+		current->stime++;
+}
+
 void scheduler_tick(void)
 {
 	struct task_struct *t, *n;

@@ -6,6 +6,7 @@
  * proc_dointvec_minmax with bounds, or one that also acts on the change
  * as the watermark ones below do).
  */
+#include <oom.h>
 #include <errno.h>
 #include <mmzone.h>
 #include <printk.h>
@@ -192,6 +193,18 @@ static const struct ctl_table vm_table[] = {
 	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_TWO },
 	{ .procname = "overcommit_ratio", .data = &sysctl_overcommit_ratio, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO },
+	{ .procname = "panic_on_oom", .data = &sysctl_panic_on_oom, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = proc_dointvec_minmax,
+	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_TWO },
+	{ .procname = "oom_kill_allocating_task", .data = &sysctl_oom_kill_allocating_task,
+	  .maxlen = sizeof(int), .mode = 0644, .proc_handler = proc_dointvec_minmax,
+	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_ONE },
+	{ .procname = "oom_dump_tasks", .data = &sysctl_oom_dump_tasks, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = proc_dointvec_minmax,
+	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_ONE },
+	{ .procname = "oom_badness_classic", .data = &sysctl_oom_badness_classic,
+	  .maxlen = sizeof(int), .mode = 0644, .proc_handler = proc_dointvec_minmax,
+	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_ONE },
 	{ .procname = "max_map_count", .data = &sysctl_max_map_count, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO },
 	{ .procname = "min_free_kbytes", .data = &min_free_kbytes, .maxlen = sizeof(int),

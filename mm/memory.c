@@ -166,6 +166,13 @@ static int zap_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void
 	return 0;
 }
 
+void unmap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	static const struct pt_walk_ops ops = { .pte_range = zap_pte_range, .atomic = true };
+
+	walk_pgtable_range(vma->vm_mm->pgd, start, end, &ops, vma->vm_mm);
+}
+
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size)
 {
 	static const struct pt_walk_ops ops = { .pte_range = zap_pte_range };
@@ -334,6 +341,7 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsig
 	pte_t *pte;
 	vm_fault_t ret;
 
+	count_vm_event(PGFAULT);
 	addr &= PAGE_MASK;
 	pte = pgtable_walk(mm->pgd, addr, 0, pt_alloc_user, mm);
 	if (!pte)

@@ -293,6 +293,7 @@ struct mm_struct *mm_alloc(void)
 /* exit_mmap: unmap and free every VMA, then the tables. */
 static void exit_mmap(struct mm_struct *mm)
 {
+	mm->oom_skip = true;	/* what is left here is on its way back */
 	while (mm->mmap) {
 		struct vm_area_struct *vma = mm->mmap;
 

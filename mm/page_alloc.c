@@ -20,6 +20,9 @@
 #include <smp.h>
 #include <string.h>
 #include <vmstat.h>
+#include <oom.h>
+#include <sched.h>
+#include <slab.h>
 #include "internal.h"
 
 int min_free_kbytes = 1024;
@@ -481,23 +484,66 @@ static __cold void warn_alloc(gfp_t gfp, unsigned int order)
 	show_free_areas();
 }
 
+/* free_something: what rvmm can free without losing data (the pcp lists, spare slabs); any progress? */
+static bool free_something(void)
+{
+	unsigned long before = nr_free_pages();
+
+	drain_all_pages();
+	kmem_cache_shrink_all();
+	return nr_free_pages() > before;
+}
+
 /*
- * The slow path: below the low watermark.  Linux would now wake kswapd,
- * reclaim directly and finally call the OOM killer; rvmm has none of them
- * yet, so it retries at the min watermark with the reserves the caller is
- * entitled to, and then fails.
+ * The slow path: below the low watermark, as Linux's
+ * __alloc_pages_slowpath less kswapd and reclaim, which rvmm does not
+ * have: retry at the min watermark with the reserves the caller is
+ * entitled to; an OOM victim may take the last reserves to exit; then, if
+ * the caller may wait, free what can be freed without losing data, and as
+ * a last resort call the OOM killer and retry.  A costly order,
+ * __GFP_NORETRY and __GFP_RETRY_MAYFAIL never kill; __GFP_NOFAIL never
+ * fails (it takes the last reserves, and panics if even they are gone).  A few rounds bound the retries: the killer's victim cannot run
+ * and exit while this allocation loops, so the asker fails and tries
+ * again later (a page fault after giving the victim the CPU).
  */
+#define PAGE_ALLOC_COSTLY_ORDER	3
+#define MAX_OOM_RETRIES		4
+
 static __cold struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 					   enum zone_type highest_zoneidx)
 {
 	unsigned int alloc_flags = ALLOC_WMARK_MIN;
 	struct page *page;
+	bool freed = false;
 
 	if (gfp & __GFP_HIGH)
 		alloc_flags |= ALLOC_MIN_RESERVE;
 	if (!(gfp & __GFP_DIRECT_RECLAIM))
 		alloc_flags |= ALLOC_NON_BLOCK;
-	page = get_page_from_freelist(gfp, order, alloc_flags, highest_zoneidx);
+	for (int round = 0;; round++) {
+		page = get_page_from_freelist(gfp, order, alloc_flags, highest_zoneidx);
+		if (page)
+			return page;
+		if (tsk_is_oom_victim(current)) {	/* Linux's ALLOC_OOM: the way out must not block */
+			page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS,
+						      highest_zoneidx);
+			if (page || !(gfp & __GFP_NOFAIL))
+				break;
+		}
+		if (!(gfp & __GFP_DIRECT_RECLAIM))
+			break;
+		if (!freed) {
+			freed = true;
+			if (free_something())
+				continue;
+		}
+		if (order > PAGE_ALLOC_COSTLY_ORDER || (gfp & (__GFP_NORETRY | __GFP_RETRY_MAYFAIL)))
+			break;
+		if (round >= MAX_OOM_RETRIES)
+			break;		/* __GFP_NOFAIL takes the last reserves below */
+		if (!out_of_memory(gfp, order))
+			break;
+	}
 	if (page)
 		return page;
 	if (gfp & __GFP_NOFAIL) {

@@ -119,7 +119,8 @@ static int walk_level(pte_t *table, unsigned int level, unsigned long start, uns
 			if (ops->pte_range)
 				err = ops->pte_range(&pte_table(*entry)[pt_index(addr, 0)], addr, next,
 						     private);
-			cond_resched();	/* a leaf table at a time: a huge range does not hog the CPU */
+			if (!ops->atomic)
+				cond_resched();	/* a leaf table at a time: a huge range does not hog the CPU */
 		} else {
 			err = walk_level(pte_table(*entry), level - 1, addr, next, ops, private);
 		}

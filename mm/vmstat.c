@@ -141,10 +141,28 @@ static const struct {
 	{ "nr_page_table_pages", NR_PAGETABLE },
 };
 
+static unsigned long vm_events[NR_VM_EVENT_ITEMS];
+static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
+	[PGFAULT] = "pgfault",
+	[OOM_KILL] = "oom_kill",
+};
+
+void count_vm_event(enum vm_event_item item)
+{
+	vm_events[item]++;
+}
+
+unsigned long global_vm_event(enum vm_event_item item)
+{
+	return vm_events[item];
+}
+
 void show_vmstat(struct seq_buf *m)
 {
 	seq_buf_printf(m, "nr_free_pages %lu\n", nr_free_pages());
 	for (size_t i = 0; i < ARRAY_SIZE(vmstat_node_items); i++)
 		seq_buf_printf(m, "%s %lu\n", vmstat_node_items[i].name,
 			       global_node_page_state(vmstat_node_items[i].item));
+	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++)
+		seq_buf_printf(m, "%s %lu\n", vm_event_names[i], vm_events[i]);
 }

@@ -9,6 +9,7 @@
  */
 #include <asm/csr.h>
 #include <mm_user.h>
+#include <oom.h>
 #include <pgtable.h>
 #include <sched.h>
 #include <signal.h>
@@ -69,8 +70,12 @@ void do_page_fault(struct pt_regs *regs)
 	fault = handle_mm_fault(vma, addr, fault_flags(cause));
 	if (!fault)
 		return;		/* mapped: the access runs again */
+	if ((fault & VM_FAULT_OOM) && user) {
+		pagefault_out_of_memory();	/* the OOM killer has run: retry, never SIGBUS */
+		return;
+	}
 	if (fault & VM_FAULT_OOM)
-		bad_access(regs, user, SIGBUS, "out of memory");
+		bad_access(regs, user, SIGBUS, "out of memory");	/* copy_*_user: EFAULT */
 	else if (fault & VM_FAULT_SIGBUS)
 		bad_access(regs, user, SIGBUS, "past the end of the mapped file");
 	else

@@ -118,6 +118,7 @@ static void do_interrupt(struct pt_regs *regs)
 	unsigned long code = regs->cause & ~CAUSE_IRQ_FLAG;
 
 	if (code == IRQ_S_TIMER) {
+		account_process_tick(!(regs->status & SR_SPP));
 		timer_interrupt();
 		return;
 	}

@@ -1,21 +1,95 @@
 /*
  * kernel/fs/proc/base.c: /proc/<pid>, a directory per live process.
  *
- * Its files are written by the process code (include/proc_fs.h): status
- * and maps.  An inode here records only the pid; the task is looked up
- * again at every open, so a file of a process that has exited gives
- * ESRCH rather than a stale task.
+ * Its files are written by the process code (include/proc_fs.h): status,
+ * stat and maps; the OOM killer's files are here, as in Linux's
+ * fs/proc/base.c.  An inode here records only the pid; the task is looked
+ * up again at every open (and write), so a file of a process that has
+ * exited gives ESRCH rather than a stale task.
  */
 #include <err.h>
 #include <errno.h>
 #include <proc_fs.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <oom.h>
+#include <sched.h>
+#include <uaccess.h>
 #include "internal.h"
 
+/* oom_score: the badness as the OOM killer sees it now, 0..2000. */
+static void proc_oom_score(struct task_struct *task, struct seq_buf *m)
+{
+	seq_buf_printf(m, "%lu\n", oom_score(task, oom_totalpages()));
+}
+
+static void proc_oom_score_adj(struct task_struct *task, struct seq_buf *m)
+{
+	seq_buf_printf(m, "%d\n", task->oom_score_adj);
+}
+
+/* oom_adj: the deprecated scale, -17..15; -1000 reads as -17 (OOM_DISABLE). */
+static void proc_oom_adj(struct task_struct *task, struct seq_buf *m)
+{
+	int adj = task->oom_score_adj == OOM_SCORE_ADJ_MAX ? OOM_ADJUST_MAX :
+		  task->oom_score_adj * -OOM_DISABLE / OOM_SCORE_ADJ_MAX;
+
+	seq_buf_printf(m, "%d\n", adj);
+}
+
+/* parse_int: a decimal (or 0x) integer with surrounding blanks, as kstrtoint after strstrip. */
+static int parse_int(char *buf, int *val)
+{
+	char *end;
+	long v;
+
+	while (*buf == ' ' || *buf == '\t' || *buf == '\n')
+		buf++;
+	v = strtol(buf, &end, 0);
+	if (end == buf)
+		return -EINVAL;
+	while (*end == ' ' || *end == '\t' || *end == '\n')
+		end++;
+	if (*end || v < -2147483647L - 1 || v > 2147483647L)
+		return -EINVAL;
+	*val = (int)v;
+	return 0;
+}
+
+static int write_oom_score_adj(struct task_struct *task, char *buf)
+{
+	int v, err = parse_int(buf, &v);
+
+	if (err)
+		return err;
+	if (v < OOM_SCORE_ADJ_MIN || v > OOM_SCORE_ADJ_MAX)
+		return -EINVAL;
+	task->oom_score_adj = v;
+	return 0;
+}
+
+/* write_oom_adj: Linux's mapping: 15 is the maximum, -17 exactly -1000, else adj * 1000 / 17. */
+static int write_oom_adj(struct task_struct *task, char *buf)
+{
+	int v, err = parse_int(buf, &v);
+
+	if (err)
+		return err;
+	if (v < OOM_DISABLE || v > OOM_ADJUST_MAX)
+		return -EINVAL;
+	task->oom_score_adj = v == OOM_ADJUST_MAX ? OOM_SCORE_ADJ_MAX :
+			      v * OOM_SCORE_ADJ_MAX / -OOM_DISABLE;
+	return 0;
+}
+
 static const struct pid_entry tgid_base_stuff[] = {
-	{ "status", 6, S_IFREG | 0444, proc_pid_status },
-	{ "maps", 4, S_IFREG | 0444, proc_pid_maps },
+	{ "status", 6, S_IFREG | 0444, proc_pid_status, NULL },
+	{ "stat", 4, S_IFREG | 0444, proc_pid_stat, NULL },
+	{ "maps", 4, S_IFREG | 0444, proc_pid_maps, NULL },
+	{ "oom_score", 9, S_IFREG | 0444, proc_oom_score, NULL },
+	{ "oom_adj", 7, S_IFREG | 0644, proc_oom_adj, write_oom_adj },
+	{ "oom_score_adj", 13, S_IFREG | 0644, proc_oom_score_adj, write_oom_score_adj },
 };
 
 /* name_to_pid: the pid a name spells in decimal (no sign, no leading zero), or -1. */
@@ -51,7 +125,25 @@ static int proc_pid_file_open(struct inode *inode, struct file *file)
 
 static ssize_t proc_pid_file_write(struct file *file, struct iov_iter *from, loff_t *pos)
 {
-	return -EIO;
+	struct proc_inode *ei = PROC_I(file_inode(file));
+	struct task_struct *task;
+	size_t count = from->count, n = MIN(count, 31);
+	char buf[32];
+	int err;
+
+	if (!ei->pid_entry->write)
+		return -EIO;
+	if (copy_from_iter(buf, n, from) != n)
+		return -EFAULT;
+	buf[n] = '\0';
+	task = find_task_by_pid(ei->pid);
+	if (!task)
+		return -ESRCH;
+	err = ei->pid_entry->write(task, buf);
+	if (err)
+		return err;
+	proc_snapshot_open(file, pid_show, ei);	/* a read after the write sees the new value */
+	return (ssize_t)count;
 }
 
 static const struct file_operations proc_pid_file_operations = {

@@ -46,6 +46,8 @@ struct pid_entry {
 	unsigned int len;
 	umode_t mode;
 	void (*show)(struct task_struct *task, struct seq_buf *m);
+	/* write: take a value written to the file (NUL-terminated, at most 31 bytes); 0 or -errno */
+	int (*write)(struct task_struct *task, char *buf);
 };
 
 struct proc_inode {

@@ -1,0 +1,347 @@
+/*
+ * test_oom: the OOM killer as Linux runs it.  Every scenario forks the
+ * processes that are to run out of memory, so the test itself survives,
+ * and checks who died (SIGKILL) and who did not.  Sizes come from
+ * MemAvailable, not from QEMU's -m, so the same scenario means the same
+ * on rvmm and on a real Linux kernel with the same memory.
+ *
+ * Under qemu-user the memory and the OOM killer are the host's (24 GiB
+ * and other people's processes): every scenario is skipped there.
+ */
+#include <errno.h>
+#include "mm.h"
+
+#define CHUNK (4 * MIB)
+
+static long avail_kb(void)
+{
+	return proc_kb("/proc/meminfo", "MemAvailable:");
+}
+
+/* touch: write one byte in every page of [p, p+len). */
+static void touch(char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i += PAGE)
+		p[i] = 1;
+}
+
+/* hog: map and touch CHUNKs until `kb` are touched (0: forever); exit 0 when done. */
+static int hog(long kb)
+{
+	long done = 0;
+
+	while (!kb || done < kb) {
+		char *p = map_anon(CHUNK, PROT_READ | PROT_WRITE);
+
+		if (p == MAP_FAILED) {
+			if (errno != ENOMEM)
+				return 2;
+			continue;	/* the heuristic may refuse a chunk: ask again */
+		}
+		touch(p, CHUNK);
+		done += CHUNK / KIB;
+	}
+	return 0;
+}
+
+/* set_oom_score_adj: write v to /proc/self/oom_score_adj; 0 or -1. */
+static int set_oom_score_adj(int v)
+{
+	char buf[16];
+	int fd = open("/proc/self/oom_score_adj", O_WRONLY), n;
+	ssize_t w;
+
+	if (fd < 0)
+		return -1;
+	n = snprintf(buf, sizeof(buf), "%d\n", v);
+	w = write(fd, buf, (size_t)n);
+	close(fd);
+	return w == n ? 0 : -1;
+}
+
+/*
+ * start_sleeper: a child that sets its oom_score_adj, touches kb, tells
+ * the parent it is ready, then sleeps in a pipe read until the parent
+ * writes (or closes): it is chosen while asleep in the kernel.
+ */
+static pid_t start_sleeper(long kb, int adj, int *wake_fd)
+{
+	int ready[2], wake[2];
+	pid_t pid;
+	char c;
+
+	if (pipe(ready) || pipe(wake))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		close(ready[0]);
+		close(wake[1]);
+		if (set_oom_score_adj(adj) || hog(kb))
+			_exit(3);
+		if (write(ready[1], "r", 1) != 1)
+			_exit(4);
+		_exit(read(wake[0], &c, 1) == 1 ? 0 : 5);
+	}
+	close(ready[1]);
+	close(wake[0]);
+	if (pid < 0 || read(ready[0], &c, 1) != 1) {
+		close(ready[0]);
+		close(wake[1]);
+		return -1;
+	}
+	close(ready[0]);
+	*wake_fd = wake[1];
+	return pid;
+}
+
+/* reap: the wait status of pid, after waking it through wake_fd. */
+static int reap(pid_t pid, int wake_fd)
+{
+	int status = -1;
+
+	if (wake_fd >= 0) {
+		/* If it is dead already the write fails (no reader): the status tells. */
+		ssize_t w = write(wake_fd, "w", 1);
+
+		(void)w;
+		close(wake_fd);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+static int killed(int status)
+{
+	return status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+static int exited_ok(int status)
+{
+	return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static int hog_forever(void)
+{
+	return hog(0);
+}
+
+static void test_lone_hog(void)
+{
+	int status = run_child(hog_forever);
+
+	ok(killed(status), "a lone hog is killed with SIGKILL (%s)", status_str(status));
+	ok(getppid() > 0 && kill(getppid(), 0) == 0, "its parent and the shell live on");
+}
+
+static void test_larger_dies(void)
+{
+	long small = avail_kb() / 8;
+	int wake = -1, s_small, s_big;
+	pid_t sleeper = start_sleeper(small, 0, &wake);
+
+	s_big = run_child(hog_forever);
+	s_small = reap(sleeper, wake);
+	ok(killed(s_big), "of two hogs the larger is killed (%s)", status_str(s_big));
+	ok(exited_ok(s_small), "and the smaller, asleep in a pipe read, lives (%s)",
+	   status_str(s_small));
+}
+
+static long big_kb;
+
+static int hog_big(void)
+{
+	return hog(big_kb);
+}
+
+static int hog_big_protected(void)
+{
+	return set_oom_score_adj(-1000) ? 3 : hog(big_kb);
+}
+
+static void test_score_adj(void)
+{
+	long avail = avail_kb();
+	int wake = -1, s_small, s_big;
+	pid_t sleeper;
+
+	/* A small process with oom_score_adj 1000 is chosen over a large one. */
+	sleeper = start_sleeper(avail / 10, 1000, &wake);
+	big_kb = avail - avail / 20;
+	s_big = run_child(hog_big);
+	s_small = reap(sleeper, wake);
+	ok(killed(s_small), "oom_score_adj 1000 makes a small sleeper the victim (%s)",
+	   status_str(s_small));
+	ok(exited_ok(s_big), "and the large process finishes (%s)", status_str(s_big));
+
+	/* oom_score_adj -1000 protects a large process: the small one dies. */
+	avail = avail_kb();
+	sleeper = start_sleeper(avail / 10, 0, &wake);
+	big_kb = avail - avail / 20;
+	s_big = run_child(hog_big_protected);
+	s_small = reap(sleeper, wake);
+	ok(killed(s_small), "with the large one at oom_score_adj -1000 the small one dies (%s)",
+	   status_str(s_small));
+	ok(exited_ok(s_big), "and the protected one finishes (%s)", status_str(s_big));
+}
+
+/* vfork_hog: the child of a vfork, on its parent's memory, runs out of it. */
+static int vfork_hog(void)
+{
+	pid_t pid = vfork();
+
+	if (pid == 0) {
+		hog(0);
+		_exit(0);
+	}
+	return pid < 0 ? 3 : 0;	/* not reached when the OOM killer takes both */
+}
+
+static void test_vfork(void)
+{
+	int status = run_child(vfork_hog);
+
+	ok(killed(status), "a hog in a vfork child: the parent sharing its memory is killed (%s)",
+	   status_str(status));
+}
+
+static int populate_hog(void)
+{
+	size_t len = (size_t)proc_kb("/proc/meminfo", "MemTotal:") * KIB * 3 / 2;
+	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE, -1, 0);
+
+	return p == MAP_FAILED ? 3 : 0;
+}
+
+static void test_populate(void)
+{
+	int status = run_child(populate_hog);
+
+	ok(killed(status), "MAP_POPULATE of more than RAM is killed, not failed (%s)",
+	   status_str(status));
+}
+
+/* oom_score_of: /proc/self/oom_score, -1 if unreadable. */
+static long oom_score_self(void)
+{
+	char buf[32];
+	int fd = open("/proc/self/oom_score", O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return strtol(buf, NULL, 10);
+}
+
+static void test_oom_score(void)
+{
+	char *p = map_anon(8 * MIB, PROT_READ | PROT_WRITE);
+	long total, rss, pte, want, got;
+
+	if (p == MAP_FAILED) {
+		ok(0, "oom_score: 8 MiB mapped");
+		return;
+	}
+	touch(p, 8 * MIB);
+	total = proc_kb("/proc/meminfo", "MemTotal:") + proc_kb("/proc/meminfo", "SwapTotal:");
+	rss = vm_rss_kb();
+	pte = proc_kb("/proc/self/status", "VmPTE:");
+	got = oom_score_self();
+	/* Linux's proc_oom_score, in pages: (1000 + badness * 1000 / totalpages) * 2 / 3 */
+	want = (1000 + (rss / 4 + pte / 4) * 1000 / (total / 4)) * 2 / 3;
+	ok(got >= want - 2 && got <= want + 2, "oom_score %ld follows the formula (%ld, from VmRSS %ld kB)",
+	   got, want, rss);
+	munmap(p, 8 * MIB);
+}
+
+/* write_sysctl: /proc/sys/vm/NAME = value; 0 or -1. */
+static int write_sysctl(const char *name, const char *value)
+{
+	char path[64];
+	int fd;
+	ssize_t w;
+
+	snprintf(path, sizeof(path), "/proc/sys/vm/%s", name);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -1;
+	w = write(fd, value, strlen(value));
+	close(fd);
+	return w == (ssize_t)strlen(value) ? 0 : -1;
+}
+
+static void test_overcommit_never(void)
+{
+	long limit = proc_kb("/proc/meminfo", "CommitLimit:");
+	size_t len = (size_t)(limit + 16 * 1024) * KIB;
+	char *p;
+
+	if (write_sysctl("overcommit_memory", "2")) {
+		ok(0, "overcommit_memory=2 can be set");
+		return;
+	}
+	p = map_anon(len, PROT_READ | PROT_WRITE);
+	ok(p == MAP_FAILED && errno == ENOMEM,
+	   "overcommit_memory=2: mmap beyond CommitLimit is ENOMEM, not a kill");
+	if (p != MAP_FAILED)
+		munmap(p, len);
+	write_sysctl("overcommit_memory", "0");
+}
+
+/* The kill counter in /proc/vmstat. */
+static long oom_kills(void)
+{
+	static char buf[8192];
+	int fd = open("/proc/vmstat", O_RDONLY);
+	ssize_t n;
+	char *line;
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	line = strstr(buf, "\noom_kill ");
+	return line ? strtol(line + 10, NULL, 10) : -1;
+}
+
+static void test_stress(int rounds)
+{
+	long before = oom_kills();
+	int all = 1;
+
+	for (int i = 0; i < rounds && all; i++)
+		all = killed(run_child(hog_forever));
+	ok(all, "%d consecutive OOM kills, each of the hog", rounds);
+	ok(oom_kills() - before == rounds, "/proc/vmstat oom_kill counted them (%ld)",
+	   oom_kills() - before);
+}
+
+int main(int argc, char **argv)
+{
+	const char *reason = "qemu-user: the memory and the OOM killer are the host's";
+
+	if (under_qemu_user()) {
+		skip(reason, "the OOM killer scenarios");
+		return tap_done();
+	}
+	test_oom_score();
+	test_lone_hog();
+	test_larger_dies();
+	test_score_adj();
+	test_vfork();
+	test_populate();
+	test_overcommit_never();
+	/* A hundred kills where memory is small; a few where each costs seconds. */
+	test_stress(proc_kb("/proc/meminfo", "MemTotal:") < 512 * 1024 ? 100 : 3);
+	(void)argc, (void)argv;
+	return tap_done();
+}
