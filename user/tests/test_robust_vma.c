@@ -549,15 +549,18 @@ static void test_shared_too_big(void)
 	}
 }
 
-int main(void)
+int main(int argc, char *argv[])
 {
+	robust_select(argc, argv);
 	watched("brk into a split heap", brk_split_child, brk_split_checks, 12, 30);
 	watched("brk past 2^64", brk_wrap_child, brk_wrap_checks, 6, 30);
 	watched("brk(~0UL)", brk_max_child, brk_max_checks, 3, 30);
 	watched("mappings 1 GiB apart", far_child, far_checks, 4, 60);
 	watched("lengths that page-align to 0", huge_len_child, huge_len_checks, 5, 30);
 	watched("MADV_DONTNEED over a hole", dontneed_hole_child, dontneed_hole_checks, 4, 30);
-	test_accepted_flags();
-	test_shared_too_big();
+	if (selected("MADV_FREE and PROT_SEM"))
+		test_accepted_flags();
+	if (selected("shared anonymous memory larger than RAM"))
+		test_shared_too_big();
 	return tap_done();
 }
