@@ -334,8 +334,8 @@ static void test_long_sleep(void)
 	int st = -1, asleep;
 
 	if (pid == 0) {
-		struct timespec ts = { LONG_MAX, 0 };
-		long r = syscall(SYS_nanosleep, &ts, NULL);
+		struct timespec ts = { LONG_MAX, 0 }, *no_rem = NULL;	/* typed: syscall() is variadic */
+		long r = syscall(SYS_nanosleep, &ts, no_rem);
 
 		_exit(r == 0 ? 0 : 100 + (errno & 63));	/* it should never get here */
 	}
