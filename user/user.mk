@@ -57,7 +57,7 @@ INITRAMFS   := $(B)/initramfs.cpio
 # demand paging arrived.)
 # test_robust_*: the edge cases of the heap, VMAs, faults and system-call
 # errors that rvmm gets wrong today, some of which kill or hang it.
-USER_TESTS_PENDING := test_robust_vma test_robust_fault
+USER_TESTS_PENDING := test_robust_vma test_robust_fault test_robust_errno
 U_ROOT_NAMES := $(filter-out $(USER_TESTS_PENDING),$(U_NAMES))
 U_ROOT_PROGS := $(addprefix $(U_B)/bin/,$(U_ROOT_NAMES))
 
