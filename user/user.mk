@@ -56,8 +56,12 @@ INITRAMFS   := $(B)/initramfs.cpio
 # (test_mmap, test_cow and test_lazy left when mmap, copy-on-write fork and
 # demand paging arrived.)
 # test_robust_*: the edge cases of the heap, VMAs, faults and system-call
-# errors that rvmm gets wrong today, some of which kill or hang it.
-USER_TESTS_PENDING := test_robust_vma test_robust_fault test_robust_errno
+# errors that rvmm gets wrong today, some of which kill or hang it; the
+# helpers wait with the test that runs them (test_robust_fault).  (With
+# the two helpers in the initramfs, rvmm's test_cow is one page short
+# when runtests compares free pages: a kernel bug to find, not theirs.)
+USER_TESTS_PENDING := test_robust_vma test_robust_fault test_robust_errno \
+                      helper_bss96 helper_bss512
 U_ROOT_NAMES := $(filter-out $(USER_TESTS_PENDING),$(U_NAMES))
 U_ROOT_PROGS := $(addprefix $(U_B)/bin/,$(U_ROOT_NAMES))
 
