@@ -27,6 +27,7 @@
 #define SYS_lseek		62
 #define SYS_read		63
 #define SYS_write		64
+#define SYS_readlinkat		78
 #define SYS_newfstatat		79
 #define SYS_fstat		80
 #define SYS_exit		93
