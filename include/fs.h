@@ -554,6 +554,8 @@ extern const struct file_system_type ramfs_fs_type;
  * (refused with -ENOMEM as the overcommit policy says).
  */
 struct file *shmem_file_setup(loff_t size, bool noreserve);
+/* shmem_init: the internal mount shmem_file_setup's files live on (vfs_init). */
+void shmem_init(void);
 /* dev_console_init: register /dev/console (5:1) and /dev/null (1:3). */
 void dev_console_init(void);
 /* proc_root_init: build the /proc tree (mounted by vfs_init). */

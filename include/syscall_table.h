@@ -26,11 +26,13 @@
 #define __NR_exit		93
 #define __NR_exit_group		94
 #define __NR_nanosleep		101
+#define __NR_clock_gettime	113
 #define __NR_syslog		116
 #define __NR_reboot		142
 #define __NR_sched_yield	124
 #define __NR_kill		129
 #define __NR_uname		160
+#define __NR_gettimeofday	169
 #define __NR_getpid		172
 #define __NR_getppid		173
 #define __NR_brk		214
@@ -58,6 +60,8 @@ long sys_getpid(void);
 long sys_getppid(void);
 long sys_sched_yield(void);
 long sys_nanosleep(const struct timespec64 __user *req, struct timespec64 __user *rem);
+long sys_clock_gettime(int which, struct timespec64 __user *tp);
+long sys_gettimeofday(void __user *tv, void __user *tz);
 long sys_brk(unsigned long brk);
 long sys_uname(struct new_utsname __user *name);
 

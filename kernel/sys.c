@@ -1,6 +1,7 @@
 /*
  * kernel/sys.c: the small system calls about the process itself.
  */
+#include <asm/csr.h>
 #include <errno.h>
 #include <power.h>
 #include <printk.h>
@@ -29,6 +30,62 @@ struct timespec64 {
 	long tv_sec;
 	long tv_nsec;
 };
+
+#define CLOCK_REALTIME			0
+#define CLOCK_MONOTONIC			1
+#define CLOCK_PROCESS_CPUTIME_ID	2
+#define CLOCK_THREAD_CPUTIME_ID		3
+#define CLOCK_MONOTONIC_RAW		4
+#define CLOCK_REALTIME_COARSE		5
+#define CLOCK_MONOTONIC_COARSE		6
+#define CLOCK_BOOTTIME			7
+
+/*
+ * sys_clock_gettime: rvmm reads no real-time clock, so CLOCK_REALTIME
+ * counts from boot like CLOCK_MONOTONIC (the epoch is the boot); the
+ * monotonic clocks come from the time CSR, the CPU-time clocks from the
+ * ticks charged to the task.
+ */
+long sys_clock_gettime(int which, struct timespec64 __user *tp)
+{
+	struct timespec64 ts;
+	u64 ns;
+
+	switch (which) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+		ns = cycles_to_ns(get_cycles());
+		break;
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		ns = (current->utime + current->stime) * (1000000000ULL / HZ);
+		break;
+	default:
+		return -EINVAL;
+	}
+	ts.tv_sec = (long)(ns / 1000000000ULL);
+	ts.tv_nsec = (long)(ns % 1000000000ULL);
+	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+/* sys_gettimeofday: CLOCK_REALTIME in microseconds; the time zone is UTC (all zeros). */
+long sys_gettimeofday(void __user *tv, void __user *tz)
+{
+	u64 ns = cycles_to_ns(get_cycles());
+	struct { long tv_sec, tv_usec; } t = { (long)(ns / 1000000000ULL),
+						(long)(ns % 1000000000ULL / 1000) };
+	struct { int minuteswest, dsttime; } zone = { 0, 0 };
+
+	if (tv && copy_to_user(tv, &t, sizeof(t)))
+		return -EFAULT;
+	if (tz && copy_to_user(tz, &zone, sizeof(zone)))
+		return -EFAULT;
+	return 0;
+}
 
 long sys_nanosleep(const struct timespec64 __user *req, struct timespec64 __user *rem)
 {

@@ -33,6 +33,8 @@ static const syscall_t sys_call_table[__NR_syscalls] = {
 	SYSCALL(__NR_getppid, sys_getppid),
 	SYSCALL(__NR_sched_yield, sys_sched_yield),
 	SYSCALL(__NR_nanosleep, sys_nanosleep),
+	SYSCALL(__NR_clock_gettime, sys_clock_gettime),
+	SYSCALL(__NR_gettimeofday, sys_gettimeofday),
 	SYSCALL(__NR_brk, sys_brk),
 	SYSCALL(__NR_uname, sys_uname),
 	FILE_SYSCALLS

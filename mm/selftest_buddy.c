@@ -100,7 +100,9 @@ static bool log_contains(const char *needle)
 /*
  * check_exhaustion: ordinary allocations stop at the min watermark (plus,
  * for a Normal-capable request, DMA32's lowmem_reserve); atomic ones may go
- * further; a failure without __GFP_NOWARN is reported.
+ * further; a failure without __GFP_NOWARN is reported.  The requests carry
+ * __GFP_RETRY_MAYFAIL, which fails rather than call the OOM killer: with
+ * no process to kill, a plain GFP_KERNEL would panic, as Linux does.
  */
 static void check_exhaustion(void)
 {
@@ -111,7 +113,7 @@ static void check_exhaustion(void)
 	struct page *page;
 
 	page_list_init(&held);
-	n = grab_all(&held, GFP_KERNEL, per_zone);
+	n = grab_all(&held, GFP_KERNEL | __GFP_RETRY_MAYFAIL, per_zone);
 	tap_diag("GFP_KERNEL took %lu pages (DMA32 %lu, Normal %lu) before failing",
 		 n, per_zone[ZONE_DMA32], per_zone[ZONE_NORMAL]);
 	tap_check(dma32->free_pages <= min_wmark_pages(dma32) + reserve &&
@@ -127,9 +129,9 @@ static void check_exhaustion(void)
 			  "buddy: a DMA32-only allocation still succeeds: lowmem_reserve kept it for them");
 		if (page)
 			page_list_add(&held, page);
-		grab_all(&held, GFP_DMA32, per_zone);
+		grab_all(&held, GFP_DMA32 | __GFP_RETRY_MAYFAIL, per_zone);
 	}
-	page = alloc_page(GFP_KERNEL);		/* no __GFP_NOWARN: must be reported */
+	page = alloc_page(GFP_KERNEL | __GFP_RETRY_MAYFAIL);	/* no __GFP_NOWARN: must be reported */
 	tap_check(page == NULL && log_contains("page allocation failure: order:0, mode:"),
 		  "buddy: a failed allocation prints the failure report");
 	page = alloc_page(GFP_ATOMIC | __GFP_NOWARN);
@@ -169,7 +171,7 @@ static void check_random(void)
 	for (int op = 0; op < 20000; op++) {
 		if (nlive < LIVE_MAX && (nlive == 0 || rng() % 3 != 0)) {
 			unsigned int order = rng() % 4 == 0 ? rng() % (MAX_PAGE_ORDER + 1) : rng() % 3;
-			struct page *page = alloc_pages(GFP_DMA32 | __GFP_NOWARN, order);
+			struct page *page = alloc_pages(GFP_DMA32 | __GFP_NOWARN | __GFP_RETRY_MAYFAIL, order);
 			unsigned long *w;
 
 			if (!page)

@@ -54,14 +54,8 @@ INITRAMFS   := $(B)/initramfs.cpio
 # A test written ahead of its kernel work goes here, and leaves once the
 # kernel passes it; `make qemu USER_TESTS_PENDING=` boots with them all.
 # (test_mmap, test_cow and test_lazy left when mmap, copy-on-write fork and
-# demand paging arrived.)
-# test_robust_*: the edge cases of the heap, VMAs, faults and system-call
-# errors that rvmm gets wrong today, some of which kill or hang it; the
-# helpers wait with the test that runs them (test_robust_fault).  (With
-# the two helpers in the initramfs, rvmm's test_cow is one page short
-# when runtests compares free pages: a kernel bug to find, not theirs.)
-USER_TESTS_PENDING := test_robust_vma test_robust_fault test_robust_errno \
-                      helper_bss96 helper_bss512
+# demand paging arrived; test_robust_* when the kernel stopped failing them.)
+USER_TESTS_PENDING :=
 U_ROOT_NAMES := $(filter-out $(USER_TESTS_PENDING),$(U_NAMES))
 U_ROOT_PROGS := $(addprefix $(U_B)/bin/,$(U_ROOT_NAMES))
 

@@ -13,6 +13,7 @@
  * it has a name or is open.  "." and ".." are not entries: lookup answers
  * them from the directory itself and its parent pointer.
  */
+#include <printk.h>
 #include <mm_user.h>
 #include <err.h>
 #include <errno.h>
@@ -275,20 +276,24 @@ const struct file_system_type ramfs_fs_type = {
  * its pages live in the file's page cache, so every process mapping it,
  * before or after fork, finds the same page.
  */
+static struct super_block *shm_mnt;	/* the internal mount shared memory's files live on */
+
+/* shmem_init: make shm_mnt at boot, as Linux does, so the first user does not pay for it. */
+void shmem_init(void)
+{
+	struct super_block *sb = kern_mount(&ramfs_fs_type);
+
+	if (IS_ERR(sb))
+		panic("shmem_init: cannot mount the shared memory file system (%ld)", PTR_ERR(sb));
+	shm_mnt = sb;
+}
+
 struct file *shmem_file_setup(loff_t size, bool noreserve)
 {
-	static struct super_block *shm_mnt;
 	struct inode *inode;
 	struct file *file;
 	int err;
 
-	if (!shm_mnt) {
-		struct super_block *sb = kern_mount(&ramfs_fs_type);
-
-		if (IS_ERR(sb))
-			return ERR_CAST(sb);
-		shm_mnt = sb;
-	}
 	/* Charged whole, whether or not writable, as Linux's shmem_acct_size. */
 	if (!noreserve && vm_enough_memory((long)(PAGE_ALIGN(size) >> PAGE_SHIFT)))
 		return ERR_PTR(-ENOMEM);

@@ -905,10 +905,18 @@ static void rt_alloc(struct rt *t)
 	gfp_t gfp = rt_gfps[rng_below(&t->rng, ARRAY_SIZE(rt_gfps))] | __GFP_NOWARN;
 	unsigned int order = rt_order(t);
 	int want = predict_zone(gfp, order);
-	bool fast = want >= 0 && wmark_ok(zone_of(want), order,
-					  low_wmark_pages(zone_of(want)), gfp_zone(gfp), gfp, false);
-	struct page *page = alloc_pages(gfp, order);
+	bool fast;
+	struct page *page;
 	struct blk *b;
+
+	if (want < 0 && (gfp & __GFP_DIRECT_RECLAIM)) {
+		/* The slow path drains the per-cpu lists before it gives up: so does the model. */
+		drain_all_pages();
+		want = predict_zone(gfp, order);
+	}
+	fast = want >= 0 && wmark_ok(zone_of(want), order,
+					  low_wmark_pages(zone_of(want)), gfp_zone(gfp), gfp, false);
+	page = alloc_pages(gfp, order);
 
 	t->allocs++;
 	if (!page) {

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -84,6 +85,18 @@ static inline int tap_done(void)
 static inline int under_qemu_user(void)
 {
 	return getenv("RVMM_QEMU_USER") != NULL;
+}
+
+/*
+ * on_rvmm: is the kernel rvmm (uname's sysname)?  For the few checks
+ * where rvmm differs from Linux on purpose: each is a SKIP of Linux's
+ * answer that names the reason, and a check of rvmm's own.
+ */
+static inline int on_rvmm(void)
+{
+	struct utsname u;
+
+	return uname(&u) == 0 && strcmp(u.sysname, "rvmm") == 0;
 }
 
 /*
