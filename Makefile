@@ -119,15 +119,17 @@ $(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(wildcard include/*.h te
 
 host-tests: $(HOST_TESTS)
 
-test: $(KERNEL) host-tests user-progs linux-tests initramfs
+test: $(KERNEL) host-tests user-progs linux-tests initramfs linux-initramfs
 	$(PYTHON) test/run_tests.py --kernel $(KERNEL) --opensbi $(OPENSBI) \
 	    --host-tests "$(HOST_TESTS)" --cppcheck "$(CPPCHECK)" \
 	    --linux-tests "$(LINUX_TESTS)" --user-tests "$(USER_TESTS)" --initramfs $(INITRAMFS) \
-	    --linux-kernel $(LINUX_KERNEL) --linux-kernel-fetch "$(LINUX_FETCH)"
+	    --linux-kernel $(LINUX_KERNEL) --linux-kernel-fetch "$(LINUX_FETCH)" \
+	    --linux-initramfs $(LINUX_INITRAMFS)
 
 # ---- the user tests on a real Linux kernel (docs/testing.md) ----
 # Debian's riscv64 kernel, fetched once into build/linux-kernel/, boots
-# rvmm's initramfs; /bin/linuxrc runs runtests there.  `make test` runs the
+# rvmm's initramfs with /bin/linuxrc added (user/user.mk), which runs
+# runtests there.  `make test` runs the
 # fetch itself, so that a machine that cannot fetch gets one FAIL line.
 #   make linux-test [TESTS="test_mmap test_cow"] [MEM=3G] [MMU=sv39]
 LINUX_KERNEL_DIR := $(B)/linux-kernel
@@ -136,9 +138,9 @@ LINUX_FETCH      := sh scripts/fetch-linux-kernel.sh $(LINUX_KERNEL_DIR)
 .PHONY: linux-kernel linux-test
 linux-kernel:
 	$(Q)$(LINUX_FETCH)
-linux-test: linux-kernel $(INITRAMFS)
+linux-test: linux-kernel $(LINUX_INITRAMFS)
 	$(PYTHON) test/linux_kernel.py --kernel $(LINUX_KERNEL) --opensbi $(OPENSBI) \
-	    --initramfs $(INITRAMFS) --mem $(MEM) --mmu $(MMU) $(TESTS)
+	    --initramfs $(LINUX_INITRAMFS) --mem $(MEM) --mmu $(MMU) $(TESTS)
 # ----
 
 bench: $(KERNEL) $(INITRAMFS)

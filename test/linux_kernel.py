@@ -4,7 +4,8 @@
 Debian's riscv64 kernel (scripts/fetch-linux-kernel.sh unpacks it into
 build/linux-kernel/) boots in the same QEMU machine as rvmm, Sv48 and
 128 MiB (`make linux-test MEM=3G MMU=sv39` changes them), with rvmm's own
-initramfs and rdinit=/bin/linuxrc: linuxrc mounts /proc, /tmp and
+initramfs plus /bin/linuxrc (build/linux-initramfs.cpio, user/user.mk) and
+rdinit=/bin/linuxrc: linuxrc mounts /proc, /tmp and
 /dev/shm, runs /bin/runtests (every /bin/test_*, or the programs named
 after "--"), and powers off.  Every TAP line is one result,
 "[linux-kernel] test_mmap: what"; a program that breaks its plan, is
@@ -14,7 +15,7 @@ so is a boot that does not finish, or a kernel that cannot be fetched.
 Used by run_tests.py (`make test`) and on its own by `make linux-test`:
 
     test/linux_kernel.py --kernel build/linux-kernel/vmlinux \\
-        --opensbi .../fw_dynamic.bin --initramfs build/initramfs.cpio [test_mmap ...]
+        --opensbi .../fw_dynamic.bin --initramfs build/linux-initramfs.cpio [test_mmap ...]
 """
 import argparse
 import os

@@ -8,8 +8,8 @@
 4. the portable user tests (user/tests/) under Linux user-mode emulation,
    built twice: against glibc ("linux test_fs": Linux's own answers) and
    against rvmm's C library ("qemu-user test_fs": the binaries rvmm runs);
-5. the same initramfs booted on Debian's Linux kernel ("[linux-kernel]",
-   test/linux_kernel.py).
+5. the same initramfs, with /bin/linuxrc, booted on Debian's Linux kernel
+   ("[linux-kernel]", test/linux_kernel.py).
 
 Every TAP line any of them prints is one result.  A boot that times out,
 powers off with the wrong status, or prints fewer results than its plan
@@ -251,6 +251,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--linux-kernel", default="", help="Linux's vmlinux: run the user tests on it")
     ap.add_argument("--linux-kernel-fetch", default="", help="the command that fetches it")
+    ap.add_argument("--linux-initramfs", default="", help="the initramfs with /bin/linuxrc")
     args = ap.parse_args()
     results = Results()
 
@@ -288,9 +289,9 @@ def main():
             for f in runs:
                 count_rvmm_user_tests(*f.result(), results)
     # The user tests on a real Linux kernel (test/linux_kernel.py).
-    if args.linux_kernel and args.initramfs:
+    if args.linux_kernel and args.linux_initramfs:
         if not args.linux_kernel_fetch or linux_kernel.fetch(args.linux_kernel_fetch, results):
-            linux_kernel.run(args.linux_kernel, args.opensbi, args.initramfs, results)
+            linux_kernel.run(args.linux_kernel, args.opensbi, args.linux_initramfs, results)
     check_fault(args.kernel, args.opensbi, results)
     check_fault(args.kernel, args.opensbi, results, test="wx",
                 cause=r"Store/AMO page fault \(scause=0xf", stval=r"0xffffffff80200000")

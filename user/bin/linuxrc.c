@@ -10,9 +10,11 @@
  * when runtests is done, which ends the QEMU run.  (The name is the one
  * Linux's old initrd scheme gave the program it ran from the ramdisk.)
  *
- * On rvmm, which mounts /proc itself, the mounts that fail are only
- * reported; not being pid 1, it just runs runtests and passes on its
- * exit status.
+ * It is not in rvmm's own initramfs (U_LINUX_ONLY in user/user.mk): the
+ * Linux boot gets build/linux-initramfs.cpio, rvmm's archive with a
+ * second one holding linuxrc appended.  Run anywhere else, a mount that
+ * fails is only reported, and a linuxrc that is not pid 1 passes on
+ * runtests' exit status instead of powering off.
  */
 #include <errno.h>
 #include <fcntl.h>
