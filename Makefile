@@ -129,8 +129,8 @@ test: $(KERNEL) host-tests user-progs linux-tests initramfs linux-initramfs
 # ---- the user tests on a real Linux kernel (docs/testing.md) ----
 # Debian's riscv64 kernel, fetched once into build/linux-kernel/, boots
 # rvmm's initramfs with /bin/linuxrc added (user/user.mk), which runs
-# runtests there.  `make test` runs the
-# fetch itself, so that a machine that cannot fetch gets one FAIL line.
+# runtests there.  `make test` runs the fetch itself, so that a machine
+# that cannot fetch gets one FAIL line.
 #   make linux-test [TESTS="test_mmap test_cow"] [MEM=3G] [MMU=sv39]
 LINUX_KERNEL_DIR := $(B)/linux-kernel
 LINUX_KERNEL     := $(LINUX_KERNEL_DIR)/vmlinux
