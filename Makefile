@@ -2,6 +2,7 @@
 #
 #   make qemu        build and boot in QEMU (Ctrl-A X leaves)
 #   make test        host unit tests, in-kernel self-tests, user tests
+#   make linux-test  the user tests on Debian's Linux kernel, in the same QEMU
 #   make bench       deterministic instruction counts (QEMU -icount)
 #
 # Variables: MEM (QEMU -m, default 128M), CPUS (default 1), BOOTARGS
@@ -118,10 +119,29 @@ $(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(wildcard include/*.h te
 
 host-tests: $(HOST_TESTS)
 
-test: $(KERNEL) host-tests user-progs linux-tests initramfs
+test: $(KERNEL) host-tests user-progs linux-tests initramfs linux-initramfs
 	$(PYTHON) test/run_tests.py --kernel $(KERNEL) --opensbi $(OPENSBI) \
 	    --host-tests "$(HOST_TESTS)" --cppcheck "$(CPPCHECK)" \
-	    --linux-tests "$(LINUX_TESTS)" --user-tests "$(USER_TESTS)" --initramfs $(INITRAMFS)
+	    --linux-tests "$(LINUX_TESTS)" --user-tests "$(USER_TESTS)" --initramfs $(INITRAMFS) \
+	    --linux-kernel $(LINUX_KERNEL) --linux-kernel-fetch "$(LINUX_FETCH)" \
+	    --linux-initramfs $(LINUX_INITRAMFS)
+
+# ---- the user tests on a real Linux kernel (docs/testing.md) ----
+# Debian's riscv64 kernel, fetched once into build/linux-kernel/, boots
+# rvmm's initramfs with /bin/linuxrc added (user/user.mk), which runs
+# runtests there.  `make test` runs the fetch itself, so that a machine
+# that cannot fetch gets one FAIL line.
+#   make linux-test [TESTS="test_mmap test_cow"] [MEM=3G] [MMU=sv39]
+LINUX_KERNEL_DIR := $(B)/linux-kernel
+LINUX_KERNEL     := $(LINUX_KERNEL_DIR)/vmlinux
+LINUX_FETCH      := sh scripts/fetch-linux-kernel.sh $(LINUX_KERNEL_DIR)
+.PHONY: linux-kernel linux-test
+linux-kernel:
+	$(Q)$(LINUX_FETCH)
+linux-test: linux-kernel $(LINUX_INITRAMFS)
+	$(PYTHON) test/linux_kernel.py --kernel $(LINUX_KERNEL) --opensbi $(OPENSBI) \
+	    --initramfs $(LINUX_INITRAMFS) --mem $(MEM) --mmu $(MMU) $(TESTS)
+# ----
 
 bench: $(KERNEL) $(INITRAMFS)
 	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS)

@@ -7,7 +7,9 @@
 3. checks on the boot log and on a deliberate kernel fault;
 4. the portable user tests (user/tests/) under Linux user-mode emulation,
    built twice: against glibc ("linux test_fs": Linux's own answers) and
-   against rvmm's C library ("qemu-user test_fs": the binaries rvmm runs).
+   against rvmm's C library ("qemu-user test_fs": the binaries rvmm runs);
+5. the same initramfs, with /bin/linuxrc, booted on Debian's Linux kernel
+   ("[linux-kernel]", test/linux_kernel.py).
 
 Every TAP line any of them prints is one result.  A boot that times out,
 powers off with the wrong status, or prints fewer results than its plan
@@ -26,6 +28,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
+import linux_kernel  # noqa: E402
 
 SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs"]
 CONFIGS = [  # (label, QEMU memory, paging mode limit, extra boot arguments, suites, initrd)
@@ -246,6 +249,9 @@ def main():
     ap.add_argument("--user-tests", default="", help="user tests built against rvmm's libc")
     ap.add_argument("--initramfs", default="", help="the initramfs: run the user tests on rvmm")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--linux-kernel", default="", help="Linux's vmlinux: run the user tests on it")
+    ap.add_argument("--linux-kernel-fetch", default="", help="the command that fetches it")
+    ap.add_argument("--linux-initramfs", default="", help="the initramfs with /bin/linuxrc")
     args = ap.parse_args()
     results = Results()
 
@@ -282,6 +288,10 @@ def main():
                                 label, mem, mmu) for (label, mem, mmu) in RVMM_USER_CONFIGS]
             for f in runs:
                 count_rvmm_user_tests(*f.result(), results)
+    # The user tests on a real Linux kernel (test/linux_kernel.py).
+    if args.linux_kernel and args.linux_initramfs:
+        if not args.linux_kernel_fetch or linux_kernel.fetch(args.linux_kernel_fetch, results):
+            linux_kernel.run(args.linux_kernel, args.opensbi, args.linux_initramfs, results)
     check_fault(args.kernel, args.opensbi, results)
     check_fault(args.kernel, args.opensbi, results, test="wx",
                 cause=r"Store/AMO page fault \(scause=0xf", stval=r"0xffffffff80200000")

@@ -4,6 +4,8 @@
 #   make initramfs     build/initramfs.cpio: /bin/* and /init (a copy of bin/init),
 #                      less the tests in USER_TESTS_PENDING
 #   make linux-tests   the portable tests built against glibc, into build/linux/
+#   make linux-initramfs  build/linux-initramfs.cpio: the initramfs, and /bin/linuxrc,
+#                      for booting Debian's Linux kernel (test/linux_kernel.py)
 #
 # EXTRA_PROGS=dir adds every dir/NAME.c as /bin/NAME.
 #
@@ -56,16 +58,21 @@ INITRAMFS   := $(B)/initramfs.cpio
 # (test_mmap, test_cow and test_lazy left when mmap, copy-on-write fork and
 # demand paging arrived; test_robust_* when the kernel stopped failing them.)
 USER_TESTS_PENDING :=
-U_ROOT_NAMES := $(filter-out $(USER_TESTS_PENDING),$(U_NAMES))
+# Programs only for booting a real Linux kernel, kept out of rvmm's root.
+U_LINUX_ONLY := linuxrc
+U_ROOT_NAMES := $(filter-out $(USER_TESTS_PENDING) $(U_LINUX_ONLY),$(U_NAMES))
 U_ROOT_PROGS := $(addprefix $(U_B)/bin/,$(U_ROOT_NAMES))
 
 LINUX_CC    := riscv64-linux-gnu-gcc
 LINUX_TESTS := $(patsubst user/tests/%.c,$(B)/linux/%,$(U_TEST_SRC))
 LINUX_HELPERS := $(patsubst user/tests/%.c,$(B)/linux/%,$(U_HELPER_SRC))
 
-.PHONY: user-progs initramfs linux-tests
+LINUX_INITRAMFS := $(B)/linux-initramfs.cpio
+
+.PHONY: user-progs initramfs linux-tests linux-initramfs
 user-progs: $(USER_PROGS)
 initramfs: $(INITRAMFS)
+linux-initramfs: $(LINUX_INITRAMFS)
 linux-tests: $(LINUX_TESTS) $(LINUX_HELPERS)
 
 define U_COMPILE
@@ -111,6 +118,19 @@ $(INITRAMFS): $(U_ROOT_PROGS) $(U_B)/initramfs.list user/user.mk
 	$(Q)cp $(U_B)/root/bin/init $(U_B)/root/init	# a copy: the initramfs unpacker keeps no symbolic links
 	$(Q)cd $(U_B)/root && find . -mindepth 1 | LC_ALL=C sort | \
 	    cpio -o -H newc --quiet -R 0:0 --reproducible > $(abspath $@)
+
+# For Linux: rvmm's very initramfs, then a second archive with the
+# Linux-only programs (Linux unpacks every archive of a concatenated
+# initrd, as it does an early-microcode archive), so rvmm's own root does
+# not change by a byte.
+$(LINUX_INITRAMFS): $(INITRAMFS) $(addprefix $(U_B)/bin/,$(U_LINUX_ONLY))
+	@echo "  CPIO    $@"
+	$(Q)rm -rf $(U_B)/linux-root && mkdir -p $(U_B)/linux-root/bin
+	$(Q)for p in $(U_LINUX_ONLY); do \
+	    $(CROSS)objcopy --strip-unneeded $(U_B)/bin/$$p $(U_B)/linux-root/bin/$$p || exit 1; done
+	$(Q)cd $(U_B)/linux-root && find . -mindepth 1 | LC_ALL=C sort | \
+	    cpio -o -H newc --quiet -R 0:0 --reproducible > $(abspath $(U_B))/linux-only.cpio
+	$(Q)cat $(INITRAMFS) $(U_B)/linux-only.cpio > $@
 
 # The same test sources against glibc: Linux's own answers, under qemu-user.
 $(LINUX_TESTS) $(LINUX_HELPERS): $(B)/linux/%: user/tests/%.c $(wildcard user/tests/*.h) | deps

@@ -11,8 +11,12 @@
  * On rvmm it also checks that every program gives back all its memory:
  * around each one it empties the per-cpu page lists and slab caches
  * (/proc/sys/vm/drop_caches) and compares each zone's free pages in
- * /proc/zoneinfo.  Running as init (pid 1), it powers the machine off
- * when done, which ends a test boot.
+ * /proc/zoneinfo.  On another kernel (uname's sysname not "rvmm": Linux,
+ * booted with rvmm's initramfs by /bin/linuxrc) that check is one skipped
+ * result per program, since a free-page count that the kernel's own
+ * allocations move at any time cannot be compared exactly.  Running as
+ * init (pid 1), it powers the machine off when done, which ends a test
+ * boot; under Linux, linuxrc is pid 1 and does that.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -22,10 +26,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 static int passed, failed, skipped;
+
+/* The kernel's name when it is not rvmm (the memory check is skipped), else "". */
+static char other_kernel[sizeof(((struct utsname *)0)->sysname)];
 
 #define MAX_ZONES 4
 
@@ -88,7 +96,7 @@ static void run(const char *name)
 	pid_t pid;
 
 	unsigned long before[MAX_ZONES], after[MAX_ZONES];
-	int zones = free_pages_per_zone(before);
+	int zones = other_kernel[0] ? 0 : free_pages_per_zone(before);
 
 	snprintf(path, sizeof(path), "/bin/%s", name);
 	printf("=== %s ===\n", path);
@@ -128,7 +136,11 @@ static void run(const char *name)
 		printf("# %s: exit status %d without a failing test\n", name, WEXITSTATUS(st));
 		failed++;
 	}
-	if (zones && free_pages_per_zone(after) == zones) {
+	if (other_kernel[0]) {
+		printf("ok - %s gave back its memory # SKIP not rvmm but %s: its free pages cannot be compared exactly\n",
+		       name, other_kernel);
+		ok++, passed++, skipped++;
+	} else if (zones && free_pages_per_zone(after) == zones) {
 		for (int z = 0; z < zones; z++) {
 			bool same = before[z] == after[z];
 
@@ -151,7 +163,11 @@ static int by_name(const void *a, const void *b)
 int main(int argc, char *argv[])
 {
 	char *names[256];
+	struct utsname u;
 	int n = 0;
+
+	if (uname(&u) == 0 && strcmp(u.sysname, "rvmm") != 0)
+		snprintf(other_kernel, sizeof(other_kernel), "%s", u.sysname);
 
 	if (argc > 1) {
 		for (int i = 1; i < argc && n < 256; i++)

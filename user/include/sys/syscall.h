@@ -18,6 +18,7 @@
 #define SYS_ioctl		29
 #define SYS_mkdirat		34
 #define SYS_unlinkat		35
+#define SYS_mount		40
 #define SYS_ftruncate		46
 #define SYS_chdir		49
 #define SYS_openat		56
