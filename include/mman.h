@@ -43,6 +43,8 @@
 #define MADV_WILLNEED		3
 #define MADV_DONTNEED		4
 #define MADV_FREE		8
+#define MADV_HUGEPAGE		14	/* rvmm has no transparent huge pages: */
+#define MADV_NOHUGEPAGE		15	/* both accepted, and nothing changes */
 
 #define MMAP_MIN_ADDR		65536UL	/* /proc/sys/vm/mmap_min_addr's default */
 

@@ -22,6 +22,8 @@ static bool madvise_behavior_valid(int advice)
 	case MADV_WILLNEED:
 	case MADV_DONTNEED:
 	case MADV_FREE:
+	case MADV_HUGEPAGE:
+	case MADV_NOHUGEPAGE:
 		return true;
 	default:
 		return false;

@@ -334,27 +334,32 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, pte_t *pte)
 	return ret;
 }
 
+/* handle_pte_fault: the fault at addr, whose leaf entry is *pte (Linux's name). */
+static vm_fault_t handle_pte_fault(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
+				   bool write)
+{
+	count_vm_event(PGFAULT);
+	if (!pte_has_page(*pte))
+		return vma->vm_file ? do_file_fault(vma, addr, pte, write) :
+				      do_anonymous_page(vma, pte, write);
+	if (!pte_present(*pte))
+		return VM_FAULT_SIGSEGV;	/* PROT_NONE: the caller's access check has refused already */
+	if (write && !pte_write(*pte))
+		return do_wp_page(vma, pte);
+	return 0;	/* another path mapped it already: just retry */
+}
+
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags)
 {
 	struct mm_struct *mm = vma->vm_mm;
-	bool write = flags & FAULT_FLAG_WRITE;
 	pte_t *pte;
 	vm_fault_t ret;
 
-	count_vm_event(PGFAULT);
 	addr &= PAGE_MASK;
 	pte = pgtable_walk(mm->pgd, addr, 0, pt_alloc_user, mm);
 	if (!pte)
 		return VM_FAULT_OOM;
-	if (!pte_has_page(*pte))
-		ret = vma->vm_file ? do_file_fault(vma, addr, pte, write) :
-				     do_anonymous_page(vma, pte, write);
-	else if (!pte_present(*pte))
-		ret = VM_FAULT_SIGSEGV;	/* PROT_NONE: the caller's access check has refused already */
-	else if (write && !pte_write(*pte))
-		ret = do_wp_page(vma, pte);
-	else
-		ret = 0;	/* another path mapped it already: just retry */
+	ret = handle_pte_fault(vma, addr, pte, flags & FAULT_FLAG_WRITE);
 	flush_tlb_page(mm, addr);
 	return ret;
 }
@@ -371,18 +376,36 @@ struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr)
 	return follow_page(mm, addr);
 }
 
+/*
+ * populate_vma_page_range: a leaf table at a time, so that a huge range
+ * costs one walk per 512 pages and one TLB flush in all, and other tasks
+ * run (and a fatal signal ends it) between tables.
+ */
 int populate_vma_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
-	unsigned int flags = (vma->vm_flags & VM_WRITE) ? FAULT_FLAG_WRITE : 0;
+	struct mm_struct *mm = vma->vm_mm;
+	bool write = vma->vm_flags & VM_WRITE;
+	int err = 0;
 
-	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
-		if (fatal_signal_pending(current))
-			return -EINTR;
-		if (handle_mm_fault(vma, va, flags))
-			return -ENOMEM;
+	for (unsigned long addr = start, next; addr < end && !err; addr = next) {
+		pte_t *pte = pgtable_walk(mm->pgd, addr, 0, pt_alloc_user, mm);
+
+		next = pt_addr_end(addr, end, 1);
+		if (!pte) {
+			err = -ENOMEM;
+			break;
+		}
+		for (; addr < next; addr += PAGE_SIZE, pte++)
+			if (handle_pte_fault(vma, addr, pte, write)) {
+				err = -ENOMEM;
+				break;
+			}
 		cond_resched();
+		if (fatal_signal_pending(current))
+			err = -EINTR;
 	}
-	return 0;
+	flush_tlb_mm(mm);
+	return err;
 }
 
 /*

@@ -35,6 +35,9 @@
 #define MADV_SEQUENTIAL	2
 #define MADV_WILLNEED	3
 #define MADV_DONTNEED	4
+#define MADV_FREE	8
+#define MADV_HUGEPAGE	14
+#define MADV_NOHUGEPAGE	15
 
 #ifdef __cplusplus
 extern "C" {
