@@ -33,6 +33,9 @@ void selftest_timer(void);
 void selftest_paging(void);
 void selftest_proc(void);
 void selftest_fs(void);
+void selftest_oom(void);
+void selftest_oom_nokill(void);	/* not a test: ends in the "no killable processes" panic */
+void selftest_oom_panic(void);	/* not a test: ends in the panic_on_oom panic */
 void selftest_wx(void);	/* not a test: a write to kernel text, for the W^X fault report */
 void selftest_fault(void);	/* not a test: a deliberate kernel fault, for the oops report */
 void selftest_bench(void);	/* not a test: prints "bench NAME VALUE UNIT" lines */

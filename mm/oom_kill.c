@@ -172,8 +172,8 @@ bool out_of_memory(gfp_t gfp, unsigned int order)
 		return true;
 	if (!victim) {
 		dump_header(gfp, order, NULL);
-		panic("System is deadlocked on memory\n"
-		      "Out of memory and no killable processes...");
+		pr_warn("Out of memory and no killable processes...\n");
+		panic("System is deadlocked on memory");
 	}
 	dump_header(gfp, order, victim);
 	oom_kill_process(victim);

@@ -30,7 +30,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 import linux_kernel  # noqa: E402
 
-SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs"]
+SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs", "oom"]
 CONFIGS = [  # (label, QEMU memory, paging mode limit, extra boot arguments, suites, initrd)
     ("128M", "128M", "sv48", "", SUITES, False),
     ("3G", "3G", "sv48", "", SUITES, False),
@@ -185,6 +185,23 @@ def check_fault(kernel, opensbi, results, test="fault", cause=r"Load page fault 
                 % (test, EXIT_PANIC, b.status), b.lines)
 
 
+def check_oom_panics(kernel, opensbi, results):
+    """Out of memory with nothing to kill, and with panic_on_oom: Linux's report, then its panic."""
+    for test, lines in [
+        ("oom_nokill", [r"swapper invoked oom-killer: gfp_mask=0x[0-9a-f]+\(GFP_KERNEL",
+                        r"Out of memory and no killable processes\.\.\.",
+                        r"Kernel panic - not syncing: System is deadlocked on memory"]),
+        ("oom_panic", [r"invoked oom-killer: gfp_mask=",
+                       r"Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled"]),
+    ]:
+        b = qemu.boot(kernel, opensbi, bootargs="test=" + test, timeout=60)
+        for pattern in lines:
+            results.add(re.search(pattern, b.text()) is not None,
+                        "%s: the log shows /%s/" % (test, pattern), b.lines)
+        results.add(b.status == EXIT_PANIC, "%s: QEMU exits with status %d (got %s)"
+                    % (test, EXIT_PANIC, b.status), b.lines)
+
+
 def check_boot_log(label, b, results, want_normal):
     """What `make qemu` shows a new user: banner, zones, buddyinfo."""
     text = b.text()
@@ -293,6 +310,7 @@ def main():
         if not args.linux_kernel_fetch or linux_kernel.fetch(args.linux_kernel_fetch, results):
             linux_kernel.run(args.linux_kernel, args.opensbi, args.linux_initramfs, results)
     check_fault(args.kernel, args.opensbi, results)
+    check_oom_panics(args.kernel, args.opensbi, results)
     check_fault(args.kernel, args.opensbi, results, test="wx",
                 cause=r"Store/AMO page fault \(scause=0xf", stval=r"0xffffffff80200000")
 
