@@ -260,6 +260,8 @@ static void test_oom_score(void)
 	munmap(p, 8 * MIB);
 }
 
+static int write_sysctl(const char *name, const char *value);
+
 /* write_sysctl: /proc/sys/vm/NAME = value; 0 or -1. */
 static int write_sysctl(const char *name, const char *value)
 {
@@ -313,6 +315,78 @@ static long oom_kills(void)
 	return line ? strtol(line + 10, NULL, 10) : -1;
 }
 
+/*
+ * start_vm_sleeper: a child with a large address space it never touches
+ * (1 GiB, MAP_NORESERVE) and almost nothing resident, asleep in a pipe
+ * read.  The 2.6 rule counts its total_vm; today's counts its rss.
+ */
+static pid_t start_vm_sleeper(int *wake_fd)
+{
+	int ready[2], wake[2];
+	pid_t pid;
+	char c;
+
+	if (pipe(ready) || pipe(wake))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		char *p = mmap(NULL, 1024 * MIB, PROT_READ,
+			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+		close(ready[0]);
+		close(wake[1]);
+		if (p == MAP_FAILED || write(ready[1], "r", 1) != 1)
+			_exit(3);
+		_exit(read(wake[0], &c, 1) == 0 ? 0 : 5);
+	}
+	close(ready[1]);
+	close(wake[0]);
+	if (pid < 0 || read(ready[0], &c, 1) != 1) {
+		close(ready[0]);
+		close(wake[1]);
+		return -1;
+	}
+	close(ready[0]);
+	*wake_fd = wake[1];
+	return pid;
+}
+
+/*
+ * test_classic: the same workload under both rules (rvmm's sysctl
+ * vm.oom_badness_classic).  Today's rule kills the hog that holds the
+ * memory; the 2.6 rule kills the large, idle address space first, which
+ * frees nothing, and only then the hog: why Linux replaced it.
+ */
+static void test_classic(void)
+{
+	int wake = -1, s_vm, s_hog;
+	pid_t vm;
+	int probe = open("/proc/sys/vm/oom_badness_classic", O_RDONLY);
+
+	if (probe < 0) {
+		skip("vm.oom_badness_classic is rvmm's own sysctl", "the 2.6 rule against today's");
+		return;
+	}
+	close(probe);
+	vm = start_vm_sleeper(&wake);
+	s_hog = run_child(hog_forever);
+	s_vm = reap(vm, wake);
+	ok(killed(s_hog), "today's rule kills the hog (%s)", status_str(s_hog));
+	ok(exited_ok(s_vm), "and spares the idle 1 GiB address space (%s)", status_str(s_vm));
+
+	if (write_sysctl("oom_badness_classic", "1")) {
+		ok(0, "vm.oom_badness_classic can be set");
+		return;
+	}
+	vm = start_vm_sleeper(&wake);
+	s_hog = run_child(hog_forever);
+	s_vm = reap(vm, wake);
+	write_sysctl("oom_badness_classic", "0");
+	ok(killed(s_vm), "the 2.6 rule (total_vm) kills the idle 1 GiB address space (%s)",
+	   status_str(s_vm));
+	ok(killed(s_hog), "and, that having freed nothing, the hog after it (%s)", status_str(s_hog));
+}
+
 static void test_stress(int rounds)
 {
 	long before = oom_kills();
@@ -345,6 +419,7 @@ int main(int argc, char **argv)
 	test_score_adj();
 	test_vfork();
 	test_populate();
+	test_classic();
 	test_stress(100);
 	(void)argc, (void)argv;
 	return tap_done();
