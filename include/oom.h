@@ -48,6 +48,8 @@ bool out_of_memory(gfp_t gfp, unsigned int order);
  * exits, and let the fault be retried.  No SIGBUS, as Linux.
  */
 void pagefault_out_of_memory(void);
+/* oom_bench_done: the allocation that called out_of_memory() succeeded (bench=oom). */
+void oom_bench_done(void);
 /* tsk_is_oom_victim: t has been chosen and killed: it may use the reserves to exit. */
 bool tsk_is_oom_victim(const struct task_struct *t);
 

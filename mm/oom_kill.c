@@ -13,7 +13,10 @@
  * exited no second victim is chosen, and the asker fails its allocation
  * (a page fault then gives the victim the CPU and retries).
  */
+#include <asm/csr.h>
+#include <cmdline.h>
 #include <gfp.h>
+#include <string.h>
 #include <mm_user.h>
 #include <oom.h>
 #include <printk.h>
@@ -146,11 +149,35 @@ static bool task_will_free_mem(const struct task_struct *t)
 	return t->mm && (fatal_signal_pending(t) || t->oom_victim);
 }
 
+/*
+ * bench=oom (make bench, with /bin/oombench as init): the instructions
+ * from the first entry into out_of_memory() to the success of the
+ * allocation that called it, printed once as "bench oom_kill N instr".
+ */
+static int oom_bench = -1;	/* -1: the command line not read yet */
+static u64 oom_bench_start;
+
+void oom_bench_done(void)
+{
+	if (oom_bench_start) {
+		pr_alert("bench oom_kill %lu instr\n", (unsigned long)(read_instret() - oom_bench_start));
+		oom_bench_start = 0;
+		oom_bench = 0;
+	}
+}
+
 bool out_of_memory(gfp_t gfp, unsigned int order)
 {
 	unsigned long totalpages = oom_totalpages();
 	struct task_struct *victim;
 	bool pending;
+	char what[8];
+
+	if (oom_bench < 0)
+		oom_bench = cmdline_find(boot_command_line, "bench", what, sizeof(what)) &&
+			    !strcmp(what, "oom");
+	if (oom_bench && !oom_bench_start)
+		oom_bench_start = read_instret();
 
 	if (sysctl_panic_on_oom) {
 		dump_header(gfp, order, NULL);

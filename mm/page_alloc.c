@@ -514,7 +514,7 @@ static __cold struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 {
 	unsigned int alloc_flags = ALLOC_WMARK_MIN;
 	struct page *page;
-	bool freed = false;
+	bool freed = false, killed = false;
 
 	if (gfp & __GFP_HIGH)
 		alloc_flags |= ALLOC_MIN_RESERVE;
@@ -522,8 +522,11 @@ static __cold struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 		alloc_flags |= ALLOC_NON_BLOCK;
 	for (int round = 0;; round++) {
 		page = get_page_from_freelist(gfp, order, alloc_flags, highest_zoneidx);
-		if (page)
+		if (page) {
+			if (killed)
+				oom_bench_done();
 			return page;
+		}
 		if (tsk_is_oom_victim(current)) {	/* Linux's ALLOC_OOM: the way out must not block */
 			page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS,
 						      highest_zoneidx);
@@ -543,6 +546,7 @@ static __cold struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 			break;		/* __GFP_NOFAIL takes the last reserves below */
 		if (!out_of_memory(gfp, order))
 			break;
+		killed = true;
 	}
 	if (page)
 		return page;

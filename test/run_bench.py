@@ -67,6 +67,17 @@ def main():
             print("bench %s: no measurement (status %s)" % (name, b.status))
             failed = True
 
+    # The OOM killer: a 32 MiB victim, from out_of_memory()'s entry to the asker's success.
+    b = qemu.boot(args.kernel, args.opensbi, bootargs="bench=oom init=/bin/oombench", icount=True,
+                  timeout=300, initrd=args.initramfs)
+    m = next((BENCH.match(l.strip()) for l in b.lines
+              if BENCH.match(l.strip()) and BENCH.match(l.strip()).group(1) == "oom_kill"), None)
+    if m:
+        report(*m.groups())
+    else:
+        print("bench oom_kill: no measurement (status %s)" % b.status)
+        failed = True
+
     b = qemu.boot(args.kernel, args.opensbi, mem="16G", bootargs="test=memblock", timeout=300)
     m = re.search(r"buddy allocator ready ([\d.]+) ms after kernel entry", b.text())
     if m:

@@ -552,3 +552,7 @@ bool out_of_memory(gfp_t gfp, unsigned int order)
 	(void)gfp, (void)order;
 	return false;
 }
+
+void oom_bench_done(void)
+{
+}
