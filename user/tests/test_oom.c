@@ -60,12 +60,13 @@ static int set_oom_score_adj(int v)
 }
 
 /*
- * start_sleeper: a child that sets its oom_score_adj, touches kb, tells
- * the parent it is ready, then sleeps in a pipe read until the parent
- * closes the pipe: it is chosen while asleep in the kernel.  (Closing,
- * not writing: a write to a pipe whose reader was killed is SIGPIPE.)
+ * start_sleeper: a child that runs prepare (touch memory, set its
+ * oom_score_adj, map an address space), tells the parent it is ready,
+ * then sleeps in a pipe read until the parent closes the pipe: it is
+ * chosen, or not, while asleep in the kernel.  (Closing, not writing: a
+ * write to a pipe whose reader was killed is SIGPIPE.)
  */
-static pid_t start_sleeper(long kb, int adj, int *wake_fd)
+static pid_t start_sleeper(int (*prepare)(void), int *wake_fd)
 {
 	int ready[2], wake[2];
 	pid_t pid;
@@ -77,10 +78,8 @@ static pid_t start_sleeper(long kb, int adj, int *wake_fd)
 	if (pid == 0) {
 		close(ready[0]);
 		close(wake[1]);
-		if (set_oom_score_adj(adj) || hog(kb))
+		if (prepare() || write(ready[1], "r", 1) != 1)
 			_exit(3);
-		if (write(ready[1], "r", 1) != 1)
-			_exit(4);
 		_exit(read(wake[0], &c, 1) == 0 ? 0 : 5);
 	}
 	close(ready[1]);
@@ -93,6 +92,23 @@ static pid_t start_sleeper(long kb, int adj, int *wake_fd)
 	close(ready[0]);
 	*wake_fd = wake[1];
 	return pid;
+}
+
+static long sleeper_kb;
+static int sleeper_adj;
+
+/* prepare_hog: hold sleeper_kb at oom_score_adj sleeper_adj. */
+static int prepare_hog(void)
+{
+	return set_oom_score_adj(sleeper_adj) || hog(sleeper_kb);
+}
+
+/* hog_sleeper: a sleeper holding kb at oom_score_adj adj. */
+static pid_t hog_sleeper(long kb, int adj, int *wake_fd)
+{
+	sleeper_kb = kb;
+	sleeper_adj = adj;
+	return start_sleeper(prepare_hog, wake_fd);
 }
 
 /* reap: the wait status of pid, after waking it by closing wake_fd. */
@@ -134,7 +150,7 @@ static void test_larger_dies(void)
 {
 	long small = avail_kb() / 8;
 	int wake = -1, s_small, s_big;
-	pid_t sleeper = start_sleeper(small, 0, &wake);
+	pid_t sleeper = hog_sleeper(small, 0, &wake);
 
 	s_big = run_child(hog_forever);
 	s_small = reap(sleeper, wake);
@@ -166,7 +182,7 @@ static void test_score_adj(void)
 	 * Together they need 110% of MemAvailable; the large one alone 85%,
 	 * which leaves room for MemAvailable being an estimate.
 	 */
-	sleeper = start_sleeper(avail / 4, 1000, &wake);
+	sleeper = hog_sleeper(avail / 4, 1000, &wake);
 	big_kb = avail * 85 / 100;
 	s_big = run_child(hog_big);
 	s_small = reap(sleeper, wake);
@@ -176,7 +192,7 @@ static void test_score_adj(void)
 
 	/* oom_score_adj -1000 protects a large process: the small one dies. */
 	avail = avail_kb();
-	sleeper = start_sleeper(avail / 4, 0, &wake);
+	sleeper = hog_sleeper(avail / 4, 0, &wake);
 	big_kb = avail * 85 / 100;
 	s_big = run_child(hog_big_protected);
 	s_small = reap(sleeper, wake);
@@ -316,39 +332,13 @@ static long oom_kills(void)
 }
 
 /*
- * start_vm_sleeper: a child with a large address space it never touches
- * (1 GiB, MAP_NORESERVE) and almost nothing resident, asleep in a pipe
- * read.  The 2.6 rule counts its total_vm; today's counts its rss.
+ * prepare_vm: a large address space never touched (1 GiB, MAP_NORESERVE),
+ * almost nothing resident.  The 2.6 rule counts its total_vm; today's its rss.
  */
-static pid_t start_vm_sleeper(int *wake_fd)
+static int prepare_vm(void)
 {
-	int ready[2], wake[2];
-	pid_t pid;
-	char c;
-
-	if (pipe(ready) || pipe(wake))
-		return -1;
-	pid = fork();
-	if (pid == 0) {
-		char *p = mmap(NULL, 1024 * MIB, PROT_READ,
-			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-
-		close(ready[0]);
-		close(wake[1]);
-		if (p == MAP_FAILED || write(ready[1], "r", 1) != 1)
-			_exit(3);
-		_exit(read(wake[0], &c, 1) == 0 ? 0 : 5);
-	}
-	close(ready[1]);
-	close(wake[0]);
-	if (pid < 0 || read(ready[0], &c, 1) != 1) {
-		close(ready[0]);
-		close(wake[1]);
-		return -1;
-	}
-	close(ready[0]);
-	*wake_fd = wake[1];
-	return pid;
+	return mmap(NULL, 1024 * MIB, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+		    -1, 0) == MAP_FAILED;
 }
 
 /*
@@ -368,7 +358,7 @@ static void test_classic(void)
 		return;
 	}
 	close(probe);
-	vm = start_vm_sleeper(&wake);
+	vm = start_sleeper(prepare_vm, &wake);
 	s_hog = run_child(hog_forever);
 	s_vm = reap(vm, wake);
 	ok(killed(s_hog), "today's rule kills the hog (%s)", status_str(s_hog));
@@ -378,7 +368,7 @@ static void test_classic(void)
 		ok(0, "vm.oom_badness_classic can be set");
 		return;
 	}
-	vm = start_vm_sleeper(&wake);
+	vm = start_sleeper(prepare_vm, &wake);
 	s_hog = run_child(hog_forever);
 	s_vm = reap(vm, wake);
 	write_sysctl("oom_badness_classic", "0");
