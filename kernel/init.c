@@ -2,7 +2,8 @@
  * kernel/init.c: the first user process, as Linux's kernel_init: a
  * kernel thread that gives itself the console as standard input, output
  * and error, and becomes /init from the initramfs (or the first of the
- * usual fall-backs that exists).
+ * usual fall-backs that exists).  As on Linux, the words after "--" on the
+ * command line are init's arguments: init=/bin/runtests -- test_cow.
  */
 #include <binfmts.h>
 #include <cmdline.h>
@@ -12,6 +13,7 @@
 #include <proc_fs.h>
 #include <printk.h>
 #include <sched.h>
+#include <string.h>
 #include <syscalls.h>
 
 static const char *const init_envp[] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
@@ -34,25 +36,53 @@ static void console_on_rootfs(void)
 	}
 }
 
+#define MAX_INIT_ARGS	16
+
+static char init_args[COMMAND_LINE_SIZE];	/* the words after "--", NUL-separated */
+
+/* init_argv: argv[0] = prog, then the command line's words after " -- "; NULL-terminated. */
+static void init_argv(const char *argv[MAX_INIT_ARGS + 2], const char *prog)
+{
+	const char *dashes = strstr(boot_command_line, " -- ");
+	int n = 0;
+
+	argv[n++] = prog;
+	if (dashes) {
+		char *p = strcpy(init_args, dashes + 4);
+
+		while (*p && n <= MAX_INIT_ARGS) {
+			while (*p == ' ')
+				*p++ = '\0';
+			if (!*p)
+				break;
+			argv[n++] = p;
+			while (*p && *p != ' ')
+				p++;
+		}
+	}
+	argv[n] = NULL;
+}
+
 static int kernel_init(void *unused)
 {
 	static const char *const candidates[] = { "/init", "/sbin/init", "/bin/init", "/bin/sh" };
+	const char *argv[MAX_INIT_ARGS + 2];
 	char path[64];
 
 	(void)unused;
 	console_on_rootfs();
 	/* init= on the command line names the program, as on Linux. */
 	if (cmdline_find(boot_command_line, "init", path, sizeof(path))) {
-		const char *const argv[] = { path, NULL };
-		int err = kernel_execve(path, argv, init_envp);
+		int err;
 
+		init_argv(argv, path);
+		err = kernel_execve(path, argv, init_envp);
 		if (!err)
 			return 0;
 		pr_err("Failed to execute %s (error %d). Attempting defaults...\n", path, err);
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(candidates); i++) {
-		const char *const argv[] = { candidates[i], NULL };
-
+		init_argv(argv, candidates[i]);
 		if (!kernel_execve(candidates[i], argv, init_envp))
 			return 0;
 	}
