@@ -438,6 +438,7 @@ static struct worker {
 	unsigned long task_size;	/* user addresses are below it */
 	unsigned long stack_lo;		/* the stack and the guard gap below it: [stack_lo, task_size) */
 	unsigned long start_brk, brk;
+	bool heap_exact;		/* no call but brk has changed [start_brk, brk) */
 	struct mapping maps[MAX_MAPS];
 	struct fdent fds[MAX_FDS];
 	int nfds, last_closed;
@@ -622,6 +623,8 @@ static void unmap(unsigned long start, unsigned long len)
  */
 static void changed(unsigned long a, unsigned long len, bool gone)
 {
+	if (overlaps(a, PAGE_ALIGN(len), wk.start_brk, PAGE_ALIGN(wk.brk)))
+		wk.heap_exact = false;
 	for (int i = 0; i < MAX_MAPS; i++) {
 		struct mapping *m = &wk.maps[i];
 
@@ -643,20 +646,40 @@ static void unmap_all(void)
 		}
 }
 
-/* remember: a new mapping; when the table is full the oldest is unmapped to make room. */
-static void remember(unsigned long start, unsigned long len, int prot, int flags)
+static struct mapping *free_slot(void)
+{
+	for (int i = 0; i < MAX_MAPS; i++)
+		if (!wk.maps[i].len)
+			return &wk.maps[i];
+	return NULL;
+}
+
+/*
+ * make_room: when the table is full, unmap the oldest mapping, before an
+ * mmap: afterwards its unmapping could take the new mapping with it (an
+ * inexact entry's range may by now cover anything).
+ */
+static void make_room(void)
 {
 	static int next;	/* the slot to reuse next, round robin: the oldest */
-	struct mapping *m = NULL;
+	struct mapping *m = &wk.maps[next];
+	unsigned long start = m->start, len = m->len;
 
-	for (int i = 0; i < MAX_MAPS && !m; i++)
-		if (!wk.maps[i].len)
-			m = &wk.maps[i];
-	if (!m) {
-		m = &wk.maps[next];
-		next = (next + 1) % MAX_MAPS;
-		unmap(m->start, m->len);
-	}
+	if (free_slot())
+		return;
+	next = (next + 1) % MAX_MAPS;
+	m->len = 0;
+	unmap(start, len);
+	changed(start, len, true);	/* and whatever else was in that range */
+}
+
+/* remember: a new mapping (make_room made a slot for it). */
+static void remember(unsigned long start, unsigned long len, int prot, int flags)
+{
+	struct mapping *m = free_slot();
+
+	if (!m)
+		return;		/* not reached: make_room made one */
 	*m = (struct mapping){ start, PAGE_ALIGN(len), prot, flags, (flags & MAP_ANONYMOUS) != 0,
 			       true, (unsigned char)(4 * (1 + below(7))), ~0UL, 0 };
 	/* Shared memory changes under children's writes: its contents are never "known". */
@@ -855,7 +878,11 @@ static bool invoke(struct call *c)
 	return true;
 }
 
-/* broken: the kernel broke a rule it must keep; the generation ends with status 2. */
+/*
+ * broken: the kernel broke a rule it must keep; the generation ends with
+ * status 2.  A child's picture of itself is not to be trusted (it makes
+ * the risky calls itself), so a child only says what it saw, with -x.
+ */
 static __attribute__((format(printf, 1, 2))) void broken(const char *fmt, ...)
 {
 	char msg[300];
@@ -864,6 +891,11 @@ static __attribute__((format(printf, 1, 2))) void broken(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (wk.depth) {
+		if (opt.trace)
+			say("fuzz: w%d %ld child: unexpected: %s", wk.id, wk.call, msg);
+		return;
+	}
 	say("fuzz: worker %d: broken at call %ld: %s", wk.id, wk.call, msg);
 	wk.failed = 2;
 }
@@ -958,7 +990,7 @@ static int pick_prot(void)
 {
 	int prot = (int)below(8);
 
-	if (one_in(16))
+	if (one_in(32))
 		prot |= 1 << below(32);	/* PROT_GROWSDOWN, PROT_SEM, nonsense */
 	return prot;
 }
@@ -997,6 +1029,24 @@ static long pick_fd(void)
 	if (one_in(3))
 		return wk.last_closed;
 	return one_in(2) ? PICK(odd) : (long)below(64);
+}
+
+#define KIND(k)	(1U << (k))
+
+/* pick_fd_of: mostly a descriptor of one of these kinds (a bit each), when there is one; else any. */
+static long pick_fd_of(unsigned int kinds)
+{
+	int n = 0, pick;
+
+	for (int i = 0; i < wk.nfds; i++)
+		n += (kinds & KIND(wk.fds[i].kind)) != 0;
+	if (!n || one_in(3))
+		return pick_fd();
+	pick = (int)below((unsigned long)n);
+	for (int i = 0; i < wk.nfds; i++)
+		if ((kinds & KIND(wk.fds[i].kind)) && pick-- == 0)
+			return wk.fds[i].fd;
+	return pick_fd();
 }
 
 /* A directory descriptor for the *at calls: the current directory mostly. */
@@ -1162,7 +1212,7 @@ static void check_mmap(unsigned long addr, unsigned long r, unsigned long len, i
 		return;
 	if (vital(r, len))
 		broken("mmap placed %#lx+%#lx over the program's own text, data or stack", r, len);
-	else if (overlaps(r, len, wk.start_brk, PAGE_ALIGN(wk.brk)))
+	else if (wk.heap_exact && overlaps(r, len, wk.start_brk, PAGE_ALIGN(wk.brk)))
 		broken("mmap placed %#lx+%#lx over the heap (%#lx-%#lx)", r, len, wk.start_brk, wk.brk);
 	for (int i = 0; i < MAX_MAPS; i++)
 		if (wk.maps[i].len && wk.maps[i].exact &&
@@ -1178,11 +1228,14 @@ static void check_mmap(unsigned long addr, unsigned long r, unsigned long len, i
 static unsigned long steer(unsigned long addr, unsigned long len)
 {
 	unsigned long heap_end = PAGE_ALIGN(wk.brk) + 256 * PAGE_SIZE;
+	/* the arena, or above the heap if it has grown over the arena */
+	unsigned long to = (heap_end > ARENA ? heap_end + (16UL << 20) : ARENA) +
+			   below(ARENA_PAGES) * PAGE_SIZE;
 
 	if (avoiding("heap") && overlaps(addr, len, wk.start_brk, heap_end))
-		return ARENA + below(ARENA_PAGES) * PAGE_SIZE;
+		return to;
 	if (avoiding("stack-gap") && overlaps(addr, len, wk.stack_lo, wk.task_size))
-		return ARENA + below(ARENA_PAGES) * PAGE_SIZE;
+		return to;
 	return addr;
 }
 
@@ -1198,7 +1251,7 @@ static void op_mmap(void)
 	else if (one_in(3))
 		addr = ARENA + below(ARENA_PAGES) * PAGE_SIZE;
 	if (!(flags & MAP_ANONYMOUS) || one_in(8))
-		fd = pick_fd();
+		fd = pick_fd_of(KIND(FD_FILE));
 	if (!(flags & MAP_ANONYMOUS) && !one_in(4))
 		off = below(4) * PAGE_SIZE;
 	else if (one_in(4))
@@ -1211,6 +1264,7 @@ static void op_mmap(void)
 	/* Populating is bounded: a huge populate just eats the machine (and hogs the CPU). */
 	if ((flags & MAP_POPULATE) && PAGE_ALIGN(len) > POPULATE_MAX)
 		flags &= ~MAP_POPULATE;
+	make_room();
 	c = CALL(mmap, 0, (long)addr, (long)len, prot, flags, fd, (long)off);
 	if ((flags & MAP_FIXED) && !(flags & MAP_FIXED_NOREPLACE) && vital(addr, len))
 		c.flags = RISKY;
@@ -1234,16 +1288,48 @@ static void op_mmap(void)
 		touch_pages(map_find((unsigned long)c.ret), 1 + (int)below(4));
 }
 
-static void op_munmap(void)
+/*
+ * pick_range: a range for munmap, mprotect, madvise, msync: often inside
+ * or across one of the worker's mappings (its whole, a part, its edge,
+ * page-aligned), otherwise anything.
+ */
+static void pick_range(unsigned long *addr, unsigned long *len)
 {
 	struct mapping *m = map_random();
-	unsigned long addr = pick_addr(), len = pick_len();
+	unsigned long pages, first;
+
+	*addr = pick_addr();
+	*len = pick_len();
+	if (!m || one_in(3))
+		return;
+	pages = m->len / PAGE_SIZE;
+	switch (below(4)) {
+	case 0:		/* all of it, as programs do */
+		*addr = m->start;
+		*len = m->len;
+		break;
+	case 1:		/* some pages inside it: it splits */
+		first = below(pages);
+		*addr = m->start + first * PAGE_SIZE;
+		*len = (1 + below(pages - first)) * PAGE_SIZE;
+		break;
+	case 2:		/* across its start or its end */
+		*addr = one_in(2) ? m->start - below(4) * PAGE_SIZE :
+				    m->start + m->len - (1 + below(4)) * PAGE_SIZE;
+		*len = (1 + below(8)) * PAGE_SIZE;
+		break;
+	default:	/* from inside it to wherever */
+		*addr = m->start + below(pages) * PAGE_SIZE;
+		break;
+	}
+}
+
+static void op_munmap(void)
+{
+	unsigned long addr, len;
 	struct call c;
 
-	if (m && one_in(3)) {
-		addr = m->start;
-		len = m->len;		/* the whole of it, as programs do */
-	}
+	pick_range(&addr, &len);
 	addr = steer(addr, len);
 	c = CALL(munmap, vital(addr, len) ? RISKY : 0, (long)addr, (long)len);
 	if (invoke(&c))
@@ -1252,15 +1338,12 @@ static void op_munmap(void)
 
 static void op_mprotect(void)
 {
-	struct mapping *m = map_random();
-	unsigned long addr = pick_addr(), len = pick_len();
+	struct mapping *m;
+	unsigned long addr, len;
 	int prot = pick_prot();
 	struct call c;
 
-	if (m && one_in(3)) {
-		addr = m->start;
-		len = m->len;
-	}
+	pick_range(&addr, &len);
 	if ((prot & 7) == PROT_EXEC && avoiding("exec-only"))
 		prot |= PROT_READ;
 	addr = steer(addr, len);
@@ -1280,10 +1363,11 @@ static void op_madvise(void)
 	static const int advice[] = { MADV_NORMAL, MADV_RANDOM, MADV_SEQUENTIAL, MADV_WILLNEED,
 				      MADV_DONTNEED, MADV_DONTNEED, 8 /* MADV_FREE */,
 				      9 /* MADV_REMOVE */, 10 /* DONTFORK */, 100, -1 };
-	unsigned long addr = pick_addr(), len = pick_len();
+	unsigned long addr, len;
 	int adv = PICK(advice);
 	struct call c;
 
+	pick_range(&addr, &len);
 	addr = steer(addr, len);
 	/* Any advice that drops pages would zero the worker's own data and stack. */
 	c = CALL(madvise, vital(addr, len) && adv != MADV_NORMAL && adv != MADV_RANDOM &&
@@ -1339,9 +1423,12 @@ static void op_brk(void)
 
 static void op_msync(void)
 {
-	struct call c = CALL(msync, 0, (long)pick_addr(), (long)pick_len(),
-			     PICK(((const int[]){ MS_ASYNC, MS_SYNC, MS_INVALIDATE, 0, 3, 7, 8 })));
+	unsigned long addr, len;
+	struct call c;
 
+	pick_range(&addr, &len);
+	c = CALL(msync, 0, (long)addr, (long)len,
+		 PICK(((const int[]){ MS_ASYNC, MS_SYNC, MS_INVALIDATE, 0, 3, 7, 8 })));
 	invoke(&c);
 }
 
@@ -1487,6 +1574,9 @@ static void op_openat(void)
 		flags |= PICK(extra);
 	if (one_in(32))
 		flags |= 1L << below(32);
+	if (p && p->kind == P_OURS && p->fd_kind == FD_FILE && one_in(2))
+		flags = PICK(((const long[]){ 2, 2 | LINUX_O_CREAT, 1 | LINUX_O_CREAT | LINUX_O_TRUNC,
+					      2 | LINUX_O_APPEND, 2 | LINUX_O_NONBLOCK }));
 	bool changeable = may_change(dirfd, p);
 
 	if (!changeable) {
@@ -1530,7 +1620,7 @@ static bool may_block_on(long fd, bool reading)
 
 static void op_read(void)
 {
-	long fd = pick_fd();
+	long fd = pick_fd_of(KIND(FD_FILE) | KIND(FD_PIPE_R) | KIND(FD_PROC) | KIND(FD_DIR) | KIND(FD_NULL));
 	unsigned long buf = pick_addr(), len = pick_len();
 	struct call c;
 
@@ -1551,7 +1641,7 @@ static void op_read(void)
 
 static void op_write(void)
 {
-	long fd = pick_fd();
+	long fd = pick_fd_of(KIND(FD_FILE) | KIND(FD_PIPE_W) | KIND(FD_NULL) | KIND(FD_PROC));
 	unsigned long buf = pick_addr(), len = pick_len();
 	enum fd_kind k = fd_kind(fd);
 	struct call c;
@@ -1573,7 +1663,7 @@ static void op_lseek(void)
 {
 	static const long offs[] = { 0, 1, 4096, -1, -4096, 1L << 40, 0x7fffffffffffffffL,
 				     -0x7fffffffffffffffL - 1, 1L << 31 };
-	struct call c = CALL(lseek, 0, pick_fd(), one_in(2) ? (long)below(3 * PAGE_SIZE) : PICK(offs),
+	struct call c = CALL(lseek, 0, pick_fd_of(KIND(FD_FILE) | KIND(FD_DIR) | KIND(FD_PROC)), one_in(2) ? (long)below(3 * PAGE_SIZE) : PICK(offs),
 			     (long)PICK(((const int[]){ 0, 1, 2, 3, 4, 5, -1 })));
 
 	invoke(&c);
@@ -1591,7 +1681,8 @@ static void out_call(struct call *c, unsigned long buf, unsigned long len)
 static void op_getdents64(void)
 {
 	unsigned long buf = pick_addr(), len = one_in(2) ? below(1024) : pick_len();
-	struct call c = CALL(getdents64, 0, pick_fd(), (long)buf, (long)len);
+	struct call c = CALL(getdents64, 0, pick_fd_of(KIND(FD_DIR) | KIND(FD_TMPDIR) | KIND(FD_OURDIR)),
+			     (long)buf, (long)len);
 
 	out_call(&c, buf, len);
 }
@@ -1677,7 +1768,7 @@ static void op_ftruncate(void)
 {
 	static const long lens[] = { 0, 1, 4095, 4096, 100000, 1L << 32, 1L << 40, -1,
 				     0x7fffffffffffffffL };
-	struct call c = CALL(ftruncate, 0, pick_fd(), one_in(2) ? (long)below(5 * PAGE_SIZE) : PICK(lens));
+	struct call c = CALL(ftruncate, 0, pick_fd_of(KIND(FD_FILE)), one_in(2) ? (long)below(5 * PAGE_SIZE) : PICK(lens));
 
 	invoke(&c);
 }
@@ -2133,6 +2224,7 @@ static void worker_init(int id, int gen, long first_call)
 	wk.task_size = 1UL << (64 - __builtin_clzl(sp));
 	wk.stack_lo = stack_start() - STACK_GUARD_GAP;
 	wk.start_brk = wk.brk = (unsigned long)sys1(SYS_brk, 0);
+	wk.heap_exact = true;
 	wk.fds[0] = (struct fdent){ 0, FD_CONSOLE, false };
 	wk.fds[1] = (struct fdent){ 1, FD_CONSOLE, false };
 	wk.fds[2] = (struct fdent){ 2, FD_CONSOLE, false };
