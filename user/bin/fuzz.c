@@ -327,11 +327,12 @@ static bool in_list(const char *list, const char *name)
  *			mmap_min_addr (64 KiB), even page 0; Linux says EPERM
  *   stack-gap		mmap takes a hint inside the stack's guard gap (the
  *			1 MiB below it), which Linux refuses
- *   heap		brk takes whatever VMA starts at the heap's start for
- *			the heap (an mmap there is grown, shrunk, removed), and
- *			a heap split by mprotect or munmap corrupts the VMA
- *			list when brk shrinks it: no call but brk changes
- *			the heap or the room above it
+ *   heap-mmap		brk takes whatever VMA starts at the heap's start for
+ *			the heap: an mmap there is grown, shrunk, removed (no
+ *			mmap goes near the heap)
+ *   heap-split		a heap split by mprotect or munmap corrupts the VMA
+ *			list when brk shrinks it (no munmap, mprotect or
+ *			madvise goes near the heap)
  *   brk-top		brk near the top of the address space wraps around
  *			in PAGE_ALIGN and unmaps everything below the heap
  */
@@ -1096,6 +1097,8 @@ static void make_paths(void)
 	add_path("/tmp/fuzz.%d.2", P_OURS, FD_FILE);
 	add_path("/tmp/fuzz.%d.d", P_OURS, FD_OURDIR);
 	add_path("/tmp/fuzz.%d.d/f", P_OURS, FD_FILE);
+	/* mknodat's: a device or a FIFO may block on open and read (it may be the console) */
+	add_path("/tmp/fuzz.%d.n", P_OURS, FD_UNKNOWN);
 	add_path("fuzz.%d.1", P_TMP_NAME, FD_FILE);	/* relative to /tmp */
 	add_path("fuzz.%d.d", P_TMP_NAME, FD_OURDIR);
 	add_path("f", P_OURDIR_NAME, FD_FILE);		/* relative to /tmp/fuzz.W.d */
@@ -1155,6 +1158,15 @@ static const char *known_string(long a)
 		if (a == (long)paths[i].name)
 			return paths[i].name;
 	return a == (long)long_name ? long_name : NULL;
+}
+
+/* known_path: the worker's path whose name is at address a, or NULL. */
+static const struct path *known_path(unsigned long a)
+{
+	for (int i = 0; i < npaths; i++)
+		if (a == (unsigned long)paths[i].name)
+			return &paths[i];
+	return NULL;
 }
 
 /* may_change: may a call create, truncate or remove what dirfd and p name?  Only the worker's own files. */
@@ -1223,16 +1235,17 @@ static void check_mmap(unsigned long addr, unsigned long r, unsigned long len, i
 
 /*
  * steer: move a range off what a known bug (see avoiding()) makes
- * dangerous: the heap and the room above it, the stack's guard gap.
+ * dangerous for the call: the heap and the room above it, the stack's
+ * guard gap.
  */
-static unsigned long steer(unsigned long addr, unsigned long len)
+static unsigned long steer(unsigned long addr, unsigned long len, const char *bug)
 {
 	unsigned long heap_end = PAGE_ALIGN(wk.brk) + 256 * PAGE_SIZE;
 	/* the arena, or above the heap if it has grown over the arena */
 	unsigned long to = (heap_end > ARENA ? heap_end + (16UL << 20) : ARENA) +
 			   below(ARENA_PAGES) * PAGE_SIZE;
 
-	if (avoiding("heap") && overlaps(addr, len, wk.start_brk, heap_end))
+	if (avoiding(bug) && overlaps(addr, len, wk.start_brk, heap_end))
 		return to;
 	if (avoiding("stack-gap") && overlaps(addr, len, wk.stack_lo, wk.task_size))
 		return to;
@@ -1260,7 +1273,7 @@ static void op_mmap(void)
 		prot |= PROT_READ;
 	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && addr < 0x10000 && avoiding("mmap-min-addr"))
 		addr += 0x10000;
-	addr = steer(addr, PAGE_ALIGN(len) ? PAGE_ALIGN(len) : len);
+	addr = steer(addr, PAGE_ALIGN(len) ? PAGE_ALIGN(len) : len, "heap-mmap");
 	/* Populating is bounded: a huge populate just eats the machine (and hogs the CPU). */
 	if ((flags & MAP_POPULATE) && PAGE_ALIGN(len) > POPULATE_MAX)
 		flags &= ~MAP_POPULATE;
@@ -1330,7 +1343,7 @@ static void op_munmap(void)
 	struct call c;
 
 	pick_range(&addr, &len);
-	addr = steer(addr, len);
+	addr = steer(addr, len, "heap-split");
 	c = CALL(munmap, vital(addr, len) ? RISKY : 0, (long)addr, (long)len);
 	if (invoke(&c))
 		changed(addr, len, c.ret == 0);
@@ -1346,7 +1359,7 @@ static void op_mprotect(void)
 	pick_range(&addr, &len);
 	if ((prot & 7) == PROT_EXEC && avoiding("exec-only"))
 		prot |= PROT_READ;
-	addr = steer(addr, len);
+	addr = steer(addr, len, "heap-split");
 	c = CALL(mprotect, vital(addr, len) ? RISKY : 0, (long)addr, (long)len, prot);
 	if (!invoke(&c))
 		return;
@@ -1368,7 +1381,7 @@ static void op_madvise(void)
 	struct call c;
 
 	pick_range(&addr, &len);
-	addr = steer(addr, len);
+	addr = steer(addr, len, "heap-split");
 	/* Any advice that drops pages would zero the worker's own data and stack. */
 	c = CALL(madvise, vital(addr, len) && adv != MADV_NORMAL && adv != MADV_RANDOM &&
 		 adv != MADV_SEQUENTIAL && adv != MADV_WILLNEED ? RISKY : 0,
@@ -1587,7 +1600,8 @@ static void op_openat(void)
 		if (!writable)
 			flags &= ~LINUX_O_ACCMODE;	/* read-only: the system's files stay as they are */
 	}
-	c = CALL(openat, 0, dirfd, name, flags, mode);
+	/* The node may be a FIFO, whose open waits for the other end. */
+	c = CALL(openat, p && p->fd_kind == FD_UNKNOWN ? MAY_BLOCK : 0, dirfd, name, flags, mode);
 	if (!invoke(&c) || c.ret < 0)
 		return;
 	/* A relative name is relative to dirfd: the worker knows what it opened only in /tmp. */
@@ -1804,14 +1818,30 @@ static void op_mkdirat(void)
 	invoke(&c);
 }
 
+/* node_path: the name mknodat uses, kept apart: opening a device node or a FIFO may block. */
+static const struct path *node_path(void)
+{
+	for (int i = 0; i < npaths; i++)
+		if (paths[i].kind == P_OURS && paths[i].fd_kind == FD_UNKNOWN)
+			return &paths[i];
+	return &paths[0];
+}
+
+/* mknodat: files, FIFOs, sockets and devices (the console 5:1, null 1:3, anything). */
 static void op_mknodat(void)
 {
-	long dirfd = pick_dirfd();
-	struct call c = CALL(mknodat, 0, dirfd, (long)pick_changeable(dirfd),
-			     PICK(((const long[]){ 0100644, 0020644, 0010644, 0060644, 0140644, 0,
-						   (long)rnd() })),
-			     PICK(((const long[]){ 0, 0x501, 0x103, (long)rnd() })));
+	long dirfd = LINUX_AT_FDCWD, dev = PICK(((const long[]){ 0, 0x501, 0x103, (long)rnd() }));
+	unsigned long name = one_in(4) ? pick_changeable(dirfd) : (unsigned long)node_path()->name;
+	struct call c;
 
+	if (name != (unsigned long)node_path()->name && may_change(dirfd, known_path(name)))
+		name = (unsigned long)node_path()->name;	/* the worker's other names stay files */
+	/* A console node would be read by the worker one day (new_decode_dev: major 5, or 4 for ttys). */
+	if (avoiding("console-read") && ((dev & 0xfff00) >> 8 == 5 || (dev & 0xfff00) >> 8 == 4))
+		dev = 0x103;
+	c = CALL(mknodat, 0, dirfd, (long)name,
+		 PICK(((const long[]){ 0100644, 0020644, 0010644, 0060644, 0140644, 0, (long)rnd() })),
+		 dev);
 	invoke(&c);
 }
 
@@ -2386,6 +2416,16 @@ static void supervise(bool is_init)
 	reap_orphans(is_init);
 }
 
+/* Linux's struct stat (asm-generic/stat.h): the mode is all fuzz reads of it. */
+struct linux_stat {
+	unsigned long dev, ino;
+	unsigned int mode;
+	char rest[116];
+};
+
+#define LINUX_S_IFMT	0170000
+#define LINUX_S_IFDIR	0040000
+
 struct linux_dirent64 {
 	unsigned long d_ino;
 	long d_off;
@@ -2402,9 +2442,13 @@ struct linux_dirent64 {
 static void remove_tree(const char *path, int depth)
 {
 	char names[2048], sub[400];
+	struct linux_stat st;
 	long fd, n;
+	/* Only a directory is opened: a FIFO there would make the open wait. */
+	bool dir = sys4(SYS_newfstatat, LINUX_AT_FDCWD, path, &st, LINUX_AT_SYMLINK_NOFOLLOW) == 0 &&
+		   (st.mode & LINUX_S_IFMT) == LINUX_S_IFDIR;
 
-	for (int round = 0; round < 8; round++) {
+	for (int round = 0; dir && depth < 8 && round < 8; round++) {
 		size_t used = 0;
 
 		fd = sys4(SYS_openat, LINUX_AT_FDCWD, path, LINUX_O_RDONLY | LINUX_O_DIRECTORY, 0);
@@ -2425,8 +2469,7 @@ static void remove_tree(const char *path, int depth)
 			break;
 		for (size_t at = 0; at < used; at += strlen(names + at) + 1) {
 			snprintf(sub, sizeof(sub), "%s/%s", path, names + at);
-			if (depth < 8)
-				remove_tree(sub, depth + 1);
+			remove_tree(sub, depth + 1);
 		}
 	}
 	sys3(SYS_unlinkat, LINUX_AT_FDCWD, path, 0);
@@ -2457,7 +2500,7 @@ static void remove_files(bool report)
 		}
 	sys1(SYS_close, fd);
 	for (size_t at = 0; at < used; at += strlen(names + at) + 1) {
-		struct linux_stat { unsigned long dev, ino; unsigned int mode; char rest[116]; } st;
+		struct linux_stat st;
 
 		snprintf(path, sizeof(path), "/tmp/%s", names + at);
 		remove_tree(path, 0);
@@ -2486,11 +2529,13 @@ static void __attribute__((noinline)) settle(void)
 }
 
 /*
- * The kernel's counters around the run (/proc/vmstat, /proc/slabinfo), so
- * that when free pages do not come back the report can say where they are.
+ * The kernel's counters around the run (/proc/vmstat, /proc/slabinfo) and
+ * the supervisor's own (/proc/self/status), so that when free pages do not
+ * come back the report can say where they are, and whether fuzz itself
+ * holds them.
  */
 struct counters {
-	char vmstat[8192], slabinfo[8192];
+	char vmstat[8192], slabinfo[8192], status[2048];
 };
 
 static struct counters counters_before, counters_after;
@@ -2511,6 +2556,7 @@ static void read_counters(struct counters *c)
 {
 	read_file("/proc/vmstat", c->vmstat, sizeof(c->vmstat));
 	read_file("/proc/slabinfo", c->slabinfo, sizeof(c->slabinfo));
+	read_file("/proc/self/status", c->status, sizeof(c->status));
 }
 
 /* line_starting: the line of text whose first word is the same as line's, or NULL. */
@@ -2566,6 +2612,7 @@ static void report(const struct zone_free *before, const struct zone_free *after
 	if (!same) {
 		diff_lines("vmstat", counters_before.vmstat, counters_after.vmstat);
 		diff_lines("slabinfo", counters_before.slabinfo, counters_after.slabinfo);
+		diff_lines("fuzz's own status", counters_before.status, counters_after.status);
 	}
 	say("1..2");
 	say("fuzz: %ld calls in %lu.%02lu s, %lu calls/s", calls, ticks / hz, ticks % hz * 100 / hz,
