@@ -321,8 +321,8 @@ static bool in_list(const char *list, const char *name)
  *			wakes, and SIGKILL does not end the reader
  *   exec-only		a load from a PROT_EXEC-only page faults for ever, in
  *			user mode (the process spins) and in the kernel (a
- *			write() from such a buffer hangs the machine): no
- *			mapping is made execute-only
+ *			write() from such a buffer, a path in it, hangs the
+ *			machine): no mapping is made execute-only
  *   mmap-min-addr	MAP_FIXED and MAP_FIXED_NOREPLACE map below
  *			mmap_min_addr (64 KiB), even page 0; Linux says EPERM
  *   stack-gap		mmap takes a hint inside the stack's guard gap (the
@@ -2014,6 +2014,28 @@ static void kill_child(void *arg)
 }
 
 /*
+ * is_my_child: is pid a child of this process (PPid in /proc/PID/status)?
+ * A child's list of its children may have been overwritten by a call it
+ * made into its own data, and another pid could be another worker.
+ */
+static bool is_my_child(long pid)
+{
+	char path[40], text[512];
+	long fd, n;
+	const char *p;
+
+	snprintf(path, sizeof(path), "/proc/%ld/status", pid);
+	fd = sys4(SYS_openat, LINUX_AT_FDCWD, path, LINUX_O_RDONLY, 0);
+	if (fd < 0)
+		return false;
+	n = sys3(SYS_read, fd, text, sizeof(text) - 1);
+	sys1(SYS_close, fd);
+	text[n > 0 ? n : 0] = '\0';
+	p = strstr(text, "PPid:");
+	return p && strtol(p + 5, NULL, 10) == sys0(SYS_getpid);
+}
+
+/*
  * kill: only ever the worker's own children, itself with a signal that
  * does nothing, or invalid targets: never pid 1, -1 or a process group.
  */
@@ -2026,9 +2048,9 @@ static void op_kill(void)
 		c = CALL(kill, 0, sys0(SYS_getpid), PICK(((const long[]){ 0, SIGCHLD, SIGCONT })));
 		break;
 	case 1:		/* a child of the fork calls, with anything */
-		if (!wk.nkids)
+		if (!wk.nkids || !is_my_child(wk.kids[0]))
 			return;
-		c = CALL(kill, 0, wk.kids[below((unsigned long)wk.nkids)], (long)below(65));
+		c = CALL(kill, 0, wk.kids[0], (long)below(65));
 		break;
 	case 2:		/* a child that kills itself, with anything */
 		c = CALL(kill, 0, 0, (long)below(66));
