@@ -36,7 +36,7 @@ def sv57_dtb(mem, cpus, out):
     """
     if os.path.exists(out):
         return out
-    tmp = out + ".tmp"
+    tmp = "%s.tmp.%d" % (out, os.getpid())	# boots made in parallel each write their own
     subprocess.run(["qemu-system-riscv64", "-machine", "virt,dumpdtb=" + tmp, "-cpu", "rv64",
                     "-m", mem, "-smp", str(cpus), "-nographic"],
                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

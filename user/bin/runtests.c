@@ -30,72 +30,12 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "zoneinfo.h"
 
 static int passed, failed, skipped;
 
 /* The kernel's name when it is not rvmm (the memory check is skipped), else "". */
 static char other_kernel[sizeof(((struct utsname *)0)->sysname)];
-
-#define MAX_ZONES 4
-
-/* free_pages_per_zone: each zone's "pages free" after dropping caches; the number of zones, 0 if unknown. */
-static int free_pages_per_zone(unsigned long free[MAX_ZONES])
-{
-	char line[256];
-	int n = 0, fd = open("/proc/sys/vm/drop_caches", O_WRONLY);
-	FILE *f;
-
-	if (fd < 0)
-		return 0;
-	if (write(fd, "3\n", 2) != 2) {
-		close(fd);
-		return 0;
-	}
-	close(fd);
-	f = fopen("/proc/zoneinfo", "r");
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f) && n < MAX_ZONES)
-		if (strncmp(line, "  pages free", 12) == 0)
-			free[n++] = strtoul(line + 12, NULL, 10);
-	fclose(f);
-	return n;
-}
-
-/*
- * struct slab_use: what /proc/slabinfo says, summed: the live objects of
- * every cache (as a checksum of the per-cache counts and their total) and
- * the pages their slabs take.  A program that leaks an object changes the
- * objects; one whose frees left a slab half-used where an old one emptied
- * only changes the pages (fragmentation: no memory is lost for good).
- */
-struct slab_use {
-	unsigned long objects, checksum, pages;
-};
-
-static void read_slab_use(struct slab_use *u)
-{
-	char line[256];
-	FILE *f = fopen("/proc/slabinfo", "r");
-	unsigned long i = 0;
-
-	memset(u, 0, sizeof(*u));
-	while (f && fgets(line, sizeof(line), f)) {
-		char name[64];
-		unsigned long active, num, size, per_slab, pages, slabs;
-
-		if (line[0] == '#' || strncmp(line, "slabinfo", 8) == 0)
-			continue;
-		if (sscanf(line, "%63s %lu %lu %lu %lu %lu : tunables %*u %*u %*u : slabdata %lu",
-			   name, &active, &num, &size, &per_slab, &pages, &slabs) != 7)
-			continue;
-		u->objects += active;
-		u->checksum += active * ++i;
-		u->pages += slabs * pages;
-	}
-	if (f)
-		fclose(f);
-}
 
 /* Start path with stdout and stderr on a pipe; the pipe's read end, or -1. */
 static int start(const char *path, pid_t *pid)
@@ -155,11 +95,8 @@ static void run(const char *name)
 	FILE *out;
 	pid_t pid;
 
-	unsigned long before[MAX_ZONES], after[MAX_ZONES];
+	struct zone_free before[MAX_ZONES], after[MAX_ZONES];
 	int zones = other_kernel[0] ? 0 : free_pages_per_zone(before);
-	struct slab_use slab_before, slab_after;
-
-	read_slab_use(&slab_before);
 
 	snprintf(path, sizeof(path), "/bin/%s", name);
 	printf("=== %s ===\n", path);
@@ -206,23 +143,11 @@ static void run(const char *name)
 		       name, other_kernel);
 		ok++, passed++, skipped++;
 	} else if (zones && free_pages_per_zone(after) == zones) {
-		long lost = 0, fragmented;
-		bool objects_same;
-
-		read_slab_use(&slab_after);
-		for (int z = 0; z < zones; z++)
-			lost += (long)before[z] - (long)after[z];
-		fragmented = (long)slab_after.pages - (long)slab_before.pages;
-		objects_same = slab_after.objects == slab_before.objects &&
-			       slab_after.checksum == slab_before.checksum;
 		for (int z = 0; z < zones; z++) {
-			/* Pages that only moved into half-used slabs, with no object more, are not lost. */
-			bool same = before[z] == after[z] ||
-				    (objects_same && lost > 0 && lost == fragmented);
+			bool same = before[z].pages == after[z].pages;
 
-			printf("%sok - %s gave back its memory: zone %d free pages %lu, before %lu%s\n",
-			       same ? "" : "not ", name, z, after[z], before[z],
-			       same && before[z] != after[z] ? " (slab fragmentation, no object more)" : "");
+			printf("%sok - %s gave back its memory: zone %d free pages %lu, before %lu\n",
+			       same ? "" : "not ", name, z, after[z].pages, before[z].pages);
 			if (same)
 				ok++, passed++;
 			else
