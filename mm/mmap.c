@@ -69,6 +69,16 @@ static inline long vma_pages(const struct vm_area_struct *vma)
 	return (long)((vma->vm_end - vma->vm_start) >> PAGE_SHIFT);
 }
 
+/* vm_start_gap: where vma's guard begins: a stack keeps the STACK_GUARD_GAP below it free. */
+static unsigned long vm_start_gap(const struct vm_area_struct *vma)
+{
+	unsigned long start = vma->vm_start;
+
+	if ((vma->vm_flags & VM_GROWSDOWN) && start > STACK_GUARD_GAP)
+		start -= STACK_GUARD_GAP;
+	return start;
+}
+
 /*
  * vma_link: make vma part of mm, just after prev (NULL: first): the list,
  * the tree, the counters, and its file's i_mmap, where truncate finds it.
@@ -465,8 +475,7 @@ long sys_brk(unsigned long brk)
 	if (newbrk > oldbrk) {
 		/* The heap may not reach the next VMA, nor a stack's guard gap. */
 		next = find_vma(mm, oldbrk);
-		if (next && newbrk + ((next->vm_flags & VM_GROWSDOWN) ? STACK_GUARD_GAP : 0) >
-			    next->vm_start)
+		if (next && newbrk > vm_start_gap(next))
 			return (long)mm->brk;
 		/* The heap is private writable memory: growing it is charged, as mmap would be. */
 		if (vm_brk_flags(mm, oldbrk, newbrk - oldbrk, VM_READ | VM_WRITE | VM_MAYREAD |
@@ -507,6 +516,14 @@ static bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned lon
 	struct vm_area_struct *v = find_vma(mm, start);
 
 	return v && v->vm_start < end;
+}
+
+/* hint_fits: may a hint place [addr, addr+len) as it is?  Free, and clear of a stack's guard gap. */
+static bool hint_fits(struct mm_struct *mm, unsigned long addr, unsigned long len)
+{
+	struct vm_area_struct *next = find_vma(mm, addr);
+
+	return !next || addr + len <= vm_start_gap(next);
 }
 
 /* mmap_file_checks: what the file itself allows; 0 or the error Linux gives, in its order. */
@@ -630,8 +647,8 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		if ((flags & MAP_FIXED_NOREPLACE) && range_mapped(mm, addr, addr + len))
 			return -EEXIST;
 	} else if (!(addr && !(addr & ~PAGE_MASK) && addr >= MMAP_MIN_ADDR &&
-		     addr <= task_size - len && !range_mapped(mm, addr, addr + len))) {
-		/* No usable hint (a free, aligned one above mmap_min_addr is taken as is). */
+		     addr <= task_size - len && hint_fits(mm, addr, len))) {
+		/* No usable hint (a free, aligned one above mmap_min_addr, clear of a stack's gap, is taken as is). */
 		addr = get_unmapped_area(mm, len);
 		if (!addr)
 			return -ENOMEM;

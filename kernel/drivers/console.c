@@ -9,8 +9,8 @@
  *
  * A read waits for at least one byte.  The UART's receive interrupt is
  * not wired up, so nothing could wake a sleeper: the read polls instead,
- * calling schedule() between polls so other tasks run.  Until signals
- * exist it cannot be interrupted.
+ * once a tick, asleep in between (so other tasks run, the idle loop takes
+ * the tick, and a signal ends the wait).
  *
  * /dev/null (major 1, minor 3) reads as end of file and swallows writes.
  */
@@ -19,6 +19,8 @@
 #include <errno.h>
 #include <fs.h>
 #include <printk.h>
+#include <sched.h>
+#include <timer.h>
 #include <uaccess.h>
 #include <wait.h>
 
@@ -37,7 +39,8 @@ static ssize_t console_read(struct file *file, struct iov_iter *to, loff_t *pos)
 	while ((c = console_getc()) < 0) {
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		schedule();
+		if (sleep_until(jiffies + 1))
+			return -ERESTARTSYS;	/* a signal: read(2) says EINTR */
 	}
 	/* One byte is here; take whatever else already waits, without waiting again. */
 	do {
