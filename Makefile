@@ -4,6 +4,7 @@
 #   make test        host unit tests, in-kernel self-tests, user tests
 #   make linux-test  the user tests on Debian's Linux kernel, in the same QEMU
 #   make bench       deterministic instruction counts (QEMU -icount)
+#   make fuzz        the system-call fuzzer, longer than make test runs it
 #
 # Variables: MEM (QEMU -m, default 128M), CPUS (default 1), BOOTARGS
 # (appended to the kernel command line), MMU (sv39, sv48 or sv57: the
@@ -124,7 +125,23 @@ test: $(KERNEL) host-tests user-progs linux-tests initramfs linux-initramfs
 	    --host-tests "$(HOST_TESTS)" --cppcheck "$(CPPCHECK)" \
 	    --linux-tests "$(LINUX_TESTS)" --user-tests "$(USER_TESTS)" --initramfs $(INITRAMFS) \
 	    --linux-kernel $(LINUX_KERNEL) --linux-kernel-fetch "$(LINUX_FETCH)" \
-	    --linux-initramfs $(LINUX_INITRAMFS)
+	    --linux-initramfs $(LINUX_INITRAMFS) --fuzz-seed $(FUZZ_SEED)
+
+# ---- the system-call fuzzer (user/bin/fuzz.c, docs/testing.md) ----
+# make test runs 50,000 calls from seed FUZZ_SEED; make fuzz runs as many
+# as asked, from any seed (each run prints the line that reproduces it).
+#   make fuzz [SEED=7] [CALLS=1000000] [WORKERS=4] [AVOID=console-read,mmap-min-addr]
+FUZZ_SEED ?= 1
+SEED      ?= $(shell date +%s)
+CALLS     ?= 200000
+WORKERS   ?= 4
+AVOID     ?= console-read,mmap-min-addr
+.PHONY: fuzz
+fuzz: $(KERNEL) $(INITRAMFS)
+	$(PYTHON) test/fuzz.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS) \
+	    --seed $(SEED) --calls $(CALLS) --workers $(WORKERS) --avoid "$(AVOID)" \
+	    --timeout $$(( $(CALLS) / 200 + 120 ))
+# ----
 
 # ---- the user tests on a real Linux kernel (docs/testing.md) ----
 # Debian's riscv64 kernel, fetched once into build/linux-kernel/, boots

@@ -115,6 +115,9 @@ def run_fuzz(kernel, opensbi, initramfs, seed, calls, workers, timeout=600, watc
              mem="128M", mmu="sv48", results=None, label=None, log=None, **fuzz_kw):
     """One boot of rvmm with init=/bin/fuzz; adds its checks to results (a run_tests.Results).
 
+    The kernel boots with debug_vm: every change to an address space is
+    followed by validate_mm, which panics on a broken VMA list or tree.
+
     fuzz_kw: progress, avoid, only, trace (see fuzz_args).  log, if given,
     is a file name for the whole console output.  Returns (results, console lines).
     """
@@ -122,7 +125,7 @@ def run_fuzz(kernel, opensbi, initramfs, seed, calls, workers, timeout=600, watc
     label = label or "fuzz seed %s" % seed
     words = fuzz_args(seed, calls, workers, **fuzz_kw)
     cmd = qemu.qemu_command(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs,
-                            bootargs="init=/bin/fuzz -- " + " ".join(words))
+                            bootargs="debug_vm init=/bin/fuzz -- " + " ".join(words))
     out, status, why = [], None, None
     for item in stream(cmd, timeout, watchdog):
         if isinstance(item, tuple):

@@ -41,6 +41,9 @@ CONFIGS = [  # (label, QEMU memory, paging mode limit, extra boot arguments, sui
     ("sv57 3G", "3G", "sv57", "", ["paging", "proc"], False),
     ("initrd 128M", "128M", "sv48", "", ["memblock", "fs"], True),
 ]
+FUZZ_CALLS = 50000
+# What the fuzzer steps around: behaviour Linux shares, not kernel bugs (user/bin/fuzz.c, avoiding()).
+FUZZ_AVOID = "console-read,mmap-min-addr"
 TAP = re.compile(r"^(not ok|ok) (\d+)(?: - (.*))?$")
 PLAN = re.compile(r"^1\.\.(\d+)$")
 EXIT_PANIC = 3
@@ -266,6 +269,7 @@ def main():
     ap.add_argument("--user-tests", default="", help="user tests built against rvmm's libc")
     ap.add_argument("--initramfs", default="", help="the initramfs: run the user tests on rvmm")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--fuzz-seed", type=int, default=1, help="the fuzzer's seed (make test FUZZ_SEED=)")
     ap.add_argument("--linux-kernel", default="", help="Linux's vmlinux: run the user tests on it")
     ap.add_argument("--linux-kernel-fetch", default="", help="the command that fetches it")
     ap.add_argument("--linux-initramfs", default="", help="the initramfs with /bin/linuxrc")
@@ -311,6 +315,12 @@ def main():
             linux_kernel.run(args.linux_kernel, args.opensbi, args.linux_initramfs, results)
     check_fault(args.kernel, args.opensbi, results)
     check_oom_panics(args.kernel, args.opensbi, results)
+    if args.initramfs:
+        # A bounded run of the fuzzer (make fuzz runs longer): no panic, hang or lost page.
+        import fuzz  # noqa: E402 (it imports this module's Results)
+        fuzz.run_fuzz(args.kernel, args.opensbi, args.initramfs, seed=args.fuzz_seed,
+                      calls=FUZZ_CALLS, workers=4, timeout=300, results=results,
+                      avoid=FUZZ_AVOID)
     check_fault(args.kernel, args.opensbi, results, test="wx",
                 cause=r"Store/AMO page fault \(scause=0xf", stval=r"0xffffffff80200000")
 

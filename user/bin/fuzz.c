@@ -38,10 +38,9 @@
  * workers started (as runtests does), prints a TAP summary and the rate,
  * and as init (pid 1) powers the machine off.
  *
- * Arguments: rvmm's kernel gives init no arguments yet, so when fuzz is
- * pid 1 and has none it takes them from the words after "--" on the
- * kernel command line (printed in the kernel log), which is where Linux
- * takes init's arguments from:  init=/bin/fuzz -- -s 5 -n 2000
+ * Arguments: as init, from the words after "--" on the kernel command
+ * line, which the kernel passes as argv, as Linux does:
+ * init=/bin/fuzz -- -s 5 -n 2000
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -312,36 +311,28 @@ static bool in_list(const char *list, const char *name)
 }
 
 /*
- * avoiding: step around this known kernel bug (-a NAME or -a all)?  Each
- * one, once hit, ends the run or hides what comes after; stepping around
- * it lets the fuzzer look for others.  Drop a name once its bug is fixed.
+ * avoiding: step around this known kernel behaviour (-a NAME or -a all)?
+ * Each one, once hit, ends the run or hides what comes after; stepping
+ * around it lets the fuzzer look for others.
  *
- *   console-read	a read of /dev/console with nothing typed polls in the
- *			kernel with interrupts off: the tick stops, no sleeper
- *			wakes, and SIGKILL does not end the reader
- *   exec-only		a load from a PROT_EXEC-only page faults for ever, in
- *			user mode (the process spins) and in the kernel (a
- *			write() from such a buffer, a path in it, hangs the
- *			machine): no mapping is made execute-only
- *   mmap-min-addr	MAP_FIXED and MAP_FIXED_NOREPLACE map below
- *			mmap_min_addr (64 KiB), even page 0; Linux says EPERM
- *   stack-gap		mmap takes a hint inside the stack's guard gap (the
- *			1 MiB below it), which Linux refuses
- *   heap-mmap		brk takes whatever VMA starts at the heap's start for
- *			the heap: an mmap there is grown, shrunk, removed (no
- *			mmap goes near the heap)
- *   heap-split		a heap split by mprotect or munmap corrupts the VMA
- *			list when brk shrinks it (no munmap, mprotect or
- *			madvise goes near the heap)
- *   brk-top		brk near the top of the address space wraps around
- *			in PAGE_ALIGN and unmaps everything below the heap
+ *   console-read	a read of /dev/console waits for input, as on Linux,
+ *			and none comes: the child is reported stuck
+ *   mmap-min-addr	MAP_FIXED below mmap_min_addr (64 KiB) is allowed,
+ *			as for root on Linux, and can map over page 0
+ *
+ * These once stepped around kernel bugs, since fixed; the names stay so
+ * that an old seed replays as it did: exec-only (a load from an
+ * execute-only page faulted for ever), stack-gap (a hint inside a
+ * stack's guard gap was taken), heap-mmap and heap-split (brk took over
+ * or corrupted VMAs near the heap), brk-top (brk wrapped round the top of
+ * the address space).
  */
 static bool avoiding(const char *bug)
 {
 	return in_list(opt.avoid, "all") || in_list(opt.avoid, bug);
 }
 
-/* The kernel log, read once at start: init's arguments and the timer's frequency are in it. */
+/* The kernel log, read once at start: the timer's frequency is in it. */
 static char klog[1 << 17];
 
 static void read_klog(void)
@@ -349,34 +340,6 @@ static void read_klog(void)
 	long n = sys3(SYS_syslog, SYSLOG_READ_ALL, klog, sizeof(klog) - 1);
 
 	klog[n > 0 ? n : 0] = '\0';
-}
-
-/* init_args: as Linux, the words after "--" on the kernel command line are init's arguments. */
-static int init_args(char **argv, int max)
-{
-	static char line[600];
-	const char *found = NULL;
-	char *p;
-	int argc = 1;
-
-	/* The last "Kernel command line" in the log is this boot's. */
-	for (const char *k = strstr(klog, "Kernel command line: "); k; k = strstr(k + 1, "Kernel command line: "))
-		found = k;
-	if (found)
-		snprintf(line, sizeof(line), "%.*s", (int)strcspn(found, "\n"), found);
-	argv[0] = "fuzz";
-	p = strstr(line, " -- ");
-	for (p = p ? p + 4 : NULL; p && *p && argc < max; ) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		argv[argc++] = p;
-		p += strcspn(p, " ");
-		if (*p)
-			*p++ = '\0';
-	}
-	return argc;
 }
 
 /* timebase: the time CSR's frequency, from the kernel log ("time: N Hz timebase"); else QEMU virt's. */
@@ -1431,6 +1394,10 @@ static void op_brk(void)
 			     wk.maps[i].start, wk.maps[i].start + wk.maps[i].len))
 			broken("brk(%#lx) grew the heap from %#lx over the mapping at %#lx+%#lx",
 			       b, cur, wk.maps[i].start, wk.maps[i].len);
+	/* A heap that shrank took whatever was mapped past the new break with it, as on Linux. */
+	if ((unsigned long)c.ret < cur && PAGE_ALIGN((unsigned long)c.ret) < PAGE_ALIGN(cur))
+		changed(PAGE_ALIGN((unsigned long)c.ret),
+			PAGE_ALIGN(cur) - PAGE_ALIGN((unsigned long)c.ret), true);
 	wk.brk = (unsigned long)c.ret;
 }
 
@@ -2645,15 +2612,10 @@ int main(int argc, char **argv)
 {
 	struct zone_free before[MAX_ZONES], after[MAX_ZONES];
 	bool is_init = sys0(SYS_getpid) == 1;
-	char *args[32];
 	int zones;
 	unsigned long t0, t1;
 
 	read_klog();
-	if (is_init && argc == 1) {
-		argc = init_args(args, ARRAY_SIZE(args));
-		argv = args;
-	}
 	opt.seed = rdtime() ^ 0x5eed;
 	parse_options(argc, argv);
 	say("fuzz: seed %lu calls %ld workers %d", opt.seed, opt.calls, opt.workers);
