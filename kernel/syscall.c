@@ -18,10 +18,46 @@ typedef long (*syscall_t)(unsigned long, unsigned long, unsigned long,
 
 /*
  * Every handler takes its own typed arguments; the table calls them all
- * the same way, which the calling convention makes safe (arguments are in
+ * the same way, with the six registers as they came (arguments are in
  * a0-a5 either way).  The cast goes through void (*)(void) to say so.
+ * What the calling convention does not give for free is narrow_args below.
  */
 #define SYSCALL(nr, fn) [nr] = (syscall_t)(void (*)(void))(fn)
+
+/*
+ * narrow_args: the arguments a handler declares narrower than a register.
+ * RV64's calling convention keeps a 32-bit value sign-extended in its
+ * register and a 16-bit unsigned one zero-extended, and compiled code
+ * relies on it; a program may put anything in the upper bits.  Linux's
+ * SYSCALL_DEFINE casts each argument to its declared type, so that
+ * kill((1L << 32) | pid, 0) signals pid: do_syscall does the same from
+ * this table.  W(i): argument i is int or unsigned int; H(i): umode_t.
+ */
+#define W(i)	(1u << (i))
+#define H(i)	(1u << ((i) + 8))
+static const u16 narrow_args[__NR_syscalls] = {
+	[__NR_exit] = W(0), [__NR_exit_group] = W(0),
+	[__NR_wait4] = W(0) | W(2), [__NR_kill] = W(0) | W(1),
+	[__NR_clock_gettime] = W(0), [__NR_syslog] = W(0) | W(2),
+	[__NR_reboot] = W(0) | W(1) | W(2),
+	[__NR_openat] = W(0) | W(2) | H(3), [__NR_close] = W(0), [__NR_ftruncate] = W(0),
+	[__NR_read] = W(0), [__NR_write] = W(0), [__NR_lseek] = W(0) | W(2),
+	[__NR_fstat] = W(0), [__NR_newfstatat] = W(0) | W(3), [__NR_readlinkat] = W(0) | W(3),
+	[__NR_getdents64] = W(0) | W(2), [__NR_dup] = W(0), [__NR_dup3] = W(0) | W(1) | W(2),
+	[__NR_pipe2] = W(1), [__NR_mkdirat] = W(0) | H(2), [__NR_mknodat] = W(0) | H(2) | W(3),
+	[__NR_unlinkat] = W(0) | W(2), [__NR_msync] = W(2), [__NR_madvise] = W(2),
+};
+
+/* narrow: regs a0-a5 as the handler's declared types expect them. */
+static void narrow(unsigned long a[6], unsigned int mask)
+{
+	for (int i = 0; i < 6; i++) {
+		if (mask & W(i))
+			a[i] = (unsigned long)(long)(int)a[i];
+		else if (mask & H(i))
+			a[i] = (u16)a[i];
+	}
+}
 
 static const syscall_t sys_call_table[__NR_syscalls] = {
 	SYSCALL(__NR_exit, sys_exit_group),	/* no threads: exit ends the process */
@@ -49,7 +85,14 @@ long do_syscall(struct pt_regs *regs)
 		pr_debug("%s[%d]: unknown system call %lu\n", current->comm, current->pid, nr);
 		return -ENOSYS;
 	}
-	ret = sys_call_table[nr](regs->a0, regs->a1, regs->a2, regs->a3, regs->a4, regs->a5);
+	if (unlikely(narrow_args[nr])) {
+		unsigned long a[6] = { regs->a0, regs->a1, regs->a2, regs->a3, regs->a4, regs->a5 };
+
+		narrow(a, narrow_args[nr]);
+		ret = sys_call_table[nr](a[0], a[1], a[2], a[3], a[4], a[5]);
+	} else {
+		ret = sys_call_table[nr](regs->a0, regs->a1, regs->a2, regs->a3, regs->a4, regs->a5);
+	}
 	/* No handler can restart a call (signals only terminate): report the interruption. */
 	return ret == -ERESTARTSYS ? -EINTR : ret;
 }

@@ -331,6 +331,24 @@ static void test_mmap_proc(void)
 	close(fd);
 }
 
+/*
+ * 32-bit arguments with garbage above them: Linux casts each argument to
+ * the type its handler declares (SYSCALL_DEFINE), so the upper half of the
+ * register does not count.
+ */
+static void test_wide_ints(void)
+{
+	long high = 1L << 32;
+	int fd = open("/proc/self/status", O_RDONLY);
+
+	ok(syscall(SYS_kill, high | getpid(), 0) == 0,
+	   "kill(pid with bit 32 set, 0): the pid is its low 32 bits (0)");
+	ok(syscall(SYS_kill, getpid(), high) == 0,
+	   "kill(pid, signal with bit 32 set): signal 0 (0)");
+	ok(fd >= 0 && syscall(SYS_close, high | fd) == 0 && close(fd) < 0 && errno == EBADF,
+	   "close(fd with bit 32 set) closes fd");
+}
+
 int main(int argc, char *argv[])
 {
 	if (argc > 1 && strcmp(argv[1], "--exit") == 0)	/* a copy that should not have run */
@@ -353,5 +371,7 @@ int main(int argc, char *argv[])
 		test_harmless_signals();
 	if (selected("execve without execute permission"))
 		test_exec_noexec(argv[0]);
+	if (selected("32-bit arguments"))
+		test_wide_ints();
 	return tap_done();
 }
