@@ -493,6 +493,8 @@ static bool overlaps(unsigned long a, unsigned long len, unsigned long lo, unsig
 	return len && a < hi && e > lo;
 }
 
+#define STACK_GUARD_GAP	(1UL << 20)	/* Linux's stack_guard_gap: no mapping goes this close below the stack */
+
 /* vital: would changing [a, a+len) change the worker's own text, data, stack or shared page? */
 static bool vital(unsigned long a, unsigned long len)
 {
@@ -1185,7 +1187,13 @@ static void check_mmap(unsigned long addr, unsigned long r, unsigned long len, i
 		broken("mmap(%#lx, %#lx, MAP_FIXED) returned %#lx", addr, len, r);
 	if ((flags & MAP_FIXED) && !(flags & MAP_FIXED_NOREPLACE))
 		return;
-	if (vital(r, len))
+	/*
+	 * A hint must keep out of the stack's guard gap too; MAP_FIXED_NOREPLACE
+	 * may be placed in it, as Linux places it (only what is mapped counts).
+	 */
+	if ((flags & MAP_FIXED_NOREPLACE) ?
+	    overlaps(r, len, (unsigned long)__executable_start, data_hi()) ||
+	    overlaps(r, len, wk.stack_lo + STACK_GUARD_GAP, wk.task_size) : vital(r, len))
 		broken("mmap placed %#lx+%#lx over the program's own text, data or stack", r, len);
 	else if (wk.heap_exact && overlaps(r, len, wk.start_brk, PAGE_ALIGN(wk.brk)))
 		broken("mmap placed %#lx+%#lx over the heap (%#lx-%#lx)", r, len, wk.start_brk, wk.brk);
@@ -2208,7 +2216,6 @@ static long vm_pte_kb(void)
 	return p ? strtol(p + 6, NULL, 10) : -1;
 }
 
-#define STACK_GUARD_GAP	(1UL << 20)	/* Linux's stack_guard_gap: no mapping goes this close below the stack */
 
 /*
  * stack_start: where the stack's VMA begins ("[stack]" in
