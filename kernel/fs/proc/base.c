@@ -127,7 +127,7 @@ static ssize_t proc_pid_file_write(struct file *file, struct iov_iter *from, lof
 {
 	struct proc_inode *ei = PROC_I(file_inode(file));
 	struct task_struct *task;
-	size_t count = from->count, n = MIN(count, 31);
+	size_t n = MIN(from->count, 31);
 	char buf[32];
 	int err;
 
@@ -143,7 +143,7 @@ static ssize_t proc_pid_file_write(struct file *file, struct iov_iter *from, lof
 	if (err)
 		return err;
 	proc_snapshot_open(file, pid_show, ei);	/* a read after the write sees the new value */
-	return (ssize_t)count;
+	return (ssize_t)n;	/* as Linux: what did not fit in the buffer was not taken */
 }
 
 static const struct file_operations proc_pid_file_operations = {
