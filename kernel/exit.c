@@ -54,12 +54,17 @@ __attribute__((noreturn)) void do_exit(int code)
 		iput(t->cwd);
 		t->cwd = NULL;
 	}
-	/* Orphans go to init (to the boot task before init exists), which reaps them. */
+	/*
+	 * Orphans go to init (to the boot task before init exists), which reaps
+	 * them.  As Linux's reparent_leader, each now reports with SIGCHLD
+	 * whatever clone asked, or a plain wait4 in init could never see it.
+	 */
 	list_for_each_entry_safe(child, n, &t->children, sibling) {
 		struct task_struct *reaper = init_process ? init_process : &init_task;
 
 		list_del(&child->sibling);
 		child->parent = reaper;
+		child->exit_signal = SIGCHLD;
 		list_add_tail(&child->sibling, &reaper->children);
 		if (child->state == TASK_ZOMBIE)
 			wake_up(&reaper->wait_child);

@@ -86,6 +86,7 @@
 #define LINUX_AT_EMPTY_PATH	0x1000
 
 #define LINUX_WNOHANG		1
+#define LINUX___WALL		0x40000000
 #define LINUX_CLONE_VM		0x00000100
 #define LINUX_CLONE_VFORK	0x00004000
 
@@ -2370,7 +2371,7 @@ static void reap_orphans(bool is_init)
 	int st;
 
 	for (int i = 0; is_init && i < 300; i++) {
-		long r = sys4(SYS_wait4, -1, &st, LINUX_WNOHANG, 0);
+		long r = sys4(SYS_wait4, -1, &st, LINUX_WNOHANG | LINUX___WALL, 0);
 
 		if (r == -LINUX_ECHILD)
 			return;
@@ -2382,7 +2383,8 @@ static void reap_orphans(bool is_init)
 	for (long pid = 2; pid < 32768; pid++)
 		if (sys2(SYS_kill, pid, 0) == 0)
 			sys2(SYS_kill, pid, SIGKILL);	/* as init, every other process is ours */
-	while (sys4(SYS_wait4, -1, &st, 0, 0) > 0)
+	/* __WALL: a child cloned with another exit signal than SIGCHLD is waited for too. */
+	while (sys4(SYS_wait4, -1, &st, LINUX___WALL, 0) > 0)
 		;
 }
 

@@ -349,6 +349,44 @@ static void test_wide_ints(void)
 	   "close(fd with bit 32 set) closes fd");
 }
 
+/*
+ * A child cloned with no exit signal is a "clone child": wait4 sees it
+ * only with __WCLONE or __WALL.  Orphaned, it reports with SIGCHLD to
+ * init like any other, so init reaps it (runtests, as init, then finds
+ * its memory back).
+ */
+static void test_clone_children(void)
+{
+	long pid;
+	int st = -1;
+
+	if (under_qemu_user()) {
+		skip("qemu-user makes every clone without CLONE_VM a fork(), with SIGCHLD",
+		     "the clone children checks");
+		return;
+	}
+	pid = syscall(SYS_clone, 0L, 0L, 0L, 0L, 0L);	/* exit signal 0, otherwise a fork */
+	if (pid == 0)
+		_exit(7);
+	ok(pid > 0 && waitpid((pid_t)pid, &st, 0) < 0 && errno == ECHILD,
+	   "wait4 without __WCLONE does not see a child cloned with exit signal 0 (ECHILD)");
+	ok(pid > 0 && waitpid((pid_t)pid, &st, 0x80000000 /* __WCLONE */) == pid &&
+	   WIFEXITED(st) && WEXITSTATUS(st) == 7, "with __WCLONE it is reaped (%s)", status_str(st));
+	pid = fork();
+	if (pid == 0) {
+		/* The middle process leaves a clone child behind, which goes to init. */
+		if (syscall(SYS_clone, 0L, 0L, 0L, 0L, 0L) == 0) {
+			struct timespec ts = { 0, 20000000 };
+
+			nanosleep(&ts, NULL);
+			_exit(0);
+		}
+		_exit(0);
+	}
+	ok(pid > 0 && waitpid((pid_t)pid, &st, 0) == pid && WIFEXITED(st),
+	   "a process that leaves a clone child behind exits (%s)", status_str(st));
+}
+
 int main(int argc, char *argv[])
 {
 	if (argc > 1 && strcmp(argv[1], "--exit") == 0)	/* a copy that should not have run */
@@ -373,5 +411,7 @@ int main(int argc, char *argv[])
 		test_exec_noexec(argv[0]);
 	if (selected("32-bit arguments"))
 		test_wide_ints();
+	if (selected("clone children"))
+		test_clone_children();
 	return tap_done();
 }
