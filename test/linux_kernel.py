@@ -8,9 +8,9 @@ initramfs plus /bin/linuxrc (build/linux-initramfs.cpio, user/user.mk) and
 rdinit=/bin/linuxrc: linuxrc mounts /proc, /tmp and
 /dev/shm, runs /bin/runtests (every /bin/test_*, or the programs named
 after "--"), and powers off.  Every TAP line is one result,
-"[linux-kernel] test_mmap: what"; a program that breaks its plan, is
-killed or exits non-zero without a failing line is one more failure, and
-so is a boot that does not finish, or a kernel that cannot be fetched.
+"[linux-kernel] test_mmap: what" (qemu.count_runtests, as for rvmm's
+boots); a boot that does not finish, or a kernel that cannot be fetched,
+is one more failure.
 
 Used by run_tests.py (`make test`) and on its own by `make linux-test`:
 
@@ -19,7 +19,6 @@ Used by run_tests.py (`make test`) and on its own by `make linux-test`:
 """
 import argparse
 import os
-import re
 import subprocess
 import sys
 
@@ -28,17 +27,6 @@ import qemu  # noqa: E402
 
 LABEL = "[linux-kernel]"
 BOOTARGS = "console=ttyS0 rdinit=/bin/linuxrc quiet panic=-1"
-RESULT = re.compile(r"^(not ok|ok)(?: \d+)?(?: - (.*))?$")
-SUMMARY = re.compile(r"^\d+ passed, \d+ failed$")
-# runtests' comments for a program that failed without a "not ok" line
-BROKEN = [
-    (re.compile(r"^# (\S+): (\d+) results, but the plan said (-?\d+)$"),
-     lambda m: "%s: printed its whole plan (%s of %s)" % m.groups()),
-    (re.compile(r"^# (\S+): killed by signal (\d+)$"),
-     lambda m: "%s: killed by signal %s" % m.groups()),
-    (re.compile(r"^# (\S+): exit status (\d+) without a failing test$"),
-     lambda m: "%s: exit status %s without a failing test" % m.groups()),
-]
 
 
 def fetch(command, results):
@@ -65,23 +53,8 @@ def run(kernel, opensbi, initramfs, results, programs=(), mem="128M", mmu="sv48"
     bootargs = BOOTARGS + (" -- " + " ".join(programs) if programs else "")
     b = qemu.boot(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs,
                   bootargs=bootargs, timeout=timeout)
-    program, summary = "?", None
-    for line in b.lines:
-        line = line.strip()
-        if line.startswith("=== /bin/"):
-            program = line[len("=== /bin/"):].rstrip(" =")
-            continue
-        m = RESULT.match(line)
-        if m:
-            results.add(m.group(1) == "ok", "%s %s: %s" % (LABEL, program, m.group(2) or ""))
-            continue
-        for pattern, name in BROKEN:
-            m = pattern.match(line)
-            if m:
-                results.add(False, "%s %s" % (LABEL, name(m)), b.lines)
-        if SUMMARY.match(line):
-            summary = line
-    results.add(summary is not None and b.status == 0,
+    summary = qemu.count_runtests(b.lines, results, LABEL)
+    results.add(summary and b.status == 0,
                 "%s runtests finished and Linux %s powered off (%s %s, status %s, %.1f s)"
                 % (LABEL, version, mmu, mem, b.status, b.seconds), b.lines)
     return b

@@ -9,6 +9,29 @@ import subprocess
 import sys
 import time
 
+RUNTESTS_RESULT = re.compile(r"^(not ok|ok)(?: \d+)?(?: - (.*))?$")
+RUNTESTS_SUMMARY = re.compile(r"^\d+ passed, \d+ failed$")
+
+
+def count_runtests(lines, results, label):
+    """Count /bin/runtests' output: each program's TAP under its "=== /bin/NAME ==="
+    header is one result "LABEL NAME: what" (runtests prints a program that broke
+    its plan, died or failed silently as a "not ok" line of its own).  True when
+    runtests got as far as its "N passed, M failed" summary."""
+    program, summary = "?", False
+    for line in lines:
+        line = line.strip()
+        if line.startswith("=== /bin/"):
+            program = line[len("=== /bin/"):].rstrip(" =")
+            continue
+        m = RUNTESTS_RESULT.match(line)
+        if m:
+            results.add(m.group(1) == "ok", "%s %s: %s" % (label, program, m.group(2) or ""))
+        elif RUNTESTS_SUMMARY.match(line):
+            summary = True
+    return summary
+
+
 # printk prefixes console lines with "[seconds.micros] ".
 TIMESTAMP = re.compile(r"^\[\s*\d+\.\d+\] ?")
 

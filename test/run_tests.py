@@ -224,7 +224,6 @@ RVMM_USER_CONFIGS = [  # (label, QEMU memory, paging mode limit)
     ("sv57 128M", "128M", "sv57"),
     ("sv48 3G", "3G", "sv48"),
 ]
-RESULT = re.compile(r"^(not ok|ok)(?: \d+)?(?: - (.*))?$")
 
 
 def run_rvmm_user_tests(kernel, opensbi, initramfs, label, mem, mmu):
@@ -243,18 +242,8 @@ def run_rvmm_user_tests(kernel, opensbi, initramfs, label, mem, mmu):
 
 
 def count_rvmm_user_tests(label, b, results):
-    program, summary = "?", None
-    for line in b.lines:
-        line = line.strip()
-        if line.startswith("=== /bin/"):
-            program = line[len("=== /bin/"):].rstrip(" =")
-            continue
-        m = RESULT.match(line)
-        if m:
-            results.add(m.group(1) == "ok", "[rvmm %s] %s: %s" % (label, program, m.group(2) or ""))
-        elif re.match(r"^\d+ passed, \d+ failed$", line):
-            summary = line
-    if summary is None or b.status != 0:
+    summary = qemu.count_runtests(b.lines, results, "[rvmm %s]" % label)
+    if not summary or b.status != 0:
         results.add(False, "[rvmm %s] runtests finished and powered off (status %s)"
                     % (label, b.status), b.lines)
 

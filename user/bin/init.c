@@ -10,28 +10,10 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "console.h"
 
 static char *const sh_argv[] = { "sh", NULL };
 static char *const sh_envp[] = { "PATH=/bin", "HOME=/", NULL };
-
-/* Descriptors 0, 1 and 2 on the console, unless the kernel opened them already. */
-static void open_console(void)
-{
-	int fd = dup(0);
-
-	if (fd >= 0) {
-		close(fd);
-		return;
-	}
-	fd = open("/dev/console", O_RDWR);
-	if (fd < 0)
-		return;		/* nowhere to write even that */
-	for (int i = 0; i < 3; i++)
-		if (fd != i)
-			dup2(fd, i);
-	if (fd > 2)
-		close(fd);
-}
 
 /* Start a shell; its pid, or -1. */
 static pid_t start_shell(void)

@@ -24,25 +24,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-/* Descriptors 0, 1 and 2 on the console, unless the kernel opened them already. */
-static void open_console(void)
-{
-	int fd = dup(0);
-
-	if (fd >= 0) {
-		close(fd);
-		return;
-	}
-	fd = open("/dev/console", O_RDWR);
-	if (fd < 0)
-		return;		/* nowhere to write even that */
-	for (int i = 0; i < 3; i++)
-		if (fd != i)
-			dup2(fd, i);
-	if (fd > 2)
-		close(fd);
-}
+#include "console.h"
 
 /* mount(2): mount fstype (source) on target, creating the directory if needed. */
 static void mount_fs(const char *source, const char *target, const char *fstype)
