@@ -30,6 +30,24 @@ struct linux_binprm {
 	unsigned long sp;		/* the new user stack pointer */
 };
 
+struct elf64_hdr;
+struct elf64_phdr;
+/*
+ * elf_map_segments: place the checked PT_LOAD segments of ph[0..eh->e_phnum)
+ * in bprm->mm, as this build does (kernel/binfmt_elf_mmu.c or
+ * binfmt_elf_nommu.c); *delta = where they run minus where they were
+ * linked.  0 or -errno.
+ */
+int elf_map_segments(struct linux_binprm *bprm, const struct elf64_hdr *eh,
+		     const struct elf64_phdr *ph, unsigned long *delta);
+/*
+ * elf_relocate (no MMU, kernel/binfmt_elf_reloc.c): apply the relocations
+ * the link kept to a program whose bytes [link_lo, link_hi) (link
+ * addresses) are loaded at image, which runs at load_lo.  0, or -ENOEXEC
+ * (logged) for a relocation it cannot apply.
+ */
+int elf_relocate(struct linux_binprm *bprm, const struct elf64_hdr *eh, void *image,
+		 unsigned long link_lo, unsigned long link_hi, unsigned long load_lo);
 /* load_elf_binary: map an ELF64 RISC-V executable into bprm->mm. 0 or -errno. */
 int load_elf_binary(struct linux_binprm *bprm);
 /*

@@ -222,9 +222,13 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 	touch = run_bench_program(&img, 4);
 	fork16 = run_bench_program(&img, 5);
 	cow16 = run_bench_program(&img, 6);
+#ifdef CONFIG_MMU
 	sysctl_fork_copy_eagerly = 1;
 	eager16 = run_bench_program(&img, 5);
 	sysctl_fork_copy_eagerly = 0;
+#else
+	eager16 = fork16;
+#endif
 	mmaps = run_bench_program(&img, 7);
 	kfree(img.data);
 	if (!base || !getpid || !fork || !touch || !fork16 || !cow16 || !eager16 || !mmaps)

@@ -13,12 +13,14 @@ size_t __asm_copy_user(void *to, const void *from, size_t n);
 size_t __asm_clear_user(void *to, size_t n);
 int __asm_get_user_u8(u8 *val, const u8 *uaddr);
 
+#ifdef CONFIG_MMU	/* without an MMU, mm/nommu.c has its own */
 bool access_ok(const void __user *addr, size_t size)
 {
 	unsigned long a = (unsigned long)addr;
 
 	return a <= task_size && size <= task_size - a;
 }
+#endif
 
 /*
  * User memory is reachable only for the length of a copy, so a stray
