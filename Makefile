@@ -147,8 +147,16 @@ $(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(wildcard include/*.h te
 
 host-tests: $(HOST_TESTS)
 
-test: $(KERNEL) host-tests user-progs linux-tests initramfs linux-initramfs
-	$(PYTHON) test/run_tests.py --kernel $(KERNEL) --opensbi $(OPENSBI) \
+# make test runs both kernels: the no-MMU one is built by a make of its own.
+NOMMU_KERNEL := $(B)/nommu/kernel.elf
+.PHONY: kernel nommu-kernel
+kernel: $(KERNEL)
+nommu-kernel:
+	$(Q)$(MAKE) --no-print-directory NOMMU=1 kernel
+
+test: $(KERNEL) nommu-kernel host-tests user-progs linux-tests initramfs linux-initramfs
+	$(PYTHON) test/run_tests.py --kernel $(B)/kernel.elf --nommu-kernel $(NOMMU_KERNEL) \
+	    --opensbi $(OPENSBI) \
 	    --host-tests "$(HOST_TESTS)" --cppcheck "$(CPPCHECK)" \
 	    --linux-tests "$(LINUX_TESTS)" --user-tests "$(USER_TESTS)" --initramfs $(INITRAMFS) \
 	    --linux-kernel $(LINUX_KERNEL) --linux-kernel-fetch "$(LINUX_FETCH)" \
