@@ -48,9 +48,8 @@ static inline void user_stack_check(void)
 #else
 /*
  * Without an MMU nothing stops a program writing below its fixed stack:
- * the stack's lowest word holds STACK_END_MAGIC, and user_stack_check
- * (on every trap from user mode) reports and kills the process that
- * overwrote it.
+ * the word below it holds STACK_END_MAGIC, and user_stack_check (on every
+ * trap from user mode) reports and kills the process that overwrote it.
  */
 #define STACK_END_MAGIC	0x57AC6E9DUL
 void user_stack_check(void);

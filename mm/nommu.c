@@ -622,32 +622,47 @@ long sys_brk(unsigned long brk)
 
 /* ---- what exec and the rest of the kernel ask of user memory ---- */
 
+#define STACK_GUARD	PAGE_SIZE
+
+/* stack_end_word: the word just below the stack whose top is top. */
+static unsigned long *stack_end_word(unsigned long top)
+{
+	return (unsigned long *)(top - STACK_INITIAL) - 1;
+}
+
+/*
+ * setup_stack_vma: a fixed STACK_INITIAL stack (Linux's default for flat
+ * binaries is smaller; 128 KiB is what the MMU kernel starts with), with
+ * one more page below it, STACK_GUARD, that nobody else can be given: an
+ * overrun of a few KiB lands in the process's own memory, and the word
+ * just below the stack, STACK_END_MAGIC, tells user_stack_check it
+ * happened.
+ */
 long setup_stack_vma(struct mm_struct *mm)
 {
-	long base = do_mmap(mm, 0, STACK_INITIAL, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-			    NULL, 0);
-	struct vm_area_struct *vma;
+	long base = do_mmap(mm, 0, STACK_GUARD + STACK_INITIAL, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, NULL, 0);
 
 	if (base < 0)
 		return base;
-	vma = find_vma(mm, (unsigned long)base);
-	vma->vm_name = "[stack]";
-	*(unsigned long *)base = STACK_END_MAGIC;	/* user_stack_check looks for it */
-	return base + (long)STACK_INITIAL;
+	find_vma(mm, (unsigned long)base)->vm_name = "[stack]";
+	*stack_end_word((unsigned long)base + STACK_GUARD + STACK_INITIAL) = STACK_END_MAGIC;
+	return base + (long)(STACK_GUARD + STACK_INITIAL);
 }
 
 void user_stack_check(void)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long bottom;
+	unsigned long *end;
 
 	if (!mm || !mm->start_stack)
 		return;
-	bottom = mm->start_stack - STACK_INITIAL;
-	if (*(unsigned long *)bottom == STACK_END_MAGIC)
+	end = stack_end_word(mm->start_stack);
+	if (*end == STACK_END_MAGIC)
 		return;
-	*(unsigned long *)bottom = STACK_END_MAGIC;	/* one report */
-	force_sig_fault(SIGSEGV, bottom, "user stack overrun: written below its fixed 128 KiB");
+	*end = STACK_END_MAGIC;		/* one report */
+	force_sig_fault(SIGSEGV, (unsigned long)end,
+			"user stack overrun: written below its fixed 128 KiB");
 }
 
 struct page *follow_page(struct mm_struct *mm, unsigned long va)
