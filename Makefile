@@ -110,7 +110,7 @@ HOSTCFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
               -fsanitize=address,undefined -fno-sanitize-recover=all \
               -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST
 HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab.c mm/vmstat.c mm/util.c \
-              lib/seq_buf.c lib/cmdline.c lib/rbtree.c
+              lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c
 HOST_TESTS := $(patsubst test/host/%.c,$(B)/host/%,$(wildcard test/host/unit_*.c))
 
 $(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(wildcard include/*.h test/host/*.h test/host/asm/*.h)
