@@ -40,8 +40,10 @@ CFLAGS   := $(ARCH) $(WARN) -O2 -g -std=gnu11 --specs=picolibc.specs \
 LDFLAGS  := $(ARCH) --specs=picolibc.specs -nostartfiles -static -no-pie \
             -T kernel/riscv/kernel.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 
-KSRC     := $(wildcard kernel/*.c kernel/*.S kernel/*/*.c kernel/*/*.S \
-              kernel/fs/proc/*.c mm/*.c lib/*.c)
+# KSRC_NOMMU: files only a kernel without an MMU links.
+KSRC_NOMMU := kernel/binfmt_elf_reloc.c
+KSRC     := $(filter-out $(KSRC_NOMMU),$(wildcard kernel/*.c kernel/*.S kernel/*/*.c \
+              kernel/*/*.S kernel/fs/proc/*.c mm/*.c lib/*.c))
 KOBJ     := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
 KERNEL   := $(B)/kernel.elf
 
