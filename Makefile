@@ -137,15 +137,42 @@ HOSTCFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
               -fsanitize=address,undefined -fno-sanitize-recover=all \
               -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST -DCONFIG_MMU
 HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab.c mm/vmstat.c mm/util.c \
-              lib/seq_buf.c lib/cmdline.c lib/rbtree.c
+              lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c
 HOST_TESTS := $(patsubst test/host/%.c,$(B)/host/%,$(wildcard test/host/unit_*.c))
 
 $(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(wildcard include/*.h test/host/*.h test/host/asm/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< test/host/glue.c $(HOST_MM) -o $@
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< test/host/glue.c $(HOST_MM) $(HOST_EXTRA) -o $@
 
 host-tests: $(HOST_TESTS)
+
+# unit_elf_reloc moves these programs, linked at 0x10000, to each base and
+# compares them with the same objects linked there by a copy of user.ld.
+RELOC_PROGS := sh init fuzz test_mmap
+RELOC_BASES := 0x40000000 0x80212000
+RELOC_LINKS := $(foreach b,$(RELOC_BASES),$(addprefix $(B)/host/reloc/$(b)/,$(RELOC_PROGS)))
+$(B)/host/reloc/user-%.ld: user/user.ld
+	@mkdir -p $(dir $@)
+	$(Q)sed 's/^\t\. = 0x10000;$$/\t. = $*;/' $< > $@ && ! cmp -s $< $@
+define RELOC_LINK
+$(B)/host/reloc/$(1)/%: $(U_B)/obj/%.o $(U_LIB_OBJ) $(B)/host/reloc/user-$(1).ld
+	@mkdir -p $$(dir $$@)
+	@echo "  ULD     $$@"
+	$$(Q)$$(CC) $$(subst user/user.ld,$(B)/host/reloc/user-$(1).ld,$$(U_LDFLAGS)) $$< $$(U_LIB_OBJ) -o $$@
+endef
+$(foreach b,$(RELOC_BASES),$(eval $(call RELOC_LINK,$(b))))
+# and as the initramfs holds them (user.mk): is every symbol a relocation needs kept?
+$(B)/host/reloc/stripped/%: $(U_B)/bin/%
+	@mkdir -p $(dir $@)
+	$(Q)$(CROSS)objcopy --strip-unneeded $< $@
+$(B)/host/unit_elf_reloc: $(RELOC_LINKS) $(addprefix $(U_B)/bin/,$(RELOC_PROGS)) \
+			  $(RELOC_BASES:%=$(B)/host/reloc/user-%.ld) $(B)/host/reloc/stripped/sh
+$(B)/host/unit_elf_reloc: HOSTCFLAGS += -DRELOC_DIR='"$(B)"' -DRELOC_PROGS='"$(RELOC_PROGS)"' \
+			       -DRELOC_BASES='"$(RELOC_BASES)"'
+# the kernel's reader of the relocations too (HOST_EXTRA: sources one test alone links)
+$(B)/host/unit_elf_reloc: HOST_EXTRA := kernel/binfmt_elf_reloc.c
+$(B)/host/unit_elf_reloc: kernel/binfmt_elf_reloc.c
 
 # make test runs both kernels: the no-MMU one is built by a make of its own.
 NOMMU_KERNEL := $(B)/nommu/kernel.elf

@@ -220,7 +220,7 @@ static int relocate_one(const struct reloc_image *img, const Elf64_Rela *rela, u
 		put_le(loc, t, 8);
 		return 0;
 	case R_RISCV_32:
-		/* as ld: a 32-bit field holds any value that is 32 bits, signed or not */
+		/* anything that is not 32 bits, signed or unsigned, would be cut */
 		if ((s64)t < INT32_MIN || (s64)t > (s64)UINT32_MAX)
 			return refuse(err, "out-of-range");
 		put_le(loc, t, 4);
