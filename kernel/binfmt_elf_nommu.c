@@ -55,9 +55,12 @@ int elf_map_segments(struct linux_binprm *bprm, const Elf64_Ehdr *eh, const Elf6
 			return -EIO;	/* the file is shorter than its headers say */
 	}
 	*delta = (unsigned long)base - link_lo;
-	err = elf_relocate(bprm, eh, (void *)base, link_lo, link_hi, (unsigned long)base);
-	if (err)
-		return err;
+	/* A program held in kernel memory (the self-tests') is position-independent: nothing to apply. */
+	if (bprm->exec_file) {
+		err = elf_relocate(bprm, eh, (void *)base, link_lo, link_hi, (unsigned long)base);
+		if (err)
+			return err;
+	}
 	pr_debug("%s: loaded at %#lx-%#lx (linked at %#lx)\n", bprm->filename,
 		 (unsigned long)base, (unsigned long)base + (link_hi - link_lo), link_lo);
 	return 0;

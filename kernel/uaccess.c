@@ -3,6 +3,7 @@
  * include/uaccess.h).  The faulting instructions themselves are in
  * usercopy.S; this file checks ranges and opens the SUM window.
  */
+#include <asm/page.h>
 #include <asm/uaccess.h>
 #include <errno.h>
 #include <pgtable.h>
@@ -111,6 +112,8 @@ size_t copy_to_iter(const void *from, size_t n, struct iov_iter *i)
 	n = n < i->count ? n : i->count;
 	if (i->user)
 		done = n - copy_to_user(i->buf, from, n);
+	else if (n == PAGE_SIZE && !(((unsigned long)i->buf | (unsigned long)from) & ~PAGE_MASK))
+		copy_page(i->buf, from), done = n;	/* a whole page (exec's reads): 64 bytes a loop */
 	else
 		memcpy(i->buf, from, done = n);
 	i->buf += done;

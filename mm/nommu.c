@@ -19,6 +19,7 @@
  * munmap, mremap and brk follow the same document, errno for errno.
  * The VMA bookkeeping is mm/vma.c's, shared with the MMU kernel.
  */
+#include <asm/page.h>
 #include <errno.h>
 #include <err.h>
 #include <fs.h>
@@ -341,7 +342,9 @@ static int do_mmap_private(struct vm_area_struct *vma, struct vm_region *region,
 		if ((unsigned long)got < len)
 			memset((char *)base + got, 0, len - (unsigned long)got);
 	} else {
-		memset(base, 0, len);	/* as Linux without MAP_UNINITIALIZED */
+		/* as Linux without MAP_UNINITIALIZED; a page at a time is 64 bytes a loop, memset one */
+		for (unsigned long off = 0; off < len; off += PAGE_SIZE)
+			clear_page((char *)base + off);
 	}
 	return 0;
 }
