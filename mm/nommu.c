@@ -610,6 +610,13 @@ long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len
 	if (new_len > vma->vm_region->vm_end - vma->vm_region->vm_start)
 		return -ENOMEM;		/* no growing past the allocation */
 	delta = (long)(new_len >> PAGE_SHIFT) - vma_pages(vma);
+	/* The charge follows the size: free_vma gives back what the VMA covers then. */
+	if (vma->vm_flags & VM_ACCOUNT) {
+		if (delta > 0 && vm_enough_memory(delta))
+			return -ENOMEM;
+		if (delta < 0)
+			vm_unacct_memory(-delta);
+	}
 	mm->total_vm += delta;
 	mm_rss_add(vma, delta);
 	vma->vm_end = vma->vm_start + new_len;
