@@ -258,7 +258,7 @@ static bool range_free_in(struct mm_struct *mm, unsigned long start, unsigned lo
  */
 static struct vm_region *find_shareable_region(struct mm_struct *mm, struct file *file,
 					       unsigned long pgoff, unsigned long len,
-					       unsigned long capabilities)
+					       unsigned long vm_flags, unsigned long capabilities)
 {
 	unsigned long pglen = PFN_UP(len), pgend = pgoff + pglen;
 	struct vm_region *r;
@@ -268,6 +268,9 @@ static struct vm_region *find_shareable_region(struct mm_struct *mm, struct file
 
 		if (!(r->vm_flags & VM_MAYSHARE) || !r->vm_file ||
 		    file_inode(r->vm_file) != file_inode(file))
+			continue;
+		/* A shared mapping writes the file: a private copy of it will not do (Linux allows it). */
+		if ((vm_flags & VM_SHARED) && (r->vm_flags & VM_MAPPED_COPY))
 			continue;
 		rpglen = PFN_UP(r->vm_end - r->vm_start);
 		rpgend = r->vm_pgoff + rpglen;
@@ -406,7 +409,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsign
 	}
 
 	if (vm_flags & VM_MAYSHARE) {
-		shared = find_shareable_region(mm, file, pgoff, len, capabilities);
+		shared = find_shareable_region(mm, file, pgoff, len, vm_flags, capabilities);
 		if (IS_ERR(shared)) {
 			ret = PTR_ERR(shared);
 			goto discard;
@@ -436,6 +439,12 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsign
 			if (!(capabilities & NOMMU_MAP_COPY))
 				goto discard;
 			capabilities &= ~NOMMU_MAP_DIRECT;	/* a private copy will do */
+		} else if (!range_free_in(mm, (unsigned long)where, (unsigned long)where + len)) {
+			/* This process maps those pages already: its VMAs cannot overlap. */
+			ret = -EINVAL;
+			if ((vm_flags & VM_SHARED) || !(capabilities & NOMMU_MAP_COPY))
+				goto discard;
+			capabilities &= ~NOMMU_MAP_DIRECT;	/* a private copy of its own */
 		} else {
 			vma->vm_start = region->vm_start = (unsigned long)where;
 			vma->vm_end = region->vm_end = (unsigned long)where + len;

@@ -208,7 +208,9 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigne
 		if (!file)
 			return -EBADF;
 	}
-	ret = do_mmap(current->mm, addr, len, prot, flags, file, off >> PAGE_SHIFT);
+	/* off is an off_t: Linux shifts it as signed, so a negative one overflows (EOVERFLOW). */
+	ret = do_mmap(current->mm, addr, len, prot, flags, file,
+		      (unsigned long)((long)off >> PAGE_SHIFT));
 	if (file)
 		fput(file);
 	validate_mm(current->mm);
