@@ -129,6 +129,7 @@
 	X(BRK, "brk never moves: brk(2) of the break + 4096 returns the old break") \
 	X(BRK_LIBC, "the C library's brk(break + 4096) fails with ENOMEM") \
 	X(MALLOC, "malloc works though the break never moves: the C library's sbrk falls back to mmap") \
+	X(RELOC_BAD, "exec of a program with a relocation the loader cannot apply is ENOEXEC") \
 	X(PROC_MAPS, "/proc/maps lists the regions of this program's image and of its stack") \
 	X(SELF_STACK, "/proc/self/maps names the stack [stack]: a guard page and 128 KiB, 'p'") \
 	X(FRAG_SETUP, "fragmented on purpose: no free 4 MiB block, though MemFree exceeds 4 MiB") \
@@ -1057,6 +1058,83 @@ static void test_processes(void)
 		check(C_MALLOC, exited_0(st), "256 KiB, in the helper's own mappings: %s", status_str(st));
 }
 
+/*
+ * copy_with_bad_reloc: a copy of helper_nommu at path whose first
+ * relocation of an allocated section has type 21 (R_RISCV_TLS_GOT_HI20,
+ * which a static program never needs and the loader refuses by name).
+ * 0, or -1 if the file could not be made.
+ */
+static int copy_with_bad_reloc(const char *path)
+{
+	static char image[1 << 20];
+	ssize_t len = slurp(helper, image, sizeof(image));
+	const unsigned char *eh = (const unsigned char *)image;
+	unsigned long shoff;
+	unsigned int shnum, shentsize;
+	int fd, patched = 0;
+
+	if (len < 64 || memcmp(image, "\177ELF", 4))
+		return -1;
+	memcpy(&shoff, eh + 40, 8);
+	memcpy(&shentsize, eh + 58, 2);
+	shentsize &= 0xffff;
+	memcpy(&shnum, eh + 60, 2);
+	shnum &= 0xffff;
+	for (unsigned int i = 0; i < shnum && !patched; i++) {
+		const char *sh = image + shoff + (unsigned long)i * shentsize;
+		unsigned int type, info;
+		unsigned long flags, offset, size;
+
+		if (shoff + (unsigned long)(i + 1) * shentsize > (unsigned long)len)
+			return -1;
+		memcpy(&type, sh + 4, 4);
+		memcpy(&info, sh + 44, 4);
+		memcpy(&offset, sh + 24, 8);
+		memcpy(&size, sh + 32, 8);
+		if (type != 4 || info >= shnum || size < 24)	/* SHT_RELA, and its target */
+			continue;
+		memcpy(&flags, image + shoff + (unsigned long)info * shentsize + 8, 8);
+		if (!(flags & 2))				/* SHF_ALLOC: not debug info */
+			continue;
+		image[offset + 8] = 21;				/* r_info's low byte: the type */
+		patched = 1;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	if (fd < 0)
+		return -1;
+	if (!patched || write(fd, image, (size_t)len) != len) {
+		close(fd);
+		unlink(path);
+		return -1;
+	}
+	return close(fd);
+}
+
+static void test_bad_reloc(void)
+{
+	const char *path = tmp_path("badreloc");
+	char *argv[] = { (char *)path, "exit", "0", NULL };
+	volatile int err = 0;
+	pid_t pid;
+	int st = -1;
+
+	if (copy_with_bad_reloc(path) < 0) {
+		check(C_RELOC_BAD, 0, "could not make the patched copy of %s", helper);
+		return;
+	}
+	pid = vfork();
+	if (pid == 0) {
+		execv(path, argv);
+		err = errno;	/* the parent's variable: vfork shares its memory */
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &st, 0) != pid)
+		st = -1;
+	unlink(path);
+	check(C_RELOC_BAD, WIFEXITED(st) && WEXITSTATUS(st) == 127 && err == ENOEXEC,
+	      "execve: %s; %s", strerror(err), status_str(st));
+}
+
 static void test_proc(void)
 {
 	struct maps_line code = { 0 }, stack = { 0 }, self = { 0 };
@@ -1251,6 +1329,7 @@ int main(int argc, char *argv[])
 	test_munmap();
 	test_mremap();
 	test_processes();
+	test_bad_reloc();
 	test_proc();
 	test_fragmentation();
 	test_no_protection();
