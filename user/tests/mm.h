@@ -111,12 +111,13 @@ static inline int put_file_byte(int fd, off_t off, char c)
 /*
  * In a child, read the byte at addr (store == 0) or store 1 there; the
  * child's wait status: exited 0 if the access worked, else killed by the
- * signal it took.
+ * signal it took.  Without an MMU the child is a vfork's: a store that
+ * works lands in the parent's memory (there is no copy to land in).
  */
 static inline int access_in_child(volatile char *addr, int store)
 {
 	int status;
-	pid_t pid = fork();
+	pid_t pid = no_mmu() ? vfork() : fork();
 
 	if (pid < 0)
 		return -1;
