@@ -3,8 +3,15 @@
  * with bench=oom.  A child touches 32 MiB and, with oom_score_adj 1000,
  * waits to be the victim; the parent then touches memory until the kernel
  * has to kill, and the kernel prints how long that took.
+ *
+ * The child is this program again, started with vfork and execve, which
+ * works without an MMU too (fork does not): "oombench --victim FD" is
+ * the child, and tells its parent through FD that its memory is touched.
  */
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -22,29 +29,42 @@ static void touch(size_t len)
 		p[i] = 1;
 }
 
-int main(void)
+static int victim(int ready)
 {
-	int ready[2], fd, st;
-	char c;
-	pid_t victim;
+	int fd = open("/proc/self/oom_score_adj", O_WRONLY);
 
+	if (fd < 0 || write(fd, "1000\n", 5) != 5)
+		return 1;
+	close(fd);
+	touch(32 * MIB);
+	if (write(ready, "r", 1) != 1)
+		return 1;
+	for (;;)
+		sleep(1000);
+}
+
+int main(int argc, char *argv[])
+{
+	int ready[2], st;
+	char c, fd_s[16];
+	pid_t pid;
+
+	if (argc > 2 && strcmp(argv[1], "--victim") == 0)
+		return victim(atoi(argv[2]));
 	if (pipe(ready))
 		return 1;
-	victim = fork();
-	if (victim == 0) {
-		fd = open("/proc/self/oom_score_adj", O_WRONLY);
-		if (fd < 0 || write(fd, "1000\n", 5) != 5)
-			_exit(1);
-		close(fd);
-		touch(32 * MIB);
-		if (write(ready[1], "r", 1) != 1)
-			_exit(1);
-		for (;;)
-			sleep(1000);
+	snprintf(fd_s, sizeof(fd_s), "%d", ready[1]);
+	pid = vfork();
+	if (pid == 0) {
+		char *args[] = { "oombench", "--victim", fd_s, NULL };
+
+		execv("/bin/oombench", args);
+		_exit(127);
 	}
-	if (victim < 0 || read(ready[0], &c, 1) != 1)
+	close(ready[1]);
+	if (pid < 0 || read(ready[0], &c, 1) != 1)
 		return 1;
-	while (waitpid(victim, &st, WNOHANG) == 0)
+	while (waitpid(pid, &st, WNOHANG) == 0)
 		touch(4 * MIB);		/* until the kernel kills the victim */
 	syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, LINUX_REBOOT_CMD_POWER_OFF, 0);
 	return 0;
