@@ -126,6 +126,14 @@ static inline int no_mmu(void)
 #define NEEDS_MMU "needs an MMU: "
 
 /*
+ * fork_or_vfork: fork where there is an MMU, else vfork, for a child that
+ * only calls _exit or execve, or makes one access and dies of it: such a
+ * child runs the same with either.  (A macro: a vfork child must not
+ * return from the function that called vfork.)
+ */
+#define fork_or_vfork() (no_mmu() ? vfork() : fork())
+
+/*
  * Run fn in a child and return its wait status (or -1 if fork or wait
  * failed).  fn's return value is the child's exit status.  Without an MMU
  * the child is a vfork's, on the parent's memory and stack until it
