@@ -8,12 +8,14 @@
 #
 # Variables: MEM (QEMU -m, default 128M), CPUS (default 1), BOOTARGS
 # (appended to the kernel command line), MMU (sv39, sv48 or sv57: the
-# largest paging mode the kernel may choose; default sv48).
+# largest paging mode the kernel may choose; default sv48), NOMMU=1 (the
+# no-MMU kernel, in build/nommu/: docs/nommu.md).
 
 MEM      ?= 128M
 CPUS     ?= 1
 BOOTARGS ?=
 MMU      ?= sv48
+NOMMU    ?=
 
 CROSS    := riscv64-unknown-elf-
 CC       := $(CROSS)gcc
@@ -22,7 +24,14 @@ QEMU     := qemu-system-riscv64
 OPENSBI  := /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 PYTHON   := python3
 
+# Both kernels share build/ for the user programs and the initramfs (the
+# very same binaries run on both); each kernel has its own object directory.
 B        := build
+ifeq ($(NOMMU),1)
+KB       := $(B)/nommu
+else
+KB       := $(B)
+endif
 # Quiet by default; `make V=1` shows every command.
 ifeq ($(V),1)
 Q :=
@@ -40,10 +49,28 @@ CFLAGS   := $(ARCH) $(WARN) -O2 -g -std=gnu11 --specs=picolibc.specs \
 LDFLAGS  := $(ARCH) --specs=picolibc.specs -nostartfiles -static -no-pie \
             -T kernel/riscv/kernel.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 
-KSRC     := $(wildcard kernel/*.c kernel/*.S kernel/*/*.c kernel/*/*.S \
+# The two kernels differ by whole files, as Linux's mm/Makefile (mmu-y):
+# MMU_ONLY is built only with an MMU, NOMMU_ONLY only without one (where
+# mm/nommu.c takes the place of mm/memory.c, mm/mmap.c and friends).
+# Everything else (VMA bookkeeping, system calls, page cache, file
+# systems, /proc, the allocators) is shared.
+MMU_ONLY   := mm/memory.c mm/mmap.c mm/mprotect.c mm/madvise.c mm/msync.c mm/pgtable.c \
+              kernel/riscv/mmu.c kernel/riscv/context.c kernel/riscv/fault.c \
+              kernel/riscv/selftest_paging.c kernel/binfmt_elf_mmu.c kernel/fs/ramfs_file_mmu.c
+NOMMU_ONLY := mm/nommu.c kernel/riscv/nommu.c kernel/binfmt_elf_nommu.c \
+              kernel/binfmt_elf_reloc.c kernel/fs/proc/nommu.c kernel/fs/ramfs_file_nommu.c
+KSRC_ALL := $(wildcard kernel/*.c kernel/*.S kernel/*/*.c kernel/*/*.S \
               kernel/fs/proc/*.c mm/*.c lib/*.c)
-KOBJ     := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
-KERNEL   := $(B)/kernel.elf
+ifeq ($(NOMMU),1)
+KSRC     := $(filter-out $(MMU_ONLY),$(KSRC_ALL))
+# Linked and run at the physical load address: no page tables to move it.
+LDFLAGS  += -Wl,--defsym=KERNEL_LINK=0x80200000
+else
+KSRC     := $(filter-out $(NOMMU_ONLY),$(KSRC_ALL))
+CFLAGS   += -DCONFIG_MMU
+endif
+KOBJ     := $(patsubst %,$(KB)/%.o,$(basename $(KSRC)))
+KERNEL   := $(KB)/kernel.elf
 
 # MMU= limits the paging mode through the command line, as Linux's
 # no4lvl/no5lvl.  QEMU 7.2's CPU can do Sv57 but its device tree always
@@ -78,12 +105,12 @@ all: $(KERNEL) $(INITRAMFS)
 deps:
 	@sh scripts/install-deps.sh
 
-$(B)/%.o: %.c | deps
+$(KB)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(B)/%.o: %.S | deps
+$(KB)/%.o: %.S | deps
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
@@ -91,7 +118,7 @@ $(B)/%.o: %.S | deps
 $(KERNEL): $(KOBJ) kernel/riscv/kernel.ld
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) $(KOBJ) -o $@ -lc -lgcc
-	$(Q)$(OBJDUMP) -d $@ > $(B)/kernel.asm
+	$(Q)$(OBJDUMP) -d $@ > $(KB)/kernel.asm
 
 qemu: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
 	$(QEMU) $(QEMUOPTS)
@@ -108,20 +135,55 @@ qemu-gdb: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
 HOSTCC     := gcc
 HOSTCFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
               -fsanitize=address,undefined -fno-sanitize-recover=all \
-              -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST
+              -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST -DCONFIG_MMU
 HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab.c mm/vmstat.c mm/util.c \
-              lib/seq_buf.c lib/cmdline.c lib/rbtree.c
+              lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c
 HOST_TESTS := $(patsubst test/host/%.c,$(B)/host/%,$(wildcard test/host/unit_*.c))
 
 $(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(wildcard include/*.h test/host/*.h test/host/asm/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< test/host/glue.c $(HOST_MM) -o $@
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< test/host/glue.c $(HOST_MM) $(HOST_EXTRA) -o $@
 
 host-tests: $(HOST_TESTS)
 
-test: $(KERNEL) host-tests user-progs linux-tests initramfs linux-initramfs
-	$(PYTHON) test/run_tests.py --kernel $(KERNEL) --opensbi $(OPENSBI) \
+# unit_elf_reloc moves these programs, linked at 0x10000, to each base and
+# compares them with the same objects linked there by a copy of user.ld.
+RELOC_PROGS := sh init fuzz test_mmap
+RELOC_BASES := 0x40000000 0x80212000
+RELOC_LINKS := $(foreach b,$(RELOC_BASES),$(addprefix $(B)/host/reloc/$(b)/,$(RELOC_PROGS)))
+$(B)/host/reloc/user-%.ld: user/user.ld
+	@mkdir -p $(dir $@)
+	$(Q)sed 's/^\t\. = 0x10000;$$/\t. = $*;/' $< > $@ && ! cmp -s $< $@
+define RELOC_LINK
+$(B)/host/reloc/$(1)/%: $(U_B)/obj/%.o $(U_LIB_OBJ) $(B)/host/reloc/user-$(1).ld
+	@mkdir -p $$(dir $$@)
+	@echo "  ULD     $$@"
+	$$(Q)$$(CC) $$(subst user/user.ld,$(B)/host/reloc/user-$(1).ld,$$(U_LDFLAGS)) $$< $$(U_LIB_OBJ) -o $$@
+endef
+$(foreach b,$(RELOC_BASES),$(eval $(call RELOC_LINK,$(b))))
+# and as the initramfs holds them (user.mk): is every symbol a relocation needs kept?
+$(B)/host/reloc/stripped/%: $(U_B)/bin/%
+	@mkdir -p $(dir $@)
+	$(Q)$(CROSS)objcopy --strip-unneeded $< $@
+$(B)/host/unit_elf_reloc: $(RELOC_LINKS) $(addprefix $(U_B)/bin/,$(RELOC_PROGS)) \
+			  $(RELOC_BASES:%=$(B)/host/reloc/user-%.ld) $(B)/host/reloc/stripped/sh
+$(B)/host/unit_elf_reloc: HOSTCFLAGS += -DRELOC_DIR='"$(B)"' -DRELOC_PROGS='"$(RELOC_PROGS)"' \
+			       -DRELOC_BASES='"$(RELOC_BASES)"'
+# the kernel's reader of the relocations too (HOST_EXTRA: sources one test alone links)
+$(B)/host/unit_elf_reloc: HOST_EXTRA := kernel/binfmt_elf_reloc.c
+$(B)/host/unit_elf_reloc: kernel/binfmt_elf_reloc.c
+
+# make test runs both kernels: the no-MMU one is built by a make of its own.
+NOMMU_KERNEL := $(B)/nommu/kernel.elf
+.PHONY: kernel nommu-kernel
+kernel: $(KERNEL)
+nommu-kernel:
+	$(Q)$(MAKE) --no-print-directory NOMMU=1 kernel
+
+test: $(KERNEL) nommu-kernel host-tests user-progs linux-tests initramfs linux-initramfs
+	$(PYTHON) test/run_tests.py --kernel $(B)/kernel.elf --nommu-kernel $(NOMMU_KERNEL) \
+	    --opensbi $(OPENSBI) \
 	    --host-tests "$(HOST_TESTS)" --cppcheck "$(CPPCHECK)" \
 	    --linux-tests "$(LINUX_TESTS)" --user-tests "$(USER_TESTS)" --initramfs $(INITRAMFS) \
 	    --linux-kernel $(LINUX_KERNEL) --linux-kernel-fetch "$(LINUX_FETCH)" \

@@ -6,6 +6,7 @@
 #include <uaccess.h>
 
 struct mm_struct;
+struct elf64_hdr;	/* Elf64_Ehdr, include/elf.h */
 
 #define MAX_ARG_STRLEN	(32 * 4096)	/* one argument or environment string, as Linux */
 #define MAX_ARG_BYTES	(128 * 1024)	/* all of them together */
@@ -30,8 +31,25 @@ struct linux_binprm {
 	unsigned long sp;		/* the new user stack pointer */
 };
 
+struct elf64_phdr;
+/*
+ * elf_map_segments: place the checked PT_LOAD segments of ph[0..eh->e_phnum)
+ * in bprm->mm, as this build does (kernel/binfmt_elf_mmu.c or
+ * binfmt_elf_nommu.c); *delta = where they run minus where they were
+ * linked.  0 or -errno.
+ */
+int elf_map_segments(struct linux_binprm *bprm, const struct elf64_hdr *eh,
+		     const struct elf64_phdr *ph, unsigned long *delta);
 /* load_elf_binary: map an ELF64 RISC-V executable into bprm->mm. 0 or -errno. */
 int load_elf_binary(struct linux_binprm *bprm);
+/*
+ * elf_relocate: without an MMU, move the program eh heads, whose bytes
+ * [link_lo, link_hi) are at image, to run at load_lo, by the relocations
+ * it keeps.  0, or -ENOEXEC (logged) when it has none or one cannot be
+ * applied, or the read's -errno; the image must then not run.
+ */
+int elf_relocate(struct linux_binprm *bprm, const struct elf64_hdr *eh, void *image,
+		 unsigned long link_lo, unsigned long link_hi, unsigned long load_lo);
 /*
  * exec_binprm: replace current's program with bprm's (arguments already in
  * bprm->strings).  0 when the new program is ready to run; on error the old

@@ -283,8 +283,25 @@ struct file_operations {
 	int (*iterate)(struct file *file, struct dir_context *ctx);
 	/* mmap: may vma map this file?  0 or -errno; none at all: the file cannot be mapped (ENODEV) */
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	/*
+	 * Without an MMU only (mm/nommu.c), as Linux's: what a mapping of
+	 * this file may be (NOMMU_MAP_*; none: regular files can only be
+	 * copied), and where its pages already are, for a direct mapping of
+	 * [pgoff, pgoff+len): the address, or -ENOSYS when they are not one
+	 * contiguous run (then a private mapping copies).
+	 */
+	unsigned int (*mmap_capabilities)(struct file *file);
+	long (*get_unmapped_area)(struct file *file, unsigned long len, unsigned long pgoff);
 	int (*release)(struct inode *inode, struct file *file);
 };
+
+/* mmap_capabilities: what a no-MMU mapping of a file may do (Linux's NOMMU_MAP_*) */
+#define NOMMU_MAP_COPY		0x00000001	/* a private mapping may copy the file */
+#define NOMMU_MAP_DIRECT	0x00000008	/* the file's own pages may be mapped */
+#define NOMMU_MAP_READ		0x00000004	/* = VM_MAYREAD */
+#define NOMMU_MAP_WRITE		0x00000020	/* = VM_MAYWRITE */
+#define NOMMU_MAP_EXEC		0x00000040	/* = VM_MAYEXEC */
+#define NOMMU_VMFLAGS		(NOMMU_MAP_READ | NOMMU_MAP_WRITE | NOMMU_MAP_EXEC)
 
 /* Inode flags (i_flags) */
 #define S_DEAD		(1 << 0)	/* a removed directory: nothing can be looked up or created in it */

@@ -60,6 +60,18 @@ static inline void put_page(struct page *page)
 /* __get_free_pages: like alloc_pages but returns the kernel address, 0 on failure. */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);
+/*
+ * split_page: make a singly held block of 2^order pages that many order-0
+ * pages, each with its own reference, to be freed one by one.
+ */
+void split_page(struct page *page, unsigned int order);
+/*
+ * alloc_pages_exact: PFN_UP(size) physically contiguous pages (kernel
+ * address), the rest of the power-of-two block they came in given back at
+ * once; free_pages_exact frees them (or any page-aligned part of them).
+ */
+void *alloc_pages_exact(size_t size, gfp_t gfp);
+void free_pages_exact(void *virt, size_t size);
 /* free_pages: free by kernel address; addresses outside RAM are reported. */
 void free_pages(unsigned long addr, unsigned int order);
 #define free_page(addr) free_pages(addr, 0)

@@ -70,7 +70,24 @@ struct file;
 #define VM_MAYSHARE	0x00000080UL
 #define VM_GROWSDOWN	0x00000100UL	/* the stack */
 #define VM_ACCOUNT	0x00100000UL	/* charged to Committed_AS */
+#define VM_MAPPED_COPY	0x01000000UL	/* no MMU: the region is a private copy (Linux's VM_ARCH_1) */
 #define VM_NORESERVE	0x00200000UL	/* MAP_NORESERVE: not charged */
+
+/*
+ * vm_region: without an MMU, one run of memory that VMAs map (mm/nommu.c):
+ * an allocation of its own, or a file's pages mapped directly.  VMAs of
+ * several processes may share one (a read-only file mapping), so regions
+ * are counted and kept on one system-wide list (/proc/maps).
+ */
+struct vm_region {
+	struct list_head vm_list;	/* the system's regions, in address order */
+	unsigned long vm_flags;		/* VM_* of the first mapping; VM_MAPPED_COPY if a copy */
+	unsigned long vm_start, vm_end;	/* what is mapped */
+	unsigned long vm_top;		/* the end of the allocation: past vm_end if not trimmed */
+	unsigned long vm_pgoff;		/* offset in vm_file, in pages */
+	struct file *vm_file;		/* the file the region holds or is, or NULL */
+	int vm_usage;			/* VMAs using it */
+};
 
 /*
  * vm_area_struct: one contiguous range of a process's address space with
@@ -86,6 +103,7 @@ struct vm_area_struct {
 	struct vm_area_struct *vm_next;	/* the next VMA up: walks in address order */
 	struct rb_node vm_rb;		/* in mm->mm_rb, keyed by address: lookups in O(log n) */
 	struct list_head shared;	/* a file VMA: on its file's i_mmap, so truncate finds it */
+	struct vm_region *vm_region;	/* no MMU: the memory it maps (NULL with an MMU) */
 };
 
 /* mm_struct: a user address space. */

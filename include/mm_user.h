@@ -34,6 +34,35 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsig
 int expand_stack(struct vm_area_struct *vma, unsigned long addr);
 extern int sysctl_fork_copy_eagerly;
 
+/*
+ * setup_stack_vma: the "[stack]" VMA of a new program in mm: with an MMU
+ * STACK_INITIAL at STACK_TOP_MAX, growing down on faults; without one a
+ * fixed STACK_INITIAL allocation wherever there is room.  Its top, or -errno.
+ */
+long setup_stack_vma(struct mm_struct *mm);
+#ifdef CONFIG_MMU
+/* user_stack_check: with an MMU the guard gap below the stack faults by itself. */
+static inline void user_stack_check(void)
+{
+}
+#else
+/*
+ * Without an MMU nothing stops a program writing below its fixed stack:
+ * the word below it holds STACK_END_MAGIC, and user_stack_check (on every
+ * trap from user mode) reports and kills the process that overwrote it.
+ */
+#define STACK_END_MAGIC	0x57AC6E9DUL
+void user_stack_check(void);
+/* vm.nr_trim_pages (no MMU only): see mm/nommu.c. */
+extern int sysctl_nr_trim_pages;
+/* mmap_pages_allocated: pages of private copies and anonymous memory (meminfo's MmapCopy). */
+extern unsigned long mmap_pages_allocated;
+struct vm_region;
+/* nommu_for_each_region: fn(region, arg) for every region in the system, in address order. */
+void nommu_for_each_region(void (*fn)(const struct vm_region *region, void *arg), void *arg);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr);
+#endif
 /* mm_alloc: an empty address space whose root table shares the kernel half. NULL on ENOMEM. */
 struct mm_struct *mm_alloc(void);
 /* mmput: drop a user of mm; the last one frees its pages, tables and VMAs. */

@@ -37,6 +37,7 @@
 #define __NR_getppid		173
 #define __NR_brk		214
 #define __NR_munmap		215
+#define __NR_mremap		216
 #define __NR_clone		220
 #define __NR_execve		221
 #define __NR_mmap		222
@@ -95,8 +96,20 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 	SYSCALL(__NR_execve, sys_execve),				\
 	SYSCALL(__NR_mmap, sys_mmap),					\
 	SYSCALL(__NR_munmap, sys_munmap),				\
+	MM_SYSCALLS
+
+/*
+ * The calls Linux builds only with an MMU (mm/Makefile's mmu-y), and the
+ * one only the no-MMU kernel has so far: elsewhere they are ENOSYS.
+ */
+#ifdef CONFIG_MMU
+#define MM_SYSCALLS							\
 	SYSCALL(__NR_mprotect, sys_mprotect),				\
 	SYSCALL(__NR_msync, sys_msync),					\
 	SYSCALL(__NR_madvise, sys_madvise),
+#else
+#define MM_SYSCALLS							\
+	SYSCALL(__NR_mremap, sys_mremap),
+#endif
 
 #endif

@@ -14,7 +14,11 @@
 
 #define __user	/* marks a user-space pointer (documentation only) */
 
-/* access_ok: does [addr, addr+size) lie wholly in user space? */
+/*
+ * access_ok: does [addr, addr+size) lie wholly in user space?  With an
+ * MMU, below task_size (a fault finds the rest); without one, inside the
+ * current process's own mappings (mm/nommu.c), since nothing would fault.
+ */
 bool access_ok(const void __user *addr, size_t size);
 
 /* copy_from_user: copy n bytes in; returns the number of bytes NOT copied (0 on success). */

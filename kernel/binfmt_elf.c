@@ -1,50 +1,21 @@
 /*
- * kernel/binfmt_elf.c: loading an ELF64 RISC-V executable.
- *
- * Each PT_LOAD segment becomes VMAs with the segment's permissions, as
- * Linux's elf_map: its file part a private mapping of the file (pages come
- * from the page cache on demand, and a write copies them), the tail of its
- * last file page cleared, and the rest of its bss an anonymous mapping,
- * demand-zeroed.  Writable segments are charged to Committed_AS like any
- * private writable mapping, so a huge bss is refused with ENOMEM before the
- * program runs.  A program held in kernel memory (the self-tests) has no
- * file to map: its bytes are copied into anonymous memory instead.
- * Programs are linked at a fixed address (ET_EXEC); they keep their
- * relocations, so that a loader without an MMU could place the very same
- * files anywhere.
+ * kernel/binfmt_elf.c: loading an ELF64 RISC-V executable, the part both
+ * kernels share: the headers are read and checked here, then each build
+ * places the PT_LOAD segments its own way (elf_map_segments):
+ *  - with an MMU (binfmt_elf_mmu.c), at the addresses the program was
+ *    linked for, each segment its own VMAs, demand paged from the file;
+ *  - without one (binfmt_elf_nommu.c), all of them in one contiguous
+ *    allocation wherever the buddy allocator finds room, and the program
+ *    relocated to run there.
+ * Programs are linked at a fixed address (ET_EXEC) and keep their
+ * relocations (-Wl,-q), so the very same files run on both.
  */
 #include <binfmts.h>
+#include <elf.h>
 #include <errno.h>
-#include <mman.h>
 #include <mm_user.h>
 #include <pgtable.h>
-#include <slab.h>
 #include <string.h>
-
-#define EI_NIDENT	16
-#define ELFCLASS64	2
-#define ELFDATA2LSB	1
-#define ET_EXEC		2
-#define EM_RISCV	243
-#define PT_LOAD		1
-#define PT_PHDR		6
-#define PF_X		1
-#define PF_W		2
-#define PF_R		4
-
-struct elf64_hdr {
-	unsigned char e_ident[EI_NIDENT];
-	u16 e_type, e_machine;
-	u32 e_version;
-	u64 e_entry, e_phoff, e_shoff;
-	u32 e_flags;
-	u16 e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
-};
-
-struct elf64_phdr {
-	u32 p_type, p_flags;
-	u64 p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_align;
-};
 
 #define MAX_PHNUM 16
 
@@ -56,102 +27,11 @@ static bool elf_ok(const struct elf64_hdr *eh)
 	       eh->e_phnum > 0 && eh->e_phnum <= MAX_PHNUM;
 }
 
-static unsigned long prot_of(u32 p_flags)
-{
-	return (p_flags & PF_R ? PROT_READ : 0) | (p_flags & PF_W ? PROT_WRITE : 0) |
-	       (p_flags & PF_X ? PROT_EXEC : 0);
-}
-
-/* vm_flags_of: an anonymous segment's VMA flags, charged when writable (as Linux's vm_brk_flags). */
-static unsigned long vm_flags_of(u32 p_flags)
-{
-	unsigned long f = calc_vm_prot_bits(prot_of(p_flags)) | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
-
-	return (p_flags & PF_W) ? f | VM_ACCOUNT : f;
-}
-
-/* copy_in: read filesz bytes of the file at off into the new mm at va, through the kernel's view of its pages. */
-static int copy_in(struct linux_binprm *bprm, unsigned long va, u64 off, u64 filesz)
-{
-	while (filesz) {
-		struct page *page = get_user_page_remote(bprm->mm, va & PAGE_MASK);
-		size_t in_page = PAGE_SIZE - (va & ~PAGE_MASK);
-		size_t n = filesz < in_page ? filesz : in_page;
-		long got;
-
-		if (!page)
-			return -EFAULT;
-		got = bprm->read(bprm, (char *)page_address(page) + (va & ~PAGE_MASK), n, off);
-		if (got < 0)
-			return (int)got;
-		if ((size_t)got != n)
-			return -EIO;	/* the file is shorter than its headers say */
-		va += n;
-		off += n;
-		filesz -= n;
-	}
-	return 0;
-}
-
-/* clear_in: zero [va, end) of the new mm (the bss part of a segment's last file page). */
-static int clear_in(struct linux_binprm *bprm, unsigned long va, unsigned long end)
-{
-	while (va < end) {
-		struct page *page = get_user_page_remote(bprm->mm, va & PAGE_MASK);
-		size_t n = MIN(end - va, PAGE_SIZE - (va & ~PAGE_MASK));
-
-		if (!page)
-			return -ENOMEM;
-		memset((char *)page_address(page) + (va & ~PAGE_MASK), 0, n);
-		va += n;
-	}
-	return 0;
-}
-
-/*
- * map_segment: [start, end) of the new mm for one PT_LOAD.  From a file:
- * its file pages mapped privately, the rest anonymous.  From memory: all
- * anonymous, with the file's bytes copied in.
- */
-static int map_segment(struct linux_binprm *bprm, const struct elf64_phdr *ph,
-		       unsigned long start, unsigned long end)
-{
-	unsigned long file_end = PAGE_ALIGN(ph->p_vaddr + ph->p_filesz);
-	long addr;
-	int err;
-
-	if (!bprm->exec_file || !ph->p_filesz) {
-		err = vm_brk_flags(bprm->mm, start, end - start, vm_flags_of(ph->p_flags),
-				   bprm->mm->exe_name);
-		if (err)
-			return err == -EEXIST ? -ENOEXEC : err;
-		/* Named after the program, with its file offset, as Linux shows a file mapping. */
-		find_vma(bprm->mm, start)->vm_pgoff = ph->p_offset >> PAGE_SHIFT;
-		return copy_in(bprm, ph->p_vaddr, ph->p_offset, ph->p_filesz);
-	}
-	addr = do_mmap(bprm->mm, start, file_end - start, prot_of(ph->p_flags),
-		       MAP_PRIVATE | MAP_FIXED_NOREPLACE, bprm->exec_file, ph->p_offset >> PAGE_SHIFT);
-	if (addr < 0)
-		return addr == -EEXIST ? -ENOEXEC : (int)addr;
-	if (ph->p_memsz > ph->p_filesz) {
-		/* The file's page holds whatever follows the segment: bss starts zeroed. */
-		err = clear_in(bprm, ph->p_vaddr + ph->p_filesz, MIN(file_end, end));
-		if (err)
-			return err;
-	}
-	if (end > file_end) {
-		err = vm_brk_flags(bprm->mm, file_end, end - file_end, vm_flags_of(ph->p_flags), NULL);
-		if (err)
-			return err == -EEXIST ? -ENOEXEC : err;
-	}
-	return 0;
-}
-
 int load_elf_binary(struct linux_binprm *bprm)
 {
 	struct elf64_hdr eh;
 	struct elf64_phdr ph[MAX_PHNUM];
-	unsigned long brk = 0;
+	unsigned long brk = 0, delta = 0;
 	long got;
 	int err;
 
@@ -165,35 +45,36 @@ int load_elf_binary(struct linux_binprm *bprm)
 		return got < 0 ? (int)got : -ENOEXEC;
 
 	for (int i = 0; i < eh.e_phnum; i++) {
-		unsigned long start, end;
-
 		if (ph[i].p_type != PT_LOAD || !ph[i].p_memsz)
 			continue;
 		if (ph[i].p_filesz > ph[i].p_memsz || ph[i].p_vaddr + ph[i].p_memsz < ph[i].p_vaddr ||
 		    ph[i].p_vaddr + ph[i].p_memsz > task_size ||
 		    (ph[i].p_vaddr & ~PAGE_MASK) != (ph[i].p_offset & ~PAGE_MASK))
 			return -ENOEXEC;
-		start = ph[i].p_vaddr & PAGE_MASK;
-		end = PAGE_ALIGN(ph[i].p_vaddr + ph[i].p_memsz);
-		err = map_segment(bprm, &ph[i], start, end);
-		if (err)
-			return err;
-		if (ph[i].p_offset == 0)	/* the headers are mapped: tell the program where */
-			bprm->phdr_addr = ph[i].p_vaddr + eh.e_phoff;
-		if (ph[i].p_flags & PF_X) {
-			bprm->mm->start_code = start;
-			bprm->mm->end_code = ph[i].p_vaddr + ph[i].p_filesz;
-		} else {
-			bprm->mm->start_data = ph[i].p_vaddr;
-			bprm->mm->end_data = ph[i].p_vaddr + ph[i].p_filesz;
-		}
-		if (end > brk)
-			brk = end;
+		brk = MAX(brk, PAGE_ALIGN(ph[i].p_vaddr + ph[i].p_memsz));
 	}
 	if (!brk)
 		return -ENOEXEC;
-	bprm->mm->start_brk = bprm->mm->brk = brk;
-	bprm->entry = eh.e_entry;
+	err = elf_map_segments(bprm, &eh, ph, &delta);
+	if (err)
+		return err;
+
+	/* What /proc/<pid>/stat and the auxiliary vector tell about the program, where it runs. */
+	for (int i = 0; i < eh.e_phnum; i++) {
+		if (ph[i].p_type != PT_LOAD || !ph[i].p_memsz)
+			continue;
+		if (ph[i].p_offset == 0)	/* the headers are loaded: tell the program where */
+			bprm->phdr_addr = ph[i].p_vaddr + eh.e_phoff + delta;
+		if (ph[i].p_flags & PF_X) {
+			bprm->mm->start_code = (ph[i].p_vaddr & PAGE_MASK) + delta;
+			bprm->mm->end_code = ph[i].p_vaddr + ph[i].p_filesz + delta;
+		} else {
+			bprm->mm->start_data = ph[i].p_vaddr + delta;
+			bprm->mm->end_data = ph[i].p_vaddr + ph[i].p_filesz + delta;
+		}
+	}
+	bprm->mm->start_brk = bprm->mm->brk = brk + delta;
+	bprm->entry = eh.e_entry + delta;
 	bprm->phnum = eh.e_phnum;
 	bprm->phent = eh.e_phentsize;
 	return 0;

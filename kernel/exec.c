@@ -69,17 +69,16 @@ static int copy_to_mm(struct mm_struct *mm, unsigned long va, const void *src, s
 static int setup_stack(struct linux_binprm *bprm)
 {
 	struct mm_struct *mm = bprm->mm;
-	unsigned long top = STACK_TOP_MAX, strings, random, sp, *vec, nvec;
+	unsigned long top, strings, random, sp, *vec, nvec;
 	unsigned long auxv[2 * 16];
 	int n = 0, err;
 	size_t vec_bytes;
 	u64 seed = get_cycles() * 0x9e3779b97f4a7c15ULL;
+	long ret = setup_stack_vma(mm);
 
-	err = vm_brk_flags(mm, top - STACK_INITIAL, STACK_INITIAL, VM_READ | VM_WRITE | VM_MAYREAD |
-			   VM_MAYWRITE | VM_MAYEXEC | VM_GROWSDOWN | VM_ACCOUNT, "[stack]");
-	if (err)
-		return err;
-	mm->start_stack = top;
+	if (ret < 0)
+		return (int)ret;
+	mm->start_stack = top = (unsigned long)ret;
 	strings = top - ALIGN(bprm->strings_len, 16);
 	if (copy_to_mm(mm, strings, bprm->strings, bprm->strings_len))
 		return -EFAULT;

@@ -134,6 +134,10 @@ long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	(void)ptid, (void)tls, (void)ctid;
 	if (other || ((flags & CLONE_VM) && !vfork))
 		return -EINVAL;
+#ifndef CONFIG_MMU
+	if (!(flags & CLONE_VM))
+		return -EINVAL;		/* no fork without an MMU: nothing to copy an address space into */
+#endif
 	p = copy_process(flags & CLONE_VM, (int)(flags & CSIGNAL), newsp, NULL, NULL);
 	if (IS_ERR(p))
 		return PTR_ERR(p);

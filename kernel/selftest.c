@@ -64,7 +64,9 @@ static const struct suite suites[] = {
 	{ "buddy", selftest_buddy, true },
 	{ "slab", selftest_slab, true },
 	{ "timer", selftest_timer, true },
+#ifdef CONFIG_MMU
 	{ "paging", selftest_paging, true },
+#endif
 	{ "proc", selftest_proc, true },
 	{ "fs", selftest_fs, true },
 	{ "oom", selftest_oom, true },
@@ -72,7 +74,9 @@ static const struct suite suites[] = {
 	{ "oom_panic", selftest_oom_panic, false },
 	{ "bench", selftest_bench, false },
 	{ "fault", selftest_fault, false },
+#ifdef CONFIG_MMU
 	{ "wx", selftest_wx, false },
+#endif
 };
 
 /* A kernel fault on purpose: the harness checks the report and the panic status. */

@@ -140,8 +140,8 @@ static int exec_bench(void *arg)
 /* run_bench_program: instructions from starting the program with argc arguments to reaping it. */
 static u64 run_bench_program(struct elf_image *img, int argc)
 {
-	static const char *const args[] = { "bench", "a", "b", "c", "d", "e", "f", NULL };
-	const char *argv[8] = { NULL };
+	static const char *const args[] = { "bench", "a", "b", "c", "d", "e", "f", "g", "h", NULL };
+	const char *argv[10] = { NULL };
 	struct bench_run run = { img, argv };
 	int status, pid;
 	u64 t0;
@@ -179,6 +179,7 @@ static void bench_exec(void (*line)(const char *name, unsigned long value, const
 		line("execve_small", (unsigned long)exec_instr, "instr");
 }
 
+#ifdef CONFIG_MMU
 /* page_op_cost: instructions one clear_page (copy false) or copy_page (true) takes. */
 static u64 page_op_cost(bool copy)
 {
@@ -204,32 +205,21 @@ static u64 page_op_cost(bool copy)
 
 #define PAGES_16M 4096
 
-/*
- * bench_proc: system calls and page faults, each the difference between
- * two runs of the benchmark program, so that only the work named counts.
- */
-void bench_proc(void (*line)(const char *name, unsigned long value, const char *unit))
+/* bench_fork: fork and its page faults, each the difference between two runs (MMU only). */
+static void bench_fork(void (*line)(const char *name, unsigned long value, const char *unit),
+		       struct elf_image *img, u64 base)
 {
-	struct elf_image img;
-	u64 base, getpid, fork, touch, fork16, cow16, eager16, mmaps;
+	u64 fork, touch, fork16, cow16, eager16;
 
-	if (!build_elf(&img, user_bench_start, user_bench_end))
-		return;
-	run_bench_program(&img, 1);	/* warm the caches the kernel keeps */
-	base = run_bench_program(&img, 1);
-	getpid = run_bench_program(&img, 2);
-	fork = run_bench_program(&img, 3);
-	touch = run_bench_program(&img, 4);
-	fork16 = run_bench_program(&img, 5);
-	cow16 = run_bench_program(&img, 6);
+	fork = run_bench_program(img, 3);
+	touch = run_bench_program(img, 4);
+	fork16 = run_bench_program(img, 5);
+	cow16 = run_bench_program(img, 6);
 	sysctl_fork_copy_eagerly = 1;
-	eager16 = run_bench_program(&img, 5);
+	eager16 = run_bench_program(img, 5);
 	sysctl_fork_copy_eagerly = 0;
-	mmaps = run_bench_program(&img, 7);
-	kfree(img.data);
-	if (!base || !getpid || !fork || !touch || !fork16 || !cow16 || !eager16 || !mmaps)
+	if (!fork || !touch || !fork16 || !cow16 || !eager16)
 		return;
-	line("getpid_syscall", (unsigned long)((getpid - base) / 1000), "instr");
 	line("fork_exit_wait", (unsigned long)((fork - base) / 100), "instr");
 	line("fork_16m_cow", (unsigned long)(fork16 - touch), "instr");
 	line("fork_16m_eager", (unsigned long)(eager16 - touch), "instr");
@@ -238,6 +228,41 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 	line("anon_fault_zero", (unsigned long)((touch - base) / PAGES_16M - page_op_cost(false)),
 	     "instr");
 	line("cow_fault", (unsigned long)((cow16 - fork16) / PAGES_16M - page_op_cost(true)), "instr");
-	line("mmap_munmap_4k", (unsigned long)((mmaps - base) / 1000), "instr");
+}
+#else
+/* bench_fork: without an MMU there is no fork and no page fault to measure. */
+static void bench_fork(void (*line)(const char *name, unsigned long value, const char *unit),
+		       struct elf_image *img, u64 base)
+{
+}
+#endif
+
+/*
+ * bench_proc: system calls, mmap and process start-up, each the
+ * difference between two runs of the benchmark program, so that only the
+ * work named counts.
+ */
+void bench_proc(void (*line)(const char *name, unsigned long value, const char *unit))
+{
+	struct elf_image img;
+	u64 base, getpid, mmaps, mmap1m, vforks;
+
+	if (!build_elf(&img, user_bench_start, user_bench_end))
+		return;
+	run_bench_program(&img, 1);	/* warm the caches the kernel keeps */
+	base = run_bench_program(&img, 1);
+	getpid = run_bench_program(&img, 2);
+	mmaps = run_bench_program(&img, 7);
+	mmap1m = run_bench_program(&img, 8);
+	vforks = run_bench_program(&img, 9);
+	if (base && getpid && mmaps && mmap1m) {
+		line("getpid_syscall", (unsigned long)((getpid - base) / 1000), "instr");
+		line("mmap_munmap_4k", (unsigned long)((mmaps - base) / 1000), "instr");
+		line("mmap_munmap_1m", (unsigned long)((mmap1m - base) / 100), "instr");
+	}
+	if (base && vforks)	/* needs /bin/echo from the initramfs */
+		line("vfork_exec_wait", (unsigned long)((vforks - base) / 20), "instr");
+	bench_fork(line, &img, base);
+	kfree(img.data);
 	bench_exec(line);
 }

@@ -136,6 +136,9 @@ user_test_end:
  *   5 as 4, then fork; the child exits at once; wait
  *   6 as 4, then fork; the child writes each page again (copy-on-write); wait
  *   7 1000 x (mmap 4 KiB of anonymous memory, munmap it)
+ *   8 100 x (mmap 1 MiB of anonymous memory, munmap it)
+ *   9 20 x (vfork, the child execs "/bin/echo -n", wait)
+ * Modes 1, 2 and 7-9 work without an MMU too.
  */
 	.balign 4
 	.globl user_bench_start
@@ -147,6 +150,10 @@ user_bench_start:
 	beq	t0, t1, 3f
 	li	t1, 7
 	beq	t0, t1, 8f
+	li	t1, 8
+	beq	t0, t1, 11f
+	li	t1, 9
+	beq	t0, t1, 13f
 	li	t1, 4
 	bltu	t0, t1, 9f
 	call	grow16			/* 4, 5, 6: s2..s3 is 16 MiB of fresh heap */
@@ -189,6 +196,52 @@ user_bench_start:
 	ecall
 	addi	s1, s1, -1
 	bnez	s1, 10b
+	j	9f
+11:	li	s1, 100
+12:	li	a0, 0			/* mmap(NULL, 1 MiB, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) */
+	li	a1, 0x100000
+	li	a2, 3
+	li	a3, 0x22
+	li	a4, -1
+	li	a5, 0
+	li	a7, 222
+	ecall
+	li	a1, 0x100000		/* munmap(it, 1 MiB) */
+	li	a7, 215
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 12b
+	j	9f
+13:	li	s1, 20
+14:	li	a0, 0x4111		/* clone(CLONE_VM | CLONE_VFORK | SIGCHLD): vfork */
+	li	a1, 0
+	li	a2, 0
+	li	a3, 0
+	li	a4, 0
+	li	a7, 220
+	ecall
+	bnez	a0, 15f
+	addi	sp, sp, -32		/* child, on the parent's stack: argv below its sp */
+	lla	t0, echo_path
+	sd	t0, 0(sp)
+	lla	t0, echo_arg
+	sd	t0, 8(sp)
+	sd	zero, 16(sp)
+	lla	a0, echo_path		/* execve("/bin/echo", { "/bin/echo", "-n", NULL }, NULL) */
+	mv	a1, sp
+	li	a2, 0
+	li	a7, 221
+	ecall
+	li	a0, 127			/* the exec failed */
+	li	a7, 94
+	ecall
+15:	li	a1, 0			/* parent: wait4(child, NULL, 0, NULL) */
+	li	a2, 0
+	li	a3, 0
+	li	a7, 260
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 14b
 	j	9f
 1:	li	s1, 1000
 2:	li	a7, 172			/* getpid */
@@ -240,5 +293,10 @@ touch16:
 	add	t1, t1, t2
 	bltu	t1, s3, 1b
 	ret
+echo_path:
+	.asciz	"/bin/echo"
+echo_arg:
+	.asciz	"-n"
+	.balign 4
 	.globl user_bench_end
 user_bench_end:

@@ -181,10 +181,16 @@ static int drop_caches_sysctl_handler(const struct ctl_table *table, int write, 
 }
 
 static const struct ctl_table vm_table[] = {
+#ifdef CONFIG_MMU
 	/* rvmm's own debug switch: fork copies every page at once (for the benchmark) */
 	{ .procname = "fork_copy_eagerly", .data = &sysctl_fork_copy_eagerly, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = proc_dointvec_minmax,
 	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_ONE },
+#else
+	/* only without an MMU, as on Linux: mm/nommu.c's power-of-two trimming */
+	{ .procname = "nr_trim_pages", .data = &sysctl_nr_trim_pages, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = proc_dointvec_minmax, .extra1 = SYSCTL_ZERO },
+#endif
 	{ .procname = "drop_caches", .data = &sysctl_drop_caches, .maxlen = sizeof(int),
 	  .mode = 0644, .proc_handler = drop_caches_sysctl_handler,
 	  .extra1 = SYSCTL_ONE, .extra2 = SYSCTL_FOUR },

@@ -3,6 +3,7 @@
  * include/uaccess.h).  The faulting instructions themselves are in
  * usercopy.S; this file checks ranges and opens the SUM window.
  */
+#include <asm/page.h>
 #include <asm/uaccess.h>
 #include <errno.h>
 #include <pgtable.h>
@@ -13,12 +14,14 @@ size_t __asm_copy_user(void *to, const void *from, size_t n);
 size_t __asm_clear_user(void *to, size_t n);
 int __asm_get_user_u8(u8 *val, const u8 *uaddr);
 
+#ifdef CONFIG_MMU	/* without an MMU, mm/nommu.c has its own */
 bool access_ok(const void __user *addr, size_t size)
 {
 	unsigned long a = (unsigned long)addr;
 
 	return a <= task_size && size <= task_size - a;
 }
+#endif
 
 /*
  * User memory is reachable only for the length of a copy, so a stray
@@ -109,6 +112,8 @@ size_t copy_to_iter(const void *from, size_t n, struct iov_iter *i)
 	n = n < i->count ? n : i->count;
 	if (i->user)
 		done = n - copy_to_user(i->buf, from, n);
+	else if (n == PAGE_SIZE && !(((unsigned long)i->buf | (unsigned long)from) & ~PAGE_MASK))
+		copy_page(i->buf, from), done = n;	/* a whole page (exec's reads): 64 bytes a loop */
 	else
 		memcpy(i->buf, from, done = n);
 	i->buf += done;

@@ -6,6 +6,8 @@
 #define _MM_INTERNAL_H
 
 #include <gfp.h>
+#include <mm_types.h>
+#include <mm.h>
 
 /* memblock_free_pages: hand a block of boot memory to the buddy allocator. */
 void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order);
@@ -15,5 +17,30 @@ void setup_per_cpu_pageset(void);
 void show_free_areas(void);
 /* int_sqrt: floor(sqrt(x)). */
 unsigned long int_sqrt(unsigned long x);
+
+/* ---- VMA bookkeeping (mm/vma.c), for mm/mmap.c and mm/nommu.c ---- */
+struct mm_struct;
+struct vm_area_struct;
+
+static inline long vma_pages(const struct vm_area_struct *vma)
+{
+	return (long)((vma->vm_end - vma->vm_start) >> PAGE_SHIFT);
+}
+
+/* vma_new: a zeroed VMA [start, end) of mm with vm_flags and name, not yet linked; NULL on ENOMEM. */
+struct vm_area_struct *vma_new(struct mm_struct *mm, unsigned long start, unsigned long end,
+			       unsigned long vm_flags, const char *name);
+/* vma_link: make vma part of mm just after prev (NULL: first): list, tree, counters, its file's i_mmap. */
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma, struct vm_area_struct *prev);
+/* vma_rb_insert: put vma in mm's tree (its range overlaps no other). */
+void vma_rb_insert(struct mm_struct *mm, struct vm_area_struct *vma);
+/* vma_before: the last VMA that ends at or below addr, or NULL. */
+struct vm_area_struct *vma_before(struct mm_struct *mm, unsigned long addr);
+/* insert_vma: link vma in address order; -EEXIST if it overlaps a neighbour. */
+int insert_vma(struct mm_struct *mm, struct vm_area_struct *vma);
+/* free_vma: what a VMA holds besides its pages (its charge, its file), then the VMA. */
+void free_vma(struct vm_area_struct *vma);
+/* do_munmap: this build's munmap of [start, start+len) in mm.  0 or -errno. */
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 
 #endif

@@ -78,6 +78,7 @@ static void dump_header(gfp_t gfp, unsigned int order, const struct task_struct 
 			victim->comm, victim->pid);
 }
 
+#ifdef CONFIG_MMU
 /*
  * oom_reap_task_mm: free the victim's private memory now (Linux's
  * __oom_reap_task_mm): unmap every page of its private VMAs.  The VMAs
@@ -94,6 +95,15 @@ static void oom_reap_task_mm(struct task_struct *victim, struct mm_struct *mm)
 	pr_info("oom_reaper: reaped process %d (%s), now anon-rss:%lukB, file-rss:%lukB, shmem-rss:%lukB\n",
 		victim->pid, victim->comm, K(mm->rss_anon), K(mm->rss_file), K(mm->rss_shmem));
 }
+#else
+/*
+ * oom_reap_task_mm: Linux's reaper needs an MMU, and so does rvmm's:
+ * without one, the victim's memory comes back when it exits.
+ */
+static void oom_reap_task_mm(struct task_struct *victim, struct mm_struct *mm)
+{
+}
+#endif
 
 /* oom_kill_process: kill victim and every task sharing its mm, then reap it. */
 static void oom_kill_process(struct task_struct *victim)

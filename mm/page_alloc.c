@@ -621,6 +621,42 @@ unsigned long get_zeroed_page(gfp_t gfp)
 	return __get_free_pages(gfp | __GFP_ZERO, 0);
 }
 
+void split_page(struct page *page, unsigned int order)
+{
+	if (!PageHead(page) || page->order != order || page_ref_count(page) != 1)
+		panic("split_page: pfn %#lx is not a singly held order-%u block",
+		      page_to_pfn(page), order);
+	for (unsigned long i = 0; i < (1UL << order); i++) {
+		page[i].flags = 1u << PG_head;	/* each an order-0 block of its own */
+		page[i].order = 0;
+		page[i]._refcount = 1;
+	}
+}
+
+void *alloc_pages_exact(size_t size, gfp_t gfp)
+{
+	unsigned long pages = PFN_UP(size), order = 0;
+	struct page *page;
+
+	while ((1UL << order) < pages)
+		order++;
+	page = alloc_pages(gfp, (unsigned int)order);
+	if (!page)
+		return NULL;
+	split_page(page, (unsigned int)order);
+	for (unsigned long i = pages; i < (1UL << order); i++)
+		__free_page(page + i);	/* the tail goes back at once */
+	return page_address(page);
+}
+
+void free_pages_exact(void *virt, size_t size)
+{
+	struct page *page = virt_to_page(virt);
+
+	for (unsigned long i = 0; i < PFN_UP(size); i++)
+		__free_page(page + i);
+}
+
 static __noinline void free_one_page(struct zone *zone, struct page *page, unsigned int order)
 {
 	unsigned long flags;

@@ -5,6 +5,7 @@
  */
 #include <mm.h>
 #include <vmstat.h>
+#include <mm_user.h>
 #include "internal.h"
 
 static long node_stat[NR_VM_NODE_STAT_ITEMS];
@@ -60,6 +61,9 @@ void show_meminfo(struct seq_buf *m)
 	show_val_kb(m, "Buffers:", 0);
 	show_val_kb(m, "Cached:", file > shmem ? file : shmem);
 	show_val_kb(m, "SwapCached:", 0);
+#ifndef CONFIG_MMU
+	show_val_kb(m, "MmapCopy:", mmap_pages_allocated);	/* where Linux puts it */
+#endif
 	show_val_kb(m, "SwapTotal:", 0);
 	show_val_kb(m, "SwapFree:", 0);
 	show_val_kb(m, "AnonPages:", global_node_page_state(NR_ANON_MAPPED));

@@ -31,15 +31,21 @@ import qemu  # noqa: E402
 import linux_kernel  # noqa: E402
 
 SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs", "oom"]
-CONFIGS = [  # (label, QEMU memory, paging mode limit, extra boot arguments, suites, initrd)
-    ("128M", "128M", "sv48", "", SUITES, False),
-    ("3G", "3G", "sv48", "", SUITES, False),
-    ("3G mem=2560M", "3G", "sv48", "mem=2560M", SUITES, False),
-    ("sv39 128M", "128M", "sv39", "", SUITES, False),
-    ("sv39 3G", "3G", "sv39", "", ["zones", "buddy", "paging", "proc"], False),
-    ("sv57 128M", "128M", "sv57", "", SUITES, False),
-    ("sv57 3G", "3G", "sv57", "", ["paging", "proc"], False),
-    ("initrd 128M", "128M", "sv48", "", ["memblock", "fs"], True),
+# Without an MMU: no page tables to test (paging), and the proc suite's
+# program checks what an MMU enforces; the user tests cover processes there.
+NOMMU_SUITES = ["memblock", "zones", "buddy", "slab", "timer", "fs", "oom"]
+CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot arguments, suites, initrd)
+    ("mmu 128M", "mmu", "128M", "sv48", "", SUITES, False),
+    ("mmu 3G", "mmu", "3G", "sv48", "", SUITES, False),
+    ("mmu 3G mem=2560M", "mmu", "3G", "sv48", "mem=2560M", SUITES, False),
+    ("mmu sv39 128M", "mmu", "128M", "sv39", "", SUITES, False),
+    ("mmu sv39 3G", "mmu", "3G", "sv39", "", ["zones", "buddy", "paging", "proc"], False),
+    ("mmu sv57 128M", "mmu", "128M", "sv57", "", SUITES, False),
+    ("mmu sv57 3G", "mmu", "3G", "sv57", "", ["paging", "proc"], False),
+    ("mmu initrd 128M", "mmu", "128M", "sv48", "", ["memblock", "fs"], True),
+    ("nommu 128M", "nommu", "128M", "sv48", "", NOMMU_SUITES, False),
+    ("nommu 3G", "nommu", "3G", "sv48", "", ["memblock", "zones", "buddy"], False),
+    ("nommu initrd 128M", "nommu", "128M", "sv48", "", ["memblock", "fs"], True),
 ]
 FUZZ_CALLS = 50000
 # What the fuzzer steps around: behaviour Linux shares, not kernel bugs (user/bin/fuzz.c, avoiding()).
@@ -172,9 +178,10 @@ def run_cppcheck(command, results):
 
 
 def check_fault(kernel, opensbi, results, test="fault", cause=r"Load page fault \(scause=0xd",
-                stval=r"0x1"):
+                stval=r"0x1", label=None):
     """A kernel fault gives a full report and powers off with EXIT_PANIC."""
     b = qemu.boot(kernel, opensbi, bootargs="test=" + test, timeout=60)
+    test = label or test
     text = b.text()
     for what, pattern in [
         ("names the cause", r"Unhandled exception: " + cause),
@@ -218,11 +225,12 @@ def check_boot_log(label, b, results, want_normal):
                 "%s boot log: Normal zone %s" % (label, "shown" if want_normal else "empty"), b.lines)
 
 
-RVMM_USER_CONFIGS = [  # (label, QEMU memory, paging mode limit)
-    ("sv48 128M", "128M", "sv48"),
-    ("sv39 128M", "128M", "sv39"),
-    ("sv57 128M", "128M", "sv57"),
-    ("sv48 3G", "3G", "sv48"),
+RVMM_USER_CONFIGS = [  # (label, build, QEMU memory, paging mode limit)
+    ("mmu sv48 128M", "mmu", "128M", "sv48"),
+    ("mmu sv39 128M", "mmu", "128M", "sv39"),
+    ("mmu sv57 128M", "mmu", "128M", "sv57"),
+    ("mmu sv48 3G", "mmu", "3G", "sv48"),
+    ("nommu 128M", "nommu", "128M", "sv48"),
 ]
 
 
@@ -251,6 +259,7 @@ def count_rvmm_user_tests(label, b, results):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kernel", required=True)
+    ap.add_argument("--nommu-kernel", default="", help="the no-MMU kernel (make NOMMU=1)")
     ap.add_argument("--opensbi", required=True)
     ap.add_argument("--host-tests", default="")
     ap.add_argument("--cppcheck", default="")
@@ -270,32 +279,37 @@ def main():
     run_qemu_user_tests("linux", args.linux_tests.split(), results)
     run_qemu_user_tests("qemu-user", args.user_tests.split(), results)
 
+    kernels = {"mmu": args.kernel, "nommu": args.nommu_kernel}
+    configs = [c for c in CONFIGS if kernels[c[1]]]
     # The sv57 device trees are made once, before boots run in parallel.
-    for (label, mem, mmu, extra, suites, initrd) in CONFIGS:
+    for (label, build, mem, mmu, extra, suites, initrd) in configs:
         if mmu == "sv57":
             qemu.qemu_command(args.kernel, args.opensbi, mem=mem, mmu=mmu)
     initrd_path = test_initrd(args.kernel)
-    jobs = [(label, mem, mmu, extra, suite, initrd_path if initrd else None)
-            for (label, mem, mmu, extra, suites, initrd) in CONFIGS for suite in suites]
+    jobs = [(label, build, mem, mmu, extra, suite, initrd_path if initrd else None)
+            for (label, build, mem, mmu, extra, suites, initrd) in configs for suite in suites]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = [pool.submit(qemu.boot, args.kernel, args.opensbi, mem=mem, mmu=mmu,
+        futures = [pool.submit(qemu.boot, kernels[build], args.opensbi, mem=mem, mmu=mmu,
                                bootargs=("test=%s %s" % (suite, extra)).strip(), timeout=120,
                                initrd=initrd)
-                   for (label, mem, mmu, extra, suite, initrd) in jobs]
-        for (label, mem, mmu, extra, suite, initrd), f in zip(jobs, futures):
+                   for (label, build, mem, mmu, extra, suite, initrd) in jobs]
+        for (label, build, mem, mmu, extra, suite, initrd), f in zip(jobs, futures):
             b = f.result()
             results.tap("[%s] %s" % (label, suite), b.lines, 0, b.status)
             if suite == "memblock":
                 check_boot_log("[%s]" % label, b, results, want_normal=(mem == "3G"))
-                results.add(("paging: Sv%d" % {"sv39": 39, "sv48": 48, "sv57": 57}[mmu]) in b.text(),
-                            "[%s] boot log: names the paging mode" % label, b.lines)
+                paging = ("paging: Sv%d" % {"sv39": 39, "sv48": 48, "sv57": 57}[mmu]
+                          if build == "mmu" else "paging: none (satp = Bare)")
+                results.add(paging in b.text(), "[%s] boot log: names the paging mode" % label,
+                            b.lines)
                 if initrd:
                     results.add(re.search(r"^Freeing initrd memory: \d+K$", b.text(), re.M)
                                 is not None, "[%s] boot log: the initrd is freed" % label, b.lines)
     if args.initramfs:
         with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            runs = [pool.submit(run_rvmm_user_tests, args.kernel, args.opensbi, args.initramfs,
-                                label, mem, mmu) for (label, mem, mmu) in RVMM_USER_CONFIGS]
+            runs = [pool.submit(run_rvmm_user_tests, kernels[build], args.opensbi, args.initramfs,
+                                label, mem, mmu)
+                    for (label, build, mem, mmu) in RVMM_USER_CONFIGS if kernels[build]]
             for f in runs:
                 count_rvmm_user_tests(*f.result(), results)
     # The user tests on a real Linux kernel (test/linux_kernel.py).
@@ -303,6 +317,9 @@ def main():
         if not args.linux_kernel_fetch or linux_kernel.fetch(args.linux_kernel_fetch, results):
             linux_kernel.run(args.linux_kernel, args.opensbi, args.linux_initramfs, results)
     check_fault(args.kernel, args.opensbi, results)
+    if args.nommu_kernel:	# without an MMU the same read is an access fault
+        check_fault(args.nommu_kernel, args.opensbi, results, label="nommu fault",
+                    cause=r"Load access fault \(scause=0x5")
     check_oom_panics(args.kernel, args.opensbi, results)
     if args.initramfs:
         # A bounded run of the fuzzer (make fuzz runs longer): no panic, hang or lost page.

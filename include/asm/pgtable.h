@@ -161,6 +161,7 @@ static inline pgprot_t pgprot_wrprotect(pgprot_t prot)
 /* satp: MODE in bits 63..60, ASID in 59..44, root table PPN in 43..0 */
 #define SATP_MODE_SHIFT	60
 #define SATP_MODE_BARE	0UL
+#define SATP_MODE_BARE	0UL
 #define SATP_MODE_39	8UL
 #define SATP_MODE_48	9UL
 #define SATP_MODE_57	10UL
@@ -195,10 +196,15 @@ static inline void local_flush_tlb_page_asid(unsigned long va, unsigned long asi
 /*
  * The kernel image is linked at KERNEL_LINK_ADDR and loaded at
  * KERNEL_LOAD_ADDR: kernel symbols are at a fixed offset from their
- * physical addresses, independent of where the direct map is.
+ * physical addresses, independent of where the direct map is.  Without
+ * an MMU the kernel runs where it is loaded.
  */
-#define KERNEL_LINK_ADDR	0xffffffff80200000UL
 #define KERNEL_LOAD_ADDR	0x80200000UL
+#ifdef CONFIG_MMU
+#define KERNEL_LINK_ADDR	0xffffffff80200000UL
+#else
+#define KERNEL_LINK_ADDR	KERNEL_LOAD_ADDR
+#endif
 #define KERNEL_VA_PA_OFFSET	(KERNEL_LINK_ADDR - KERNEL_LOAD_ADDR)
 #define __pa_symbol(x)		((phys_addr_t)((unsigned long)(x) - KERNEL_VA_PA_OFFSET))
 

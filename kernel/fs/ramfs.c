@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <pagemap.h>
+#include "internal.h"
 #include <slab.h>
 #include <string.h>
 
@@ -47,16 +48,6 @@ static inline struct ramfs_inode *RAMFS_I(struct inode *inode)
 static const struct inode_operations ramfs_dir_inode_operations;
 static const struct file_operations ramfs_dir_operations;
 
-static const struct inode_operations ramfs_file_inode_operations = {
-	.setattr = simple_setattr,
-};
-
-static const struct file_operations ramfs_file_operations = {
-	.read = generic_file_read_iter,
-	.write = generic_file_write_iter,
-	.llseek = generic_file_llseek,
-	.mmap = generic_file_mmap,
-};
 
 /* ramfs_get_inode: a new inode of the given type; dir is the parent of a new directory. */
 static struct inode *ramfs_get_inode(struct super_block *sb, struct inode *dir,

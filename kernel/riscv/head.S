@@ -37,6 +37,7 @@ _start:
 	mv	s3, a2			/* entry time */
 	mv	s4, a3			/* entry instret */
 	la	sp, init_stack_top
+#ifdef CONFIG_MMU
 	call	setup_vm		/* returns the satp value for early_pg_dir */
 	csrw	satp, a0
 	sfence.vma
@@ -50,6 +51,7 @@ _start:
 	add	t1, t1, t0
 	jr	t1
 3:
+#endif	/* without an MMU the kernel runs at its physical address, satp = Bare */
 	la	sp, init_stack_top
 	/* picolibc keeps errno in thread-local storage: tp points at the TLS block. */
 	la	tp, __tls_base

@@ -23,7 +23,7 @@
 void handle_exception(void);		/* entry.S */
 void do_trap(struct pt_regs *regs);	/* called by entry.S only */
 long do_syscall(struct pt_regs *regs);	/* kernel/syscall.c */
-void do_page_fault(struct pt_regs *regs);	/* fault.c */
+void do_page_fault(struct pt_regs *regs);	/* fault.c, or nommu.c without an MMU */
 
 /* entry.S saves xN at N * 8 and the CSRs after x31: keep both in step. */
 #define PT_CHECK(field, slot) \
@@ -213,6 +213,8 @@ void do_trap(struct pt_regs *regs)
 {
 	bool from_user = !(regs->status & SR_SPP);
 
+	if (from_user)
+		user_stack_check();	/* no MMU: did the program write below its stack? */
 	if (regs->cause & CAUSE_IRQ_FLAG) {
 		do_interrupt(regs);
 	} else if (from_user) {

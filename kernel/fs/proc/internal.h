@@ -113,7 +113,8 @@ bool proc_pid_readdir(struct file *file, struct dir_context *ctx);		/* proc_base
 void proc_self_init(void);							/* proc_self.c */
 void proc_sys_init(void);							/* proc_sysctl.c */
 void proc_meminfo_init(void);							/* proc_meminfo.c */
-void proc_vmstat_init(void);							/* proc_vmstat.c */
+void proc_vmstat_init(void);
+void proc_nommu_init(void);							/* nommu.c, no MMU only */							/* proc_vmstat.c */
 
 struct mm_struct;
 struct vm_area_struct;

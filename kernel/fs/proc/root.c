@@ -94,4 +94,7 @@ void proc_root_init(void)
 	proc_vmstat_init();
 	proc_self_init();
 	proc_sys_init();
+#ifndef CONFIG_MMU
+	proc_nommu_init();	/* /proc/maps: every region in the system */
+#endif
 }

@@ -20,6 +20,20 @@ void task_mem(struct seq_buf *m, struct mm_struct *mm)
 	seq_buf_printf(m, "VmPTE:\t%8lu kB\n", mm->pgtables_bytes >> 10);
 }
 
+#ifdef CONFIG_MMU
+/* map_share_flag: maps' fourth column: "s" for a shared mapping, "p" for a private one. */
+static char map_share_flag(unsigned long vm_flags)
+{
+	return vm_flags & VM_MAYSHARE ? 's' : 'p';
+}
+#else
+/* map_share_flag: without an MMU, "S" shared, "s" shareable (read-only private), "p" private (Linux's task_nommu.c). */
+static char map_share_flag(unsigned long vm_flags)
+{
+	return vm_flags & VM_MAYSHARE ? (vm_flags & VM_SHARED ? 'S' : 's') : 'p';
+}
+#endif
+
 void proc_pid_maps(struct task_struct *t, struct seq_buf *m)
 {
 	struct vm_area_struct *v;
@@ -34,7 +48,7 @@ void proc_pid_maps(struct task_struct *t, struct seq_buf *m)
 				     v->vm_flags & VM_READ ? 'r' : '-',
 				     v->vm_flags & VM_WRITE ? 'w' : '-',
 				     v->vm_flags & VM_EXEC ? 'x' : '-',
-				     v->vm_flags & VM_MAYSHARE ? 's' : 'p',
+				     map_share_flag(v->vm_flags),
 				     /* Linux prints an offset only for what is backed by a file */
 				     (v->vm_file || (v->vm_name && v->vm_name[0] != '[')) ?
 				     v->vm_pgoff << PAGE_SHIFT : 0, 0, 0, 0UL);
