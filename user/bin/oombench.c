@@ -7,26 +7,37 @@
  * The child is this program again, started with vfork and execve, which
  * works without an MMU too (fork does not): "oombench --victim FD" is
  * the child, and tells its parent through FD that its memory is touched.
+ *
+ * Without an MMU (only that kernel has vm.nr_trim_pages) a mapping is one
+ * contiguous allocation, and one above order 3 (32 KiB) fails without
+ * calling the OOM killer: memory is mapped 32 KiB at a time there.
  */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define MIB (1024UL * 1024)
+#define NOMMU_PIECE (32 * 1024UL)
+
+static size_t piece = 4 * MIB;	/* the most one mmap asks for */
 
 static void touch(size_t len)
 {
-	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	for (size_t done = 0; done < len; done += piece) {
+		size_t n = len - done < piece ? len - done : piece;
+		char *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
-	if (p == MAP_FAILED)
-		return;
-	for (size_t i = 0; i < len; i += 4096)
-		p[i] = 1;
+		if (p == MAP_FAILED)
+			return;
+		for (size_t i = 0; i < n; i += 4096)
+			p[i] = 1;
+	}
 }
 
 static int victim(int ready)
@@ -47,8 +58,11 @@ int main(int argc, char *argv[])
 {
 	int ready[2], st;
 	char c, fd_s[16];
+	struct stat st_trim;
 	pid_t pid;
 
+	if (stat("/proc/sys/vm/nr_trim_pages", &st_trim) == 0)
+		piece = NOMMU_PIECE;
 	if (argc > 2 && strcmp(argv[1], "--victim") == 0)
 		return victim(atoi(argv[2]));
 	if (pipe(ready))
