@@ -25,7 +25,7 @@
 #define MIB (1024UL * 1024)
 #define NOMMU_PIECE (32 * 1024UL)
 
-static size_t piece = 4 * MIB;	/* the most one mmap asks for */
+static size_t piece = 32 * MIB;	/* the most one mmap asks for: all, with an MMU */
 
 static void touch(size_t len)
 {
