@@ -8,6 +8,12 @@
  * that prints fewer results than its plan ("1..N"), is killed, or exits
  * non-zero without a failing line counts as one more failure.
  *
+ * Before that last line, a line per program ("# test_cow: 28 run, 12
+ * skipped") says how many of its checks were made and how many skipped:
+ * the same binaries run with an MMU and without one, where the checks
+ * that need one are skipped, and a skip in place of a check that ran
+ * before must show rather than pass unseen.
+ *
  * On rvmm it also checks that every program gives back all its memory:
  * around each one it empties the per-cpu page lists and slab caches
  * (/proc/sys/vm/drop_caches) and compares each zone's free pages in
@@ -33,6 +39,13 @@
 #include "zoneinfo.h"
 
 static int passed, failed, skipped;
+
+/* Each program's checks, made and skipped, for the table before the summary. */
+static struct {
+	const char *name;
+	int run, skipped;
+} tally[256];
+static int programs;
 
 /* The kernel's name when it is not rvmm (the memory check is skipped), else "". */
 static char other_kernel[sizeof(((struct utsname *)0)->sysname)];
@@ -91,7 +104,7 @@ static void reap_orphans(void)
 static void run(const char *name)
 {
 	char path[300], line[512];
-	int fd, st, results = 0, plan = -1, ok = 0, not_ok = 0;
+	int fd, st, results = 0, plan = -1, ok = 0, not_ok = 0, skips = 0;
 	FILE *out;
 	pid_t pid;
 
@@ -112,7 +125,7 @@ static void run(const char *name)
 		if (strncmp(line, "ok ", 3) == 0) {
 			ok++;
 			results++;
-			skipped += strstr(line, "# SKIP") != NULL;
+			skips += strstr(line, "# SKIP") != NULL;
 		} else if (strncmp(line, "not ok ", 7) == 0) {
 			not_ok++;
 			results++;
@@ -141,7 +154,7 @@ static void run(const char *name)
 	if (other_kernel[0]) {
 		printf("ok - %s gave back its memory # SKIP not rvmm but %s: its free pages cannot be compared exactly\n",
 		       name, other_kernel);
-		ok++, passed++, skipped++;
+		ok++, passed++, skips++;
 	} else if (zones && free_pages_per_zone(after) == zones) {
 		for (int z = 0; z < zones; z++) {
 			bool same = before[z].pages == after[z].pages;
@@ -154,7 +167,14 @@ static void run(const char *name)
 				not_ok++, failed++;
 		}
 	}
-	printf("# %s: %d passed, %d failed\n", name, ok, not_ok);
+	skipped += skips;
+	printf("# %s: %d passed, %d failed; %d run, %d skipped\n", name, ok, not_ok,
+	       ok + not_ok - skips, skips);
+	if (programs < (int)(sizeof(tally) / sizeof(tally[0]))) {
+		tally[programs].name = name;
+		tally[programs].run = ok + not_ok - skips;
+		tally[programs++].skipped = skips;
+	}
 }
 
 static int by_name(const void *a, const void *b)
@@ -202,6 +222,9 @@ int main(int argc, char *argv[])
 	for (int i = 0; i < n; i++)
 		if (names[i])
 			run(names[i]);
+	/* a check skipped where it ran before shows here, not hidden among the passed */
+	for (int i = 0; i < programs; i++)
+		printf("# %s: %d run, %d skipped\n", tally[i].name, tally[i].run, tally[i].skipped);
 	if (skipped)
 		printf("# %d of the passed were skipped\n", skipped);
 	printf("%d passed, %d failed\n", passed, failed);

@@ -70,12 +70,21 @@ static inline const char *scratch(const char *prog, const char *tag)
 	return path;
 }
 
-/* Create path holding len bytes of c, opened with flags (O_RDWR...); the fd or -1. */
+/*
+ * Create path holding len bytes of c, opened with flags (O_RDWR...); the
+ * fd or -1.  Without an MMU a ramfs file can be mapped MAP_SHARED only if
+ * its pages are contiguous, which growing it from empty with ftruncate
+ * gives it (Linux's ramfs_nommu_expand_for_mapping): so it is sized first.
+ */
 static inline int make_file(const char *path, int flags, char c, size_t len)
 {
 	char block[512];
 	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
 
+	if (fd >= 0 && no_mmu() && ftruncate(fd, (off_t)len) < 0) {
+		close(fd);
+		return -1;
+	}
 	memset(block, c, sizeof(block));
 	for (size_t done = 0; fd >= 0 && done < len; done += sizeof(block)) {
 		size_t n = len - done < sizeof(block) ? len - done : sizeof(block);
@@ -111,12 +120,13 @@ static inline int put_file_byte(int fd, off_t off, char c)
 /*
  * In a child, read the byte at addr (store == 0) or store 1 there; the
  * child's wait status: exited 0 if the access worked, else killed by the
- * signal it took.
+ * signal it took.  Without an MMU the child is a vfork's: a store that
+ * works lands in the parent's memory (there is no copy to land in).
  */
 static inline int access_in_child(volatile char *addr, int store)
 {
 	int status;
-	pid_t pid = fork();
+	pid_t pid = fork_or_vfork();
 
 	if (pid < 0)
 		return -1;

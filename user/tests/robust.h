@@ -11,6 +11,12 @@
  * check the child never reached is reported as failed, with what became
  * of the child, so one item going wrong costs its own checks and no
  * others.  (A kernel that stops the whole machine still stops the test.)
+ *
+ * Without an MMU the child is a vfork's: it runs on the parent's memory,
+ * where the page is shared anyway, and the parent, suspended until the
+ * child exits, cannot time it out.  An item that needs an MMU is not run
+ * there at all: watched_skip prints its lines as skipped, as many as
+ * watched would have printed.
  */
 #ifndef RVMM_TESTS_ROBUST_H
 #define RVMM_TESTS_ROBUST_H
@@ -128,6 +134,23 @@ static inline void report_skip(int i, const char *reason)
 }
 
 /*
+ * The watched child, running fn; its pid.  A function of its own, so that
+ * a vfork child's stores to the caller's frame cannot reach watched's
+ * variables; the child never returns from it.
+ */
+static __attribute__((noinline)) pid_t start_watched(int (*fn)(void), struct watch_page *page)
+{
+	pid_t pid = fork_or_vfork();
+
+	if (pid == 0) {
+		watch_page = page;
+		_exit(fn());
+	}
+	watch_page = NULL;	/* a vfork child set it in this memory */
+	return pid;
+}
+
+/*
  * Run fn in a child given `seconds` to finish (it is SIGKILLed then), and
  * print one TAP line for each of the n checks named: what the child
  * recorded, or "not ok" with what happened to the child if it never got
@@ -150,11 +173,7 @@ static inline int watched(const char *what, int (*fn)(void), const char *const n
 	if (!ok(page != MAP_FAILED, "%s: a shared page to report through", what))
 		return 0;
 	memset(page, 0, sizeof(*page));
-	pid = fork();
-	if (pid == 0) {
-		watch_page = page;
-		_exit(fn());
-	}
+	pid = start_watched(fn, page);
 	while (pid > 0) {
 		pid_t r = waitpid(pid, &st, WNOHANG);
 
@@ -199,6 +218,18 @@ static inline int watched(const char *what, int (*fn)(void), const char *const n
 		  seconds, fate);
 	munmap(page, sizeof(*page));
 	return all;
+}
+
+/* The lines watched would print for this item, each skipped for the reason why. */
+static inline void watched_skip(const char *what, const char *const names[], int n, int seconds,
+				const char *why)
+{
+	if (!selected(what))
+		return;
+	skip(why, "%s: a shared page to report through", what);
+	for (int i = 0; i < n && i < WATCH_MAX; i++)
+		skip(why, "%s", names[i]);
+	skip(why, "%s: the child exited 0 within %d s", what, seconds);
 }
 
 #endif /* RVMM_TESTS_ROBUST_H */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -100,18 +101,60 @@ static inline int on_rvmm(void)
 }
 
 /*
+ * no_mmu: is the kernel one without an MMU (uClinux's rules, Linux's
+ * mm/nommu.c)?  Linux has the sysctl vm.nr_trim_pages only then, and so
+ * does rvmm's nommu build, so the answer is found at run time and one
+ * binary serves both kernels.  There fork() fails with EINVAL, the break
+ * never moves, MAP_FIXED is EINVAL, anonymous memory is allocated (and
+ * counted) at mmap time, mprotect, madvise and msync are ENOSYS, and
+ * nothing is protected: only an address where there is no memory or
+ * device at all (0) still faults.  A check that needs an MMU is then a
+ * SKIP whose reason starts NEEDS_MMU; where Linux defines its own answer
+ * without one (MAP_FIXED: EINVAL), that answer is checked instead.
+ */
+static inline int no_mmu(void)
+{
+	static int known = -1;
+	struct stat st;
+
+	/* stat, not access: rvmm has no faccessat */
+	if (known < 0)
+		known = stat("/proc/sys/vm/nr_trim_pages", &st) == 0;
+	return known;
+}
+
+#define NEEDS_MMU "needs an MMU: "
+
+/*
+ * fork_or_vfork: fork where there is an MMU, else vfork, for a child that
+ * only calls _exit or execve, or makes one access and dies of it: such a
+ * child runs the same with either.  (A macro: a vfork child must not
+ * return from the function that called vfork.)
+ */
+#define fork_or_vfork() (no_mmu() ? vfork() : fork())
+
+/*
  * Run fn in a child and return its wait status (or -1 if fork or wait
- * failed).  fn's return value is the child's exit status.
+ * failed).  fn's return value is the child's exit status.  Without an MMU
+ * the child is a vfork's, on the parent's memory and stack until it
+ * exits: fn must then do no more than make its one access or return.
  */
 static inline int run_child(int (*fn)(void))
 {
-	pid_t pid = fork();
+	pid_t pid;
 	int status;
 
+	if (no_mmu()) {
+		pid = vfork();
+		if (pid == 0)
+			_exit(fn());
+	} else {
+		pid = fork();
+		if (pid == 0)
+			_exit(fn());
+	}
 	if (pid < 0)
 		return -1;
-	if (pid == 0)
-		_exit(fn());
 	if (waitpid(pid, &status, 0) != pid)
 		return -1;
 	return status;

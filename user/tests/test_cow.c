@@ -5,15 +5,25 @@
  * checks use a 16 MiB private anonymous region with every page written;
  * where /proc/meminfo shows this system's memory (rvmm, or a native Linux
  * build, not qemu-user) the sharing is measured too.
+ *
+ * Without an MMU there is no fork and no copy-on-write: those checks are
+ * skipped, and what does not need them is still checked, on a 1 MiB
+ * region (anonymous memory is then one physically contiguous run, and
+ * 16 MiB is more than the page allocator hands out at once): a vfork
+ * child's exec, mappings and their data, and mprotect's answer, ENOSYS.
  */
 #define _GNU_SOURCE		/* MAP_ANONYMOUS with glibc */
 #include <errno.h>
 #include "mm.h"
 
-#define REGION (16 * MIB)
+#define REGION region_len
 #define CHILDREN 8
 
 static char *region;		/* REGION bytes, MAP_PRIVATE | MAP_ANONYMOUS */
+static size_t region_len = 16 * MIB;	/* 1 MiB without an MMU */
+static const char *region_name = "16 MiB";
+
+static const char no_cow[] = NEEDS_MMU "fork() and copy-on-write";
 static char global[16] = "parent";	/* in the data segment */
 
 /* Write a word that depends on seed and the page into every page of the region. */
@@ -59,6 +69,18 @@ static void test_child_writes(void)
 	pid_t pid;
 	int st;
 
+	if (no_mmu()) {
+		errno = 0;
+		pid = fork();
+		if (pid == 0)
+			_exit(0);
+		if (pid > 0)
+			waitpid(pid, NULL, 0);
+		ok(pid == -1 && errno == EINVAL, "fork() fails with EINVAL without an MMU (%s)",
+		   pid == -1 ? strerror(errno) : "it succeeded");
+		skip(no_cow, "the parent still sees its own data in every page");
+		return;
+	}
 	fill(1);
 	pid = fork();
 	if (pid == 0) {
@@ -76,6 +98,12 @@ static void test_parent_writes(void)
 	int go[2], st;
 	pid_t pid;
 
+	if (no_mmu()) {
+		skip(no_cow, "a pipe to tell the child when to look");
+		skip(no_cow, "after fork the parent rewrites all 16 MiB and reads back its own data");
+		skip(no_cow, "the child, looking afterwards, still sees the data from before the fork");
+		return;
+	}
 	if (!ok(pipe(go) == 0, "a pipe to tell the child when to look"))
 		return;
 	fill(3);
@@ -101,10 +129,18 @@ static void test_parent_writes(void)
  */
 static void test_many_children(void)
 {
-	char *page = map_anon(PAGE, PROT_READ | PROT_WRITE);
+	char *page;
 	int ready[2], go[2], n = 0, good = 0;
 	pid_t pids[CHILDREN];
 
+	if (no_mmu()) {
+		skip(no_cow, "a page and two pipes for %d children", CHILDREN);
+		skip(no_cow, "%d children have each written their own value; the parent still sees its own",
+		     CHILDREN);
+		skip(no_cow, "each child, after all had written, still sees only its own");
+		return;
+	}
+	page = map_anon(PAGE, PROT_READ | PROT_WRITE);
 	if (!ok(page != MAP_FAILED && pipe(ready) == 0 && pipe(go) == 0,
 		"a page and two pipes for %d children", CHILDREN))
 		return;
@@ -143,7 +179,7 @@ static void test_fork_exec(const char *self)
 	int st;
 
 	fill(5);
-	pid = fork();
+	pid = fork_or_vfork();
 	if (pid == 0) {
 		execv(self, argv);
 		_exit(127);
@@ -152,11 +188,11 @@ static void test_fork_exec(const char *self)
 	/* qemu-user hands execve to the host kernel, which cannot run a RISC-V program */
 	if (under_qemu_user())
 		skip("qemu-user: the host kernel cannot run a RISC-V program",
-		     "a child of the 16 MiB process execs this program, which runs");
+		     "a child of the %s process execs this program, which runs", region_name);
 	else
 		ok(st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 42,
-		   "a child of the 16 MiB process execs this program, which runs (%s)",
-		   status_str(st));
+		   "a child of the %s process execs this program, which runs (%s)",
+		   region_name, status_str(st));
 	ok(holds(5), "the parent's data is intact after the child's exec and exit");
 	fill(6);
 	ok(holds(6), "... and the parent can write every page again");
@@ -168,6 +204,19 @@ static void test_fork_readonly(void)
 	int st;
 
 	fill(7);
+	if (no_mmu()) {
+		errno = 0;
+		ok(mprotect(region, REGION, PROT_READ) == -1 && errno == ENOSYS,
+		   "mprotect(PROT_READ) of the %s: ENOSYS without an MMU", region_name);
+		skip(no_cow, "after fork the child's store to it: SIGSEGV");
+		skip(no_cow, "the parent's data is unchanged");
+		errno = 0;
+		ok(mprotect(region, REGION, PROT_READ | PROT_WRITE) == -1 && errno == ENOSYS,
+		   "made writable again: ENOSYS too");
+		fill(8);
+		ok(holds(8), "... the parent writes every page");
+		return;
+	}
 	ok(mprotect(region, REGION, PROT_READ) == 0, "mprotect(PROT_READ) of the 16 MiB");
 	st = access_in_child(region + REGION / 2, 1);
 	ok(killed_by(st, SIGSEGV), "after fork the child's store to it: SIGSEGV (%s)", status_str(st));
@@ -180,9 +229,14 @@ static void test_fork_readonly(void)
 /* A child writes "child" over s, which says "parent"; the parent must still read "parent". */
 static void check_cow(char *s, const char *what)
 {
-	pid_t pid = fork();
+	pid_t pid;
 	int st;
 
+	if (no_mmu()) {
+		skip(no_cow, "%s: the child's write stays the child's", what);
+		return;
+	}
+	pid = fork();
 	if (pid == 0) {
 		strcpy(s, "child");
 		_exit(strcmp(s, "child") == 0 ? 0 : 1);
@@ -228,6 +282,12 @@ static void test_shared_stays_shared(void)
 
 	if (!ok(s != MAP_FAILED, "a MAP_SHARED anonymous page"))
 		return;
+	if (no_mmu()) {
+		skip(NEEDS_MMU "fork(); a vfork child shares every page",
+		     "a child's write to it is seen by the parent");
+		munmap(s, PAGE);
+		return;
+	}
 	strcpy(s, "parent");
 	pid = fork();
 	if (pid == 0) {
@@ -270,8 +330,9 @@ static void test_sharing_measured(void)
 	pid_t pid;
 
 	/* under qemu-user /proc/meminfo is the host's, shared with everything else it runs */
-	if (under_qemu_user() || before.free < 0 || before.anon < 0) {
-		const char *why = under_qemu_user() ? "qemu-user: /proc/meminfo is the host's" :
+	if (no_mmu() || under_qemu_user() || before.free < 0 || before.anon < 0) {
+		const char *why = no_mmu() ? no_cow : under_qemu_user() ?
+			"qemu-user: /proc/meminfo is the host's" :
 			"no MemFree or AnonPages in /proc/meminfo";
 
 		skip(why, "a child that has read all 16 MiB costs less than 4 MiB of MemFree");
@@ -330,8 +391,12 @@ int main(int argc, char *argv[])
 	if (argc > 1 && strcmp(argv[1], "--exec-child") == 0)
 		return region == NULL ? 42 : 1;
 
+	if (no_mmu()) {
+		region_len = 1 * MIB;
+		region_name = "1 MiB";
+	}
 	region = map_anon(REGION, PROT_READ | PROT_WRITE);
-	if (!ok(region != MAP_FAILED, "a 16 MiB private anonymous region"))
+	if (!ok(region != MAP_FAILED, "a %s private anonymous region", region_name))
 		return tap_done();
 	test_child_writes();
 	test_parent_writes();

@@ -216,12 +216,12 @@ static void test_pipe(void)
 	close(fds[0]);
 	close(fds[1]);
 
-	/* a child's output through a pipe dup2'ed onto its stdout */
+	/* a child's output through a pipe dup2'ed onto its stdout (vfork without an MMU) */
 	if (pipe(fds) < 0) {
 		ok(0, "pipe");
 		return;
 	}
-	pid = fork();
+	pid = fork_or_vfork();
 	if (pid == 0) {
 		dup2(fds[1], 1);
 		close(fds[0]);

@@ -8,18 +8,32 @@
  * Costs are read from VmRSS and VmSize in /proc/self/status, always as
  * changes, which hold on Linux as on rvmm.  Under qemu-user that file
  * describes the emulator, so those checks are skipped there.
+ *
+ * Without an MMU nothing is lazy: anonymous memory is one contiguous run,
+ * allocated and zeroed at mmap time, there is no zero page, madvise is
+ * ENOSYS and the stack is a fixed 128 KiB.  Those checks are skipped (the
+ * recursion is not even tried: it would run past the stack); the mapping
+ * is 2 MiB, and its zeros and the bytes written to it are still checked.
  */
 #define _GNU_SOURCE		/* MAP_ANONYMOUS, MAP_NORESERVE, MADV_* with glibc */
+#include <errno.h>
 #include "mm.h"
 
 #define GIB (1024 * MIB)
 #define SLACK_KB 64		/* what else may come and go between two readings */
 
 static char *big;		/* GIB bytes, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE */
+static size_t big_len = GIB;	/* without an MMU, NOMMU_BIG */
+
+#define NOMMU_BIG (2 * MIB)
+
+static const char not_lazy[] = NEEDS_MMU "no demand paging: memory is allocated at mmap time";
 
 /* Why VmRSS cannot be used here, or NULL if it can. */
 static const char *no_rss(void)
 {
+	if (no_mmu())
+		return not_lazy;
 	if (under_qemu_user())
 		return "qemu-user: /proc/self/status describes the emulator";
 	if (vm_rss_kb() < 0)
@@ -56,6 +70,14 @@ static void test_mapping_costs_nothing(void)
 	warm_up();
 	rss0 = vm_rss_kb();
 	size0 = proc_kb("/proc/self/status", "VmSize:");
+	if (no_mmu()) {
+		big_len = NOMMU_BIG;
+		big = map_anon(big_len, PROT_READ | PROT_WRITE);
+		ok(big != MAP_FAILED, "a 2 MiB private anonymous mapping (1 GiB: %s)", not_lazy);
+		RSS_OK(0, "VmSize grows by 1 GiB");
+		RSS_OK(0, "VmRSS grows by less than %d kB", SLACK_KB);
+		return;
+	}
 	big = mmap(NULL, GIB, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
 		   -1, 0);
 	rss1 = vm_rss_kb();
@@ -75,14 +97,15 @@ static void test_untouched_reads_zero(void)
 {
 	const volatile char *p = big;
 
-	ok(p[0] == 0 && p[PAGE - 1] == 0 && p[GIB / 3] == 0 && p[GIB - 1] == 0,
+	ok(p[0] == 0 && p[PAGE - 1] == 0 && p[big_len / 3] == 0 && p[big_len - 1] == 0,
 	   "untouched pages (the first, one in the middle, the last) read as zeros");
 }
 
 /* Writing one byte costs one page; writing one byte in each of 256 pages costs 256. */
 static void test_touch_costs_pages(void)
 {
-	char *p = big + GIB / 2;
+	/* without an MMU the mapping is 2 MiB, and these 257 pages its first half */
+	char *p = big + (no_mmu() ? 0 : GIB / 2);
 	long rss0, rss1, rss2;
 
 	rss0 = vm_rss_kb();
@@ -107,6 +130,12 @@ static void test_zero_page(void)
 	unsigned long sum = 0;
 	long rss0, rss1;
 
+	if (no_mmu()) {
+		skip(NEEDS_MMU "no zero page", "1024 untouched pages (4 MiB) read as zeros");
+		RSS_OK(0, "reading them adds less than %d kB to VmRSS: they all map the zero page",
+		       SLACK_KB);
+		return;
+	}
 	rss0 = vm_rss_kb();
 	for (size_t off = 0; off < 4 * MIB; off += PAGE)
 		sum += p[off] + p[off + PAGE - 1];
@@ -127,6 +156,16 @@ static void test_dontneed(void)
 		return;
 	memset(m, 0xaa, MIB);
 	full = vm_rss_kb();
+	if (no_mmu()) {
+		errno = 0;
+		ok(madvise(m, MIB, MADV_DONTNEED) == -1 && errno == ENOSYS,
+		   "madvise(MADV_DONTNEED) of all of it, written: ENOSYS without an MMU");
+		RSS_OK(0, "VmRSS drops by about 1 MiB");
+		skip(NEEDS_MMU "madvise", "every byte reads back as zero");
+		skip(NEEDS_MMU "madvise", "the pages can be written again");
+		munmap(m, MIB);
+		return;
+	}
 	ok(madvise(m, MIB, MADV_DONTNEED) == 0, "madvise(MADV_DONTNEED) of all of it, written");
 	after = vm_rss_kb();
 	RSS_OK(full - after >= 1024 - SLACK_KB,
@@ -156,6 +195,10 @@ static void test_stack_growth(void)
 	uintptr_t top = (uintptr_t)&top, lowest = top;
 	unsigned long want = 0, got;
 
+	if (no_mmu()) {
+		skip(NEEDS_MMU "the stack is a fixed 128 KiB", "a recursion using 1 MiB of stack runs");
+		return;
+	}
 	for (int n = 1; n <= 256; n++)
 		want += 2 * (unsigned char)n;
 	got = deep(256, &lowest);
@@ -173,6 +216,6 @@ int main(void)
 	test_zero_page();
 	test_dontneed();
 	test_stack_growth();
-	munmap(big, GIB);
+	munmap(big, big_len);
 	return tap_done();
 }

@@ -1,5 +1,11 @@
 /*
  * test_proc_lifecycle: fork, exit and wait, and the statuses a parent sees.
+ *
+ * Without an MMU fork() is EINVAL, so the children are vfork's: those
+ * that only exit run the same, and the child that must sleep until it is
+ * killed (a vfork parent waits for its child's exec or exit) is this
+ * program again, run with --sleep.  That needs execve, which qemu-user
+ * hands to the host kernel, so with an MMU it stays a forked child.
  */
 #include <errno.h>
 #include <signal.h>
@@ -18,6 +24,30 @@ static int read_null(void)
 	return *(volatile int *)null_addr;
 }
 
+static const char *self;
+
+/* A child that sleeps until it is killed; its pid, or -1. */
+static pid_t start_sleeper(void)
+{
+	char *argv[] = { (char *)self, "--sleep", NULL };
+	pid_t pid;
+
+	if (no_mmu()) {
+		pid = vfork();
+		if (pid == 0) {
+			execv(self, argv);
+			_exit(127);
+		}
+		return pid;
+	}
+	pid = fork();
+	if (pid == 0) {
+		for (;;)
+			sleep(1);
+	}
+	return pid;
+}
+
 static void check_exit(int (*fn)(void), int want, const char *what)
 {
 	int st = run_child(fn);
@@ -26,10 +56,18 @@ static void check_exit(int (*fn)(void), int want, const char *what)
 	   "%s: WIFEXITED, WEXITSTATUS %d (%s)", what, want, status_str(st));
 }
 
-int main(void)
+int main(int argc, char *argv[])
 {
 	pid_t me = getpid(), pid, a, b;
 	int st, fds[2];
+	/* the call that made the children: the checks name it */
+	const char *forked = no_mmu() ? "vfork()" : "fork()";
+
+	if (argc > 1 && strcmp(argv[1], "--sleep") == 0) {
+		for (;;)
+			sleep(1);
+	}
+	self = argv[0];
 
 	check_exit(exit_0, 0, "exit(0)");
 	check_exit(exit_1, 1, "exit(1)");
@@ -37,11 +75,7 @@ int main(void)
 	check_exit(exit_256, 0, "exit(256)");
 
 	/* a child that would sleep forever, killed by its parent */
-	pid = fork();
-	if (pid == 0) {
-		for (;;)
-			sleep(1);
-	}
+	pid = start_sleeper();
 	ok(pid > 0 && kill(pid, SIGKILL) == 0, "kill(child, SIGKILL) succeeds");
 	/* waited for apart from ok(): its arguments are evaluated in no set order */
 	if (waitpid(pid, &st, 0) != pid)
@@ -54,20 +88,16 @@ int main(void)
 	   "a child reading NULL dies of SIGSEGV (%s)", status_str(st));
 
 	/* WNOHANG on a child that has not finished: 0, and the child is still there */
-	pid = fork();
-	if (pid == 0) {
-		for (;;)
-			sleep(1);
-	}
+	pid = start_sleeper();
 	ok(waitpid(pid, &st, WNOHANG) == 0, "waitpid(WNOHANG) on a running child returns 0");
 	kill(pid, SIGKILL);
 	ok(waitpid(pid, &st, 0) == pid, "waitpid() collects that child once it is killed");
 
 	/* waitpid on a specific pid takes that child, whatever finished first */
-	a = fork();
+	a = fork_or_vfork();
 	if (a == 0)
 		_exit(3);
-	b = fork();
+	b = fork_or_vfork();
 	if (b == 0)
 		_exit(4);
 	if (waitpid(b, &st, 0) != b)
@@ -92,7 +122,7 @@ int main(void)
 	if (pipe(fds) == 0) {
 		pid_t seen[2] = { 0, 0 };
 
-		pid = fork();
+		pid = fork_or_vfork();
 		if (pid == 0) {
 			pid_t ids[2] = { getpid(), getppid() };
 
@@ -102,8 +132,8 @@ int main(void)
 		ok(read(fds[0], seen, sizeof(seen)) == sizeof(seen), "the child reports its ids");
 		close(fds[0]);
 		waitpid(pid, &st, 0);
-		ok(seen[0] == pid, "fork() returns the child's pid to the parent (%d, %d)",
-		   (int)pid, (int)seen[0]);
+		ok(seen[0] == pid, "%s returns the child's pid to the parent (%d, %d)",
+		   forked, (int)pid, (int)seen[0]);
 		ok(seen[1] == me, "getppid() in the child is the parent's pid (%d, %d)",
 		   (int)seen[1], (int)me);
 		ok(seen[0] != me, "the child has a pid of its own");

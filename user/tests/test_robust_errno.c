@@ -9,6 +9,10 @@
  * Calls whose arguments the C libraries would get in the way of are made
  * with syscall(), in Linux's numbering (AT_FDCWD is -100 there).
  * `test_robust_errno WORD` runs only the items whose names contain WORD.
+ *
+ * Without an MMU the children are vfork's; those that must wait (to be
+ * killed, or for a byte) are this program again, run with --idle or
+ * --read-x FD, since a vfork parent waits for its child's exec or exit.
  */
 #define _GNU_SOURCE		/* __WALL, __WCLONE, syscall, klogctl */
 #include <limits.h>
@@ -37,6 +41,8 @@
 
 extern char **environ;
 
+static const char *self_path;	/* argv[0], to run this program again */
+
 /* call must fail with errno want (named name): errno is cleared before it is made. */
 #define FAILS_WITH(want, call, ...) (errno = 0, fails_with(want, #want, (long)(call), __VA_ARGS__))
 static void fails_with(int want, const char *name, long r, const char *fmt, ...)
@@ -50,15 +56,39 @@ static void fails_with(int want, const char *name, long r, const char *fmt, ...)
 	ok(r == -1 && errno == want, "%s: %s (%s)", what, name, r == -1 ? strerror(errno) : "it succeeded");
 }
 
-/* A child that waits to be killed (or told to go); its pid. */
+/* The child that waits to be killed (or told to go). */
+static __attribute__((noreturn)) void idle(void)
+{
+	for (;;)
+		sleep_ms(1000);
+}
+
+/* A child that waits to be killed; its pid. */
 static pid_t idle_child(void)
 {
-	pid_t pid = fork();
+	char *argv[] = { (char *)self_path, "--idle", NULL };
+	pid_t pid;
 
+	if (no_mmu()) {
+		pid = vfork();
+		if (pid == 0) {
+			execv(self_path, argv);
+			_exit(127);
+		}
+		return pid;
+	}
+	pid = fork();
 	if (pid == 0)
-		for (;;)
-			sleep_ms(1000);
+		idle();
 	return pid;
+}
+
+/* The child of test_harmless_signals: 42 once it reads an 'x' from fd. */
+static int read_x(int fd)
+{
+	char c;
+
+	return read(fd, &c, 1) == 1 && c == 'x' ? 42 : 1;
 }
 
 /* ---- item 16: wait4 with every option Linux accepts ---- */
@@ -104,7 +134,7 @@ static void test_zombie(void)
 
 	if (!ok(pipe(fds) == 0, "a pipe to see the child exit by"))
 		return;
-	pid = fork();
+	pid = fork_or_vfork();
 	if (pid == 0) {
 		close(fds[0]);
 		_exit(3);
@@ -133,17 +163,30 @@ static void test_harmless_signals(void)
 	} sigs[] = {
 		{ SIGURG, "SIGURG" }, { SIGWINCH, "SIGWINCH" }, { SIGCHLD, "SIGCHLD" }, { SIGCONT, "SIGCONT" },
 	};
-	int fds[2], st = -1, alive = 1;
-	char c;
+	int fds[2], st = -1, alive;
+	char fd_s[16];
 	pid_t pid;
 
 	if (!ok(pipe(fds) == 0, "a pipe to tell the child to go by"))
 		return;
-	pid = fork();
-	if (pid == 0) {
-		close(fds[1]);
-		_exit(read(fds[0], &c, 1) == 1 && c == 'x' ? 42 : 1);
+	if (no_mmu()) {
+		char *argv[] = { (char *)self_path, "--read-x", fd_s, NULL };
+
+		snprintf(fd_s, sizeof(fd_s), "%d", fds[0]);
+		pid = vfork();
+		if (pid == 0) {
+			close(fds[1]);
+			execv(self_path, argv);
+			_exit(127);
+		}
+	} else {
+		pid = fork();
+		if (pid == 0) {
+			close(fds[1]);
+			_exit(read_x(fds[0]));
+		}
 	}
+	alive = 1;	/* set after the fork: not live across a vfork */
 	close(fds[0]);
 	for (unsigned i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		if (alive) {
@@ -208,7 +251,7 @@ static void test_exec_noexec(const char *self)
 		unlink(path);
 		return;
 	}
-	pid = fork();
+	pid = fork_or_vfork();
 	if (pid == 0) {
 		execve(path, argv, environ);
 		_exit(errno);
@@ -322,6 +365,12 @@ static void test_mmap_proc(void)
 
 	if (!ok(fd >= 0, "open /proc/meminfo"))
 		return;
+	if (no_mmu()) {
+		/* a private mapping is then a copy, which a read of the file can make */
+		skip(NEEDS_MMU "a private mapping is a copy of the file", "mmap of /proc/meminfo: EIO");
+		close(fd);
+		return;
+	}
 	errno = 0;
 	m = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, fd, 0);
 	ok(m == MAP_FAILED && errno == EIO, "mmap of /proc/meminfo: EIO (%s)",
@@ -365,6 +414,20 @@ static void test_clone_children(void)
 		     "the clone children checks");
 		return;
 	}
+	if (no_mmu()) {
+		/* Linux without an MMU: clone must share the memory (CLONE_VM) */
+		errno = 0;
+		pid = syscall(SYS_clone, 0L, 0L, 0L, 0L, 0L);
+		if (pid == 0)
+			_exit(7);
+		ok(pid == -1 && errno == EINVAL, "clone without CLONE_VM: EINVAL without an MMU (%s)",
+		   pid == -1 ? strerror(errno) : "it made a child");
+		if (pid > 0)
+			waitpid((pid_t)pid, &st, 0x80000000 /* __WCLONE */);
+		skip(NEEDS_MMU "clone without CLONE_VM", "with __WCLONE it is reaped");
+		skip(NEEDS_MMU "clone without CLONE_VM", "a process that leaves a clone child behind exits");
+		return;
+	}
 	pid = syscall(SYS_clone, 0L, 0L, 0L, 0L, 0L);	/* exit signal 0, otherwise a fork */
 	if (pid == 0)
 		_exit(7);
@@ -391,6 +454,11 @@ int main(int argc, char *argv[])
 {
 	if (argc > 1 && strcmp(argv[1], "--exit") == 0)	/* a copy that should not have run */
 		return 100;
+	if (argc > 1 && strcmp(argv[1], "--idle") == 0)		/* idle_child, without an MMU */
+		idle();
+	if (argc > 2 && strcmp(argv[1], "--read-x") == 0)	/* test_harmless_signals' child */
+		return read_x(atoi(argv[2]));
+	self_path = argv[0];
 	robust_select(argc, argv);
 	/* first, while this process has no children */
 	if (selected("errors of system calls given odd numbers"))

@@ -9,6 +9,11 @@
  *
  * Each item runs in a watched child (robust.h); `test_robust_fault WORD`
  * runs only the items whose names contain WORD.
+ *
+ * Without an MMU there are no page permissions, no faults to populate and
+ * no lazy .bss: those items are skipped.  The sleeping child, which a
+ * vfork parent could not outwait, is then this program again, run with
+ * --sleep-long-max.
  */
 #define _GNU_SOURCE		/* MAP_ANONYMOUS, MAP_POPULATE, syscall */
 #include <limits.h>
@@ -19,6 +24,7 @@ extern char **environ;
 
 /* where this program is, for its helpers (helper_bss96, helper_bss512) */
 static char self_dir[256] = ".";
+static const char *self;
 
 /* ---- items 3 and 4: PROT_EXEC-only memory cannot be read ---- */
 
@@ -328,18 +334,33 @@ static int populate_kill_child(void)
 
 /* ---- item 6: a sleep of LONG_MAX seconds ---- */
 
+/* The sleep, in a child; the child's exit status, should it ever end. */
+static int sleep_long_max(void)
+{
+	struct timespec ts = { LONG_MAX, 0 }, *no_rem = NULL;	/* typed: syscall() is variadic */
+	long r = syscall(SYS_nanosleep, &ts, no_rem);
+
+	return r == 0 ? 0 : 100 + (errno & 63);	/* it should never get here */
+}
+
 static void test_long_sleep(void)
 {
-	pid_t pid = fork();
+	char *argv[] = { (char *)self, "--sleep-long-max", NULL };
+	pid_t pid;
 	int st = -1, asleep;
 
-	if (pid == 0) {
-		struct timespec ts = { LONG_MAX, 0 }, *no_rem = NULL;	/* typed: syscall() is variadic */
-		long r = syscall(SYS_nanosleep, &ts, no_rem);
-
-		_exit(r == 0 ? 0 : 100 + (errno & 63));	/* it should never get here */
+	if (no_mmu()) {
+		pid = vfork();
+		if (pid == 0) {
+			execv(self, argv);
+			_exit(127);
+		}
+	} else {
+		pid = fork();
+		if (pid == 0)
+			_exit(sleep_long_max());
 	}
-	if (!ok(pid > 0, "fork a child to sleep"))
+	if (!ok(pid > 0, "%s a child to sleep", no_mmu() ? "vfork and execve" : "fork"))
 		return;
 	sleep_ms(200);
 	asleep = waitpid(pid, &st, WNOHANG) == 0;
@@ -366,14 +387,14 @@ static int run_helper(const char *path, char *out, size_t size)
 {
 	char *argv[] = { (char *)path, NULL };
 	int fds[2], st = -1;
-	size_t len = 0;
+	size_t len;
 	ssize_t r;
 	pid_t pid;
 
 	out[0] = '\0';
 	if (pipe(fds) < 0)
 		return -1;
-	pid = fork();
+	pid = fork_or_vfork();
 	if (pid == 0) {
 		dup2(fds[1], 1);
 		close(fds[0]);
@@ -382,6 +403,7 @@ static int run_helper(const char *path, char *out, size_t size)
 		_exit(errno > 0 && errno < 100 ? 100 + errno : 127);	/* execve returned: say why */
 	}
 	close(fds[1]);
+	len = 0;	/* set after the fork: not live across a vfork */
 	while (pid > 0 && len < size - 1 && (r = read(fds[0], out + len, size - 1 - len)) > 0)
 		len += r;
 	out[len] = '\0';
@@ -426,7 +448,12 @@ static void test_big_bss(void)
 	 * below): 16 MiB to spare for the rest of the program (rvmm has 128 MiB).
 	 */
 	snprintf(path, sizeof(path), "%s/helper_bss96", self_dir);
-	if (mode == 2 || mem < (long)((96 + 16) * MIB / KIB)) {
+	if (no_mmu()) {
+		const char *lazy = NEEDS_MMU "a .bss is allocated whole, one contiguous run";
+
+		skip(lazy, "execve of a program with a 96 MiB .bss runs it, its .bss zero and writable");
+		skip(lazy, "its VmRSS right after it starts is under 8 MiB, not the 96 MiB .bss");
+	} else if (mode == 2 || mem < (long)((96 + 16) * MIB / KIB)) {
 		snprintf(why, sizeof(why), "MemTotal + SwapTotal %ld kB, overcommit mode %d", mem, mode);
 		skip(why, "execve of a program with a 96 MiB .bss runs it, its .bss zero and writable");
 		skip(why, "its VmRSS right after it starts is under 8 MiB, not the 96 MiB .bss");
@@ -472,15 +499,31 @@ int main(int argc, char *argv[])
 {
 	const char *slash = strrchr(argv[0], '/');
 
+	if (argc > 1 && strcmp(argv[1], "--sleep-long-max") == 0)	/* test_long_sleep's child */
+		return sleep_long_max();
+	self = argv[0];
 	if (slash && slash - argv[0] < (long)sizeof(self_dir))
 		snprintf(self_dir, sizeof(self_dir), "%.*s", (int)(slash - argv[0]), argv[0]);
 	robust_select(argc, argv);
-	watched("write() from PROT_EXEC-only memory", exec_write_child, exec_write_checks, 3, 30);
-	watched("loads from PROT_EXEC-only memory", exec_load_child, exec_load_checks, 2, 30);
-	watched("PROT_WRITE-only memory", write_only_child, write_only_checks, 4, 30);
-	watched("MADV_DONTNEED of the program's text", text_child, text_checks, 3, 30);
-	watched("MAP_POPULATE of many GiB", populate_child, populate_checks, 4, 90);
-	watched("MAP_POPULATE cut short by SIGKILL", populate_kill_child, populate_kill_checks, 1, 90);
+	if (no_mmu()) {
+		const char *prot = NEEDS_MMU "no page permissions", *fault = NEEDS_MMU "no page faults";
+
+		watched_skip("write() from PROT_EXEC-only memory", exec_write_checks, 3, 30, prot);
+		watched_skip("loads from PROT_EXEC-only memory", exec_load_checks, 2, 30, prot);
+		watched_skip("PROT_WRITE-only memory", write_only_checks, 4, 30, prot);
+		watched_skip("MADV_DONTNEED of the program's text", text_checks, 3, 30,
+			     NEEDS_MMU "madvise and fork()");
+		watched_skip("MAP_POPULATE of many GiB", populate_checks, 4, 90, fault);
+		watched_skip("MAP_POPULATE cut short by SIGKILL", populate_kill_checks, 1, 90, fault);
+	} else {
+		watched("write() from PROT_EXEC-only memory", exec_write_child, exec_write_checks, 3, 30);
+		watched("loads from PROT_EXEC-only memory", exec_load_child, exec_load_checks, 2, 30);
+		watched("PROT_WRITE-only memory", write_only_child, write_only_checks, 4, 30);
+		watched("MADV_DONTNEED of the program's text", text_child, text_checks, 3, 30);
+		watched("MAP_POPULATE of many GiB", populate_child, populate_checks, 4, 90);
+		watched("MAP_POPULATE cut short by SIGKILL", populate_kill_child, populate_kill_checks, 1,
+			90);
+	}
 	if (selected("nanosleep of LONG_MAX seconds"))
 		test_long_sleep();
 	if (selected("execve of a large .bss"))

@@ -8,6 +8,11 @@
  * The break is moved with the raw system call (the C libraries' brk and
  * sbrk keep their own idea of it), always in a watched child (robust.h),
  * so a heap that goes wrong takes no other check with it.
+ *
+ * Without an MMU the break never moves (brk returns it unchanged, which
+ * the items past 2^64 and at ~0UL still check), mprotect and madvise are
+ * ENOSYS, and nothing is placed at an address: the items that need those
+ * are skipped, and the answers Linux gives without an MMU are checked.
  */
 #define _GNU_SOURCE		/* MAP_ANONYMOUS, MADV_FREE, MAP_FIXED_NOREPLACE, syscall */
 #include <sys/syscall.h>
@@ -24,6 +29,8 @@
 #endif
 
 #define PAGE_UP(x) (((x) + PAGE - 1) & ~(PAGE - 1))
+
+static const char no_brk[] = NEEDS_MMU "the break never moves";
 
 /* qemu-user answers brk from its own model of the heap and writes /proc/self/maps itself. */
 static const char qemu_brk[] = "qemu-user emulates brk itself";
@@ -258,6 +265,21 @@ static int brk_wrap_child(void)
 	pid_t pid;
 	int st;
 
+	if (no_mmu()) {
+		/* no heap to put a page in: the break, wherever it is, must stay */
+		const unsigned long b0 = raw_brk(0);
+
+		r1 = raw_brk(0xfffffffffffff666UL);
+		r2 = raw_brk(0xfffffffffffff001UL);
+		r3 = raw_brk(0);
+		report(0, r1 == b0, "returned %#lx, the break was %#lx", r1, b0);
+		report(1, r2 == b0, "returned %#lx, the break was %#lx", r2, b0);
+		report(2, r3 == b0, "%#lx", r3);
+		report(3, add_22(20) == 42, NULL);
+		report_skip(4, no_brk);
+		report_skip(5, NEEDS_MMU "fork()");
+		return 0;
+	}
 	/* a heap with a page in it, so that a wrong shrink has something to take */
 	if (raw_brk(base + PAGE) != base + PAGE)
 		return 1;
@@ -388,10 +410,20 @@ static const char *const huge_len_checks[] = {
 	"the mapping is untouched: still writable, its data still there",
 };
 
+/* Linux builds mprotect and madvise only with an MMU */
+static const char *const huge_len_nommu_checks[] = {
+	"mprotect(addr, ~0UL, PROT_READ): ENOSYS without an MMU",
+	"madvise(addr, ~0UL, MADV_DONTNEED): ENOSYS without an MMU",
+	"madvise(addr, ~0UL, MADV_NORMAL): ENOSYS without an MMU",
+	"madvise(addr, ~0UL, MADV_WILLNEED): ENOSYS without an MMU",
+	"the mapping is untouched: still writable, its data still there",
+};
+
 static int huge_len_child(void)
 {
 	static const int advice[] = { MADV_DONTNEED, MADV_NORMAL, MADV_WILLNEED };
 	char *p = map_anon(2 * PAGE, PROT_READ | PROT_WRITE);
+	const int want = no_mmu() ? ENOSYS : EINVAL;
 	int r;
 
 	if (p == MAP_FAILED)
@@ -404,11 +436,12 @@ static int huge_len_child(void)
 	} else {
 		errno = 0;
 		r = mprotect(p, ~0UL, PROT_READ);
-		report(0, r == -1 && errno == ENOMEM, "%s", r == -1 ? strerror(errno) : "it succeeded");
+		report(0, r == -1 && errno == (no_mmu() ? ENOSYS : ENOMEM), "%s",
+		       r == -1 ? strerror(errno) : "it succeeded");
 		for (int i = 0; i < 3; i++) {
 			errno = 0;
 			r = madvise(p, ~0UL, advice[i]);
-			report(1 + i, r == -1 && errno == EINVAL, "%s",
+			report(1 + i, r == -1 && errno == want, "%s",
 			       r == -1 ? strerror(errno) : "it succeeded");
 		}
 	}
@@ -471,7 +504,10 @@ static void test_accepted_flags(void)
 	errno = 0;
 	r = madvise(p, 2 * PAGE, MADV_FREE);
 	/* qemu-user 7.2 passes only MADV_DONTNEED on to the host, and answers 0 to the rest */
-	if (under_qemu_user())
+	if (no_mmu())
+		ok(r == -1 && errno == ENOSYS, "madvise(MADV_FREE): ENOSYS without an MMU (%s)",
+		   r ? strerror(errno) : "0");
+	else if (under_qemu_user())
 		skip("qemu-user 7.2 answers madvise itself",
 		     "madvise(MADV_FREE) of private anonymous memory is accepted");
 	else
@@ -500,7 +536,10 @@ static void test_accepted_flags(void)
 	s[0] = 's';
 	errno = 0;
 	r = mprotect(s, PAGE, PROT_READ | PROT_SEM);
-	if (under_qemu_user())
+	if (no_mmu())
+		ok(r == -1 && errno == ENOSYS, "mprotect(PROT_READ | PROT_SEM): ENOSYS without an MMU (%s)",
+		   r ? strerror(errno) : "0");
+	else if (under_qemu_user())
 		skip("qemu-user validates the protection bits itself",
 		     "mprotect(PROT_READ | PROT_SEM) succeeds");
 	else
@@ -552,12 +591,24 @@ static void test_shared_too_big(void)
 int main(int argc, char *argv[])
 {
 	robust_select(argc, argv);
-	watched("brk into a split heap", brk_split_child, brk_split_checks, 12, 30);
+	if (no_mmu())
+		watched_skip("brk into a split heap", brk_split_checks, 12, 30, no_brk);
+	else
+		watched("brk into a split heap", brk_split_child, brk_split_checks, 12, 30);
 	watched("brk past 2^64", brk_wrap_child, brk_wrap_checks, 6, 30);
 	watched("brk(~0UL)", brk_max_child, brk_max_checks, 3, 30);
-	watched("mappings 1 GiB apart", far_child, far_checks, 4, 60);
-	watched("lengths that page-align to 0", huge_len_child, huge_len_checks, 5, 30);
-	watched("MADV_DONTNEED over a hole", dontneed_hole_child, dontneed_hole_checks, 4, 30);
+	if (no_mmu())
+		watched_skip("mappings 1 GiB apart", far_checks, 4, 60,
+			     NEEDS_MMU "no placement at an address, no page tables");
+	else
+		watched("mappings 1 GiB apart", far_child, far_checks, 4, 60);
+	watched("lengths that page-align to 0", huge_len_child,
+		no_mmu() ? huge_len_nommu_checks : huge_len_checks, 5, 30);
+	if (no_mmu())
+		watched_skip("MADV_DONTNEED over a hole", dontneed_hole_checks, 4, 30,
+			     NEEDS_MMU "madvise");
+	else
+		watched("MADV_DONTNEED over a hole", dontneed_hole_child, dontneed_hole_checks, 4, 30);
 	if (selected("MADV_FREE and PROT_SEM"))
 		test_accepted_flags();
 	if (selected("shared anonymous memory larger than RAM"))
