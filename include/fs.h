@@ -298,7 +298,7 @@ struct file_operations {
 /* mmap_capabilities: what a no-MMU mapping of a file may do (Linux's NOMMU_MAP_*) */
 #define NOMMU_MAP_COPY		0x00000001	/* a private mapping may copy the file */
 #define NOMMU_MAP_DIRECT	0x00000008	/* the file's own pages may be mapped */
-#define NOMMU_MAP_READ		0x00000004	/* = VM_MAYREAD */
+#define NOMMU_MAP_READ		0x00000010	/* = VM_MAYREAD */
 #define NOMMU_MAP_WRITE		0x00000020	/* = VM_MAYWRITE */
 #define NOMMU_MAP_EXEC		0x00000040	/* = VM_MAYEXEC */
 #define NOMMU_VMFLAGS		(NOMMU_MAP_READ | NOMMU_MAP_WRITE | NOMMU_MAP_EXEC)
