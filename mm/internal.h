@@ -40,6 +40,8 @@ struct vm_area_struct *vma_before(struct mm_struct *mm, unsigned long addr);
 int insert_vma(struct mm_struct *mm, struct vm_area_struct *vma);
 /* free_vma: what a VMA holds besides its pages (its charge, its file), then the VMA. */
 void free_vma(struct vm_area_struct *vma);
+/* mmap_check_len: Linux's length and offset checks of mmap, in its order: 0, -EINVAL, -ENOMEM or -EOVERFLOW. */
+int mmap_check_len(unsigned long len, unsigned long pgoff);
 /* do_munmap: this build's munmap of [start, start+len) in mm.  0 or -errno. */
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 

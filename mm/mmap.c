@@ -439,15 +439,12 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
 	long err;
 
-	if (!len)
-		return -EINVAL;
 	if (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
 		return -EINVAL;
+	err = mmap_check_len(len, pgoff);
+	if (err)
+		return err;
 	len = PAGE_ALIGN(len);
-	if (!len || len > task_size)
-		return -ENOMEM;
-	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
-		return -EOVERFLOW;
 	if (mm->map_count > sysctl_max_map_count)
 		return -ENOMEM;
 	if (file) {

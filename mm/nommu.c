@@ -162,19 +162,16 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 static long validate_mmap_request(struct file *file, unsigned long prot, unsigned long flags,
 				  unsigned long len, unsigned long pgoff)
 {
-	unsigned long rlen, capabilities;
+	unsigned long capabilities;
+	int err;
 
 	if (flags & MAP_FIXED)
 		return -EINVAL;		/* there is no address space to place anything in */
 	if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
 		return -EINVAL;
-	if (!len)
-		return -EINVAL;
-	rlen = PAGE_ALIGN(len);
-	if (!rlen || rlen > task_size)
-		return -ENOMEM;
-	if (pgoff + (rlen >> PAGE_SHIFT) < pgoff)
-		return -EOVERFLOW;
+	err = mmap_check_len(len, pgoff);
+	if (err)
+		return err;
 	if (!file)
 		return NOMMU_MAP_COPY;	/* anonymous memory: always a private allocation */
 

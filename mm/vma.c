@@ -193,6 +193,19 @@ long sys_munmap(unsigned long addr, size_t len)
 	return err;
 }
 
+int mmap_check_len(unsigned long len, unsigned long pgoff)
+{
+	unsigned long rlen = PAGE_ALIGN(len);
+
+	if (!len)
+		return -EINVAL;
+	if (!rlen || rlen > task_size)
+		return -ENOMEM;
+	if (pgoff + (rlen >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	return 0;
+}
+
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
 	      unsigned long fd, unsigned long off)
 {

@@ -134,6 +134,23 @@ static inline int no_mmu(void)
 #define fork_or_vfork() (no_mmu() ? vfork() : fork())
 
 /*
+ * spawn_self: this program again, as "self arg", by vfork and execve: how
+ * a test gets a child that must keep running (sleep, wait to be killed)
+ * where there is no fork.  Its pid, or -1.
+ */
+static inline pid_t spawn_self(const char *self, const char *arg)
+{
+	char *argv[] = { (char *)self, (char *)arg, NULL };
+	pid_t pid = vfork();
+
+	if (pid == 0) {
+		execv(self, argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+/*
  * Run fn in a child and return its wait status (or -1 if fork or wait
  * failed).  fn's return value is the child's exit status.  Without an MMU
  * the child is a vfork's, on the parent's memory and stack until it

@@ -29,17 +29,10 @@ static const char *self;
 /* A child that sleeps until it is killed; its pid, or -1. */
 static pid_t start_sleeper(void)
 {
-	char *argv[] = { (char *)self, "--sleep", NULL };
 	pid_t pid;
 
-	if (no_mmu()) {
-		pid = vfork();
-		if (pid == 0) {
-			execv(self, argv);
-			_exit(127);
-		}
-		return pid;
-	}
+	if (no_mmu())
+		return spawn_self(self, "--sleep");
 	pid = fork();
 	if (pid == 0) {
 		for (;;)

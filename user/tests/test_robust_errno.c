@@ -66,17 +66,10 @@ static __attribute__((noreturn)) void idle(void)
 /* A child that waits to be killed; its pid. */
 static pid_t idle_child(void)
 {
-	char *argv[] = { (char *)self_path, "--idle", NULL };
 	pid_t pid;
 
-	if (no_mmu()) {
-		pid = vfork();
-		if (pid == 0) {
-			execv(self_path, argv);
-			_exit(127);
-		}
-		return pid;
-	}
+	if (no_mmu())
+		return spawn_self(self_path, "--idle");
 	pid = fork();
 	if (pid == 0)
 		idle();
