@@ -15,6 +15,11 @@
  *   stack-overrun       overwrite the word just below the stack, then make
  *                       a system call (the kernel should kill it)
  *   stack-use KIB       use KIB KiB of the stack, make a system call, exit 0
+ *   hog                 at oom_score_adj 1000, map and touch 32 KiB after
+ *                       32 KiB until the OOM killer ends it (exit 2 if
+ *                       an mmap fails for another reason than ENOMEM);
+ *                       32 KiB is an order-3 allocation, the largest
+ *                       that may call the OOM killer
  *   malloc              malloc 256 KiB and use it, exit 0; exit 3 if sbrk
  *                       fails, as it does where the break never moves and
  *                       the C library has nothing else to grow a heap with
@@ -22,6 +27,7 @@
  * Plain C, and no malloc but in "malloc": without an MMU the C library's
  * heap may not be able to grow at all.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,6 +123,25 @@ int main(int argc, char *argv[])
 		*(volatile unsigned long *)(start + PAGE - sizeof(long)) = 0;
 		getppid();
 		return 1;	/* still alive: the overrun went unreported */
+	}
+	if (argc >= 2 && strcmp(argv[1], "hog") == 0) {
+		int fd = open("/proc/self/oom_score_adj", O_WRONLY);
+
+		if (fd < 0 || write(fd, "1000\n", 5) != 5)
+			return 1;
+		close(fd);
+		for (;;) {
+			char *p = mmap(NULL, 32768, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+				       -1, 0);
+
+			if (p == MAP_FAILED) {
+				if (errno != ENOMEM)
+					return 2;
+				continue;	/* the killer chose someone else, or has not run yet */
+			}
+			for (int i = 0; i < 32768; i += 4096)
+				p[i] = 1;
+		}
 	}
 	if (argc >= 2 && strcmp(argv[1], "malloc") == 0) {
 		const size_t len = 256 * 1024;

@@ -130,6 +130,8 @@
 	X(BRK_LIBC, "the C library's brk(break + 4096) fails with ENOMEM") \
 	X(MALLOC, "malloc works though the break never moves: the C library's sbrk falls back to mmap") \
 	X(RELOC_BAD, "exec of a program with a relocation the loader cannot apply is ENOEXEC") \
+	X(OOM_HOG, "the OOM killer ends a hog (32 KiB mappings, oom_score_adj 1000) with SIGKILL") \
+	X(OOM_LIVES, "the process that started the hog lives on, and the kill is counted in oom_kill") \
 	X(PROC_MAPS, "/proc/maps lists the regions of this program's image and of its stack") \
 	X(SELF_STACK, "/proc/self/maps names the stack [stack]: a guard page and 128 KiB, 'p'") \
 	X(FRAG_SETUP, "fragmented on purpose: no free 4 MiB block, though MemFree exceeds 4 MiB") \
@@ -1135,6 +1137,28 @@ static void test_bad_reloc(void)
 	      "execve: %s; %s", strerror(err), status_str(st));
 }
 
+/* vmstat_oom_kill: /proc/vmstat's oom_kill count, or -1. */
+static long vmstat_oom_kill(void)
+{
+	static char buf[8192];
+	char *p;
+
+	if (slurp("/proc/vmstat", buf, sizeof(buf)) <= 0 || !(p = strstr(buf, "\noom_kill ")))
+		return -1;
+	return atol(p + 10);
+}
+
+static void test_oom(void)
+{
+	const char *hog[] = { "hog", NULL };
+	long kills = vmstat_oom_kill();
+	int st = run_helper(hog);
+
+	check(C_OOM_HOG, WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "%s", status_str(st));
+	check(C_OOM_LIVES, kills >= 0 && vmstat_oom_kill() == kills + 1,
+	      "oom_kill %ld before, %ld after", kills, vmstat_oom_kill());
+}
+
 static void test_proc(void)
 {
 	struct maps_line code = { 0 }, stack = { 0 }, self = { 0 };
@@ -1330,6 +1354,7 @@ int main(int argc, char *argv[])
 	test_mremap();
 	test_processes();
 	test_bad_reloc();
+	test_oom();
 	test_proc();
 	test_fragmentation();
 	test_no_protection();
