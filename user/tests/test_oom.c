@@ -9,14 +9,20 @@
  * and other people's processes): every scenario is skipped there.
  *
  * Without an MMU there is no fork, and a vfork child's hog would take
- * the test with it: the scenarios are skipped, each check by its name.
- * oom_score is still checked, on 8 MiB mapped in 2 MiB pieces (one run
- * of contiguous pages each: 8 MiB is more than one allocation).
+ * the test with it: each hog and sleeper is this program again, started
+ * by vfork and execve (--hog, --sleeper), with an address space of its
+ * own.  Its mappings are 32 KiB there: a larger contiguous allocation
+ * (above order 3) fails without calling the OOM killer, as in Linux.
+ * oom_score is checked on 8 MiB mapped in 2 MiB pieces (one run of
+ * contiguous pages each: 8 MiB is more than one allocation).
  */
 #include <errno.h>
 #include "mm.h"
 
 #define CHUNK (4 * MIB)
+#define NOMMU_CHUNK (32 * KIB)
+
+static const char *self;	/* argv[0]: the hogs without an MMU are this program again */
 
 static long avail_kb(void)
 {
@@ -33,18 +39,19 @@ static void touch(char *p, size_t len)
 /* hog: map and touch CHUNKs until `kb` are touched (0: forever); exit 0 when done. */
 static int hog(long kb)
 {
+	size_t chunk = no_mmu() ? NOMMU_CHUNK : CHUNK;
 	long done = 0;
 
 	while (!kb || done < kb) {
-		char *p = map_anon(CHUNK, PROT_READ | PROT_WRITE);
+		char *p = map_anon(chunk, PROT_READ | PROT_WRITE);
 
 		if (p == MAP_FAILED) {
 			if (errno != ENOMEM)
 				return 2;
 			continue;	/* the heuristic may refuse a chunk: ask again */
 		}
-		touch(p, CHUNK);
-		done += CHUNK / KIB;
+		touch(p, chunk);
+		done += (long)(chunk / KIB);
 	}
 	return 0;
 }
@@ -64,6 +71,44 @@ static int set_oom_score_adj(int v)
 	return w == n ? 0 : -1;
 }
 
+/* sleeper_main: the sleeper's side: prepare, say ready, sleep until woken; its exit status. */
+static int sleeper_main(int (*prepare)(void), int ready, int wake, int close1, int close2)
+{
+	char c;
+
+	if (close1 >= 0)
+		close(close1);
+	if (close2 >= 0)
+		close(close2);
+	if (prepare() || write(ready, "r", 1) != 1)
+		return 3;
+	return read(wake, &c, 1) == 0 ? 0 : 5;
+}
+
+static long sleeper_kb;
+static int sleeper_adj;
+
+/* exec_sleeper: without an MMU, the sleeper is this program again: --sleeper KB ADJ READY WAKE. */
+static pid_t exec_sleeper(const int ready[2], const int wake[2])
+{
+	char kb[24], adj[16], r[16], w[16];
+	char *argv[] = { (char *)self, "--sleeper", kb, adj, r, w, NULL };
+	pid_t pid;
+
+	snprintf(kb, sizeof(kb), "%ld", sleeper_kb);
+	snprintf(adj, sizeof(adj), "%d", sleeper_adj);
+	snprintf(r, sizeof(r), "%d", ready[1]);
+	snprintf(w, sizeof(w), "%d", wake[0]);
+	pid = vfork();
+	if (pid == 0) {
+		close(ready[0]);
+		close(wake[1]);
+		execv(self, argv);
+		_exit(127);
+	}
+	return pid;
+}
+
 /*
  * start_sleeper: a child that runs prepare (touch memory, set its
  * oom_score_adj, map an address space), tells the parent it is ready,
@@ -79,14 +124,10 @@ static pid_t start_sleeper(int (*prepare)(void), int *wake_fd)
 
 	if (pipe(ready) || pipe(wake))
 		return -1;
-	pid = fork();
-	if (pid == 0) {
-		close(ready[0]);
-		close(wake[1]);
-		if (prepare() || write(ready[1], "r", 1) != 1)
-			_exit(3);
-		_exit(read(wake[0], &c, 1) == 0 ? 0 : 5);
-	}
+	if (no_mmu())
+		pid = exec_sleeper(ready, wake);
+	else if ((pid = fork()) == 0)
+		_exit(sleeper_main(prepare, ready[1], wake[0], ready[0], wake[1]));
 	close(ready[1]);
 	close(wake[0]);
 	if (pid < 0 || read(ready[0], &c, 1) != 1) {
@@ -98,9 +139,6 @@ static pid_t start_sleeper(int (*prepare)(void), int *wake_fd)
 	*wake_fd = wake[1];
 	return pid;
 }
-
-static long sleeper_kb;
-static int sleeper_adj;
 
 /* prepare_hog: hold sleeper_kb at oom_score_adj sleeper_adj. */
 static int prepare_hog(void)
@@ -143,9 +181,35 @@ static int hog_forever(void)
 	return hog(0);
 }
 
+/*
+ * run_hog: the wait status of a child running fn; without an MMU, of this
+ * program again as "--hog KB ADJ" (0 KB: forever), since a vfork child's
+ * hog would use, and kill, the test's own memory.
+ */
+static int run_hog(int (*fn)(void), long kb, int adj)
+{
+	char kb_s[24], adj_s[16];
+	char *argv[] = { (char *)self, "--hog", kb_s, adj_s, NULL };
+	int status;
+	pid_t pid;
+
+	if (!no_mmu())
+		return run_child(fn);
+	snprintf(kb_s, sizeof(kb_s), "%ld", kb);
+	snprintf(adj_s, sizeof(adj_s), "%d", adj);
+	pid = vfork();
+	if (pid == 0) {
+		execv(self, argv);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
 static void test_lone_hog(void)
 {
-	int status = run_child(hog_forever);
+	int status = run_hog(hog_forever, 0, 0);
 
 	ok(killed(status), "a lone hog is killed with SIGKILL (%s)", status_str(status));
 	ok(getppid() > 0 && kill(getppid(), 0) == 0, "its parent and the shell live on");
@@ -157,7 +221,7 @@ static void test_larger_dies(void)
 	int wake = -1, s_small, s_big;
 	pid_t sleeper = hog_sleeper(small, 0, &wake);
 
-	s_big = run_child(hog_forever);
+	s_big = run_hog(hog_forever, 0, 0);
 	s_small = reap(sleeper, wake);
 	ok(killed(s_big), "of two hogs the larger is killed (%s)", status_str(s_big));
 	ok(exited_ok(s_small), "and the smaller, asleep in a pipe read, lives (%s)",
@@ -189,7 +253,7 @@ static void test_score_adj(void)
 	 */
 	sleeper = hog_sleeper(avail / 4, 1000, &wake);
 	big_kb = avail * 85 / 100;
-	s_big = run_child(hog_big);
+	s_big = run_hog(hog_big, big_kb, 0);
 	s_small = reap(sleeper, wake);
 	ok(killed(s_small), "oom_score_adj 1000 makes a small sleeper the victim (%s)",
 	   status_str(s_small));
@@ -199,7 +263,7 @@ static void test_score_adj(void)
 	avail = avail_kb();
 	sleeper = hog_sleeper(avail / 4, 0, &wake);
 	big_kb = avail * 85 / 100;
-	s_big = run_child(hog_big_protected);
+	s_big = run_hog(hog_big_protected, big_kb, -1000);
 	s_small = reap(sleeper, wake);
 	ok(killed(s_small), "with the large one at oom_score_adj -1000 the small one dies (%s)",
 	   status_str(s_small));
@@ -220,7 +284,7 @@ static int vfork_hog(void)
 
 static void test_vfork(void)
 {
-	int status = run_child(vfork_hog);
+	int status = run_hog(vfork_hog, -1, 0);	/* -1: "--hog -1" is vfork_hog */
 
 	ok(killed(status), "a hog in a vfork child: the parent sharing its memory is killed (%s)",
 	   status_str(status));
@@ -237,7 +301,16 @@ static int populate_hog(void)
 
 static void test_populate(void)
 {
-	int status = run_child(populate_hog);
+	int status;
+
+	if (no_mmu()) {
+		/* A mapping is one contiguous allocation: more than RAM cannot even start. */
+		errno = 0;
+		ok(populate_hog() == 3 && errno == ENOMEM,
+		   "MAP_POPULATE of more than RAM: ENOMEM without an MMU (%s)", strerror(errno));
+		return;
+	}
+	status = run_child(populate_hog);
 
 	ok(killed(status), "MAP_POPULATE of more than RAM is killed, not failed (%s)",
 	   status_str(status));
@@ -370,6 +443,19 @@ static void test_classic(void)
 		return;
 	}
 	close(probe);
+	if (no_mmu()) {
+		static const char *const names[] = {
+			"today's rule kills the hog",
+			"and spares the idle 1 GiB address space",
+			"the 2.6 rule (total_vm) kills the idle 1 GiB address space",
+			"and, that having freed nothing, the hog after it",
+		};
+
+		for (size_t i = 0; i < 4; i++)
+			skip(NEEDS_MMU "no untouched address space: every mapping is memory", "%s",
+			     names[i]);
+		return;
+	}
 	vm = start_sleeper(prepare_vm, &wake);
 	s_hog = run_child(hog_forever);
 	s_vm = reap(vm, wake);
@@ -395,36 +481,10 @@ static void test_stress(int rounds)
 	int all = 1;
 
 	for (int i = 0; i < rounds && all; i++)
-		all = killed(run_child(hog_forever));
+		all = killed(run_hog(hog_forever, 0, 0));
 	ok(all, "%d consecutive OOM kills, each of the hog", rounds);
 	ok(oom_kills() - before == rounds, "/proc/vmstat oom_kill counted them (%ld)",
 	   oom_kills() - before);
-}
-
-/* Each scenario's checks, by name, where they cannot run. */
-static void skip_scenarios(const char *why)
-{
-	static const char *const names[] = {
-		"a lone hog is killed with SIGKILL",
-		"its parent and the shell live on",
-		"of two hogs the larger is killed",
-		"and the smaller, asleep in a pipe read, lives",
-		"oom_score_adj 1000 makes a small sleeper the victim",
-		"and the large process finishes",
-		"with the large one at oom_score_adj -1000 the small one dies",
-		"and the protected one finishes",
-		"a hog in a vfork child: the parent sharing its memory is killed",
-		"MAP_POPULATE of more than RAM is killed, not failed",
-		"today's rule kills the hog",
-		"and spares the idle 1 GiB address space",
-		"the 2.6 rule (total_vm) kills the idle 1 GiB address space",
-		"and, that having freed nothing, the hog after it",
-		"100 consecutive OOM kills, each of the hog",
-		"/proc/vmstat oom_kill counted them",
-	};
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		skip(why, "%s", names[i]);
 }
 
 int main(int argc, char **argv)
@@ -435,12 +495,22 @@ int main(int argc, char **argv)
 		skip(reason, "the OOM killer scenarios");
 		return tap_done();
 	}
+	self = argv[0];
+	if (argc == 4 && !strcmp(argv[1], "--hog")) {
+		/* without an MMU, a hog of run_hog: KB (0: forever; -1: vfork_hog) at ADJ */
+		long kb = atol(argv[2]);
+
+		if (set_oom_score_adj(atoi(argv[3])))
+			return 3;
+		return kb < 0 ? vfork_hog() : hog(kb);
+	}
+	if (argc == 6 && !strcmp(argv[1], "--sleeper")) {
+		sleeper_kb = atol(argv[2]);
+		sleeper_adj = atoi(argv[3]);
+		return sleeper_main(prepare_hog, atoi(argv[4]), atoi(argv[5]), -1, -1);
+	}
 	test_oom_score();
 	test_overcommit_never();
-	if (no_mmu()) {
-		skip_scenarios(NEEDS_MMU "fork(): each hog is a child with memory of its own");
-		return tap_done();
-	}
 	if (proc_kb("/proc/meminfo", "MemTotal:") > 1024 * 1024) {
 		/* Each scenario fills memory: gigabytes take minutes under emulation. */
 		skip("more than 1 GiB to fill; the small-memory boots run them", "the OOM killer scenarios");
@@ -453,6 +523,5 @@ int main(int argc, char **argv)
 	test_populate();
 	test_classic();
 	test_stress(100);
-	(void)argc, (void)argv;
 	return tap_done();
 }
