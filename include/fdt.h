@@ -23,6 +23,14 @@ void early_init_dt_scan(void *dtb);
 bool fdt_find_compatible(const char *compat, u64 *base, u64 *size);
 /* fdt_compatible_u32: a one-cell property of the node fdt_find_compatible(compat) finds; false when absent. */
 bool fdt_compatible_u32(const char *compat, const char *prop, u32 *val);
+/*
+ * fdt_compatible_prop: the raw value of a property of the first enabled
+ * node compatible with compat, and its length in bytes; NULL when absent.
+ * Its cells are big-endian: read them with fdt_cell.
+ */
+const void *fdt_compatible_prop(const char *compat, const char *prop, int *len);
+/* fdt_cell: cell i of a property value. */
+u32 fdt_cell(const void *cells, int i);
 /* fdt_blob_range: physical start and size of the device tree blob (0, 0 before the scan). */
 void fdt_blob_range(phys_addr_t *start, u64 *size);
 /* fdt_remap: the blob is now at va (after paging_init). */

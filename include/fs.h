@@ -293,6 +293,8 @@ struct file_operations {
 	unsigned int (*mmap_capabilities)(struct file *file);
 	long (*get_unmapped_area)(struct file *file, unsigned long len, unsigned long pgoff);
 	int (*release)(struct inode *inode, struct file *file);
+	/* unlocked_ioctl: a device's ioctl(2) (none: ENOTTY, "not a typewriter") */
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 };
 
 /* mmap_capabilities: what a no-MMU mapping of a file may do (Linux's NOMMU_MAP_*) */

@@ -57,6 +57,8 @@ struct task_struct {
 	bool oom_victim;		/* killed by the OOM killer: may use the reserves to exit */
 	u64 utime, stime;		/* ticks spent in user mode and in the kernel */
 	u64 start_time;			/* jiffies at fork */
+	int pgid;			/* process group (job control): inherited, setpgid */
+	int sid;			/* session: inherited, setsid */
 };
 
 /* current: the task this hart runs (the boot task until the first process). */
@@ -82,6 +84,8 @@ void account_process_tick(bool user);
 int signal_pending_current(void);
 /* sleep_until: sleep until jiffies reaches when, or a signal arrives: 0 or -EINTR. */
 int sleep_until(u64 when);
+/* schedule_timeout: sleep in the state set until woken or timeout ticks pass; the ticks left. */
+long schedule_timeout(long timeout);
 /* cpu_idle: the boot task's loop once processes exist. */
 void cpu_idle(void) __attribute__((noreturn));
 

@@ -9,6 +9,7 @@
 
 #define __NR_getcwd		17
 #define __NR_dup		23
+#define __NR_ioctl		29
 #define __NR_dup3		24
 #define __NR_mkdirat		34
 #define __NR_unlinkat		35
@@ -29,6 +30,10 @@
 #define __NR_clock_gettime	113
 #define __NR_syslog		116
 #define __NR_reboot		142
+#define __NR_setpgid		154
+#define __NR_getpgid		155
+#define __NR_getsid		156
+#define __NR_setsid		157
 #define __NR_sched_yield	124
 #define __NR_kill		129
 #define __NR_uname		160
@@ -65,6 +70,10 @@ long sys_clock_gettime(int which, struct timespec64 __user *tp);
 long sys_gettimeofday(void __user *tv, void __user *tz);
 long sys_brk(unsigned long brk);
 long sys_uname(struct new_utsname __user *name);
+long sys_setpgid(int pid, int pgid);
+long sys_getpgid(int pid);
+long sys_getsid(int pid);
+long sys_setsid(void);
 
 #define __NR_mknodat		33
 #define __NR_readlinkat		78
@@ -91,6 +100,8 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 	SYSCALL(__NR_dup3, sys_dup3),					\
 	SYSCALL(__NR_pipe2, sys_pipe2),					\
 	SYSCALL(__NR_chdir, sys_chdir),					\
+	SYSCALL(__NR_getcwd, sys_getcwd),				\
+	SYSCALL(__NR_ioctl, sys_ioctl),					\
 	SYSCALL(__NR_syslog, sys_syslog),				\
 	SYSCALL(__NR_reboot, sys_reboot),				\
 	SYSCALL(__NR_execve, sys_execve),				\

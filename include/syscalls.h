@@ -34,5 +34,7 @@ long sys_mknodat(int dfd, const char __user *filename, umode_t mode,
 		 unsigned int dev);						/* 33 */
 long sys_unlinkat(int dfd, const char __user *pathname, int flag);		/* 35 */
 long sys_chdir(const char __user *filename);					/* 49 */
+long sys_getcwd(char __user *buf, unsigned long size);			/* 17 */
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);		/* 29 */
 
 #endif

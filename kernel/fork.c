@@ -87,6 +87,8 @@ static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned
 	p->exit_signal = exit_signal;
 	p->oom_score_adj = current->oom_score_adj;
 	p->start_time = jiffies;
+	p->pgid = current->pgid;	/* fork and vfork alike: the parent's job and session */
+	p->sid = current->sid;
 	if (current->mm) {
 		if (share_vm) {
 			p->mm = current->mm;

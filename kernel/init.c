@@ -70,6 +70,12 @@ static int kernel_init(void *unused)
 	char path[64];
 
 	(void)unused;
+	/*
+	 * init leads session 1, as Linux's init does once it calls setsid():
+	 * opening the console then makes it the session's controlling
+	 * terminal, with init's group in the foreground.
+	 */
+	current->pgid = current->sid = current->pid;
 	console_on_rootfs();
 	/* init= on the command line names the program, as on Linux. */
 	if (cmdline_find(boot_command_line, "init", path, sizeof(path))) {

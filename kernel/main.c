@@ -9,6 +9,7 @@
 #include <fdt.h>
 #include <fs.h>
 #include <initrd.h>
+#include <irq.h>
 #include <mm_init.h>
 #include <pgtable.h>
 #include <printk.h>
@@ -41,9 +42,11 @@ void start_kernel(unsigned long hartid, void *dtb, u64 entry_time, u64 entry_ins
 	paging_init();		/* swapper_pg_dir: kernel W^X, direct map of RAM */
 	mm_core_init(entry_time);	/* zones, buddy and slab allocators */
 	time_init();
+	plic_init();		/* device interrupts: sie.SEIE */
 
 	radix_tree_init();	/* the page cache's index */
 	vfs_init();		/* ramfs on /, /dev, /proc, /tmp */
+	uart_enable_rx_irq();	/* typed bytes reach the console tty */
 	if (phys_initrd_size)	/* unpacked into /, then its memory is freed */
 		populate_rootfs(phys_initrd_start, phys_initrd_size);
 

@@ -47,6 +47,11 @@ void console_putc(int c)
 	console->write_char(c);
 }
 
+void console_write_char(int c)
+{
+	console->write_char(c);
+}
+
 int console_getc(void)
 {
 	return console->read_char ? console->read_char() : -1;

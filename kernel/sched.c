@@ -172,6 +172,23 @@ int sleep_until(u64 when)
 	return 0;
 }
 
+/*
+ * schedule_timeout: sleep, in the state the caller set (after queueing
+ * itself on a wait queue), until woken or timeout ticks pass; the ticks
+ * left, as Linux's.  The tick wakes it through the sleepers list.
+ */
+long schedule_timeout(long timeout)
+{
+	u64 when = jiffies + (u64)timeout;
+
+	current->wake_at = when;
+	list_add_tail(&current->sleep_entry, &sleepers);
+	schedule();
+	if (!list_empty(&current->sleep_entry))
+		list_del_init(&current->sleep_entry);	/* woken by the waker, not the tick */
+	return when > jiffies ? (long)(when - jiffies) : 0;
+}
+
 void account_process_tick(bool user)
 {
 	if (current == &init_task)

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <power.h>
 #include <printk.h>
+#include <proc_fs.h>
 #include <sched.h>
 #include <string.h>
 #include <timer.h>
@@ -157,4 +158,82 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
 		return -EINVAL;
 	pr_notice("reboot: %s\n", cmd == LINUX_REBOOT_CMD_RESTART ? "Restarting system" : "Power down");
 	machine_power_off(0);
+}
+
+/*
+ * Process groups and sessions, with Linux's rules (kernel/sys.c there).
+ * A job is a process group; a login is a session, whose controlling
+ * terminal sends its keyboard signals to one group, the foreground.
+ */
+
+/* pgrp_in_session: has session sid a process in group pgid? */
+static bool pgrp_in_session(int pgid, int sid)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &init_task.tasks, tasks)
+		if (t->pid && t->pgid == pgid && t->sid == sid && t->state != TASK_DEAD)
+			return true;
+	return false;
+}
+
+/*
+ * sys_setpgid: move pid (0: the caller) into group pgid (0: its own).
+ * Only the caller and its children may be moved (ESRCH), within the
+ * caller's session (EPERM), never a session leader (EPERM), and only
+ * into a group that exists in that session or is the target's own
+ * (EPERM).
+ */
+long sys_setpgid(int pid, int pgid)
+{
+	struct task_struct *p;
+
+	if (!pid)
+		pid = current->pid;
+	if (!pgid)
+		pgid = pid;
+	if (pgid < 0)
+		return -EINVAL;
+	p = find_task_by_pid(pid);
+	if (!p || (p != current && p->parent != current))
+		return -ESRCH;
+	if (p->sid != current->sid)
+		return -EPERM;
+	if (p->pid == p->sid)
+		return -EPERM;		/* a session leader stays its group's */
+	if (pgid != p->pid && !pgrp_in_session(pgid, current->sid))
+		return -EPERM;
+	p->pgid = pgid;
+	return 0;
+}
+
+static struct task_struct *task_or_current(int pid)
+{
+	return pid ? find_task_by_pid(pid) : current;
+}
+
+long sys_getpgid(int pid)
+{
+	struct task_struct *p = task_or_current(pid);
+
+	return p ? p->pgid : -ESRCH;
+}
+
+long sys_getsid(int pid)
+{
+	struct task_struct *p = task_or_current(pid);
+
+	return p ? p->sid : -ESRCH;
+}
+
+/* sys_setsid: a new session and group, led by the caller, without a terminal; EPERM for a group's leader. */
+long sys_setsid(void)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &init_task.tasks, tasks)
+		if (t->pgid == current->pid && t->state != TASK_DEAD)
+			return -EPERM;
+	current->pgid = current->sid = current->pid;
+	return current->pid;
 }

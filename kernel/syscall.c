@@ -46,6 +46,8 @@ static const u16 narrow_args[__NR_syscalls] = {
 	[__NR_getdents64] = W(0) | W(2), [__NR_dup] = W(0), [__NR_dup3] = W(0) | W(1) | W(2),
 	[__NR_pipe2] = W(1), [__NR_mkdirat] = W(0) | H(2), [__NR_mknodat] = W(0) | H(2) | W(3),
 	[__NR_unlinkat] = W(0) | W(2), [__NR_msync] = W(2), [__NR_madvise] = W(2),
+	[__NR_ioctl] = W(0) | W(1), [__NR_setpgid] = W(0) | W(1), [__NR_getpgid] = W(0),
+	[__NR_getsid] = W(0),
 };
 
 /* narrow: regs a0-a5 as the handler's declared types expect them. */
@@ -73,6 +75,10 @@ static const syscall_t sys_call_table[__NR_syscalls] = {
 	SYSCALL(__NR_gettimeofday, sys_gettimeofday),
 	SYSCALL(__NR_brk, sys_brk),
 	SYSCALL(__NR_uname, sys_uname),
+	SYSCALL(__NR_setpgid, sys_setpgid),
+	SYSCALL(__NR_getpgid, sys_getpgid),
+	SYSCALL(__NR_getsid, sys_getsid),
+	SYSCALL(__NR_setsid, sys_setsid),
 	FILE_SYSCALLS
 };
 

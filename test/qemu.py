@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 
 RUNTESTS_RESULT = re.compile(r"^(not ok|ok)(?: \d+)?(?: - (.*))?$")
@@ -102,6 +103,80 @@ def boot(kernel, opensbi, timeout=60, **kw):
     text = out.decode("utf-8", "replace").replace("\r", "")
     lines = [TIMESTAMP.sub("", l) for l in text.split("\n")]
     return Boot(status, lines, time.monotonic() - start)
+
+
+class Console:
+    """A boot whose serial console is typed at: QEMU's stdin is the keyboard.
+
+    Output is gathered by a thread; expect() waits for a pattern in what
+    came after the last match, send() types bytes.  Use as a context
+    manager: leaving it kills QEMU.
+    """
+
+    def __init__(self, kernel, opensbi, **kw):
+        self.proc = subprocess.Popen(qemu_command(kernel, opensbi, **kw), stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.out = b""
+        self.seen = 0	# expect() looks at out[seen:]
+        self.lock = threading.Lock()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        while True:
+            data = self.proc.stdout.read1(4096)
+            if not data:
+                return
+            with self.lock:
+                self.out += data
+
+    def text(self):
+        with self.lock:
+            return self.out.decode("utf-8", "replace").replace("\r", "")
+
+    def expect(self, pattern, timeout=10):
+        """Wait for regex pattern (bytes) after the last match; the match, or None on timeout."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                m = re.search(pattern, self.out[self.seen:])
+                if m:
+                    self.seen += m.end()
+                    return m
+            if self.proc.poll() is not None and not self.reader.is_alive():
+                return None
+            time.sleep(0.02)
+        return None
+
+    def send(self, data, delay=0.01):
+        """Type data a byte at a time, as a person (or a slow terminal) would."""
+        for b in data:
+            self.proc.stdin.write(bytes([b]))
+            self.proc.stdin.flush()
+            time.sleep(delay)
+
+    def cpu_ticks(self):
+        """QEMU's utime + stime so far, in the host's clock ticks (/proc/PID/stat)."""
+        with open("/proc/%d/stat" % self.proc.pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])	# fields 14 and 15 of stat(5)
+
+    def idle_cpu_percent(self, seconds):
+        """The share of one host core QEMU used over the next seconds of wall time."""
+        hz = os.sysconf("SC_CLK_TCK")
+        t0, c0 = time.monotonic(), self.cpu_ticks()
+        time.sleep(seconds)
+        t1, c1 = time.monotonic(), self.cpu_ticks()
+        return 100.0 * (c1 - c0) / hz / (t1 - t0)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.kill()
+        self.proc.wait()
+        self.reader.join(timeout=5)
+        return False
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import argparse
 import os
 import re
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
@@ -24,6 +25,7 @@ TARGETS = {  # name: (comparison, limit)
     "fork_16m_ratio": (">=", 50),
     "anon_fault_zero": ("<=", 1500),
     "cow_fault": ("<=", 2000),
+    "console_idle_cpu": ("<=", 10),
 }
 BENCH = re.compile(r"^bench (\S+) (\S+) (\S+)$")
 
@@ -77,6 +79,16 @@ def main():
     else:
         print("bench oom_kill: no measurement (status %s)" % b.status)
         failed = True
+
+    # A user at the prompt, typing nothing: the share of a host core QEMU burns (wall-clock based).
+    with qemu.Console(args.kernel, args.opensbi, initrd=args.initramfs,
+                      bootargs="init=/bin/sh") as c:
+        if c.expect(rb"\$ ", 60):
+            time.sleep(1)	# the boot's last output settles
+            report("console_idle_cpu", "%.1f" % c.idle_cpu_percent(10), "%")
+        else:
+            print("bench console_idle_cpu: no prompt")
+            failed = True
 
     b = qemu.boot(args.kernel, args.opensbi, mem="16G", bootargs="test=memblock", timeout=300)
     m = re.search(r"buddy allocator ready ([\d.]+) ms after kernel entry", b.text())

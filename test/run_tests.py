@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
@@ -256,6 +257,40 @@ def count_rvmm_user_tests(label, b, results):
                     % (label, b.status), b.lines)
 
 
+IDLE_CPU_LIMIT = 10.0	# percent of one host core at an idle prompt
+
+
+def check_console(kernel, opensbi, initramfs, label, results):
+    """Type at the shell (init=/bin/sh) through QEMU's serial stdin: the line discipline and job control."""
+    with qemu.Console(kernel, opensbi, initrd=initramfs, bootargs="init=/bin/sh") as c:
+        def check(what, send, pattern, timeout=10):
+            if send:
+                c.send(send)
+            results.add(c.expect(pattern, timeout) is not None, "[%s] console: %s" % (label, what),
+                        c.text().split("\n")[-15:])
+        check("a prompt", None, rb"\$ ", 60)
+        pct = c.idle_cpu_percent(3)
+        results.add(pct < IDLE_CPU_LIMIT, "[%s] console: idle at the prompt QEMU uses %.1f %% of a "
+                    "host core (< %d %%)" % (label, pct, IDLE_CPU_LIMIT))
+        check("typed characters are echoed", b"echo typed\r", rb"echo typed\r?\ntyped\r?\n")
+        check("DEL erases (backspace-space-backspace)", b"echo helpx\x7f\x7fp\r",
+              rb"\x08 \x08\x08 \x08p\r?\nhelp\r?\n")
+        check("Ctrl-U kills the line", b"garbage\x15echo killed\r", rb"\r?\nkilled\r?\n")
+        c.send(b"cat\r")
+        time.sleep(0.5)
+        check("cat reads a line from the tty", b"abc\r", rb"abc\r?\nabc\r?\n")
+        check("Ctrl-C stops cat, and the shell prompts again", b"\x03", rb"\^C\r?\n\$ ")
+        check("the shell survives Ctrl-C: $? is 130", b"echo status $?\r", rb"status 130\r?\n\$ ")
+        c.send(b"cat\r")
+        time.sleep(0.5)
+        check("Ctrl-D ends cat's input", b"\x04", rb"\$ ")
+        check("echo 1 > /proc/sys/vm/overcommit_memory", b"echo 1 > /proc/sys/vm/overcommit_memory\r"
+              b"cat /proc/sys/vm/overcommit_memory\r", rb"overcommit_memory\r?\n1\r?\n")
+        check("and back to 0", b"echo 0 > /proc/sys/vm/overcommit_memory\r"
+              b"cat /proc/sys/vm/overcommit_memory\r", rb"overcommit_memory\r?\n0\r?\n")
+        check("pwd after cd", b"cd /proc\rpwd\r", rb"pwd\r?\n/proc\r?\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kernel", required=True)
@@ -321,6 +356,10 @@ def main():
         check_fault(args.nommu_kernel, args.opensbi, results, label="nommu fault",
                     cause=r"Load access fault \(scause=0x5")
     check_oom_panics(args.kernel, args.opensbi, results)
+    if args.initramfs:
+        for build in ("mmu", "nommu"):
+            if kernels[build]:
+                check_console(kernels[build], args.opensbi, args.initramfs, build, results)
     if args.initramfs:
         # A bounded run of the fuzzer (make fuzz runs longer): no panic, hang or lost page.
         import fuzz  # noqa: E402 (it imports this module's Results)

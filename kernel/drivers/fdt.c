@@ -476,6 +476,39 @@ bool fdt_compatible_u32(const char *compat, const char *prop, u32 *val)
 	return true;
 }
 
+struct find_prop {
+	const char *compat, *prop;
+	const void *val;
+	int len;
+};
+
+static bool match_compat_prop(const struct fdt_node *node, void *arg)
+{
+	struct find_prop *f = arg;
+	int len;
+	const char *list = fdt_getprop(node, "compatible", &len);
+
+	if (!list || !fdt_string_list_has(list, len, f->compat) || !fdt_node_enabled(node))
+		return false;
+	f->val = fdt_getprop(node, f->prop, &f->len);
+	return true;
+}
+
+const void *fdt_compatible_prop(const char *compat, const char *prop, int *len)
+{
+	struct find_prop f = { .compat = compat, .prop = prop };
+
+	if (!fdt || !fdt_walk(match_compat_prop, &f) || !f.val)
+		return NULL;
+	*len = f.len;
+	return f.val;
+}
+
+u32 fdt_cell(const void *cells, int i)
+{
+	return fdt32((const u8 *)cells + 4 * i);
+}
+
 static bool match_cpu(const struct fdt_node *node, void *arg)
 {
 	if (!node->parent || !fdt_is_top(node->parent, "cpus") ||

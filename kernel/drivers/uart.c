@@ -1,13 +1,18 @@
 /*
  * kernel/drivers/uart.c: the 16550 UART console (QEMU virt's serial@10000000).
  *
- * Polled only: the console must work with interrupts off, inside panic and
- * the trap handler, so nothing here waits for an interrupt.
+ * Output is polled: the console must work with interrupts off, inside
+ * panic and the trap handler, so nothing that prints waits for an
+ * interrupt.  Input comes by the receive interrupt (IER.ERBFI, through
+ * the PLIC): each byte goes to the terminal's line discipline, which
+ * wakes whoever sleeps in read(2).
  */
 #include <console.h>
 #include <pgtable.h>
 #include <fdt.h>
+#include <irq.h>
 #include <printk.h>
+#include <tty.h>
 
 /* Register numbers; the address is base + (reg << reg-shift). */
 #define UART_RBR	0	/* receive buffer (read) */
@@ -23,6 +28,7 @@
 #define FCR_ENABLE	0x01
 #define FCR_CLEAR_RX	0x02
 #define FCR_CLEAR_TX	0x04
+#define IER_ERBFI	0x01	/* interrupt when received data is available */
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
 #define MCR_DTR		0x01
@@ -112,6 +118,35 @@ void uart_init(void)
 	register_console(&uart_console);
 	pr_info("uart: 16550 at %#lx, reg-shift %u, io-width %u\n",
 		uart_base, uart_shift, uart_width);
+}
+
+/* Every byte waiting: reading RBR until LSR.DR clears ends the interrupt. */
+static void uart_rx_interrupt(unsigned int irq, void *dev)
+{
+	int c;
+
+	while ((c = uart_getc()) >= 0)
+		tty_receive_char(&console_tty, (u8)c);
+}
+
+void uart_enable_rx_irq(void)
+{
+	u32 irq;
+	int err;
+
+	if (!uart_base)
+		return;
+	if (!fdt_compatible_u32("ns16550a", "interrupts", &irq)) {
+		pr_warn("uart: no interrupts property: input is not read\n");
+		return;
+	}
+	err = request_irq(irq, uart_rx_interrupt, NULL);
+	if (err) {
+		pr_warn("uart: irq %u: error %d: input is not read\n", irq, err);
+		return;
+	}
+	uart_write(UART_IER, IER_ERBFI);
+	pr_info("uart: receive interrupt on irq %u\n", irq);
 }
 
 void uart_remap(void)

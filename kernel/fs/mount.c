@@ -84,11 +84,13 @@ void vfs_init(void)
 	must(do_mkdirat(AT_FDCWD, getname_kernel("/dev"), 0755), "mkdir /dev");
 	must(do_mknodat(AT_FDCWD, getname_kernel("/dev/console"), S_IFCHR | 0600, MKDEV(5, 1)),
 	     "mknod /dev/console");
+	must(do_mknodat(AT_FDCWD, getname_kernel("/dev/tty"), S_IFCHR | 0666, MKDEV(5, 0)),
+	     "mknod /dev/tty");
 	must(do_mknodat(AT_FDCWD, getname_kernel("/dev/null"), S_IFCHR | 0666, MKDEV(1, 3)),
 	     "mknod /dev/null");
 	must(do_mkdirat(AT_FDCWD, getname_kernel("/proc"), 0555), "mkdir /proc");
 	must(vfs_kern_mount(&proc_fs_type, "/proc"), "mount proc");
 	/* Everyone may create files in /tmp; the sticky bit keeps them from removing others'. */
 	must(do_mkdirat(AT_FDCWD, getname_kernel("/tmp"), 01777), "mkdir /tmp");
-	pr_info("VFS: ramfs on /, proc on /proc; /dev/console, /dev/null, /tmp\n");
+	pr_info("VFS: ramfs on /, proc on /proc; /dev/console, /dev/tty, /dev/null, /tmp\n");
 }

@@ -1,6 +1,6 @@
 /*
  * kernel/riscv/traps.c: what happens on a trap.  Interrupts are
- * dispatched (only the timer's); a system call is served; a page fault
+ * dispatched (the timer's, and devices' through the PLIC); a system call is served; a page fault
  * goes to do_page_fault (fault.c); any other exception from a program ends
  * it with the signal Linux would send.  An exception in the kernel is a
  * bug, reported in full before the kernel panics, unless it is a user
@@ -8,6 +8,7 @@
  */
 #include <asm/csr.h>
 #include <errno.h>
+#include <irq.h>
 #include <power.h>
 #include <mm_user.h>
 #include <pgtable.h>
@@ -120,6 +121,10 @@ static void do_interrupt(struct pt_regs *regs)
 	if (code == IRQ_S_TIMER) {
 		account_process_tick(!(regs->status & SR_SPP));
 		timer_interrupt();
+		return;
+	}
+	if (code == IRQ_S_EXT) {
+		plic_handle_irq();
 		return;
 	}
 	/*

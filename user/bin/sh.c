@@ -6,10 +6,18 @@
  *   a args... | b args... a's output is b's input
  *   < file  > file  >> file   redirect input, output, output appending
  *   "a b" or 'a b'        one word, spaces included
- *   cd [dir]  exit [n]    built in
+ *   $?                    the status of the last command (outside '')
+ *   cd [dir]  pwd  exit [n]   built in
  *
  * `sh FILE` runs the lines of FILE instead, without prompting.  Children
  * are started with vfork, so the shell also works without an MMU.
+ *
+ * Line editing (echo, erase, Ctrl-U, Ctrl-D) is the terminal's own
+ * (canonical mode).  Job control: on a terminal, the shell leads a
+ * process group of its own, each command line runs in a new group that
+ * the shell makes the terminal's foreground group (tcsetpgrp) while it
+ * runs, and then takes the terminal back.  The keyboard's Ctrl-C goes to
+ * the foreground group only, so it stops the program, not the shell.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,9 +25,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #define MAXARGS 32
+
+static int last_status;		/* $? */
+static int job_control;		/* stdin is our controlling terminal */
+static pid_t shell_pgid;
 
 struct cmd {
 	char *argv[MAXARGS + 1];
@@ -30,7 +43,9 @@ struct cmd {
 /*
  * Split line into words, copied into store (twice the line's size is
  * always enough).  The operators | & < > >> are words of their own even
- * without spaces around them; quotes group and are dropped.  Returns the
+ * without spaces around them; quotes group and are dropped; $? becomes
+ * the last status (at most 3 digits for 2 bytes, so three times the
+ * line's size is always enough).  Returns the
  * number of words, or -1 (after a message) if the line is malformed.
  */
 static int split(const char *p, char **words, int max, char *store)
@@ -54,7 +69,10 @@ static int split(const char *p, char **words, int max, char *store)
 		} else {
 			/* an ordinary word: up to a space or an operator */
 			while (*p && !strchr(" \t\n|&<>", *p)) {
-				if (*p == '"' || *p == '\'') {
+				if (p[0] == '$' && p[1] == '?') {
+					store += sprintf(store, "%d", last_status);
+					p += 2;
+				} else if (*p == '"' || *p == '\'') {
 					char q = *p++;
 
 					while (*p && *p != q)
@@ -143,17 +161,33 @@ static int redirect(const char *file, int flags, int fd)
 	return 0;
 }
 
-/* Start c with stdin in_fd and stdout out_fd (closing other_fd in the child); its pid. */
-static pid_t spawn(struct cmd *c, int in_fd, int out_fd, int other_fd)
+/*
+ * Start c with stdin in_fd and stdout out_fd (closing other_fd in the
+ * child); its pid.  With job control it joins group *pgid (the first
+ * command of a line starts the group: *pgid is 0), which a foreground job
+ * makes the terminal's.  Both the child and the shell set the group, so
+ * that it is in place whichever runs first.
+ */
+static pid_t spawn(struct cmd *c, int in_fd, int out_fd, int other_fd, pid_t *pgid, int fg)
 {
 	pid_t pid = vfork();
 
 	if (pid != 0) {
 		if (pid < 0)
 			perror("sh: vfork");
+		else if (job_control) {
+			if (!*pgid)
+				*pgid = pid;
+			setpgid(pid, *pgid);
+		}
 		return pid;
 	}
 	/* the child: only system calls from here on, then execve or _exit */
+	if (job_control) {
+		setpgid(0, *pgid);
+		if (fg)
+			tcsetpgrp(0, *pgid ? *pgid : getpid());
+	}
 	if (in_fd != 0) {
 		dup2(in_fd, 0);
 		close(in_fd);
@@ -172,15 +206,22 @@ static pid_t spawn(struct cmd *c, int in_fd, int out_fd, int other_fd)
 	_exit(127);
 }
 
-/* Wait for pid; tell how it ended if that was not a plain exit. */
+/* Wait for pid and set $?; tell how it ended if that was not a plain exit or Ctrl-C. */
 static void wait_for(pid_t pid)
 {
 	int st;
 
 	if (pid <= 0 || waitpid(pid, &st, 0) != pid)
 		return;
-	if (WIFSIGNALED(st))
-		printf("sh: process %d killed by signal %d\n", (int)pid, WTERMSIG(st));
+	if (WIFSIGNALED(st)) {
+		last_status = 128 + WTERMSIG(st);
+		if (WTERMSIG(st) == 2)	/* SIGINT: the terminal echoed ^C; end its line */
+			putchar('\n');
+		else
+			printf("sh: process %d killed by signal %d\n", (int)pid, WTERMSIG(st));
+	} else {
+		last_status = WEXITSTATUS(st);
+	}
 }
 
 /* Report the background children that have finished. */
@@ -197,16 +238,27 @@ static void reap_background(void)
 	}
 }
 
-/* cd and exit; 1 if c was one of them. */
+/* cd, pwd and exit; 1 if c was one of them. */
 static int builtin(struct cmd *c)
 {
 	if (strcmp(c->argv[0], "exit") == 0)
-		exit(c->argv[1] ? atoi(c->argv[1]) : 0);
+		exit(c->argv[1] ? atoi(c->argv[1]) : last_status);
 	if (strcmp(c->argv[0], "cd") == 0) {
 		const char *dir = c->argv[1] ? c->argv[1] : getenv("HOME") ? getenv("HOME") : "/";
 
-		if (chdir(dir) < 0)
+		last_status = chdir(dir) < 0;
+		if (last_status)
 			fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	if (strcmp(c->argv[0], "pwd") == 0) {
+		char dir[256];
+
+		last_status = !getcwd(dir, sizeof(dir));
+		if (last_status)
+			fprintf(stderr, "sh: pwd: %s\n", strerror(errno));
+		else
+			puts(dir);
 		return 1;
 	}
 	return 0;
@@ -214,21 +266,21 @@ static int builtin(struct cmd *c)
 
 static void run(struct cmd *cmds, int ncmds, int background)
 {
-	pid_t first, second = 0;
+	pid_t first, second = 0, pgid = 0;
 	int fds[2];
 
 	fflush(stdout);		/* what the shell printed comes before what the children do */
 	if (ncmds == 1) {
 		if (builtin(&cmds[0]))
 			return;
-		first = spawn(&cmds[0], 0, 1, -1);
+		first = spawn(&cmds[0], 0, 1, -1, &pgid, !background);
 	} else {
 		if (pipe(fds) < 0) {
 			perror("sh: pipe");
 			return;
 		}
-		first = spawn(&cmds[0], 0, fds[1], fds[0]);
-		second = spawn(&cmds[1], fds[0], 1, fds[1]);
+		first = spawn(&cmds[0], 0, fds[1], fds[0], &pgid, !background);
+		second = spawn(&cmds[1], fds[0], 1, fds[1], &pgid, !background);
 		close(fds[0]);
 		close(fds[1]);
 	}
@@ -236,14 +288,32 @@ static void run(struct cmd *cmds, int ncmds, int background)
 		printf("[%d]\n", (int)(second > 0 ? second : first));
 		return;
 	}
+	if (job_control && pgid)
+		tcsetpgrp(0, pgid);
 	wait_for(first);
 	wait_for(second);
+	if (job_control)
+		tcsetpgrp(0, shell_pgid);	/* the terminal is the shell's again */
+}
+
+/*
+ * On a controlling terminal: lead a process group of our own (a session
+ * leader, such as init=/bin/sh, already does) and be its foreground.
+ */
+static void init_job_control(void)
+{
+	if (tcgetpgrp(0) < 0)
+		return;
+	if (getpid() != getsid(0))
+		setpgid(0, 0);
+	shell_pgid = getpgrp();
+	job_control = tcsetpgrp(0, shell_pgid) == 0;
 }
 
 int main(int argc, char *argv[])
 {
 	int interactive = argc < 2;
-	char line[512], store[2 * sizeof(line)], *words[2 * MAXARGS];
+	char line[512], store[3 * sizeof(line)], *words[2 * MAXARGS];
 	struct cmd cmds[2];
 
 	if (!interactive) {
@@ -255,6 +325,8 @@ int main(int argc, char *argv[])
 		}
 		dup2(fd, 0);
 		close(fd);
+	} else {
+		init_job_control();
 	}
 	for (;;) {
 		int n, ncmds, background;

@@ -236,6 +236,8 @@ struct inode *proc_get_inode(struct super_block *sb, struct proc_dir_entry *de)
 	} else if (S_ISLNK(de->mode)) {
 		inode->i_op = de->proc_iops;
 	} else {
+		if (de->proc_iops)
+			inode->i_op = de->proc_iops;	/* /proc/sys: setattr for O_TRUNC */
 		inode->i_fop = de->proc_fops ? de->proc_fops : &proc_single_file_operations;
 	}
 	return inode;

@@ -7,6 +7,10 @@
  * on success the text is taken again, so that reading after lseek(0)
  * shows the new value.  Each write(2) is parsed on its own and must start
  * at position 0, as in Linux.
+ *
+ * A shell's `echo 1 > /proc/sys/vm/x` opens with O_TRUNC.  As Linux's
+ * proc_sys_setattr, a size change is accepted and does nothing (the
+ * value is replaced by the write that follows); a mode change is EPERM.
  */
 #include <err.h>
 #include <errno.h>
@@ -78,6 +82,15 @@ static const struct file_operations proc_sys_file_operations = {
 	.release = proc_snapshot_release,
 };
 
+static int proc_sys_setattr(struct inode *inode, const struct iattr *attr)
+{
+	return attr->ia_valid & ATTR_MODE ? -EPERM : 0;
+}
+
+static const struct inode_operations proc_sys_inode_operations = {
+	.setattr = proc_sys_setattr,
+};
+
 /* sys_dir: the directory path names under /proc/sys, made if missing. */
 static struct proc_dir_entry *sys_dir(const char *path)
 {
@@ -111,10 +124,15 @@ int register_sysctl(const char *path, const struct ctl_table *table, size_t n)
 
 	if (!dir)
 		return -ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		if (!proc_create_data(table[i].procname, table[i].mode, dir,
-				      &proc_sys_file_operations, (void *)&table[i]))
+	for (size_t i = 0; i < n; i++) {
+		struct proc_dir_entry *de = proc_create_data(table[i].procname, table[i].mode, dir,
+							     &proc_sys_file_operations,
+							     (void *)&table[i]);
+
+		if (!de)
 			return -ENOMEM;
+		de->proc_iops = &proc_sys_inode_operations;
+	}
 	return 0;
 }
 

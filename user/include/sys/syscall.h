@@ -7,6 +7,10 @@
 
 #define SYS_getcwd		17
 #define SYS_reboot		142
+#define SYS_setpgid		154
+#define SYS_getpgid		155
+#define SYS_getsid		156
+#define SYS_setsid		157
 
 /* reboot(2)'s magic numbers and commands */
 #define LINUX_REBOOT_MAGIC1		0xfee1dead
