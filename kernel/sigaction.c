@@ -125,9 +125,10 @@ long sys_rt_sigpending(sigset_t __user *set, unsigned long sigsetsize)
 {
 	sigset_t pending = current->pending & current->blocked;
 
-	if (sigsetsize != sizeof(sigset_t))
+	/* As Linux, a shorter set is allowed here: its first bytes (little-endian: the low signals). */
+	if (sigsetsize > sizeof(sigset_t))
 		return -EINVAL;
-	return copy_to_user(set, &pending, sizeof(pending)) ? -EFAULT : 0;
+	return copy_to_user(set, &pending, sigsetsize) ? -EFAULT : 0;
 }
 
 /*
