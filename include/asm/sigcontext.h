@@ -35,7 +35,7 @@ struct ucontext {
 	struct ucontext __user *uc_link;
 	struct sigaltstack uc_stack;
 	sigset_t uc_sigmask;
-	unsigned char __unused[1024 / 8 - sizeof(sigset_t)];
+	unsigned char uc_pad[1024 / 8 - sizeof(sigset_t)];	/* Linux's __unused: room for a larger sigset_t */
 	struct sigcontext uc_mcontext;
 };
 

@@ -50,24 +50,46 @@ static unsigned long get_sigframe(const struct k_sigaction *ka, const struct pt_
 	return (sp - sizeof(struct rt_sigframe)) & ~15UL;
 }
 
+/* The frame's head: siginfo and the ucontext up to its mask, built in the kernel. */
+struct frame_head {
+	struct siginfo info;
+	unsigned long uc_flags;
+	struct ucontext __user *uc_link;
+	struct sigaltstack uc_stack;
+	sigset_t uc_sigmask;
+};
+_Static_assert(sizeof(struct frame_head) == offsetof(struct rt_sigframe, uc.uc_pad),
+	       "frame_head is the frame's first bytes");
+
+/*
+ * setup_rt_frame: written in pieces rather than built whole and copied,
+ * so that the 528 bytes of (unused) FP state and the padding are cleared
+ * in place and the registers go straight from pt_regs.
+ */
 bool setup_rt_frame(int sig, const struct k_sigaction *ka, const struct siginfo *info,
 		    sigset_t oldmask, struct pt_regs *regs)
 {
 	unsigned long addr = get_sigframe(ka, regs);
 	struct rt_sigframe __user *uframe = (struct rt_sigframe __user *)addr;
-	struct rt_sigframe frame;
+	static const unsigned int code[2] = { INSN_LI_A7_SIGRETURN, INSN_ECALL };
+	struct frame_head head = {
+		.info = *info,
+		.uc_stack = {
+			(void __user *)current->sas_ss_sp,
+			!current->sas_ss_size ? SS_DISABLE :
+			on_sig_stack(current, regs->sp) ? SS_ONSTACK : 0,
+			current->sas_ss_size,
+		},
+		.uc_sigmask = oldmask,
+	};
+	char __user *unused = (char __user *)uframe->uc.uc_pad;
+	char __user *mcontext = (char __user *)&uframe->uc.uc_mcontext;
 
-	memset(&frame, 0, sizeof(frame));
-	frame.info = *info;
-	frame.uc.uc_stack.ss_sp = (void __user *)current->sas_ss_sp;
-	frame.uc.uc_stack.ss_size = current->sas_ss_size;
-	frame.uc.uc_stack.ss_flags = !current->sas_ss_size ? SS_DISABLE :
-				     on_sig_stack(current, regs->sp) ? SS_ONSTACK : 0;
-	frame.uc.uc_sigmask = oldmask;
-	memcpy(&frame.uc.uc_mcontext.sc_regs, regs, sizeof(struct user_regs_struct));
-	frame.sigreturn_code[0] = INSN_LI_A7_SIGRETURN;
-	frame.sigreturn_code[1] = INSN_ECALL;
-	if (copy_to_user(uframe, &frame, sizeof(frame)))
+	if (copy_to_user(uframe, &head, sizeof(head)) ||
+	    clear_user(unused, mcontext - unused) ||
+	    copy_to_user(&uframe->uc.uc_mcontext.sc_regs, regs, sizeof(struct user_regs_struct)) ||
+	    clear_user(&uframe->uc.uc_mcontext.sc_fpregs, sizeof(struct __riscv_fp_state)) ||
+	    copy_to_user(uframe->sigreturn_code, code, sizeof(code)))
 		return false;
 	__asm__ volatile("fence.i" ::: "memory");	/* the code just written may be fetched */
 
