@@ -592,23 +592,23 @@ static void check_errors(void)
 	siginfo_t si;
 
 	errno = 0;
-	ok(efault(syscall(SYS_rt_sigaction, SIGUSR1, bad, NULL, 8)), "rt_sigaction: bad act, EFAULT");
+	ok(efault(syscall(SYS_rt_sigaction, SIGUSR1, bad, 0L, 8)), "rt_sigaction: bad act, EFAULT");
 	errno = 0;
-	ok(efault(syscall(SYS_rt_sigaction, SIGUSR1, NULL, bad, 8)), "rt_sigaction: bad oldact, EFAULT");
+	ok(efault(syscall(SYS_rt_sigaction, SIGUSR1, 0L, bad, 8)), "rt_sigaction: bad oldact, EFAULT");
 	errno = 0;
-	ok(einval(syscall(SYS_rt_sigaction, SIGUSR1, &ka, NULL, 4)), "rt_sigaction: sigsetsize 4, EINVAL");
+	ok(einval(syscall(SYS_rt_sigaction, SIGUSR1, &ka, 0L, 4)), "rt_sigaction: sigsetsize 4, EINVAL");
 	errno = 0;
-	ok(einval(syscall(SYS_rt_sigaction, 0, &ka, NULL, 8)), "rt_sigaction: signal 0, EINVAL");
+	ok(einval(syscall(SYS_rt_sigaction, 0, &ka, 0L, 8)), "rt_sigaction: signal 0, EINVAL");
 	errno = 0;
-	ok(einval(syscall(SYS_rt_sigaction, 65, NULL, &ka, 8)), "rt_sigaction: signal 65, EINVAL");
+	ok(einval(syscall(SYS_rt_sigaction, 65, 0L, &ka, 8)), "rt_sigaction: signal 65, EINVAL");
 	errno = 0;
-	ok(efault(syscall(SYS_rt_sigprocmask, SIG_BLOCK, bad, NULL, 8)), "rt_sigprocmask: bad set, EFAULT");
+	ok(efault(syscall(SYS_rt_sigprocmask, SIG_BLOCK, bad, 0L, 8)), "rt_sigprocmask: bad set, EFAULT");
 	errno = 0;
-	ok(efault(syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, bad, 8)), "rt_sigprocmask: bad oldset, EFAULT");
+	ok(efault(syscall(SYS_rt_sigprocmask, SIG_BLOCK, 0L, bad, 8)), "rt_sigprocmask: bad oldset, EFAULT");
 	errno = 0;
-	ok(einval(syscall(SYS_rt_sigprocmask, 7, &set, NULL, 8)), "rt_sigprocmask: how 7, EINVAL");
+	ok(einval(syscall(SYS_rt_sigprocmask, 7, &set, 0L, 8)), "rt_sigprocmask: how 7, EINVAL");
 	errno = 0;
-	ok(einval(syscall(SYS_rt_sigprocmask, SIG_BLOCK, &set, NULL, 16)), "rt_sigprocmask: sigsetsize 16, EINVAL");
+	ok(einval(syscall(SYS_rt_sigprocmask, SIG_BLOCK, &set, 0L, 16)), "rt_sigprocmask: sigsetsize 16, EINVAL");
 	errno = 0;
 	ok(efault(syscall(SYS_rt_sigpending, bad, 8)), "rt_sigpending: bad set, EFAULT");
 	errno = 0;
@@ -618,18 +618,18 @@ static void check_errors(void)
 	errno = 0;
 	ok(einval(syscall(SYS_rt_sigsuspend, &set, 4)), "rt_sigsuspend: sigsetsize 4, EINVAL");
 	errno = 0;
-	ok(efault(syscall(SYS_sigaltstack, bad, NULL)), "sigaltstack: bad ss, EFAULT");
+	ok(efault(syscall(SYS_sigaltstack, bad, 0L)), "sigaltstack: bad ss, EFAULT");
 	errno = 0;
-	ok(efault(syscall(SYS_sigaltstack, NULL, bad)), "sigaltstack: bad oss, EFAULT");
+	ok(efault(syscall(SYS_sigaltstack, 0L, bad)), "sigaltstack: bad oss, EFAULT");
 	ss.ss_flags = 0x100;
 	ss.ss_size = SIGSTKSZ;
 	ss.ss_sp = &ss;
 	errno = 0;
-	ok(einval(syscall(SYS_sigaltstack, &ss, NULL)), "sigaltstack: unknown ss_flags, EINVAL");
+	ok(einval(syscall(SYS_sigaltstack, &ss, 0L)), "sigaltstack: unknown ss_flags, EINVAL");
 	ss.ss_flags = 0;
 	ss.ss_size = 100;
 	errno = 0;
-	ok(syscall(SYS_sigaltstack, &ss, NULL) == -1 && errno == ENOMEM,
+	ok(syscall(SYS_sigaltstack, &ss, 0L) == -1 && errno == ENOMEM,
 	   "sigaltstack: smaller than MINSIGSTKSZ, ENOMEM");
 	errno = 0;
 	ok(einval(kill(getpid(), 65)), "kill: signal 65, EINVAL");
@@ -645,9 +645,9 @@ static void check_errors(void)
 	errno = 0;
 	ok(einval(syscall(SYS_tkill, 0, SIGUSR1)), "tkill: tid 0, EINVAL");
 	errno = 0;
-	ok(einval(syscall(SYS_waitid, 7, 0, &si, WEXITED, NULL)), "waitid: idtype 7, EINVAL");
+	ok(einval(syscall(SYS_waitid, 7, 0, &si, WEXITED, 0L)), "waitid: idtype 7, EINVAL");
 	errno = 0;
-	ok(einval(syscall(SYS_waitid, P_ALL, 0, &si, 0, NULL)), "waitid: no WEXITED/WSTOPPED/WCONTINUED, EINVAL");
+	ok(einval(syscall(SYS_waitid, P_ALL, 0, &si, 0, 0L)), "waitid: no WEXITED/WSTOPPED/WCONTINUED, EINVAL");
 	{
 		pid_t pid = fork_or_vfork();
 		int st;
@@ -655,7 +655,7 @@ static void check_errors(void)
 		if (pid == 0)
 			_exit(0);
 		errno = 0;
-		ok(efault(syscall(SYS_waitid, P_PID, pid, bad, WEXITED, NULL)) &&
+		ok(efault(syscall(SYS_waitid, P_PID, pid, bad, WEXITED, 0L)) &&
 		   waitpid(pid, &st, WNOHANG) == -1 && errno == ECHILD,
 		   "waitid: bad infop, EFAULT, and the child is reaped all the same");
 	}
