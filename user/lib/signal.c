@@ -14,10 +14,17 @@
 
 #define SIGSETSIZE	8	/* the kernel's sigset_t: 64 signals */
 
+/*
+ * riscv64's struct sigaction in the kernel: 24 bytes.  The spare words
+ * are for qemu-user, which writes an old action with an sa_restorer
+ * field the kernel does not have (8 bytes more): without them that
+ * write lands on the caller's saved registers.
+ */
 struct kernel_sigaction {
 	void *handler;
 	unsigned long flags;
 	unsigned long mask;
+	unsigned long qemu_spare[2];
 };
 
 int sigaction(int sig, const struct sigaction *act, struct sigaction *oldact)
