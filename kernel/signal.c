@@ -110,6 +110,8 @@ bool fatal_signal_pending(const struct task_struct *t)
 {
 	sigset_t fatal = 0;
 
+	if (!(t->pending & (~t->blocked | sigmask(SIGKILL))))
+		return false;		/* the fault paths ask on every page: be quick */
 	for (int sig = 1; sig <= _NSIG; sig++)
 		if (t->action[sig - 1].handler == SIG_DFL &&
 		    !(sigmask(sig) & (STOP_SIGNALS | IGNORE_SIGNALS)))
