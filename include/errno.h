@@ -95,6 +95,7 @@
  */
 #define ERESTARTSYS	512
 #define ERESTARTNOINTR	513
+#define ERESTARTNOHAND	514	/* restart only if no handler ran (sigsuspend) */
 #define ENOIOCTLCMD	515
 
 #endif

@@ -5,6 +5,7 @@
 #define _RVMM_SCHED_H
 
 #include <list.h>
+#include <signal.h>
 #include <trap.h>
 #include <types.h>
 #include <wait.h>
@@ -19,9 +20,11 @@ struct mm_struct;
 /*
  * Task states, Linux's values (TASK_RUNNING, TASK_INTERRUPTIBLE and
  * TASK_UNINTERRUPTIBLE are in wait.h): R running or ready, S sleeping
- * until woken or signalled, D sleeping until woken, Z exited and waiting
+ * until woken or signalled, D sleeping until woken, T stopped by a signal,
+ * Z exited and waiting
  * for its parent's wait4, X being freed.
  */
+#define TASK_STOPPED	0x0004		/* Linux's __TASK_STOPPED: SIGSTOP, until SIGCONT or SIGKILL */
 #define TASK_ZOMBIE	0x0020		/* Linux's EXIT_ZOMBIE */
 #define TASK_DEAD	0x0080
 
@@ -47,7 +50,15 @@ struct task_struct {
 	struct list_head run_list;	/* on the run queue while runnable */
 	struct wait_queue_head wait_child;	/* parent sleeps here in wait4 */
 	struct list_head sleep_entry;	/* on the sleepers list during nanosleep */
-	unsigned long pending;		/* signals sent, one bit each */
+	sigset_t pending;		/* signals sent, one bit each */
+	sigset_t blocked;		/* the signal mask */
+	sigset_t saved_sigmask;		/* sigsuspend's caller's mask, back after the handler */
+	bool restore_sigmask;		/* saved_sigmask is to be restored */
+	unsigned int jobctl;		/* JOBCTL_*: a stop or continue the parent has not seen */
+	int stop_sig;			/* the signal that stopped the task */
+	unsigned long sas_ss_sp, sas_ss_size;	/* sigaltstack: 0 size is none */
+	struct k_sigaction action[_NSIG];	/* no threads: each process has its own */
+	struct pending_info pending_info[_NSIG];
 	int exit_code;			/* wait4 status: exit code << 8, or signal number */
 	int exit_signal;		/* sent to the parent at exit: SIGCHLD */
 	bool vfork_done;		/* a vfork child has exec'd or exited */
@@ -60,6 +71,10 @@ struct task_struct {
 	int pgid;			/* process group (job control): inherited, setpgid */
 	int sid;			/* session: inherited, setsid */
 };
+
+/* jobctl bits: what wait4's WUNTRACED and WCONTINUED have still to report. */
+#define JOBCTL_STOP_REPORT	1
+#define JOBCTL_CONT_REPORT	2
 
 /* current: the task this hart runs (the boot task until the first process). */
 extern struct task_struct *current;

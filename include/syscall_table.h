@@ -35,7 +35,17 @@
 #define __NR_getsid		156
 #define __NR_setsid		157
 #define __NR_sched_yield	124
+#define __NR_waitid		95
 #define __NR_kill		129
+#define __NR_tkill		130
+#define __NR_tgkill		131
+#define __NR_sigaltstack	132
+#define __NR_rt_sigsuspend	133
+#define __NR_rt_sigaction	134
+#define __NR_rt_sigprocmask	135
+#define __NR_rt_sigpending	136
+#define __NR_rt_sigreturn	139
+#define __NR_gettid		178
 #define __NR_uname		160
 #define __NR_gettimeofday	169
 #define __NR_getpid		172
@@ -61,7 +71,8 @@ long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	       unsigned long tls, unsigned long ctid);
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
 		const char __user *const __user *envp);
-long sys_kill(int pid, int sig);
+struct siginfo;
+long sys_waitid(int which, int id, struct siginfo __user *infop, int options, void __user *rusage);
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_sched_yield(void);

@@ -173,6 +173,7 @@ int exec_binprm(struct linux_binprm *bprm)
 	if (old)
 		mmput(old);
 	vfork_release(t);
+	flush_signal_handlers(t);	/* the handlers were the old program's */
 	if (t->files)
 		do_close_on_exec(t->files);
 	snprintf(t->comm, sizeof(t->comm), "%s", basename_of(bprm->filename));

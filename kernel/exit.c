@@ -15,11 +15,18 @@
 #include <uaccess.h>
 
 #define WNOHANG		0x00000001
-#define WUNTRACED	0x00000002	/* stopped children too: rvmm stops none, so nothing to add */
-#define WCONTINUED	0x00000008	/* continued children too: likewise */
+#define WUNTRACED	0x00000002	/* stopped children too; waitid calls it WSTOPPED */
+#define WSTOPPED	WUNTRACED
+#define WEXITED		0x00000004	/* waitid: children that ended (wait4 always asks) */
+#define WCONTINUED	0x00000008	/* children SIGCONT continued */
+#define WNOWAIT		0x01000000	/* waitid: report, but leave the child as it is */
 #define __WNOTHREAD	0x20000000
 #define __WALL		0x40000000
 #define __WCLONE	0x80000000
+
+#define P_ALL		0
+#define P_PID		1
+#define P_PGID		2
 
 void free_task(struct task_struct *t);
 struct task_struct *init_process;	/* pid 1: adopts orphans */
@@ -71,7 +78,12 @@ __attribute__((noreturn)) void do_exit(int code)
 	}
 	t->exit_code = code;
 	t->state = TASK_ZOMBIE;
-	wake_up(&t->parent->wait_child);
+	if (do_notify_parent(t, (code & 0x7f) ? CLD_KILLED : CLD_EXITED, code)) {
+		/* Nobody will wait: gone now; the next task frees the stack (finish_task_switch). */
+		list_del(&t->sibling);
+		list_del(&t->tasks);
+		t->state = TASK_DEAD;
+	}
 	schedule();
 	panic("do_exit: a zombie ran again");
 }
@@ -104,35 +116,89 @@ static bool child_matches(const struct task_struct *t, int pid, int options)
 	return pid == -1 || pid == 0 || t->pid == pid;
 }
 
-/* do_wait: reap a zombie child matching pid and options; its pid, 0 if none is a zombie yet, or -ECHILD. */
-static long do_wait(int pid, int *status, int options)
+/* What wait4 and waitid report of one child: waitid's si_code and si_status, wait4's status. */
+struct wait_report {
+	int pid, code, si_status, status;
+};
+
+/*
+ * wait_child_report: has t something for a wait with these options?  A
+ * zombie (reaped unless WNOWAIT), a stop or a continue not yet reported.
+ */
+static bool wait_child_report(struct task_struct *t, int options, struct wait_report *r)
 {
-	struct task_struct *t;
+	r->pid = t->pid;
+	if (t->state == TASK_ZOMBIE && (options & WEXITED)) {
+		int code = t->exit_code;
+
+		r->status = code;
+		r->code = (code & 0x7f) ? CLD_KILLED : CLD_EXITED;
+		r->si_status = (code & 0x7f) ? (code & 0x7f) : (code >> 8) & 0xff;
+		if (!(options & WNOWAIT))
+			release_task(t);
+		return true;
+	}
+	if ((options & WSTOPPED) && t->state == TASK_STOPPED && (t->jobctl & JOBCTL_STOP_REPORT)) {
+		r->status = (t->stop_sig << 8) | 0x7f;
+		r->code = CLD_STOPPED;
+		r->si_status = t->stop_sig;
+		if (!(options & WNOWAIT))
+			t->jobctl &= ~JOBCTL_STOP_REPORT;
+		return true;
+	}
+	if ((options & WCONTINUED) && (t->jobctl & JOBCTL_CONT_REPORT)) {
+		r->status = 0xffff;
+		r->code = CLD_CONTINUED;
+		r->si_status = SIGCONT;
+		if (!(options & WNOWAIT))
+			t->jobctl &= ~JOBCTL_CONT_REPORT;
+		return true;
+	}
+	return false;
+}
+
+/* do_wait_once: a report from a child matching pid and options: its pid, 0 if none has one yet, or -ECHILD. */
+static long do_wait_once(int pid, int options, struct wait_report *r)
+{
+	struct task_struct *t, *n;
 	bool any = false;
 
-	list_for_each_entry(t, &current->children, sibling) {
+	list_for_each_entry_safe(t, n, &current->children, sibling) {
 		if (!child_matches(t, pid, options))
 			continue;
 		any = true;
-		if (t->state == TASK_ZOMBIE) {
-			int child_pid = t->pid;
-
-			*status = t->exit_code;
-			release_task(t);
-			return child_pid;
-		}
+		if (wait_child_report(t, options, r))
+			return r->pid;
 	}
 	return any ? 0 : -ECHILD;
 }
 
+/* do_wait: do_wait_once, sleeping until a child has something unless WNOHANG. */
+static long do_wait(int pid, int options, struct wait_report *r)
+{
+	long got;
+
+	if (options & WNOHANG)
+		return do_wait_once(pid, options, r);
+	if (wait_event_interruptible(current->wait_child,
+				     (got = do_wait_once(pid, options, r)) != 0))
+		return -ERESTARTSYS;
+	return got;
+}
+
 long kernel_wait4(int pid, int *status)
 {
-	return do_wait(pid, status, __WALL);
+	struct wait_report r;
+	long got = do_wait_once(pid, __WALL | WEXITED, &r);
+
+	if (got > 0)
+		*status = r.status;
+	return got;
 }
 
 long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
 {
-	int code = 0;
+	struct wait_report r;
 	long got;
 
 	/* Linux's order: the options, then the pid (-INT_MIN is not a group). */
@@ -144,16 +210,62 @@ long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
 	 * As Linux, the child is reaped before the status is written, so a bad
 	 * pointer costs the status (EFAULT) but the child is gone all the same.
 	 */
-	if (options & WNOHANG)
-		got = do_wait(pid, &code, options);
-	else if (wait_event_interruptible(current->wait_child,
-					  (got = do_wait(pid, &code, options)) != 0))
-		return -ERESTARTSYS;
+	got = do_wait(pid, options | WEXITED, &r);
 	if (got <= 0)
 		return got;
-	if (status && put_user(code, status))
+	if (status && put_user(r.status, status))
 		return -EFAULT;
 	if (rusage && clear_user(rusage, 144))	/* sizeof(struct rusage): no accounting yet */
 		return -EFAULT;
 	return got;
+}
+
+/*
+ * sys_waitid: the same children and reports as wait4, told in a siginfo
+ * (SIGCHLD, CLD_*, the pid and the exit status or signal).  0, with a
+ * zeroed si_pid if WNOHANG found nothing.
+ */
+long sys_waitid(int which, int id, struct siginfo __user *infop, int options, void __user *rusage)
+{
+	struct siginfo info = { 0 };
+	struct wait_report r;
+	int pid;
+	long got;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
+			__WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		pid = -1;
+		break;
+	case P_PID:
+		if (id <= 0)
+			return -EINVAL;
+		pid = id;
+		break;
+	case P_PGID:
+		if (id < 0)
+			return -EINVAL;
+		pid = id ? -id : 0;
+		break;
+	default:
+		return -EINVAL;
+	}
+	got = do_wait(pid, options, &r);
+	if (got < 0)
+		return got;
+	if (got > 0) {
+		info.si_signo = SIGCHLD;
+		info.si_code = r.code;
+		info.chld.pid = r.pid;
+		info.chld.status = r.si_status;
+	}
+	if (infop && copy_to_user(infop, &info, sizeof(info)))
+		return -EFAULT;
+	if (rusage && clear_user(rusage, 144))
+		return -EFAULT;
+	return 0;
 }

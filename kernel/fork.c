@@ -85,6 +85,7 @@ static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned
 	}
 	memcpy(p->comm, current->comm, sizeof(p->comm));
 	p->exit_signal = exit_signal;
+	copy_signals(p, current);
 	p->oom_score_adj = current->oom_score_adj;
 	p->start_time = jiffies;
 	p->pgid = current->pgid;	/* fork and vfork alike: the parent's job and session */

@@ -19,6 +19,7 @@
 
 struct task_struct *__switch_to(struct thread_struct *prev, struct thread_struct *next);
 void schedule_tail(struct task_struct *prev);
+void free_task(struct task_struct *t);		/* fork.c */
 
 extern char init_stack[];
 
@@ -55,7 +56,13 @@ void wake_up_process(struct task_struct *t)
 /* finish_task_switch: runs on the new task's stack, right after the switch. */
 static void finish_task_switch(struct task_struct *prev)
 {
-	(void)prev;	/* a dead task's stack is freed by its parent's wait4 */
+	/*
+	 * A zombie's stack is freed by its parent's wait4; a task nobody
+	 * waits for (its parent ignores SIGCHLD) is freed here, the first
+	 * moment it no longer runs on it.
+	 */
+	if (prev->state == TASK_DEAD)
+		free_task(prev);
 }
 
 /* schedule_tail: the first thing a new task does (ret_from_fork). */
@@ -143,7 +150,7 @@ void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclus
 
 int signal_pending_current(void)
 {
-	return current->pending != 0;
+	return signal_pending(current);
 }
 
 void cond_resched(void)

@@ -154,6 +154,8 @@ user_bench_start:
 	beq	t0, t1, 11f
 	li	t1, 9
 	beq	t0, t1, 13f
+	li	t1, 10
+	beq	t0, t1, 16f
 	li	t1, 4
 	bltu	t0, t1, 9f
 	call	grow16			/* 4, 5, 6: s2..s3 is 16 MiB of fresh heap */
@@ -268,9 +270,36 @@ user_bench_start:
 	ecall
 	addi	s1, s1, -1
 	bnez	s1, 4b
+	j	9f
+16:	addi	sp, sp, -32		/* rt_sigaction(SIGUSR1, { bench_sig_handler, 0, 0 }, NULL, 8) */
+	lla	t0, bench_sig_handler
+	sd	t0, 0(sp)
+	sd	zero, 8(sp)
+	sd	zero, 16(sp)
+	li	a0, 10
+	mv	a1, sp
+	li	a2, 0
+	li	a3, 8
+	li	a7, 134
+	ecall
+	addi	sp, sp, 32
+	li	a7, 172			/* getpid */
+	ecall
+	mv	s2, a0
+	li	s1, 1000
+17:	mv	a0, s2			/* kill(self, SIGUSR1): the handler runs before kill returns */
+	li	a1, 10
+	li	a7, 129
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 17b
 9:	li	a0, 0
 	li	a7, 94
 	ecall
+
+/* bench_sig_handler: returns at once, through the frame's trampoline (rt_sigreturn). */
+bench_sig_handler:
+	ret
 
 /* grow16: s2 = the old break, s3 = s2 + 16 MiB, the new one. */
 grow16:

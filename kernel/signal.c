@@ -1,76 +1,246 @@
 /*
- * kernel/signal.c: signals with their default actions only.  A signal
- * whose default is "ignore" (SIGCHLD, SIGURG, SIGWINCH, and SIGCONT, which
- * has nothing to continue) is dropped; every other one is a pending bit
- * that ends the process the next time it would return to user mode, and
- * its parent's wait4 sees WIFSIGNALED with the signal's number.  Handlers,
- * masks and stopping are not implemented.
+ * kernel/signal.c: sending and delivering signals, as Linux's
+ * kernel/signal.c for a process of one thread.
+ *
+ * Sending sets a pending bit (a non-real-time signal is not queued twice)
+ * with its siginfo, unless the signal is ignored, and wakes the task.
+ * Delivery happens on the way back to user mode (do_signal): the lowest
+ * unblocked pending signal is ignored, stops the task, kills it, or runs
+ * its handler on a frame the arch builds (kernel/riscv/signal.c).
+ * The system calls that change actions, masks and stacks are in
+ * kernel/sigaction.c.
  */
 #include <errno.h>
 #include <printk.h>
-#include <proc_fs.h>
 #include <sched.h>
 #include <signal.h>
+#include <string.h>
 #include <trap.h>
 
 void do_exit(int code) __attribute__((noreturn));
 
-/* sig_default_ignored: Linux's SIG_KERNEL_IGNORE_MASK, and SIGCONT. */
-static bool sig_default_ignored(int sig)
+#define STOP_SIGNALS	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
+/* Linux's SIG_KERNEL_IGNORE_MASK, with SIGCONT, whose default is to continue. */
+#define IGNORE_SIGNALS	(sigmask(SIGCHLD) | sigmask(SIGCONT) | sigmask(SIGURG) | sigmask(SIGWINCH))
+
+/* The signals a fault sends, whose siginfo has si_addr. */
+#define FAULT_SIGNALS	(sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGTRAP) | sigmask(SIGFPE))
+
+/* sig_ignored: would t do nothing with sig?  A blocked signal stays pending all the same. */
+static bool sig_ignored(const struct task_struct *t, int sig)
 {
-	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
+	void __user *h = t->action[sig - 1].handler;
+
+	if (t->blocked & sigmask(sig))
+		return false;
+	return h == SIG_IGN || (h == SIG_DFL && (IGNORE_SIGNALS & sigmask(sig)));
+}
+
+/* notify_parent_cldstop: t stopped or continued: SIGCHLD, unless the parent said SA_NOCLDSTOP. */
+static void notify_parent_cldstop(struct task_struct *t, int why)
+{
+	struct task_struct *parent = t->parent;
+
+	if (!(parent->action[SIGCHLD - 1].flags & SA_NOCLDSTOP))
+		send_signal_info(parent, SIGCHLD, why, t->pid, 0);
+	wake_up(&parent->wait_child);
+}
+
+void send_signal_info(struct task_struct *t, int sig, int code, int pid, unsigned long addr)
+{
+	if (t->state == TASK_ZOMBIE || t->state == TASK_DEAD)
+		return;
+	/* A stop cancels a pending continue and the other way round, as Linux's prepare_signal. */
+	if (STOP_SIGNALS & sigmask(sig))
+		t->pending &= ~sigmask(SIGCONT);
+	if (sig == SIGCONT || sig == SIGKILL) {
+		t->pending &= ~STOP_SIGNALS;
+		if (t->state == TASK_STOPPED) {
+			t->state = TASK_INTERRUPTIBLE;
+			wake_up_process(t);
+			if (sig == SIGCONT) {
+				t->jobctl = (t->jobctl & ~JOBCTL_STOP_REPORT) | JOBCTL_CONT_REPORT;
+				notify_parent_cldstop(t, CLD_CONTINUED);
+			}
+		}
+	}
+	if (sig_ignored(t, sig))
+		return;
+	if (!(t->pending & sigmask(sig))) {
+		t->pending |= sigmask(sig);
+		t->pending_info[sig - 1] = (struct pending_info){ code, pid, addr };
+	}
+	if (!(t->blocked & sigmask(sig)) && t->state == TASK_INTERRUPTIBLE)
+		wake_up_process(t);	/* wait_event returns -ERESTARTSYS */
 }
 
 void send_signal(struct task_struct *t, int sig)
 {
-	if (sig_default_ignored(sig) || t->state == TASK_ZOMBIE)
-		return;
-	t->pending |= 1UL << (sig - 1);
-	wake_up_process(t);	/* a sleeper must notice; wait_event returns -EINTR */
+	send_signal_info(t, sig, SI_KERNEL, 0, 0);
 }
 
-void force_sig_fault(int sig, unsigned long addr, const char *cause)
+void force_sig_fault(int sig, int code, unsigned long addr, const char *cause)
 {
-	struct pt_regs *regs = task_pt_regs(current);
+	struct task_struct *t = current;
+	struct pt_regs *regs = task_pt_regs(t);
+	struct k_sigaction *ka = &t->action[sig - 1];
 
-	pr_info("%s[%d]: %s at %#lx ip %#lx sp %#lx (%s)\n", current->comm, current->pid,
-		sig == SIGBUS ? "bus error" : "segfault", addr, regs->epc, regs->sp, cause);
-	send_signal(current, sig);
+	/*
+	 * A fault the program blocks or ignores would only fault again: as
+	 * Linux's force_sig_info, unblock it and take the default action.
+	 * Only a default action (the death of the program) is logged.
+	 */
+	if (ka->handler == SIG_IGN || (t->blocked & sigmask(sig))) {
+		t->blocked &= ~sigmask(sig);
+		if (ka->handler == SIG_IGN)
+			ka->handler = SIG_DFL;
+	}
+	if (ka->handler == SIG_DFL)
+		pr_info("%s[%d]: %s at %#lx ip %#lx sp %#lx (%s)\n", t->comm, t->pid,
+			sig == SIGBUS ? "bus error" : "segfault", addr, regs->epc, regs->sp, cause);
+	send_signal_info(t, sig, code, 0, addr);
 }
 
-void do_signal(void)
+bool signal_pending(const struct task_struct *t)
 {
-	for (int sig = 1; sig <= _NSIG; sig++)
-		if (current->pending & (1UL << (sig - 1)))
-			do_exit(sig);	/* a signal number in the low bits: WIFSIGNALED */
+	return (t->pending & ~t->blocked) != 0;
 }
 
 bool fatal_signal_pending(const struct task_struct *t)
 {
-	return t->pending != 0;	/* every signal that stays pending is fatal */
+	sigset_t fatal = 0;
+
+	if (!(t->pending & (~t->blocked | sigmask(SIGKILL))))
+		return false;		/* the fault paths ask on every page: be quick */
+	for (int sig = 1; sig <= _NSIG; sig++)
+		if (t->action[sig - 1].handler == SIG_DFL &&
+		    !(sigmask(sig) & (STOP_SIGNALS | IGNORE_SIGNALS)))
+			fatal |= sigmask(sig);
+	return (t->pending & sigmask(SIGKILL)) || (t->pending & ~t->blocked & fatal);
 }
 
-/*
- * sys_kill: Linux looks the target up before it checks the signal, so a
- * missing process is ESRCH whatever the number.  A zombie still exists:
- * signalling it succeeds and does nothing.  Process groups: rvmm has no
- * setpgid, and no group other than the caller's; kill(0) and kill(-1)
- * are refused.
- */
-long sys_kill(int pid, int sig)
+/* do_signal_stop: the default action of a stop signal: sleep until SIGCONT or SIGKILL. */
+static void do_signal_stop(int sig)
 {
-	struct task_struct *t;
+	struct task_struct *t = current;
 
-	if (pid < -1)
-		return -ESRCH;		/* no such process group */
-	if (pid <= 0)
-		return -EINVAL;
-	t = find_task_by_pid(pid);
-	if (!t)
-		return -ESRCH;
-	if (sig < 0 || sig > _NSIG)
-		return -EINVAL;
-	if (sig)
-		send_signal(t, sig);
-	return 0;
+	t->stop_sig = sig;
+	t->jobctl = (t->jobctl & ~JOBCTL_CONT_REPORT) | JOBCTL_STOP_REPORT;
+	t->state = TASK_STOPPED;
+	notify_parent_cldstop(t, CLD_STOPPED);
+	schedule();
+}
+
+/* dequeue_signal: the lowest unblocked pending signal, taken off with its info; 0 if none. */
+static int dequeue_signal(struct task_struct *t, struct siginfo *info)
+{
+	sigset_t ready = t->pending & ~t->blocked;
+	int sig;
+
+	if (!ready)
+		return 0;
+	sig = __builtin_ctzl(ready) + 1;
+	t->pending &= ~sigmask(sig);
+	*info = (struct siginfo){ .si_signo = sig, .si_code = t->pending_info[sig - 1].code };
+	if (info->si_code > 0 && (sigmask(sig) & FAULT_SIGNALS))
+		info->fault.addr = (void __user *)t->pending_info[sig - 1].addr;
+	else
+		info->kill.pid = t->pending_info[sig - 1].pid;	/* chld.pid is at the same place */
+	return sig;
+}
+
+/* handle_signal: run ka's handler for sig; the mask in force until it returns. */
+static void handle_signal(int sig, struct k_sigaction *ka, const struct siginfo *info,
+			  struct pt_regs *regs)
+{
+	struct task_struct *t = current;
+	sigset_t oldmask = t->restore_sigmask ? t->saved_sigmask : t->blocked;
+
+	syscall_restart(regs, ka);
+	if (!setup_rt_frame(sig, ka, info, oldmask, regs)) {
+		/* No room for the frame: as Linux's force_sigsegv, the program dies. */
+		t->action[SIGSEGV - 1].handler = SIG_DFL;
+		t->blocked &= ~sigmask(SIGSEGV);
+		send_signal(t, SIGSEGV);
+		return;
+	}
+	t->restore_sigmask = false;
+	t->blocked |= ka->mask;
+	if (!(ka->flags & SA_NODEFER))
+		t->blocked |= sigmask(sig);
+	t->blocked &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	if (ka->flags & SA_RESETHAND)
+		*ka = (struct k_sigaction){ SIG_DFL, 0, 0 };
+}
+
+void do_signal(struct pt_regs *regs)
+{
+	struct task_struct *t = current;
+	struct siginfo info;
+	int sig;
+
+	while ((sig = dequeue_signal(t, &info)) != 0) {
+		struct k_sigaction *ka = &t->action[sig - 1];
+
+		if (ka->handler == SIG_IGN)
+			continue;
+		if (ka->handler != SIG_DFL) {
+			handle_signal(sig, ka, &info, regs);
+			return;
+		}
+		if (IGNORE_SIGNALS & sigmask(sig))
+			continue;
+		if (STOP_SIGNALS & sigmask(sig)) {
+			do_signal_stop(sig);
+			continue;
+		}
+		/*
+		 * Terminate; for SIGQUIT, SIGSEGV and the other "core" signals
+		 * too, without the 0x80 core flag: as Linux with RLIMIT_CORE 0,
+		 * no core is written, so WCOREDUMP is false.
+		 */
+		do_exit(sig);
+	}
+	/* No handler ran: an interrupted call restarts, and sigsuspend's mask comes back. */
+	syscall_restart(regs, NULL);
+	if (t->restore_sigmask) {
+		t->restore_sigmask = false;
+		t->blocked = t->saved_sigmask;
+	}
+}
+
+void flush_signal_handlers(struct task_struct *t)
+{
+	for (int i = 0; i < _NSIG; i++)
+		if (t->action[i].handler != SIG_IGN)
+			t->action[i] = (struct k_sigaction){ SIG_DFL, 0, 0 };
+	t->sas_ss_sp = t->sas_ss_size = 0;
+}
+
+void copy_signals(struct task_struct *p, const struct task_struct *parent)
+{
+	memcpy(p->action, parent->action, sizeof(p->action));
+	p->blocked = parent->blocked;
+	p->pending = 0;
+	p->jobctl = 0;
+	p->restore_sigmask = false;
+	p->sas_ss_sp = parent->sas_ss_sp;
+	p->sas_ss_size = parent->sas_ss_size;
+}
+
+bool do_notify_parent(struct task_struct *t, int why, int status)
+{
+	struct task_struct *parent = t->parent;
+	struct k_sigaction *ka = &parent->action[SIGCHLD - 1];
+	bool autoreap = false;
+
+	(void)status;
+	/* As Linux: a parent ignoring SIGCHLD, or saying SA_NOCLDWAIT, leaves no zombies to wait for. */
+	if (t->exit_signal == SIGCHLD && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT)))
+		autoreap = true;
+	if (t->exit_signal > 0 && t->exit_signal <= _NSIG &&
+	    !(autoreap && ka->handler == SIG_IGN))
+		send_signal_info(parent, t->exit_signal, why, t->pid, 0);
+	wake_up(&parent->wait_child);
+	return autoreap;
 }

@@ -38,6 +38,8 @@ typedef long (*syscall_t)(unsigned long, unsigned long, unsigned long,
 static const u16 narrow_args[__NR_syscalls] = {
 	[__NR_exit] = W(0), [__NR_exit_group] = W(0),
 	[__NR_wait4] = W(0) | W(2), [__NR_kill] = W(0) | W(1),
+	[__NR_waitid] = W(0) | W(1) | W(3), [__NR_tkill] = W(0) | W(1),
+	[__NR_tgkill] = W(0) | W(1) | W(2), [__NR_rt_sigaction] = W(0), [__NR_rt_sigprocmask] = W(0),
 	[__NR_clock_gettime] = W(0), [__NR_syslog] = W(0) | W(2),
 	[__NR_reboot] = W(0) | W(1) | W(2),
 	[__NR_openat] = W(0) | W(2) | H(3), [__NR_close] = W(0), [__NR_ftruncate] = W(0),
@@ -67,6 +69,16 @@ static const syscall_t sys_call_table[__NR_syscalls] = {
 	SYSCALL(__NR_wait4, sys_wait4),
 	SYSCALL(__NR_clone, sys_clone),
 	SYSCALL(__NR_kill, sys_kill),
+	SYSCALL(__NR_tkill, sys_tkill),
+	SYSCALL(__NR_tgkill, sys_tgkill),
+	SYSCALL(__NR_waitid, sys_waitid),
+	SYSCALL(__NR_rt_sigaction, sys_rt_sigaction),
+	SYSCALL(__NR_rt_sigprocmask, sys_rt_sigprocmask),
+	SYSCALL(__NR_rt_sigpending, sys_rt_sigpending),
+	SYSCALL(__NR_rt_sigsuspend, sys_rt_sigsuspend),
+	SYSCALL(__NR_sigaltstack, sys_sigaltstack),
+	SYSCALL(__NR_rt_sigreturn, sys_rt_sigreturn),
+	SYSCALL(__NR_gettid, sys_getpid),	/* one thread a process: its tid is its pid */
 	SYSCALL(__NR_getpid, sys_getpid),
 	SYSCALL(__NR_getppid, sys_getppid),
 	SYSCALL(__NR_sched_yield, sys_sched_yield),
@@ -99,6 +111,6 @@ long do_syscall(struct pt_regs *regs)
 	} else {
 		ret = sys_call_table[nr](regs->a0, regs->a1, regs->a2, regs->a3, regs->a4, regs->a5);
 	}
-	/* No handler can restart a call (signals only terminate): report the interruption. */
-	return ret == -ERESTARTSYS ? -EINTR : ret;
+	/* -ERESTARTSYS and friends stay: do_signal restarts the call or makes it EINTR. */
+	return ret;
 }

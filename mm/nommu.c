@@ -684,7 +684,7 @@ void user_stack_check(void)
 	if (*end == STACK_END_MAGIC)
 		return;
 	*end = STACK_END_MAGIC;		/* one report */
-	force_sig_fault(SIGSEGV, (unsigned long)end,
+	force_sig_fault(SIGSEGV, SEGV_MAPERR, (unsigned long)end,
 			"user stack overrun: written below its fixed 128 KiB");
 }
 

@@ -42,10 +42,10 @@ static unsigned int fault_flags(unsigned long cause)
 }
 
 /* bad_access: the access cannot be served: a signal for a program, the fix-up (EFAULT) for the kernel. */
-static void bad_access(struct pt_regs *regs, bool user, int sig, const char *why)
+static void bad_access(struct pt_regs *regs, bool user, int sig, int code, const char *why)
 {
 	if (user)
-		force_sig_fault(sig, regs->badaddr, why);
+		force_sig_fault(sig, code, regs->badaddr, why);
 	else
 		regs->epc = search_exception_tables(regs->epc);
 }
@@ -59,12 +59,16 @@ void do_page_fault(struct pt_regs *regs)
 	vm_fault_t fault;
 
 	if (!mm || addr >= task_size) {
-		bad_access(regs, user, SIGSEGV, exception_name(cause));
+		bad_access(regs, user, SIGSEGV, SEGV_MAPERR, exception_name(cause));
 		return;
 	}
 	vma = find_vma(mm, addr);
-	if (!vma || (addr < vma->vm_start && expand_stack(vma, addr)) || access_error(cause, vma)) {
-		bad_access(regs, user, SIGSEGV, exception_name(cause));
+	if (!vma || (addr < vma->vm_start && expand_stack(vma, addr))) {
+		bad_access(regs, user, SIGSEGV, SEGV_MAPERR, exception_name(cause));
+		return;
+	}
+	if (access_error(cause, vma)) {
+		bad_access(regs, user, SIGSEGV, SEGV_ACCERR, exception_name(cause));
 		return;
 	}
 	fault = handle_mm_fault(vma, addr, fault_flags(cause));
@@ -75,9 +79,9 @@ void do_page_fault(struct pt_regs *regs)
 		return;
 	}
 	if (fault & VM_FAULT_OOM)
-		bad_access(regs, user, SIGBUS, "out of memory");	/* copy_*_user: EFAULT */
+		bad_access(regs, user, SIGBUS, BUS_ADRERR, "out of memory");	/* copy_*_user: EFAULT */
 	else if (fault & VM_FAULT_SIGBUS)
-		bad_access(regs, user, SIGBUS, "past the end of the mapped file");
+		bad_access(regs, user, SIGBUS, BUS_ADRERR, "past the end of the mapped file");
 	else
-		bad_access(regs, user, SIGSEGV, exception_name(cause));
+		bad_access(regs, user, SIGSEGV, SEGV_ACCERR, exception_name(cause));
 }

@@ -66,7 +66,7 @@ void flush_tlb_page(struct mm_struct *mm, unsigned long va)
 void do_page_fault(struct pt_regs *regs)
 {
 	if (!(regs->status & SR_SPP))
-		force_sig_fault(SIGSEGV, regs->badaddr, exception_name(regs->cause));
+		force_sig_fault(SIGSEGV, SEGV_MAPERR, regs->badaddr, exception_name(regs->cause));
 	else
 		regs->epc = search_exception_tables(regs->epc);
 }

@@ -25,6 +25,7 @@ void handle_exception(void);		/* entry.S */
 void do_trap(struct pt_regs *regs);	/* called by entry.S only */
 long do_syscall(struct pt_regs *regs);	/* kernel/syscall.c */
 void do_page_fault(struct pt_regs *regs);	/* fault.c, or nommu.c without an MMU */
+bool sigreturn_by_fault(struct pt_regs *regs);	/* signal.c */
 
 /* entry.S saves xN at N * 8 and the CSRs after x31: keep both in step. */
 #define PT_CHECK(field, slot) \
@@ -186,29 +187,37 @@ static void do_user_exception(struct pt_regs *regs)
 		regs->a0 = (unsigned long)do_syscall(regs);
 		return;
 	}
+	if (cause == EXC_INST_PAGE_FAULT && sigreturn_by_fault(regs))
+		return;				/* a handler returned (kernel/riscv/signal.c) */
 	if (is_page_fault(cause))
 		do_page_fault(regs);
 	else if (is_memory_fault(cause))
-		force_sig_fault(SIGSEGV, regs->badaddr, exception_name(cause));
+		force_sig_fault(SIGSEGV, SEGV_ACCERR, regs->badaddr, exception_name(cause));
 	else if (cause == EXC_INST_ILLEGAL)
-		force_sig_fault(SIGILL, regs->epc, exception_name(cause));
+		force_sig_fault(SIGILL, ILL_ILLOPC, regs->epc, exception_name(cause));
 	else if (cause == EXC_BREAKPOINT)
-		force_sig_fault(SIGTRAP, regs->epc, exception_name(cause));
+		force_sig_fault(SIGTRAP, TRAP_BRKPT, regs->epc, exception_name(cause));
 	else
-		force_sig_fault(SIGBUS, regs->badaddr, exception_name(cause));
+		force_sig_fault(SIGBUS, BUS_ADRALN, regs->badaddr, exception_name(cause));
 }
 
-/* exit_to_user_mode: before returning to user mode, give way if asked and act on signals. */
-static void exit_to_user_mode(void)
+/*
+ * exit_to_user_mode: before returning to user mode, give way if asked and
+ * act on signals.  do_signal runs after every system call too, even with
+ * nothing pending, so that a call a signal interrupted restarts whatever
+ * became of the signal (a stop, then SIGCONT).
+ */
+static void exit_to_user_mode(struct pt_regs *regs)
 {
 	for (;;) {
 		if (need_resched) {
 			schedule();
 			continue;
 		}
-		if (current->pending) {
-			do_signal();
-			continue;
+		if (signal_pending(current) || regs->cause == EXC_SYSCALL) {
+			do_signal(regs);
+			if (signal_pending(current))
+				continue;
 		}
 		return;
 	}
@@ -241,7 +250,7 @@ void do_trap(struct pt_regs *regs)
 			regs->epc = fixup;
 	}
 	if (from_user)
-		exit_to_user_mode();
+		exit_to_user_mode(regs);
 }
 
 void trap_init(void)

@@ -18,6 +18,19 @@
 	.globl __asm_copy_user
 __asm_copy_user:
 	beqz	a2, 2f
+	/* Both ends and the length multiples of 8 (a signal frame, a struct): a word at a time. */
+	or	t1, a0, a1
+	or	t1, t1, a2
+	andi	t1, t1, 7
+	bnez	t1, 1f
+3:
+12:	ld	t0, 0(a1)
+13:	sd	t0, 0(a0)
+	addi	a0, a0, 8
+	addi	a1, a1, 8
+	addi	a2, a2, -8
+	bnez	a2, 3b
+	j	2f
 1:
 10:	lbu	t0, 0(a1)
 11:	sb	t0, 0(a0)
@@ -29,11 +42,22 @@ __asm_copy_user:
 	ret
 	EX_ENTRY(10b, 2b)
 	EX_ENTRY(11b, 2b)
+	EX_ENTRY(12b, 2b)
+	EX_ENTRY(13b, 2b)
 
 /* size_t __asm_clear_user(void *to, size_t n): bytes NOT cleared */
 	.globl __asm_clear_user
 __asm_clear_user:
 	beqz	a1, 2f
+	or	t1, a0, a1		/* aligned and a multiple of 8: a word at a time */
+	andi	t1, t1, 7
+	bnez	t1, 1f
+3:
+21:	sd	zero, 0(a0)
+	addi	a0, a0, 8
+	addi	a1, a1, -8
+	bnez	a1, 3b
+	j	2f
 1:
 20:	sb	zero, 0(a0)
 	addi	a0, a0, 1
@@ -42,6 +66,7 @@ __asm_clear_user:
 2:	mv	a0, a1
 	ret
 	EX_ENTRY(20b, 2b)
+	EX_ENTRY(21b, 2b)
 
 /* int __asm_get_user_u8(u8 *val, const u8 *uaddr): 0, or -1 when it faults */
 	.globl __asm_get_user_u8

@@ -41,6 +41,16 @@
 #define SYS_syslog		116
 #define SYS_sched_yield		124
 #define SYS_kill		129
+#define SYS_waitid		95
+#define SYS_tkill		130
+#define SYS_tgkill		131
+#define SYS_sigaltstack		132
+#define SYS_rt_sigsuspend		133
+#define SYS_rt_sigaction		134
+#define SYS_rt_sigprocmask		135
+#define SYS_rt_sigpending		136
+#define SYS_rt_sigreturn		139
+#define SYS_gettid		178
 #define SYS_uname		160
 #define SYS_gettimeofday	169
 #define SYS_getpid		172
