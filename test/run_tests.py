@@ -289,6 +289,9 @@ def check_console(kernel, opensbi, initramfs, label, results):
         check("and back to 0", b"echo 0 > /proc/sys/vm/overcommit_memory\r"
               b"cat /proc/sys/vm/overcommit_memory\r", rb"overcommit_memory\r?\n0\r?\n")
         check("pwd after cd", b"cd /proc\rpwd\r", rb"pwd\r?\n/proc\r?\n")
+        check("Ctrl-C at the prompt drops the line and prompts again", b"half a line\x03",
+              rb"half a line\^C\r?\n\$ ")
+        check("and the shell still runs commands", b"echo still here\r", rb"\r?\nstill here\r?\n")
 
 
 def main():

@@ -17,10 +17,14 @@
  * process group of its own, each command line runs in a new group that
  * the shell makes the terminal's foreground group (tcsetpgrp) while it
  * runs, and then takes the terminal back.  The keyboard's Ctrl-C goes to
- * the foreground group only, so it stops the program, not the shell.
+ * the foreground group only, so it stops the program, not the shell.  At
+ * the prompt the shell is that group: it catches SIGINT (and SIGQUIT),
+ * so the read is interrupted and a fresh prompt follows; a caught signal
+ * is back to its default in every program the shell execs.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +37,13 @@
 static int last_status;		/* $? */
 static int job_control;		/* stdin is our controlling terminal */
 static pid_t shell_pgid;
+static volatile sig_atomic_t interrupted;	/* Ctrl-C or Ctrl-\ at the prompt */
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
 
 struct cmd {
 	char *argv[MAXARGS + 1];
@@ -308,6 +319,14 @@ static void init_job_control(void)
 		setpgid(0, 0);
 	shell_pgid = getpgrp();
 	job_control = tcsetpgrp(0, shell_pgid) == 0;
+	if (job_control) {
+		/* No SA_RESTART: the interrupted read returns, and the line is dropped. */
+		struct sigaction sa = { .sa_handler = on_interrupt };
+
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGQUIT, &sa, NULL);
+	}
 }
 
 int main(int argc, char *argv[])
@@ -334,8 +353,16 @@ int main(int argc, char *argv[])
 		reap_background();
 		if (interactive)
 			fputs("$ ", stdout);	/* reading stdin flushes it */
-		if (!fgets(line, sizeof(line), stdin))
+		if (!fgets(line, sizeof(line), stdin)) {
+			if (interrupted || errno == EINTR) {
+				/* the terminal echoed ^C and dropped the line: end it, prompt again */
+				interrupted = 0;
+				clearerr(stdin);
+				putchar('\n');
+				continue;
+			}
 			break;
+		}
 		n = split(line, words, 2 * MAXARGS, store);
 		ncmds = n > 0 ? parse(words, n, cmds, &background) : n;
 		if (ncmds > 0)
