@@ -201,11 +201,20 @@ static void do_user_exception(struct pt_regs *regs)
 		force_sig_fault(SIGBUS, BUS_ADRALN, regs->badaddr, exception_name(cause));
 }
 
+/* syscall_interrupted: a system call's result that asks the signal code to restart it or say EINTR. */
+static inline bool syscall_interrupted(unsigned long ret)
+{
+	long r = (long)ret;
+
+	return r == -ERESTARTSYS || r == -ERESTARTNOINTR || r == -ERESTARTNOHAND;
+}
+
 /*
  * exit_to_user_mode: before returning to user mode, give way if asked and
- * act on signals.  do_signal runs after every system call too, even with
- * nothing pending, so that a call a signal interrupted restarts whatever
- * became of the signal (a stop, then SIGCONT).
+ * act on signals.  do_signal also runs after a system call that a signal
+ * interrupted (-ERESTART*) even with nothing pending any more, so that it
+ * restarts whatever became of the signal (a stop, then SIGCONT); other
+ * calls return without it (getpid is a dozen instructions from here).
  */
 static void exit_to_user_mode(struct pt_regs *regs)
 {
@@ -214,7 +223,8 @@ static void exit_to_user_mode(struct pt_regs *regs)
 			schedule();
 			continue;
 		}
-		if (signal_pending(current) || regs->cause == EXC_SYSCALL) {
+		if (signal_pending(current) ||
+		    (regs->cause == EXC_SYSCALL && syscall_interrupted(regs->a0))) {
 			do_signal(regs);
 			if (signal_pending(current))
 				continue;
