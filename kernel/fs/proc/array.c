@@ -15,6 +15,10 @@ static char state_letter(const struct task_struct *t)
 		return 'R';
 	case TASK_INTERRUPTIBLE:
 		return 'S';
+	case TASK_UNINTERRUPTIBLE:
+		return 'D';
+	case TASK_STOPPED:
+		return 'T';
 	case TASK_ZOMBIE:
 		return 'Z';
 	default:
@@ -29,6 +33,10 @@ static const char *state_name(const struct task_struct *t)
 		return "running";
 	case TASK_INTERRUPTIBLE:
 		return "sleeping";
+	case TASK_UNINTERRUPTIBLE:
+		return "disk sleep";
+	case TASK_STOPPED:
+		return "stopped";
 	case TASK_ZOMBIE:
 		return "zombie";
 	default:
