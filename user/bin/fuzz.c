@@ -85,6 +85,7 @@
 #define LINUX_AT_REMOVEDIR	0x200
 #define LINUX_AT_EMPTY_PATH	0x1000
 
+#define LINUX_WUNTRACED	2	/* wait4: report a child stopped by a signal */
 #define LINUX_WNOHANG		1
 #define LINUX___WALL		0x40000000
 #define LINUX_CLONE_VM		0x00000100
@@ -753,8 +754,13 @@ static bool reaped(long pid, long naps)
 	int st;
 
 	for (long i = 0; i < 8 + naps; i++) {
-		long r = sys4(SYS_wait4, pid, &st, LINUX_WNOHANG, 0);
+		long r = sys4(SYS_wait4, pid, &st, LINUX_WNOHANG | LINUX_WUNTRACED, 0);
 
+		if (r == pid && (st & 0xff) == 0x7f) {
+			/* stopped by a random signal (SIGSTOP, SIGTSTP...): not a hang; let it go on */
+			sys2(SYS_kill, pid, SIGCONT);
+			continue;
+		}
 		if (r == pid || r == -LINUX_ECHILD)
 			return true;
 		if (i < 8)

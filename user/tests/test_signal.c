@@ -663,6 +663,48 @@ static void check_errors(void)
 	ok(waitid(P_ALL, 0, &si, WEXITED) == -1 && errno == ECHILD, "waitid with no children: ECHILD");
 }
 
+/*
+ * The frame cannot be written: the alternate stack is at an address
+ * where nothing is mapped (0x1000: below mmap_min_addr with an MMU, and
+ * in no mapping of the process without one).  Linux gives up on the
+ * handler and kills the process with SIGSEGV; the kernel must not care.
+ */
+static void nop_handler(int sig)
+{
+	(void)sig;
+}
+
+static int unwritable_frame(void)
+{
+	stack_t ss = { .ss_sp = (void *)0x1000, .ss_size = 65536 };
+	struct sigaction sa = { .sa_handler = nop_handler, .sa_flags = SA_ONSTACK };
+
+	sigemptyset(&sa.sa_mask);
+	if (sigaltstack(&ss, NULL) || sigaction(SIGUSR1, &sa, NULL))
+		return 3;
+	raise(SIGUSR1);
+	return 0;	/* the handler ran after all */
+}
+
+/* rt_sigreturn with no frame under sp: the registers cannot come back, so SIGSEGV. */
+static int no_frame(void)
+{
+	__asm__ volatile("li sp, 0x1000\n\tli a7, 139\n\tecall" ::: "memory");
+	return 0;	/* not reached */
+}
+
+static void check_bad_frames(void)
+{
+	int st = run_child(unwritable_frame);
+
+	ok(st != -1 && WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV,
+	   "a handler whose frame cannot be written: the process dies of SIGSEGV (%s)",
+	   status_str(st));
+	st = run_child(no_frame);
+	ok(st != -1 && WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV,
+	   "rt_sigreturn with no frame under sp: the process dies of SIGSEGV (%s)", status_str(st));
+}
+
 int main(int argc, char *argv[])
 {
 	if (argc > 1 && strcmp(argv[1], "--sleep") == 0)
@@ -686,5 +728,6 @@ int main(int argc, char *argv[])
 	check_paging();
 	check_sigbus();
 	check_errors();
+	check_bad_frames();
 	return tap_done();
 }
