@@ -34,6 +34,8 @@ struct thread_struct {
 	unsigned long s[12];
 };
 
+struct sighand_struct;
+
 struct task_struct {
 	struct thread_struct thread;	/* first: kernel/riscv/switch.S uses offset 0 */
 	int pid;
@@ -57,8 +59,7 @@ struct task_struct {
 	unsigned int jobctl;		/* JOBCTL_*: a stop or continue the parent has not seen */
 	int stop_sig;			/* the signal that stopped the task */
 	unsigned long sas_ss_sp, sas_ss_size;	/* sigaltstack: 0 size is none */
-	struct k_sigaction action[_NSIG];	/* no threads: each process has its own */
-	struct pending_info pending_info[_NSIG];
+	struct sighand_struct *sighand;	/* the actions (no threads: each process has its own) */
 	int exit_code;			/* wait4 status: exit code << 8, or signal number */
 	int exit_signal;		/* sent to the parent at exit: SIGCHLD */
 	bool vfork_done;		/* a vfork child has exec'd or exited */

@@ -136,8 +136,23 @@ bool signal_pending(const struct task_struct *t);
 void do_signal(struct pt_regs *regs);
 /* flush_signal_handlers: exec: caught signals go back to their default; ignored stay ignored. */
 void flush_signal_handlers(struct task_struct *t);
-/* copy_signals: fork: the child gets the parent's actions and mask, nothing pending. */
-void copy_signals(struct task_struct *p, const struct task_struct *parent);
+/*
+ * sighand_struct: a process's signal actions, and what each pending signal
+ * carries (valid while its bit is pending).  Apart from the task, so that
+ * a new task is not 2.5 KiB of zeroing (slab's zalloc goes a byte at a
+ * time) and fork copies the actions an entry at a time.
+ */
+struct sighand_struct {
+	struct k_sigaction action[_NSIG];
+	struct pending_info info[_NSIG];
+};
+
+/* init_sighand: the boot task's (init_task's) actions, all SIG_DFL. */
+extern struct sighand_struct init_sighand;
+/* copy_signals: fork: the child gets the parent's actions and mask, nothing pending.  0 or -ENOMEM. */
+int copy_signals(struct task_struct *p, const struct task_struct *parent);
+/* exit_signals_free: the task is being freed: its sighand_struct goes too. */
+void exit_signals_free(struct task_struct *t);
 /* do_notify_parent: tell t's parent t has exited (SIGCHLD); true if nobody will wait: reap now. */
 bool do_notify_parent(struct task_struct *t, int why, int status);
 

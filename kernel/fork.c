@@ -60,6 +60,7 @@ static struct task_struct *alloc_task(void)
 
 void free_task(struct task_struct *t)
 {
+	exit_signals_free(t);
 	mod_node_page_state(NR_KERNEL_STACK_KB, -(THREAD_SIZE >> 10));
 	__free_pages(virt_to_page(t->stack), 2);
 	kmem_cache_free(task_cache, t);
@@ -85,7 +86,8 @@ static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned
 	}
 	memcpy(p->comm, current->comm, sizeof(p->comm));
 	p->exit_signal = exit_signal;
-	copy_signals(p, current);
+	if (copy_signals(p, current))
+		goto free;
 	p->oom_score_adj = current->oom_score_adj;
 	p->start_time = jiffies;
 	p->pgid = current->pgid;	/* fork and vfork alike: the parent's job and session */

@@ -15,6 +15,7 @@
 #include <mmu_context.h>
 #include <printk.h>
 #include <sched.h>
+#include <signal.h>
 #include <timer.h>
 
 struct task_struct *__switch_to(struct thread_struct *prev, struct thread_struct *next);
@@ -35,6 +36,7 @@ struct task_struct init_task = {
 	.wait_child = { LIST_HEAD_INIT(init_task.wait_child.head) },
 	.sleep_entry = LIST_HEAD_INIT(init_task.sleep_entry),
 	.files = &init_files,
+	.sighand = &init_sighand,
 };
 struct task_struct *current = &init_task;
 bool need_resched;

@@ -75,7 +75,7 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act,
 		return -EINVAL;
 	if (act && copy_from_user(&new, act, sizeof(new)))
 		return -EFAULT;
-	ka = &current->action[sig - 1];
+	ka = &current->sighand->action[sig - 1];
 	old = *ka;
 	if (act) {
 		new.mask &= ~UNBLOCKABLE;

@@ -14,6 +14,7 @@
 #include <printk.h>
 #include <sched.h>
 #include <signal.h>
+#include <slab.h>
 #include <string.h>
 #include <trap.h>
 
@@ -29,7 +30,7 @@ void do_exit(int code) __attribute__((noreturn));
 /* sig_ignored: would t do nothing with sig?  A blocked signal stays pending all the same. */
 static bool sig_ignored(const struct task_struct *t, int sig)
 {
-	void __user *h = t->action[sig - 1].handler;
+	void __user *h = t->sighand->action[sig - 1].handler;
 
 	if (t->blocked & sigmask(sig))
 		return false;
@@ -41,7 +42,7 @@ static void notify_parent_cldstop(struct task_struct *t, int why)
 {
 	struct task_struct *parent = t->parent;
 
-	if (!(parent->action[SIGCHLD - 1].flags & SA_NOCLDSTOP))
+	if (!(parent->sighand->action[SIGCHLD - 1].flags & SA_NOCLDSTOP))
 		send_signal_info(parent, SIGCHLD, why, t->pid, 0);
 	wake_up(&parent->wait_child);
 }
@@ -68,7 +69,7 @@ void send_signal_info(struct task_struct *t, int sig, int code, int pid, unsigne
 		return;
 	if (!(t->pending & sigmask(sig))) {
 		t->pending |= sigmask(sig);
-		t->pending_info[sig - 1] = (struct pending_info){ code, pid, addr };
+		t->sighand->info[sig - 1] = (struct pending_info){ code, pid, addr };
 	}
 	if (!(t->blocked & sigmask(sig)) && t->state == TASK_INTERRUPTIBLE)
 		wake_up_process(t);	/* wait_event returns -ERESTARTSYS */
@@ -83,7 +84,7 @@ void force_sig_fault(int sig, int code, unsigned long addr, const char *cause)
 {
 	struct task_struct *t = current;
 	struct pt_regs *regs = task_pt_regs(t);
-	struct k_sigaction *ka = &t->action[sig - 1];
+	struct k_sigaction *ka = &t->sighand->action[sig - 1];
 
 	/*
 	 * A fault the program blocks or ignores would only fault again: as
@@ -113,7 +114,7 @@ bool fatal_signal_pending(const struct task_struct *t)
 	if (!(t->pending & (~t->blocked | sigmask(SIGKILL))))
 		return false;		/* the fault paths ask on every page: be quick */
 	for (int sig = 1; sig <= _NSIG; sig++)
-		if (t->action[sig - 1].handler == SIG_DFL &&
+		if (t->sighand->action[sig - 1].handler == SIG_DFL &&
 		    !(sigmask(sig) & (STOP_SIGNALS | IGNORE_SIGNALS)))
 			fatal |= sigmask(sig);
 	return (t->pending & sigmask(SIGKILL)) || (t->pending & ~t->blocked & fatal);
@@ -141,11 +142,11 @@ static int dequeue_signal(struct task_struct *t, struct siginfo *info)
 		return 0;
 	sig = __builtin_ctzl(ready) + 1;
 	t->pending &= ~sigmask(sig);
-	*info = (struct siginfo){ .si_signo = sig, .si_code = t->pending_info[sig - 1].code };
+	*info = (struct siginfo){ .si_signo = sig, .si_code = t->sighand->info[sig - 1].code };
 	if (info->si_code > 0 && (sigmask(sig) & FAULT_SIGNALS))
-		info->fault.addr = (void __user *)t->pending_info[sig - 1].addr;
+		info->fault.addr = (void __user *)t->sighand->info[sig - 1].addr;
 	else
-		info->kill.pid = t->pending_info[sig - 1].pid;	/* chld.pid is at the same place */
+		info->kill.pid = t->sighand->info[sig - 1].pid;	/* chld.pid is at the same place */
 	return sig;
 }
 
@@ -159,7 +160,7 @@ static void handle_signal(int sig, struct k_sigaction *ka, const struct siginfo 
 	syscall_restart(regs, ka);
 	if (!setup_rt_frame(sig, ka, info, oldmask, regs)) {
 		/* No room for the frame: as Linux's force_sigsegv, the program dies. */
-		t->action[SIGSEGV - 1].handler = SIG_DFL;
+		t->sighand->action[SIGSEGV - 1].handler = SIG_DFL;
 		t->blocked &= ~sigmask(SIGSEGV);
 		send_signal(t, SIGSEGV);
 		return;
@@ -180,7 +181,7 @@ void do_signal(struct pt_regs *regs)
 	int sig;
 
 	while ((sig = dequeue_signal(t, &info)) != 0) {
-		struct k_sigaction *ka = &t->action[sig - 1];
+		struct k_sigaction *ka = &t->sighand->action[sig - 1];
 
 		if (ka->handler == SIG_IGN)
 			continue;
@@ -212,26 +213,46 @@ void do_signal(struct pt_regs *regs)
 void flush_signal_handlers(struct task_struct *t)
 {
 	for (int i = 0; i < _NSIG; i++)
-		if (t->action[i].handler != SIG_IGN)
-			t->action[i] = (struct k_sigaction){ SIG_DFL, 0, 0 };
+		if (t->sighand->action[i].handler != SIG_IGN)
+			t->sighand->action[i] = (struct k_sigaction){ SIG_DFL, 0, 0 };
 	t->sas_ss_sp = t->sas_ss_size = 0;
 }
 
-void copy_signals(struct task_struct *p, const struct task_struct *parent)
+static struct kmem_cache *sighand_cache;
+struct sighand_struct init_sighand;	/* the boot task's: every action SIG_DFL */
+
+int copy_signals(struct task_struct *p, const struct task_struct *parent)
 {
-	memcpy(p->action, parent->action, sizeof(p->action));
+	const struct sighand_struct *from = parent->sighand;
+
+	if (!sighand_cache)
+		sighand_cache = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 0,
+						  SLAB_PANIC, NULL);
+	p->sighand = kmem_cache_alloc(sighand_cache, GFP_KERNEL);	/* info[] needs no zeroing */
+	if (!p->sighand)
+		return -ENOMEM;
+	for (int i = 0; i < _NSIG; i++)
+		p->sighand->action[i] = from->action[i];	/* three words each, not memcpy's bytes */
 	p->blocked = parent->blocked;
 	p->pending = 0;
 	p->jobctl = 0;
 	p->restore_sigmask = false;
 	p->sas_ss_sp = parent->sas_ss_sp;
 	p->sas_ss_size = parent->sas_ss_size;
+	return 0;
+}
+
+void exit_signals_free(struct task_struct *t)
+{
+	if (t->sighand)
+		kmem_cache_free(sighand_cache, t->sighand);
+	t->sighand = NULL;
 }
 
 bool do_notify_parent(struct task_struct *t, int why, int status)
 {
 	struct task_struct *parent = t->parent;
-	struct k_sigaction *ka = &parent->action[SIGCHLD - 1];
+	struct k_sigaction *ka = &parent->sighand->action[SIGCHLD - 1];
 	bool autoreap = false;
 
 	(void)status;
