@@ -42,6 +42,13 @@ int insert_vma(struct mm_struct *mm, struct vm_area_struct *vma);
 void free_vma(struct vm_area_struct *vma);
 /* mmap_check_len: Linux's length and offset checks of mmap, in its order: 0, -EINVAL, -ENOMEM or -EOVERFLOW. */
 int mmap_check_len(unsigned long len, unsigned long pgoff);
+/*
+ * mmap_account: charge a new mapping of len bytes with these vm_flags to
+ * Committed_AS if it is private writable memory (not MAP_NORESERVE,
+ * which mode 2 ignores), setting VM_ACCOUNT (or VM_NORESERVE) in
+ * *vm_flags.  0 or -ENOMEM.
+ */
+int mmap_account(unsigned long *vm_flags, unsigned long flags, unsigned long len);
 /* do_munmap: this build's munmap of [start, start+len) in mm.  0 or -errno. */
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 

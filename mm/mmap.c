@@ -380,14 +380,8 @@ static long mmap_region(struct mm_struct *mm, struct file *file, unsigned long a
 	struct vm_area_struct *vma;
 	long err;
 
-	/* Charged: private writable memory, unless MAP_NORESERVE (ignored in mode 2). */
-	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != 2)
-		vm_flags |= VM_NORESERVE;
-	if ((vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE) {
-		if (vm_enough_memory((long)(len >> PAGE_SHIFT)))
-			return -ENOMEM;
-		vm_flags |= VM_ACCOUNT;
-	}
+	if (mmap_account(&vm_flags, flags, len))
+		return -ENOMEM;
 	vma = vma_new(mm, addr, addr + len, vm_flags, NULL);
 	if (!vma) {
 		err = -ENOMEM;

@@ -385,14 +385,9 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsign
 	vm_flags = determine_vm_flags(file, prot, flags, capabilities);
 
 	/* Private writable memory is charged to Committed_AS, as with an MMU. */
-	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != 2)
-		vm_flags |= VM_NORESERVE;
-	if ((vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE) {
-		if (vm_enough_memory((long)(len >> PAGE_SHIFT)))
-			return -ENOMEM;
-		vm_flags |= VM_ACCOUNT;
-		accounted = true;
-	}
+	if (mmap_account(&vm_flags, flags, len))
+		return -ENOMEM;
+	accounted = vm_flags & VM_ACCOUNT;
 
 	ret = -ENOMEM;
 	region = kzalloc(sizeof(*region), GFP_KERNEL);

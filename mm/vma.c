@@ -206,6 +206,18 @@ int mmap_check_len(unsigned long len, unsigned long pgoff)
 	return 0;
 }
 
+int mmap_account(unsigned long *vm_flags, unsigned long flags, unsigned long len)
+{
+	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != 2)
+		*vm_flags |= VM_NORESERVE;	/* MAP_NORESERVE counts except in mode 2 */
+	if ((*vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) != VM_WRITE)
+		return 0;
+	if (vm_enough_memory((long)(len >> PAGE_SHIFT)))
+		return -ENOMEM;
+	*vm_flags |= VM_ACCOUNT;
+	return 0;
+}
+
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
 	      unsigned long fd, unsigned long off)
 {
