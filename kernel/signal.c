@@ -109,15 +109,16 @@ bool signal_pending(const struct task_struct *t)
 
 bool fatal_signal_pending(const struct task_struct *t)
 {
-	sigset_t fatal = 0;
+	sigset_t pend = t->pending & ~t->blocked;
 
-	if (!(t->pending & (~t->blocked | sigmask(SIGKILL))))
-		return false;		/* the fault paths ask on every page: be quick */
-	for (int sig = 1; sig <= _NSIG; sig++)
-		if (t->sighand->action[sig - 1].handler == SIG_DFL &&
+	if (t->pending & sigmask(SIGKILL))
+		return true;
+	/* only the signals pending are looked at: the fault paths ask on every page */
+	for (int sig = 1; pend; sig++, pend >>= 1)
+		if ((pend & 1) && t->sighand->action[sig - 1].handler == SIG_DFL &&
 		    !(sigmask(sig) & (STOP_SIGNALS | IGNORE_SIGNALS)))
-			fatal |= sigmask(sig);
-	return (t->pending & sigmask(SIGKILL)) || (t->pending & ~t->blocked & fatal);
+			return true;
+	return false;
 }
 
 /* do_signal_stop: the default action of a stop signal: sleep until SIGCONT or SIGKILL. */

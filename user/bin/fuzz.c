@@ -51,6 +51,7 @@
 #include <sys/signal.h>
 #include <sys/syscall.h>
 #include "zoneinfo.h"
+#include "../lib/linux.h"	/* the raw calls (__sysN) and Linux's own structures */
 
 /* ---- the Linux riscv64 ABI, raw: the values pass to the kernel untranslated ---- */
 
@@ -80,16 +81,10 @@
 #define LINUX_O_PATH		010000000
 #define LINUX_O_TMPFILE_BIT	020000000	/* O_TMPFILE is this | O_DIRECTORY */
 
-#define LINUX_AT_FDCWD		(-100)
-#define LINUX_AT_SYMLINK_NOFOLLOW 0x100
-#define LINUX_AT_REMOVEDIR	0x200
-#define LINUX_AT_EMPTY_PATH	0x1000
 
 #define LINUX_WUNTRACED	2	/* wait4: report a child stopped by a signal */
 #define LINUX_WNOHANG		1
 #define LINUX___WALL		0x40000000
-#define LINUX_CLONE_VM		0x00000100
-#define LINUX_CLONE_VFORK	0x00004000
 
 #define SYSLOG_READ_ALL		3
 
@@ -99,33 +94,11 @@
 #define NR_OPEN_MAX	1024		/* descriptors are below this (RLIMIT_NOFILE) */
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
-static inline long sys6(long nr, long a, long b, long c, long d, long e, long f)
-{
-	register long a7 __asm__("a7") = nr;
-	register long a0 __asm__("a0") = a;
-	register long a1 __asm__("a1") = b;
-	register long a2 __asm__("a2") = c;
-	register long a3 __asm__("a3") = d;
-	register long a4 __asm__("a4") = e;
-	register long a5 __asm__("a5") = f;
-
-	__asm__ volatile("ecall"
-			 : "+r"(a0)
-			 : "r"(a7), "r"(a1), "r"(a2), "r"(a3), "r"(a4), "r"(a5)
-			 : "memory");
-	return a0;
-}
-
-#define sys0(nr)		sys6(nr, 0, 0, 0, 0, 0, 0)
-#define sys1(nr, a)		sys6(nr, (long)(a), 0, 0, 0, 0, 0)
-#define sys2(nr, a, b)		sys6(nr, (long)(a), (long)(b), 0, 0, 0, 0)
-#define sys3(nr, a, b, c)	sys6(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0)
-#define sys4(nr, a, b, c, d)	sys6(nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
 
 static __attribute__((noreturn)) void exit_now(int status)
 {
 	for (;;)
-		sys1(SYS_exit_group, status);
+		__sys1(SYS_exit_group, status);
 }
 
 /*
@@ -213,7 +186,7 @@ static __attribute__((format(printf, 1, 2))) void say(const char *fmt, ...)
 	if (n > (int)sizeof(line) - 2)
 		n = sizeof(line) - 2;
 	line[n++] = '\n';
-	sys3(SYS_write, 1, line, n);
+	__sys3(SYS_write, 1, line, n);
 }
 
 /* ---- the random numbers: splitmix64, small and good enough ---- */
@@ -339,7 +312,7 @@ static char klog[1 << 17];
 
 static void read_klog(void)
 {
-	long n = sys3(SYS_syslog, SYSLOG_READ_ALL, klog, sizeof(klog) - 1);
+	long n = __sys3(SYS_syslog, SYSLOG_READ_ALL, klog, sizeof(klog) - 1);
 
 	klog[n > 0 ? n : 0] = '\0';
 }
@@ -462,7 +435,7 @@ static void make_call(struct call *c)
 {
 	if (opt.trace)
 		trace_call(c);
-	c->ret = sys6(c->nr, c->a[0], c->a[1], c->a[2], c->a[3], c->a[4], c->a[5]);
+	c->ret = __sys6(c->nr, c->a[0], c->a[1], c->a[2], c->a[3], c->a[4], c->a[5]);
 	if (opt.trace)
 		say("fuzz: w%d %ld%s: = %#lx (%ld)", wk.id, wk.call, wk.depth ? " child" : "",
 		    c->ret, c->ret);
@@ -721,7 +694,7 @@ static void become_child(unsigned long salt)
 	wk.depth++;
 	wk.nkids = 0;
 	rng_state ^= salt;
-	sys6(SYS_mmap, (long)calls_made, PAGE_SIZE, PROT_READ | PROT_WRITE,
+	__sys6(SYS_mmap, (long)calls_made, PAGE_SIZE, PROT_READ | PROT_WRITE,
 	     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 }
 
@@ -742,7 +715,7 @@ static void nap(void)
 {
 	static const long tick[2] = { 0, 1000000 };	/* 1 ms: the kernel rounds it up to a tick */
 
-	sys2(SYS_nanosleep, tick, 0);
+	__sys2(SYS_nanosleep, tick, 0);
 }
 
 #define SHORT_WAIT	5	/* naps (ticks) before a child that may block is killed */
@@ -754,17 +727,17 @@ static bool reaped(long pid, long naps)
 	int st;
 
 	for (long i = 0; i < 8 + naps; i++) {
-		long r = sys4(SYS_wait4, pid, &st, LINUX_WNOHANG | LINUX_WUNTRACED, 0);
+		long r = __sys4(SYS_wait4, pid, &st, LINUX_WNOHANG | LINUX_WUNTRACED, 0);
 
 		if (r == pid && (st & 0xff) == 0x7f) {
 			/* stopped by a random signal (SIGSTOP, SIGTSTP...): not a hang; let it go on */
-			sys2(SYS_kill, pid, SIGCONT);
+			__sys2(SYS_kill, pid, SIGCONT);
 			continue;
 		}
 		if (r == pid || r == -LINUX_ECHILD)
 			return true;
 		if (i < 8)
-			sys0(SYS_sched_yield);	/* it usually finishes within its first time slice */
+			__sys0(SYS_sched_yield);	/* it usually finishes within its first time slice */
 		else
 			nap();
 	}
@@ -787,7 +760,7 @@ static void wait_child(long pid, bool may_block, const char *what)
 		    wk.id, what, pid, LONG_WAIT / 100);
 		wk.failed = 3;
 	}
-	sys2(SYS_kill, pid, SIGKILL);
+	__sys2(SYS_kill, pid, SIGKILL);
 	if (reaped(pid, LONG_WAIT))
 		return;
 	say("fuzz: worker %d: stuck: %s in child %ld, killed, did not end in %d s",
@@ -815,7 +788,7 @@ static void in_child(void (*fn)(void *), void *arg, bool may_block, const char *
 		fn(arg);
 		return;
 	}
-	pid = sys2(SYS_clone, SIGCHLD, 0);
+	pid = __sys2(SYS_clone, SIGCHLD, 0);
 	if (pid < 0)
 		return;		/* out of memory or pids: skip it */
 	if (pid == 0) {
@@ -1857,7 +1830,7 @@ static void op_fork(void)
 	}
 	if (opt.trace)
 		say("fuzz: w%d %ld%s: fork()", wk.id, wk.call, wk.depth ? " child" : "");
-	pid = sys2(SYS_clone, SIGCHLD, 0);
+	pid = __sys2(SYS_clone, SIGCHLD, 0);
 	if (pid == 0) {
 		become_child(0x2545f4914f6cdd1dUL);
 		run_ops((int)below(6));
@@ -1917,10 +1890,10 @@ static void op_vfork(void)
 static void exec_child(void *arg)
 {
 	struct call *c = arg;
-	long null = sys4(SYS_openat, LINUX_AT_FDCWD, "/dev/null", LINUX_O_WRONLY, 0);
+	long null = __sys4(SYS_openat, LINUX_AT_FDCWD, "/dev/null", LINUX_O_WRONLY, 0);
 
-	sys3(SYS_dup3, null, 1, 0);
-	sys3(SYS_dup3, null, 2, 0);
+	__sys3(SYS_dup3, null, 1, 0);
+	__sys3(SYS_dup3, null, 2, 0);
 	make_call(c);
 	exit_now(127);
 }
@@ -1990,7 +1963,7 @@ static void kill_child(void *arg)
 {
 	struct call *c = arg;
 
-	c->a[0] = sys0(SYS_getpid);
+	c->a[0] = __sys0(SYS_getpid);
 	make_call(c);
 	exit_now(0);	/* a signal that does not kill: Linux ignores SIGCHLD, SIGCONT, SIGURG, SIGWINCH */
 }
@@ -2007,14 +1980,14 @@ static bool is_my_child(long pid)
 	const char *p;
 
 	snprintf(path, sizeof(path), "/proc/%ld/status", pid);
-	fd = sys4(SYS_openat, LINUX_AT_FDCWD, path, LINUX_O_RDONLY, 0);
+	fd = __sys4(SYS_openat, LINUX_AT_FDCWD, path, LINUX_O_RDONLY, 0);
 	if (fd < 0)
 		return false;
-	n = sys3(SYS_read, fd, text, sizeof(text) - 1);
-	sys1(SYS_close, fd);
+	n = __sys3(SYS_read, fd, text, sizeof(text) - 1);
+	__sys1(SYS_close, fd);
 	text[n > 0 ? n : 0] = '\0';
 	p = strstr(text, "PPid:");
-	return p && strtol(p + 5, NULL, 10) == sys0(SYS_getpid);
+	return p && strtol(p + 5, NULL, 10) == __sys0(SYS_getpid);
 }
 
 /*
@@ -2027,7 +2000,7 @@ static void op_kill(void)
 
 	switch (below(5)) {
 	case 0:		/* itself, harmlessly */
-		c = CALL(kill, 0, sys0(SYS_getpid), PICK(((const long[]){ 0, SIGCHLD, SIGCONT })));
+		c = CALL(kill, 0, __sys0(SYS_getpid), PICK(((const long[]){ 0, SIGCHLD, SIGCONT })));
 		break;
 	case 1:		/* a child of the fork calls, with anything */
 		if (!wk.nkids || !is_my_child(wk.kids[0]))
@@ -2042,9 +2015,9 @@ static void op_kill(void)
 		c = CALL(kill, 0, PICK(((const long[]){ 40000, 0x7fffffff, 99999 })), (long)below(65));
 		break;
 	default:	/* bad arguments, with signal 0 (no signal is sent even if they were good) */
-		c = CALL(kill, 0, PICK(((const long[]){ 0, -2, -0x7fffffff - 1, (long)sys0(SYS_getpid) })),
+		c = CALL(kill, 0, PICK(((const long[]){ 0, -2, -0x7fffffff - 1, (long)__sys0(SYS_getpid) })),
 			 PICK(((const long[]){ 0, 0, -1, 65, 1000, 0x7fffffff })));
-		if (c.a[0] != (long)sys0(SYS_getpid) && c.a[1] > 0)
+		if (c.a[0] != (long)__sys0(SYS_getpid) && c.a[1] > 0)
 			c.a[1] = 0;
 		break;
 	}
@@ -2177,11 +2150,11 @@ static void empty_files(void)
 {
 	for (int i = 0; i < npaths; i++)
 		if (paths[i].kind == P_OURS && paths[i].fd_kind == FD_FILE) {
-			long fd = sys4(SYS_openat, LINUX_AT_FDCWD, paths[i].name,
+			long fd = __sys4(SYS_openat, LINUX_AT_FDCWD, paths[i].name,
 				       LINUX_O_WRONLY | LINUX_O_TRUNC, 0);
 
 			if (fd >= 0)
-				sys1(SYS_close, fd);
+				__sys1(SYS_close, fd);
 		}
 	wk.file_bytes = 0;
 }
@@ -2211,13 +2184,13 @@ static void run_ops(int n)
 static long vm_pte_kb(void)
 {
 	static char text[1024];
-	long fd = sys4(SYS_openat, LINUX_AT_FDCWD, "/proc/self/status", LINUX_O_RDONLY, 0), n;
+	long fd = __sys4(SYS_openat, LINUX_AT_FDCWD, "/proc/self/status", LINUX_O_RDONLY, 0), n;
 	const char *p;
 
 	if (fd < 0)
 		return -1;
-	n = sys3(SYS_read, fd, text, sizeof(text) - 1);
-	sys1(SYS_close, fd);
+	n = __sys3(SYS_read, fd, text, sizeof(text) - 1);
+	__sys1(SYS_close, fd);
 	text[n > 0 ? n : 0] = '\0';
 	p = strstr(text, "VmPTE:");
 	return p ? strtol(p + 6, NULL, 10) : -1;
@@ -2232,13 +2205,13 @@ static long vm_pte_kb(void)
 static unsigned long stack_start(void)
 {
 	static char text[4096];
-	long fd = sys4(SYS_openat, LINUX_AT_FDCWD, "/proc/self/maps", LINUX_O_RDONLY, 0), n = 0, got;
+	long fd = __sys4(SYS_openat, LINUX_AT_FDCWD, "/proc/self/maps", LINUX_O_RDONLY, 0), n = 0, got;
 	char *line;
 
 	while (fd >= 0 && n < (long)sizeof(text) - 1 &&
-	       (got = sys3(SYS_read, fd, text + n, sizeof(text) - 1 - (unsigned long)n)) > 0)
+	       (got = __sys3(SYS_read, fd, text + n, sizeof(text) - 1 - (unsigned long)n)) > 0)
 		n += got;
-	sys1(SYS_close, fd);
+	__sys1(SYS_close, fd);
 	text[n > 0 ? n : 0] = '\0';
 	line = strstr(text, "[stack]");
 	while (line && line > text && line[-1] != '\n')
@@ -2256,7 +2229,7 @@ static void worker_init(int id, int gen, long first_call)
 	/* The stack ends at the top of user space, a power of two. */
 	wk.task_size = 1UL << (64 - __builtin_clzl(sp));
 	wk.stack_lo = stack_start() - STACK_GUARD_GAP;
-	wk.start_brk = wk.brk = (unsigned long)sys1(SYS_brk, 0);
+	wk.start_brk = wk.brk = (unsigned long)__sys1(SYS_brk, 0);
 	wk.heap_exact = true;
 	wk.fds[0] = (struct fdent){ 0, FD_CONSOLE, false };
 	wk.fds[1] = (struct fdent){ 1, FD_CONSOLE, false };
@@ -2264,7 +2237,7 @@ static void worker_init(int id, int gen, long first_call)
 	wk.nfds = 3;
 	wk.last_closed = 3;
 	wk.cwd = CWD_OTHER;
-	sys1(SYS_chdir, "/");
+	__sys1(SYS_chdir, "/");
 	rng_state = mix(mix(opt.seed + (unsigned long)id) + (unsigned long)gen);
 	make_paths();
 	select_ops();
@@ -2317,7 +2290,7 @@ static void start_generation(int id)
 {
 	struct slot *s = &slots[id];
 	long n = s->total - s->done < opt.gen_calls ? s->total - s->done : opt.gen_calls;
-	long pid = sys2(SYS_clone, SIGCHLD, 0);
+	long pid = __sys2(SYS_clone, SIGCHLD, 0);
 
 	if (pid == 0)
 		worker(id, s->gen, s->done, n);
@@ -2377,7 +2350,7 @@ static void reap_orphans(bool is_init)
 	int st;
 
 	for (int i = 0; is_init && i < 300; i++) {
-		long r = sys4(SYS_wait4, -1, &st, LINUX_WNOHANG | LINUX___WALL, 0);
+		long r = __sys4(SYS_wait4, -1, &st, LINUX_WNOHANG | LINUX___WALL, 0);
 
 		if (r == -LINUX_ECHILD)
 			return;
@@ -2387,10 +2360,10 @@ static void reap_orphans(bool is_init)
 	if (!is_init)
 		return;
 	for (long pid = 2; pid < 32768; pid++)
-		if (sys2(SYS_kill, pid, 0) == 0)
-			sys2(SYS_kill, pid, SIGKILL);	/* as init, every other process is ours */
+		if (__sys2(SYS_kill, pid, 0) == 0)
+			__sys2(SYS_kill, pid, SIGKILL);	/* as init, every other process is ours */
 	/* __WALL: a child cloned with another exit signal than SIGCHLD is waited for too. */
-	while (sys4(SYS_wait4, -1, &st, LINUX___WALL, 0) > 0)
+	while (__sys4(SYS_wait4, -1, &st, LINUX___WALL, 0) > 0)
 		;
 }
 
@@ -2407,7 +2380,7 @@ static void supervise(bool is_init)
 		start_generation(i);
 	}
 	while (!all_finished()) {
-		long pid = sys4(SYS_wait4, -1, &st, 0, 0);
+		long pid = __sys4(SYS_wait4, -1, &st, 0, 0);
 
 		if (pid < 0)
 			break;
@@ -2420,23 +2393,8 @@ static void supervise(bool is_init)
 	reap_orphans(is_init);
 }
 
-/* Linux's struct stat (asm-generic/stat.h): the mode is all fuzz reads of it. */
-struct linux_stat {
-	unsigned long dev, ino;
-	unsigned int mode;
-	char rest[116];
-};
-
 #define LINUX_S_IFMT	0170000
 #define LINUX_S_IFDIR	0040000
-
-struct linux_dirent64 {
-	unsigned long d_ino;
-	long d_off;
-	unsigned short d_reclen;
-	unsigned char d_type;
-	char d_name[];
-};
 
 /*
  * remove_tree: remove path, and if it is a directory everything in it.
@@ -2449,16 +2407,16 @@ static void remove_tree(const char *path, int depth)
 	struct linux_stat st;
 	long fd, n;
 	/* Only a directory is opened: a FIFO there would make the open wait. */
-	bool dir = sys4(SYS_newfstatat, LINUX_AT_FDCWD, path, &st, LINUX_AT_SYMLINK_NOFOLLOW) == 0 &&
-		   (st.mode & LINUX_S_IFMT) == LINUX_S_IFDIR;
+	bool dir = __sys4(SYS_newfstatat, LINUX_AT_FDCWD, path, &st, LINUX_AT_SYMLINK_NOFOLLOW) == 0 &&
+		   (st.st_mode & LINUX_S_IFMT) == LINUX_S_IFDIR;
 
 	for (int round = 0; dir && depth < 8 && round < 8; round++) {
 		size_t used = 0;
 
-		fd = sys4(SYS_openat, LINUX_AT_FDCWD, path, LINUX_O_RDONLY | LINUX_O_DIRECTORY, 0);
+		fd = __sys4(SYS_openat, LINUX_AT_FDCWD, path, LINUX_O_RDONLY | LINUX_O_DIRECTORY, 0);
 		if (fd < 0)
 			break;
-		while ((n = sys3(SYS_getdents64, fd, sub, sizeof(sub))) > 0)
+		while ((n = __sys3(SYS_getdents64, fd, sub, sizeof(sub))) > 0)
 			for (long off = 0; off < n; off += ((struct linux_dirent64 *)(sub + off))->d_reclen) {
 				const char *name = ((struct linux_dirent64 *)(sub + off))->d_name;
 				size_t len = strlen(name) + 1;
@@ -2468,7 +2426,7 @@ static void remove_tree(const char *path, int depth)
 					used += len;
 				}
 			}
-		sys1(SYS_close, fd);
+		__sys1(SYS_close, fd);
 		if (!used)
 			break;
 		for (size_t at = 0; at < used; at += strlen(names + at) + 1) {
@@ -2476,8 +2434,8 @@ static void remove_tree(const char *path, int depth)
 			remove_tree(sub, depth + 1);
 		}
 	}
-	sys3(SYS_unlinkat, LINUX_AT_FDCWD, path, 0);
-	sys3(SYS_unlinkat, LINUX_AT_FDCWD, path, LINUX_AT_REMOVEDIR);
+	__sys3(SYS_unlinkat, LINUX_AT_FDCWD, path, 0);
+	__sys3(SYS_unlinkat, LINUX_AT_FDCWD, path, LINUX_AT_REMOVEDIR);
 }
 
 /*
@@ -2488,11 +2446,11 @@ static void remove_files(bool report)
 {
 	char names[4096], path[300];
 	size_t used = 0;
-	long fd = sys4(SYS_openat, LINUX_AT_FDCWD, "/tmp", LINUX_O_RDONLY | LINUX_O_DIRECTORY, 0), n;
+	long fd = __sys4(SYS_openat, LINUX_AT_FDCWD, "/tmp", LINUX_O_RDONLY | LINUX_O_DIRECTORY, 0), n;
 
 	if (fd < 0)
 		return;
-	while ((n = sys3(SYS_getdents64, fd, path, sizeof(path))) > 0)
+	while ((n = __sys3(SYS_getdents64, fd, path, sizeof(path))) > 0)
 		for (long off = 0; off < n; off += ((struct linux_dirent64 *)(path + off))->d_reclen) {
 			const char *name = ((struct linux_dirent64 *)(path + off))->d_name;
 			size_t len = strlen(name) + 1;
@@ -2502,14 +2460,14 @@ static void remove_files(bool report)
 				used += len;
 			}
 		}
-	sys1(SYS_close, fd);
+	__sys1(SYS_close, fd);
 	for (size_t at = 0; at < used; at += strlen(names + at) + 1) {
 		struct linux_stat st;
 
 		snprintf(path, sizeof(path), "/tmp/%s", names + at);
 		remove_tree(path, 0);
-		if (report && sys4(SYS_newfstatat, LINUX_AT_FDCWD, path, &st, 0) == 0)
-			say("fuzz: cannot remove %s (mode %#o)", path, st.mode);
+		if (report && __sys4(SYS_newfstatat, LINUX_AT_FDCWD, path, &st, 0) == 0)
+			say("fuzz: cannot remove %s (mode %#o)", path, st.st_mode);
 	}
 }
 
@@ -2546,13 +2504,13 @@ static struct counters counters_before, counters_after;
 
 static void read_file(const char *path, char *buf, size_t size)
 {
-	long fd = sys4(SYS_openat, LINUX_AT_FDCWD, path, LINUX_O_RDONLY, 0), n = 0, got;
+	long fd = __sys4(SYS_openat, LINUX_AT_FDCWD, path, LINUX_O_RDONLY, 0), n = 0, got;
 
 	while (fd >= 0 && n < (long)size - 1 &&
-	       (got = sys3(SYS_read, fd, buf + n, size - 1 - (size_t)n)) > 0)
+	       (got = __sys3(SYS_read, fd, buf + n, size - 1 - (size_t)n)) > 0)
 		n += got;
 	if (fd >= 0)
-		sys1(SYS_close, fd);
+		__sys1(SYS_close, fd);
 	buf[n > 0 ? n : 0] = '\0';
 }
 
@@ -2626,7 +2584,7 @@ static void report(const struct zone_free *before, const struct zone_free *after
 int main(int argc, char **argv)
 {
 	struct zone_free before[MAX_ZONES], after[MAX_ZONES];
-	bool is_init = sys0(SYS_getpid) == 1;
+	bool is_init = __sys0(SYS_getpid) == 1;
 	int zones;
 	unsigned long t0, t1;
 
@@ -2634,8 +2592,8 @@ int main(int argc, char **argv)
 	opt.seed = rdtime() ^ 0x5eed;
 	parse_options(argc, argv);
 	say("fuzz: seed %lu calls %ld workers %d", opt.seed, opt.calls, opt.workers);
-	sys4(SYS_mkdirat, LINUX_AT_FDCWD, "/tmp", 0777, 0);
-	calls_made = (volatile long *)sys6(SYS_mmap, 0, PAGE_SIZE, PROT_READ | PROT_WRITE,
+	__sys4(SYS_mkdirat, LINUX_AT_FDCWD, "/tmp", 0777, 0);
+	calls_made = (volatile long *)__sys6(SYS_mmap, 0, PAGE_SIZE, PROT_READ | PROT_WRITE,
 					   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if ((long)calls_made < 0 && (long)calls_made >= -4095) {
 		say("fuzz: cannot map a shared page (%ld)", (long)calls_made);
@@ -2664,7 +2622,7 @@ int main(int argc, char **argv)
 	 * arguments without truncating the register, as Linux's do.
 	 */
 	if (is_init)
-		sys4(SYS_reboot, (int)LINUX_REBOOT_MAGIC1, (int)LINUX_REBOOT_MAGIC2,
+		__sys4(SYS_reboot, (int)LINUX_REBOOT_MAGIC1, (int)LINUX_REBOOT_MAGIC2,
 		     (int)LINUX_REBOOT_CMD_POWER_OFF, 0);
 	return 0;
 }

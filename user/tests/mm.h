@@ -29,11 +29,12 @@ static inline char *map_file(int fd, size_t len, int prot, int flags, off_t off)
 }
 
 /*
- * The number after label ("VmRSS:", "MemFree:") in a /proc file, in kB;
- * -1 if the file or the line is missing.  The buffer is touched before the
- * read, so reading does not itself add pages to the process's RSS.
+ * The number after label at the start of a line of a /proc file ("" for
+ * the first line's, as in oom_score); -1 if the file or the line is
+ * missing.  The buffer is touched before the read, so reading does not
+ * itself add pages to the process's RSS.
  */
-static inline long proc_kb(const char *path, const char *label)
+static inline long proc_number(const char *path, const char *label)
 {
 	static char buf[16384];
 	size_t len = 0, n = strlen(label);
@@ -53,6 +54,23 @@ static inline long proc_kb(const char *path, const char *label)
 			return strtol(line + n, NULL, 10);
 	}
 	return -1;
+}
+
+/* write_proc: write text to a /proc file (a sysctl, drop_caches); 0, or -1 if not all of it went. */
+static inline int write_proc(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY);
+	ssize_t n = fd < 0 ? -1 : write(fd, text, strlen(text));
+
+	if (fd >= 0)
+		close(fd);
+	return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+/* proc_kb: the kB figure of a line such as "VmRSS:" or "MemFree:". */
+static inline long proc_kb(const char *path, const char *label)
+{
+	return proc_number(path, label);
 }
 
 static inline long vm_rss_kb(void)

@@ -216,34 +216,12 @@ static long mremap_(void *addr, size_t old_len, size_t new_len, int flags, void 
 
 static char helper[256];	/* helper_nommu's path */
 
-/* Write text to a /proc/sys file; 1 if it took it. */
-static int write_sysctl(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY);
-	ssize_t n = fd < 0 ? -1 : write(fd, text, strlen(text));
-
-	if (fd >= 0)
-		close(fd);
-	return n == (ssize_t)strlen(text);
-}
-
-static long read_sysctl(const char *path)
-{
-	char buf[32] = "";
-	int fd = open(path, O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-
-	if (fd >= 0)
-		close(fd);
-	return n > 0 ? strtol(buf, NULL, 10) : -1;
-}
-
 static int set_trim(long pages)
 {
 	char text[32];
 
 	snprintf(text, sizeof(text), "%ld\n", pages);
-	return write_sysctl(NR_TRIM, text);
+	return write_proc(NR_TRIM, text) == 0;
 }
 
 /*
@@ -258,7 +236,7 @@ static long mem_free_kb(void)
 
 	for (int tries = 0; tries < 8 && now != last; tries++) {
 		last = now;
-		write_sysctl("/proc/sys/vm/drop_caches", "3\n");
+		write_proc("/proc/sys/vm/drop_caches", "3\n");
 		now = proc_kb("/proc/meminfo", "MemFree:");
 	}
 	return now;
@@ -382,7 +360,7 @@ static long free_max_order_blocks(char *buf, size_t size)
 {
 	long blocks = 0;
 
-	write_sysctl("/proc/sys/vm/drop_caches", "3\n");	/* per-cpu pages back into the buddy lists */
+	write_proc("/proc/sys/vm/drop_caches", "3\n");	/* per-cpu pages back into the buddy lists */
 	if (slurp("/proc/buddyinfo", buf, size) < 0)
 		return -1;
 	for (char *line = buf; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
@@ -658,7 +636,7 @@ static void test_anonymous(void)
 		return;
 	memset(m, 0xa5, 16 * PAGE);
 	munmap(m, 16 * PAGE);
-	write_sysctl("/proc/sys/vm/drop_caches", "3\n");	/* the pages back in the buddy lists, to be had again */
+	write_proc("/proc/sys/vm/drop_caches", "3\n");	/* the pages back in the buddy lists, to be had again */
 	again = map_anon(16 * PAGE, PROT_READ | PROT_WRITE);
 	check(C_ANON_ZEROED, again != MAP_FAILED && all_bytes(again, 16 * PAGE, 0),
 	      "dirtied %p and gave it back, got %p", m, again);
@@ -721,7 +699,7 @@ static void trim_cost(long trim, long *free_pages, long *copy_pages, char **held
 
 static void test_trim(void)
 {
-	long orig = read_sysctl(NR_TRIM), free_pages, copy_pages, before;
+	long orig = proc_number(NR_TRIM, ""), free_pages, copy_pages, before;
 	char *m = MAP_FAILED;
 
 	check(C_TRIM_DEFAULT, orig == 1, "%ld", orig);
@@ -741,7 +719,7 @@ static void test_trim(void)
 	trim_cost(8, &free_pages, &copy_pages, NULL);
 	check(C_TRIM_8, free_pages == 8, "%ld pages", free_pages);
 	set_trim(orig < 0 ? 1 : orig);
-	before = read_sysctl(NR_TRIM);
+	before = proc_number(NR_TRIM, "");
 	check(C_TRIM_RESTORED, before == (orig < 0 ? 1 : orig), "%ld", before);
 }
 
@@ -1137,26 +1115,15 @@ static void test_bad_reloc(void)
 	      "execve: %s; %s", strerror(err), status_str(st));
 }
 
-/* vmstat_oom_kill: /proc/vmstat's oom_kill count, or -1. */
-static long vmstat_oom_kill(void)
-{
-	static char buf[8192];
-	char *p;
-
-	if (slurp("/proc/vmstat", buf, sizeof(buf)) <= 0 || !(p = strstr(buf, "\noom_kill ")))
-		return -1;
-	return atol(p + 10);
-}
-
 static void test_oom(void)
 {
 	const char *hog[] = { "hog", NULL };
-	long kills = vmstat_oom_kill();
+	long kills = proc_number("/proc/vmstat", "oom_kill ");
 	int st = run_helper(hog);
 
 	check(C_OOM_HOG, WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "%s", status_str(st));
-	check(C_OOM_LIVES, kills >= 0 && vmstat_oom_kill() == kills + 1,
-	      "oom_kill %ld before, %ld after", kills, vmstat_oom_kill());
+	check(C_OOM_LIVES, kills >= 0 && proc_number("/proc/vmstat", "oom_kill ") == kills + 1,
+	      "oom_kill %ld before, %ld after", kills, proc_number("/proc/vmstat", "oom_kill "));
 }
 
 static void test_proc(void)
@@ -1336,7 +1303,7 @@ int main(int argc, char *argv[])
 	int zones, same;
 
 	(void)argc;
-	if (read_sysctl(NR_TRIM) < 0) {
+	if (proc_number(NR_TRIM, "") < 0) {
 		/* A kernel with an MMU: the same list, each one skipped. */
 		for (int i = 0; i < NR_CHECKS; i++)
 			skip("needs a kernel without an MMU", "%s", check_text[i]);

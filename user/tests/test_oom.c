@@ -316,23 +316,6 @@ static void test_populate(void)
 	   status_str(status));
 }
 
-/* oom_score_of: /proc/self/oom_score, -1 if unreadable. */
-static long oom_score_self(void)
-{
-	char buf[32];
-	int fd = open("/proc/self/oom_score", O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	return strtol(buf, NULL, 10);
-}
-
 static void test_oom_score(void)
 {
 	const size_t piece = no_mmu() ? 2 * MIB : 8 * MIB;
@@ -352,7 +335,7 @@ static void test_oom_score(void)
 	total = proc_kb("/proc/meminfo", "MemTotal:") + proc_kb("/proc/meminfo", "SwapTotal:");
 	rss = vm_rss_kb();
 	pte = proc_kb("/proc/self/status", "VmPTE:");
-	got = oom_score_self();
+	got = proc_number("/proc/self/oom_score", "");
 	/* Linux's proc_oom_score, in pages: (1000 + badness * 1000 / totalpages) * 2 / 3 */
 	want = (1000 + (rss / 4 + pte / 4) * 1000 / (total / 4)) * 2 / 3;
 	ok(got >= want - 2 && got <= want + 2, "oom_score %ld follows the formula (%ld, from VmRSS %ld kB)",
@@ -361,31 +344,13 @@ static void test_oom_score(void)
 		munmap(p[i], piece);
 }
 
-static int write_sysctl(const char *name, const char *value);
-
-/* write_sysctl: /proc/sys/vm/NAME = value; 0 or -1. */
-static int write_sysctl(const char *name, const char *value)
-{
-	char path[64];
-	int fd;
-	ssize_t w;
-
-	snprintf(path, sizeof(path), "/proc/sys/vm/%s", name);
-	fd = open(path, O_WRONLY);
-	if (fd < 0)
-		return -1;
-	w = write(fd, value, strlen(value));
-	close(fd);
-	return w == (ssize_t)strlen(value) ? 0 : -1;
-}
-
 static void test_overcommit_never(void)
 {
 	long limit = proc_kb("/proc/meminfo", "CommitLimit:");
 	size_t len = (size_t)(limit + 16 * 1024) * KIB;
 	char *p;
 
-	if (write_sysctl("overcommit_memory", "2")) {
+	if (write_proc("/proc/sys/vm/overcommit_memory", "2")) {
 		ok(0, "overcommit_memory=2 can be set");
 		return;
 	}
@@ -394,26 +359,13 @@ static void test_overcommit_never(void)
 	   "overcommit_memory=2: mmap beyond CommitLimit is ENOMEM, not a kill");
 	if (p != MAP_FAILED)
 		munmap(p, len);
-	write_sysctl("overcommit_memory", "0");
+	write_proc("/proc/sys/vm/overcommit_memory", "0");
 }
 
 /* The kill counter in /proc/vmstat. */
 static long oom_kills(void)
 {
-	static char buf[8192];
-	int fd = open("/proc/vmstat", O_RDONLY);
-	ssize_t n;
-	char *line;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	line = strstr(buf, "\noom_kill ");
-	return line ? strtol(line + 10, NULL, 10) : -1;
+	return proc_number("/proc/vmstat", "oom_kill ");
 }
 
 /*
@@ -462,14 +414,14 @@ static void test_classic(void)
 	ok(killed(s_hog), "today's rule kills the hog (%s)", status_str(s_hog));
 	ok(exited_ok(s_vm), "and spares the idle 1 GiB address space (%s)", status_str(s_vm));
 
-	if (write_sysctl("oom_badness_classic", "1")) {
+	if (write_proc("/proc/sys/vm/oom_badness_classic", "1")) {
 		ok(0, "vm.oom_badness_classic can be set");
 		return;
 	}
 	vm = start_sleeper(prepare_vm, &wake);
 	s_hog = run_child(hog_forever);
 	s_vm = reap(vm, wake);
-	write_sysctl("oom_badness_classic", "0");
+	write_proc("/proc/sys/vm/oom_badness_classic", "0");
 	ok(killed(s_vm), "the 2.6 rule (total_vm) kills the idle 1 GiB address space (%s)",
 	   status_str(s_vm));
 	ok(killed(s_hog), "and, that having freed nothing, the hog after it (%s)", status_str(s_hog));
