@@ -9,13 +9,15 @@
 # Variables: MEM (QEMU -m, default 128M), CPUS (default 1), BOOTARGS
 # (appended to the kernel command line), MMU (sv39, sv48 or sv57: the
 # largest paging mode the kernel may choose; default sv48), NOMMU=1 (the
-# no-MMU kernel, in build/nommu/: docs/nommu.md).
+# no-MMU kernel, in build/nommu/: docs/nommu.md), SLAB (the slab
+# allocator: slub, or slob, in build/slob/: docs/slab.md).
 
 MEM      ?= 128M
 CPUS     ?= 1
 BOOTARGS ?=
 MMU      ?= sv48
 NOMMU    ?=
+SLAB     ?= slub
 
 CROSS    := riscv64-unknown-elf-
 CC       := $(CROSS)gcc
@@ -31,6 +33,9 @@ ifeq ($(NOMMU),1)
 KB       := $(B)/nommu
 else
 KB       := $(B)
+endif
+ifneq ($(SLAB),slub)
+KB       := $(KB)/$(SLAB)
 endif
 # Quiet by default; `make V=1` shows every command.
 ifeq ($(V),1)
@@ -59,8 +64,15 @@ MMU_ONLY   := mm/memory.c mm/mmap.c mm/mprotect.c mm/madvise.c mm/msync.c mm/pgt
               kernel/riscv/selftest_paging.c kernel/binfmt_elf_mmu.c kernel/fs/ramfs_file_mmu.c
 NOMMU_ONLY := mm/nommu.c kernel/riscv/nommu.c kernel/binfmt_elf_nommu.c \
               kernel/binfmt_elf_reloc.c kernel/fs/proc/nommu.c kernel/fs/ramfs_file_nommu.c
-KSRC_ALL := $(wildcard kernel/*.c kernel/*.S kernel/*/*.c kernel/*/*.S \
-              kernel/fs/proc/*.c mm/*.c lib/*.c)
+# The slab allocator is mm/$(SLAB).c with its mm/$(SLAB)_*.c, and its
+# struct kmem_cache in mm/$(SLAB)_def.h (mm/slab.h); the other allocators'
+# files are left out.
+SLAB_NAMES := $(patsubst mm/%_def.h,%,$(wildcard mm/*_def.h))
+$(if $(filter $(SLAB),$(SLAB_NAMES)),,$(error SLAB must be one of: $(SLAB_NAMES)))
+SLAB_OTHER := $(foreach n,$(filter-out $(SLAB),$(SLAB_NAMES)),mm/$(n).c $(wildcard mm/$(n)_*.c))
+CFLAGS   += -DCONFIG_$(shell echo $(SLAB) | tr a-z A-Z) -DSLAB_DEF_H='"$(SLAB)_def.h"'
+KSRC_ALL := $(filter-out $(SLAB_OTHER),$(wildcard kernel/*.c kernel/*.S kernel/*/*.c \
+              kernel/*/*.S kernel/fs/proc/*.c mm/*.c lib/*.c))
 ifeq ($(NOMMU),1)
 KSRC     := $(filter-out $(MMU_ONLY),$(KSRC_ALL))
 # Linked and run at the physical load address: no page tables to move it.
@@ -136,14 +148,24 @@ HOSTCC     := gcc
 HOSTCFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
               -fsanitize=address,undefined -fno-sanitize-recover=all \
               -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST -DCONFIG_MMU
-HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab.c mm/vmstat.c mm/util.c \
+HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab_common.c mm/vmstat.c mm/util.c \
               lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c
-HOST_TESTS := $(patsubst test/host/%.c,$(B)/host/%,$(wildcard test/host/unit_*.c))
+# the host tests link SLUB; unit_slab is built once more against SLOB, and
+# runs the allocator contract tests there (docs/slab.md)
+HOST_SLAB  := mm/slub.c mm/slub_debug.c
+HOST_SLABF := -DCONFIG_SLUB
+HOST_TESTS := $(patsubst test/host/%.c,$(B)/host/%,$(wildcard test/host/unit_*.c)) \
+              $(B)/host/unit_slab_slob
 
-$(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(wildcard include/*.h test/host/*.h test/host/asm/*.h)
+$(B)/host/%: test/host/%.c test/host/glue.c $(HOST_MM) $(HOST_SLAB) $(wildcard include/*.h mm/*.h test/host/*.h test/host/asm/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< test/host/glue.c $(HOST_MM) $(HOST_EXTRA) -o $@
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SLABF) $< test/host/glue.c $(HOST_MM) $(HOST_SLAB) $(HOST_EXTRA) -o $@
+$(B)/host/unit_slab_slob: test/host/unit_slab.c test/host/glue.c $(HOST_MM) mm/slob.c $(wildcard include/*.h mm/*.h test/host/*.h test/host/asm/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -DCONFIG_SLOB -DSLAB_DEF_H='"slob_def.h"' $< test/host/glue.c \
+		$(HOST_MM) mm/slob.c -o $@
 
 host-tests: $(HOST_TESTS)
 

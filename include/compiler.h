@@ -10,6 +10,14 @@
 #define __aligned(x)	__attribute__((aligned(x)))
 #define __noinline	__attribute__((noinline))
 #define __cold		__attribute__((cold, noinline))
+/*
+ * __leaf_fastpath: an allocator fast path that calls nothing but tail
+ * calls, built without a frame of its own (the kernel keeps frame pointers
+ * for its backtraces, and the prologue would cost as much as the work).
+ * A backtrace from a fault inside one shows its pc, then its caller's
+ * caller: the caller itself is in ra, which the oops prints.
+ */
+#define __leaf_fastpath	__attribute__((optimize("omit-frame-pointer")))
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define ALIGN(x, a)	(((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))

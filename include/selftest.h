@@ -28,6 +28,7 @@ void selftest_run(const char *name) __noreturn;
 void selftest_memblock(void);
 void selftest_buddy(void);
 void selftest_slab(void);
+void selftest_slub(void);	/* SLUB only (mm/slub_selftest.c) */
 void selftest_zones(void);
 void selftest_timer(void);
 void selftest_paging(void);

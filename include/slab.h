@@ -11,9 +11,14 @@
 #include <seq_buf.h>
 
 /* kmem_cache_create flags (Linux's values) */
+#define SLAB_CONSISTENCY_CHECKS	0x00000100UL	/* slub_debug F: check every free and allocation */
+#define SLAB_RED_ZONE		0x00000400UL	/* slub_debug Z: red zones around each object */
+#define SLAB_POISON		0x00000800UL	/* slub_debug P: poison freed objects */
+#define SLAB_STORE_USER		0x00010000UL	/* slub_debug U: record who allocated and freed */
 #define SLAB_HWCACHE_ALIGN	0x00002000UL	/* align objects to a cache line */
 #define SLAB_RECLAIM_ACCOUNT	0x00020000UL	/* objects are reclaimable (counted as SReclaimable) */
 #define SLAB_PANIC		0x00040000UL	/* panic if the cache cannot be created */
+#define SLAB_NO_USER_FLAGS	0x10000000UL	/* slub_debug= does not apply to this cache */
 
 #define KMALLOC_MIN_SIZE	8
 #define KMALLOC_MAX_CACHE_SIZE	8192	/* larger kmallocs go to the page allocator */

@@ -63,6 +63,9 @@ static const struct suite suites[] = {
 	{ "zones", selftest_zones, true },
 	{ "buddy", selftest_buddy, true },
 	{ "slab", selftest_slab, true },
+#ifdef CONFIG_SLUB
+	{ "slub", selftest_slub, true },
+#endif
 	{ "timer", selftest_timer, true },
 #ifdef CONFIG_MMU
 	{ "paging", selftest_paging, true },

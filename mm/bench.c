@@ -42,9 +42,9 @@ static unsigned long kmalloc_pair(size_t size)
 	return (unsigned long)((read_instret() - t0) / ROUNDS);
 }
 
-static unsigned long cache_pair(void)
+static unsigned long cache_pair(const char *name, unsigned long flags)
 {
-	struct kmem_cache *c = kmem_cache_create("bench", 64, 0, 0, NULL);
+	struct kmem_cache *c = kmem_cache_create(name, 64, 0, flags, NULL);
 	u64 t0;
 
 	kmem_cache_free(c, kmem_cache_alloc(c, GFP_KERNEL));
@@ -62,7 +62,10 @@ void selftest_bench(void)
 	bench_line("order0_alloc_free", pages_pair(0), "instr");
 	bench_line("order3_alloc_free", pages_pair(3), "instr");
 	bench_line("kmalloc64_kfree", kmalloc_pair(64), "instr");
-	bench_line("kmem_cache_alloc_free", cache_pair(), "instr");
+	bench_line("kmem_cache_alloc_free", cache_pair("bench", SLAB_NO_USER_FLAGS), "instr");
+	/* the same 64 bytes with slub_debug=FZPU's checks, for comparison */
+	bench_line("kmalloc64_kfree_debug", cache_pair("bench-debug", SLAB_CONSISTENCY_CHECKS |
+				SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER), "instr");
 	bench_line("struct_page_size", sizeof(struct page), "bytes");
 	bench_proc(bench_line);
 }

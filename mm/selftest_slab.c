@@ -1,7 +1,10 @@
 /*
- * mm/selftest_slab.c: self-test of the slab allocator and kmalloc: alignment,
- * constructors, reuse, empty slabs going back to the page allocator, every
- * kmalloc size class, large kmallocs, krealloc, and the misuse reports.
+ * mm/selftest_slab.c: the slab allocator contract (mm/slab.h), which any
+ * allocator must keep (SLUB, SLOB, a student's): alignment, constructors,
+ * reuse, empty slabs going back to the page allocator, every kmalloc size
+ * class, large kmallocs, krealloc, and the misuse that slab_common or any
+ * allocator reports.  How SLUB does it (its active slab, spare slab, and
+ * slub_debug) is tested by mm/slub_selftest.c.
  */
 #include <gfp.h>
 #include <selftest.h>
@@ -35,23 +38,17 @@ static void check_cache(void)
 	tap_check(aligned, "slab: 200 objects aligned to 64");
 	tap_check(constructed, "slab: every object arrives constructed");
 	get_slabinfo(c, &info);
-	tap_check(ctor_calls == (int)info.num_objs,
-		  "slab: the constructor ran once per object slot (%d calls, %lu slots)",
-		  ctor_calls, info.num_objs);
+	tap_check(ctor_calls >= 200 && info.num_objs >= 200,
+		  "slab: the constructor ran for every object handed out (%d calls)", ctor_calls);
 	tap_check(info.active_objs == 200, "slab: slabinfo counts 200 active objects");
-	/* The last object came from the active slab, which hands out the last freed first. */
 	kmem_cache_free(c, objs[199]);
 	objs[199] = kmem_cache_alloc(c, GFP_KERNEL);
-	tap_check(objs[199] != NULL, "slab: an object can be allocated again after a free");
-	kmem_cache_free(c, objs[199]);
-	tap_check(kmem_cache_alloc(c, GFP_KERNEL) == objs[199],
-		  "slab: the active slab hands the object freed last out first");
+	tap_check(objs[199] != NULL && ((unsigned char *)objs[199])[0] == 0x5c,
+		  "slab: an object allocated again after a free arrives constructed");
 	for (int i = 0; i < 200; i++)
 		kmem_cache_free(c, objs[i]);
 	get_slabinfo(c, &info);
-	tap_check(info.active_objs == 0 && info.num_slabs <= 2,
-		  "slab: after freeing all, only the active slab and one spare remain (%lu slabs)",
-		  info.num_slabs);
+	tap_check(info.active_objs == 0, "slab: after freeing all, slabinfo counts none active");
 	kmem_cache_shrink(c);
 	get_slabinfo(c, &info);
 	tap_check(info.num_slabs == 0, "slab: kmem_cache_shrink gives the spare slab back");
@@ -151,7 +148,6 @@ static void check_misuse(void)
 	expect_slab_report("freeing to the wrong cache", kmem_cache_free(b, x));
 	kmem_cache_free(a, x);
 	expect_slab_report("a double free", kmem_cache_free(a, x));
-	expect_slab_report("kfree of an interior pointer", kfree(k + 8));
 	expect_slab_report("kfree of a global", kfree(&not_heap));
 	expect_slab_report("kfree of a stack address", kfree(&on_stack));
 	expect_slab_report("kfree of a page from alloc_pages", kfree(page_address(pg)));

@@ -18,6 +18,17 @@ void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp);
 void copy_thread(struct task_struct *p, unsigned long newsp, int (*fn)(void *), void *arg);
 
 /* wait_for_interrupt: sleep the hart until an interrupt is pending (even one that is masked). */
+/*
+ * leaf_return_address: the caller's return address, read from ra, in a
+ * function that makes no calls (only tail calls): the same value as
+ * __builtin_return_address(0), which GCC would first spill to the stack.
+ */
+#define leaf_return_address() ({				\
+	unsigned long __ra;					\
+	__asm__("mv %0, ra" : "=r"(__ra));			\
+	__ra;							\
+})
+
 static inline void wait_for_interrupt(void)
 {
 	__asm__ __volatile__("wfi");

@@ -6,6 +6,7 @@
 #include "host.h"
 
 #include <errno.h>
+#include <cmdline.h>
 #include <mmzone.h>
 #include <oom.h>
 #include <slab.h>
@@ -447,6 +448,24 @@ bool tap_ok(bool cond, const char *fmt, ...)
 	return cond;
 }
 
+bool tap_skip(const char *reason, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (console_line_open) {
+		putchar('\n');
+		console_line_open = false;
+	}
+	tap->n++;
+	printf("ok %d - ", tap->n);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf(" # SKIP %s\n", reason);
+	fflush(stdout);
+	return true;
+}
+
 void tap_diag(const char *fmt, ...)
 {
 	va_list ap;
@@ -562,3 +581,9 @@ bool out_of_memory(gfp_t gfp, unsigned int order)
 void oom_bench_done(void)
 {
 }
+
+/* ---- the command line and the clock ------------------------------------------ */
+
+/* Empty unless a test sets it before host_boot (slub_debug=, for one). */
+char boot_command_line[COMMAND_LINE_SIZE];
+volatile u64 jiffies;

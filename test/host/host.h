@@ -105,6 +105,8 @@ extern int host_console_quiet;
 void tap_init(void);
 /* tap_ok: print "ok N - what" or "not ok N - what"; returns cond. */
 bool tap_ok(bool cond, const char *fmt, ...) __printf(2, 3);
+/* tap_skip: "ok N - what # SKIP reason": a check that does not apply here. */
+bool tap_skip(const char *reason, const char *fmt, ...) __printf(2, 3);
 /* tap_diag: a "# ..." line. */
 void tap_diag(const char *fmt, ...) __printf(1, 2);
 /*
