@@ -196,15 +196,20 @@ $(B)/host/unit_elf_reloc: HOSTCFLAGS += -DRELOC_DIR='"$(B)"' -DRELOC_PROGS='"$(R
 $(B)/host/unit_elf_reloc: HOST_EXTRA := kernel/binfmt_elf_reloc.c
 $(B)/host/unit_elf_reloc: kernel/binfmt_elf_reloc.c
 
-# make test runs both kernels: the no-MMU one is built by a make of its own.
-NOMMU_KERNEL := $(B)/nommu/kernel.elf
-.PHONY: kernel nommu-kernel
+# make test runs both kernels, and the MMU one once more with SLOB: each
+# is built by a make of its own.
+NOMMU_KERNEL := $(B)/nommu$(if $(filter-out slub,$(SLAB)),/$(SLAB))/kernel.elf
+SLOB_KERNEL  := $(if $(filter slub,$(SLAB)),$(B)/slob/kernel.elf)
+.PHONY: kernel nommu-kernel slob-kernel
 kernel: $(KERNEL)
 nommu-kernel:
-	$(Q)$(MAKE) --no-print-directory NOMMU=1 kernel
+	$(Q)$(MAKE) --no-print-directory NOMMU=1 SLAB=$(SLAB) kernel
+slob-kernel:
+	$(Q)$(MAKE) --no-print-directory NOMMU= SLAB=slob kernel
 
-test: $(KERNEL) nommu-kernel host-tests user-progs linux-tests initramfs linux-initramfs
-	$(PYTHON) test/run_tests.py --kernel $(B)/kernel.elf --nommu-kernel $(NOMMU_KERNEL) \
+test: $(KERNEL) nommu-kernel $(if $(SLOB_KERNEL),slob-kernel) host-tests user-progs linux-tests initramfs linux-initramfs
+	$(PYTHON) test/run_tests.py --kernel $(KERNEL) --nommu-kernel $(NOMMU_KERNEL) \
+	    --slab $(SLAB) $(if $(SLOB_KERNEL),--slob-kernel $(SLOB_KERNEL)) \
 	    --opensbi $(OPENSBI) \
 	    --host-tests "$(HOST_TESTS)" --cppcheck "$(CPPCHECK)" \
 	    --linux-tests "$(LINUX_TESTS)" --user-tests "$(USER_TESTS)" --initramfs $(INITRAMFS) \

@@ -9,8 +9,11 @@
  * allocation takes the first block, in the first page, that is big enough
  * once aligned (first fit), and splits off what it does not use; a free
  * puts the block back in address order and merges it with free neighbours.
- * A page whose last object is freed goes back to the page allocator at
- * once.  Everything happens under the cache's lock: there is no fast path.
+ * A page whose last object is freed goes back to the page allocator,
+ * except one per cache, kept until the cache is shrunk (as SLUB keeps a
+ * spare slab) so that a cache hovering around one object does not take
+ * and free a page each time.  Everything happens under the cache's lock:
+ * there is no fast path.
  *
  * Linux's SLOB shared its pages between all caches and kept a kmalloc
  * object's size in a header before it; rvmm's keeps each cache in pages of
@@ -133,8 +136,11 @@ void *__kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 
 	(void)caller;
 	spin_lock_irqsave(&s->lock, flags);
-	for (page = page_list_first(&s->pages); page && !obj; page = page_list_next(page))
+	for (page = page_list_first(&s->pages); page && !obj; page = page_list_next(page)) {
 		obj = page_alloc(s, page);
+		if (obj && page == s->spare)
+			s->spare = NULL;
+	}
 	spin_unlock_irqrestore(&s->lock, flags);
 	if (!obj) {
 		fresh = new_page(s, gfp);
@@ -154,6 +160,13 @@ void *__kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, s->object_size);
 	return obj;
+}
+
+static void free_page_of(struct kmem_cache *s, struct page *page)
+{
+	slab_pages_clear(s, page, s->order);
+	account(s, -(1L << s->order));
+	__free_pages(page, s->order);
 }
 
 static __cold void slob_bug(const struct kmem_cache *s, const void *obj, const char *reason)
@@ -226,25 +239,39 @@ void __kmem_cache_free(struct kmem_cache *s, void *obj, unsigned long caller)
 	}
 	s->nr_objs--;
 	if (!page->slab.inuse) {
-		page_list_del(&s->pages, page);
-		s->nr_pages--;
-		empty = page;
+		if (!s->spare) {
+			s->spare = page;
+		} else {
+			page_list_del(&s->pages, page);
+			s->nr_pages--;
+			empty = page;
+		}
 	}
 	spin_unlock_irqrestore(&s->lock, flags);
-	if (empty) {
-		slab_pages_clear(s, empty, s->order);
-		account(s, -(1L << s->order));
-		__free_pages(empty, s->order);
-	}
+	if (empty)
+		free_page_of(s, empty);
 }
 
 void __kmem_cache_shrink(struct kmem_cache *s)
 {
-	(void)s;			/* empty pages never stay */
+	struct page *page;
+	unsigned long flags;
+
+	spin_lock_irqsave(&s->lock, flags);
+	page = s->spare;
+	s->spare = NULL;
+	if (page) {
+		page_list_del(&s->pages, page);
+		s->nr_pages--;
+	}
+	spin_unlock_irqrestore(&s->lock, flags);
+	if (page)
+		free_page_of(s, page);
 }
 
 bool __kmem_cache_release(struct kmem_cache *s)
 {
+	__kmem_cache_shrink(s);
 	return s->nr_pages == 0;
 }
 

@@ -19,6 +19,7 @@ struct kmem_cache {
 	unsigned int order;		/* pages per SLOB page: 2^order */
 	spinlock_t lock;
 	struct page_list pages;		/* every page of the cache, each with a first-fit free list */
+	struct page *spare;		/* an empty page kept for the next allocation, or NULL */
 	unsigned long nr_pages;
 	unsigned long nr_objs;		/* objects handed out */
 };

@@ -31,10 +31,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 import linux_kernel  # noqa: E402
 
-SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs", "oom"]
+SUITES = ["memblock", "zones", "buddy", "slab", "slub", "timer", "paging", "proc", "fs", "oom"]
 # Without an MMU: no page tables to test (paging), and the proc suite's
 # program checks what an MMU enforces; the user tests cover processes there.
-NOMMU_SUITES = ["memblock", "zones", "buddy", "slab", "timer", "fs", "oom"]
+NOMMU_SUITES = ["memblock", "zones", "buddy", "slab", "slub", "timer", "fs", "oom"]
 CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot arguments, suites, initrd)
     ("mmu 128M", "mmu", "128M", "sv48", "", SUITES, False),
     ("mmu 3G", "mmu", "3G", "sv48", "", SUITES, False),
@@ -47,7 +47,42 @@ CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot argumen
     ("nommu 128M", "nommu", "128M", "sv48", "", NOMMU_SUITES, False),
     ("nommu 3G", "nommu", "3G", "sv48", "", ["memblock", "zones", "buddy"], False),
     ("nommu initrd 128M", "nommu", "128M", "sv48", "", ["memblock", "fs"], True),
+    # SLOB (make SLAB=slob): the allocator contract, and the kernel running on it
+    ("slob 128M", "slob", "128M", "sv48", "", ["slab", "buddy", "fs", "proc"], False),
+    ("slob 3G", "slob", "3G", "sv48", "", ["slab"], False),
 ]
+# Every boot runs with slub_debug=FZPU (ignored by SLOB), so every test is
+# also a memory-safety test: a slab report in any log but the slub suite's
+# (which seeds errors on purpose) fails the boot.
+SLUB_DEBUG = "slub_debug=FZPU"
+SLAB_REPORT = re.compile(r"^BUG \S+ \(Not tainted\): .*$", re.M)
+# What the slub suite's seeded errors must print: Linux's report of each kind, and its repair.
+SLUB_REPORT_SHAPES = [
+    r"^BUG kmalloc-\d+k? \(Not tainted\): Object already free$",
+    r"^BUG kmalloc-\d+k? \(Not tainted\): Left Redzone overwritten$",
+    r"^BUG kmalloc-\d+k? \(Not tainted\): Right Redzone overwritten$",
+    r"^BUG kmalloc-\d+k? \(Not tainted\): Poison overwritten$",
+    r"^FIX kmalloc-\d+k?: Restoring Right Redzone 0x[0-9a-f]+-0x[0-9a-f]+=0xcc$",
+    r"^FIX kmalloc-\d+k?: Restoring Poison 0x[0-9a-f]+-0x[0-9a-f]+=0x6b$",
+    r"^Allocated in 0x[0-9a-f]+ age=\d+ cpu=\d+ pid=\d+$",
+    r"^Freed in 0x[0-9a-f]+ age=\d+ cpu=\d+ pid=\d+$",
+    r"^Object   [0-9a-f]{16}: (6b ){7}",
+]
+
+
+def check_slab_reports(label, suite, b, results):
+    """No slab report in a normal boot; every kind, in Linux's shape, from the slub suite."""
+    text = b.text()
+    if suite not in ("slab", "slub"):	# their misuse checks make reports on purpose
+        bad = SLAB_REPORT.findall(text)
+        results.add(not bad, "[%s] %s: no slab error reported under %s" % (label, suite, SLUB_DEBUG),
+                    bad[:5] or None)
+        return
+    if label.startswith("slob"):
+        return
+    for shape in SLUB_REPORT_SHAPES:
+        results.add(re.search(shape, text, re.M) is not None,
+                    "[%s] slub: the log has a line matching %s" % (label, shape))
 FUZZ_CALLS = 50000
 # What the fuzzer steps around: behaviour Linux shares, not kernel bugs (user/bin/fuzz.c, avoiding()).
 FUZZ_AVOID = "console-read,mmap-min-addr"
@@ -232,6 +267,7 @@ RVMM_USER_CONFIGS = [  # (label, build, QEMU memory, paging mode limit)
     ("mmu sv57 128M", "mmu", "128M", "sv57"),
     ("mmu sv48 3G", "mmu", "3G", "sv48"),
     ("nommu 128M", "nommu", "128M", "sv48"),
+    ("slob 128M", "slob", "128M", "sv48"),
 ]
 
 
@@ -246,12 +282,13 @@ def run_rvmm_user_tests(kernel, opensbi, initramfs, label, mem, mmu):
     memory, ends with "N passed, M failed" and powers off.
     """
     b = qemu.boot(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs,
-                  bootargs="init=/bin/runtests debug_vm", timeout=300)
+                  bootargs="init=/bin/runtests debug_vm " + SLUB_DEBUG, timeout=600)
     return label, b
 
 
 def count_rvmm_user_tests(label, b, results):
     summary = qemu.count_runtests(b.lines, results, "[rvmm %s]" % label)
+    check_slab_reports("rvmm " + label, "user tests", b, results)
     if not summary or b.status != 0:
         results.add(False, "[rvmm %s] runtests finished and powered off (status %s)"
                     % (label, b.status), b.lines)
@@ -298,6 +335,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kernel", required=True)
     ap.add_argument("--nommu-kernel", default="", help="the no-MMU kernel (make NOMMU=1)")
+    ap.add_argument("--slob-kernel", default="", help="the kernel with SLOB (make SLAB=slob)")
+    ap.add_argument("--slab", default="slub", help="the allocator --kernel was built with")
     ap.add_argument("--opensbi", required=True)
     ap.add_argument("--host-tests", default="")
     ap.add_argument("--cppcheck", default="")
@@ -317,8 +356,10 @@ def main():
     run_qemu_user_tests("linux", args.linux_tests.split(), results)
     run_qemu_user_tests("qemu-user", args.user_tests.split(), results)
 
-    kernels = {"mmu": args.kernel, "nommu": args.nommu_kernel}
+    kernels = {"mmu": args.kernel, "nommu": args.nommu_kernel, "slob": args.slob_kernel}
     configs = [c for c in CONFIGS if kernels[c[1]]]
+    if args.slab != "slub":	# make SLAB=slob test: no SLUB design suite to run
+        configs = [c[:5] + ([t for t in c[5] if t != "slub"],) + c[6:] for c in configs]
     # The sv57 device trees are made once, before boots run in parallel.
     for (label, build, mem, mmu, extra, suites, initrd) in configs:
         if mmu == "sv57":
@@ -328,12 +369,14 @@ def main():
             for (label, build, mem, mmu, extra, suites, initrd) in configs for suite in suites]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = [pool.submit(qemu.boot, kernels[build], args.opensbi, mem=mem, mmu=mmu,
-                               bootargs=("test=%s %s" % (suite, extra)).strip(), timeout=120,
+                               bootargs=("test=%s %s %s" % (suite, extra, SLUB_DEBUG)).strip(),
+                               timeout=120,
                                initrd=initrd)
                    for (label, build, mem, mmu, extra, suite, initrd) in jobs]
         for (label, build, mem, mmu, extra, suite, initrd), f in zip(jobs, futures):
             b = f.result()
             results.tap("[%s] %s" % (label, suite), b.lines, 0, b.status)
+            check_slab_reports(label, suite, b, results)
             if suite == "memblock":
                 check_boot_log("[%s]" % label, b, results, want_normal=(mem == "3G"))
                 paging = ("paging: Sv%d" % {"sv39": 39, "sv48": 48, "sv57": 57}[mmu]
