@@ -587,7 +587,7 @@ static __noinline struct page *__alloc_pages(gfp_t gfp, unsigned int order)
  * its low watermark come straight off this cpu's list (the common case, a
  * few dozen instructions); everything else takes the general path.
  */
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+__leaf_fastpath struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	enum zone_type highest_zoneidx = gfp_zone(gfp);
 	struct zone *zone = preferred_zone[highest_zoneidx];
@@ -678,9 +678,8 @@ static __noinline void free_pcp_overflow(struct zone *zone, struct per_cpu_pages
 }
 
 /* free_unref_page: an order-0 page's last reference is gone: onto this cpu's list. */
-static inline void free_unref_page(struct page *page)
+static inline void free_unref_page(struct zone *zone, struct page *page)
 {
-	struct zone *zone = page_zone(page);
 	struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
 	unsigned long flags = arch_local_irq_save();
 
@@ -695,13 +694,15 @@ static inline void free_unref_page(struct page *page)
 /* free_the_page: the block's last reference is gone; return it to pcp or buddy. */
 static inline void free_the_page(struct page *page, unsigned int order)
 {
+	struct zone *zone = page_zone(page);
+
 	page->mapping = NULL;
 	page->_mapcount = -1;
 	if (likely(order == 0)) {
-		free_unref_page(page);
+		free_unref_page(zone, page);
 		return;
 	}
-	free_one_page(page_zone(page), page, order);
+	free_one_page(zone, page, order);
 }
 
 /* The only flags an allocated block's head may carry when it is freed. */
@@ -733,10 +734,11 @@ static __cold void __free_pages_checked(struct page *page, unsigned int order)
 		free_the_page(page, order);
 }
 
-void __free_pages(struct page *page, unsigned int order)
+__leaf_fastpath void __free_pages(struct page *page, unsigned int order)
 {
-	/* An allocated head of this order with a reference: one compare each. */
-	if (unlikely(page < mem_map || page >= mem_map_end ||
+	/* A struct page of RAM, an allocated head of this order with a reference: one compare each. */
+	if (unlikely((unsigned long)((char *)page - (char *)mem_map) >=
+		     (unsigned long)((char *)mem_map_end - (char *)mem_map) ||
 		     (page->flags & PAGE_FLAGS_CHECK_AT_FREE) != (1u << PG_head) ||
 		     page->order != order || page->_refcount <= 0)) {
 		__free_pages_checked(page, order);
