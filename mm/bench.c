@@ -9,6 +9,7 @@
 #include <printk.h>
 #include <selftest.h>
 #include <slab.h>
+#include <vmalloc.h>
 
 #define ROUNDS 1000
 
@@ -57,12 +58,29 @@ static unsigned long cache_pair(void)
 	return (unsigned long)t0;
 }
 
+#ifdef CONFIG_MMU
+/* vmalloc_pair: a 16 KiB vmalloc and its vfree (the size of a kernel stack). */
+static unsigned long vmalloc_pair(void)
+{
+	u64 t0;
+
+	vfree(vmalloc(16384));
+	t0 = read_instret();
+	for (int i = 0; i < ROUNDS; i++)
+		vfree(vmalloc(16384));
+	return (unsigned long)((read_instret() - t0) / ROUNDS);
+}
+#endif
+
 void selftest_bench(void)
 {
 	bench_line("order0_alloc_free", pages_pair(0), "instr");
 	bench_line("order3_alloc_free", pages_pair(3), "instr");
 	bench_line("kmalloc64_kfree", kmalloc_pair(64), "instr");
 	bench_line("kmem_cache_alloc_free", cache_pair(), "instr");
+#ifdef CONFIG_MMU
+	bench_line("vmalloc_vfree_16k", vmalloc_pair(), "instr");
+#endif
 	bench_line("struct_page_size", sizeof(struct page), "bytes");
 	bench_proc(bench_line);
 }
