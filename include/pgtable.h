@@ -22,6 +22,19 @@ extern pte_t *swapper_pg_dir;		/* the kernel's page table */
 struct mm_struct;
 
 /*
+ * The vmalloc space, Linux riscv64's VMALLOC_START..VMALLOC_END
+ * (Documentation/arch/riscv/vm-layout.rst): the quarter of the kernel half
+ * just below the direct map.  Sv39: 64 GiB from 0xffffffc600000000; Sv48:
+ * 32 TiB from 0xffff8f8000000000; Sv57: 16 PiB from 0xff20000000000000.
+ * It spans 64 root entries in every mode; paging_init gives each its
+ * next-level table at boot, so that every process's root, a copy of the
+ * kernel's upper half, sees what vmalloc maps later.
+ */
+#define VMALLOC_SIZE	(1UL << (va_bits() - 3))
+#define VMALLOC_END	page_offset
+#define VMALLOC_START	(VMALLOC_END - VMALLOC_SIZE)
+
+/*
  * pt_alloc_fn: a zeroed page for a page table of mm (NULL: the kernel's
  * own tables), its kernel address; NULL when out of memory.
  */
@@ -131,8 +144,6 @@ void pt_free_kernel(pte_t *table);
 
 /* paging_init: choose the mode, build swapper_pg_dir, switch to it. */
 void paging_init(void);
-/* ioremap: map device registers at pa into kernel space; NULL when out of space. */
-void *ioremap(phys_addr_t pa, unsigned long size);
 /* paging_describe: e.g. "Sv48 (4 levels)". */
 const char *paging_describe(void);
 

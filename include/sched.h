@@ -4,6 +4,7 @@
 #ifndef _RVMM_SCHED_H
 #define _RVMM_SCHED_H
 
+#include <asm/thread_info.h>
 #include <list.h>
 #include <signal.h>
 #include <trap.h>
@@ -15,7 +16,6 @@ struct inode;
 struct mm_struct;
 
 #define TASK_COMM_LEN	16
-#define THREAD_SIZE	(4 * 4096)	/* kernel stack: 16 KiB, as Linux riscv64 */
 
 /*
  * Task states, Linux's values (TASK_RUNNING, TASK_INTERRUPTIBLE and

@@ -35,10 +35,13 @@ void selftest_paging(void);
 void selftest_proc(void);
 void selftest_fs(void);
 void selftest_oom(void);
+void selftest_vmalloc(void);
 void selftest_oom_nokill(void);	/* not a test: ends in the "no killable processes" panic */
 void selftest_oom_panic(void);	/* not a test: ends in the panic_on_oom panic */
 void selftest_wx(void);	/* not a test: a write to kernel text, for the W^X fault report */
 void selftest_fault(void);	/* not a test: a deliberate kernel fault, for the oops report */
+void selftest_vmalloc_guard(void);	/* not a test: a read of a vmalloc guard page, for the oops report */
+void selftest_stack_overflow(void);	/* not a test: a kernel stack overflow, for its report */
 void selftest_bench(void);	/* not a test: prints "bench NAME VALUE UNIT" lines */
 
 #endif

@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <slab.h>
 #include <string.h>
+#include <task_stack.h>
 #include <err.h>
 #include <fs.h>
 #include <timer.h>
@@ -35,7 +36,6 @@ static struct kmem_cache *task_cache;
 static struct task_struct *alloc_task(void)
 {
 	struct task_struct *t;
-	struct page *stack;
 
 	if (!task_cache)
 		task_cache = kmem_cache_create("task_struct", sizeof(struct task_struct), 0,
@@ -43,13 +43,10 @@ static struct task_struct *alloc_task(void)
 	t = kmem_cache_zalloc(task_cache, GFP_KERNEL);
 	if (!t)
 		return NULL;
-	stack = alloc_pages(GFP_KERNEL, 2);	/* THREAD_SIZE: 16 KiB */
-	if (!stack) {
+	if (alloc_thread_stack_node(t, 0)) {
 		kmem_cache_free(task_cache, t);
 		return NULL;
 	}
-	t->stack = page_address(stack);
-	mod_node_page_state(NR_KERNEL_STACK_KB, THREAD_SIZE >> 10);
 	INIT_LIST_HEAD(&t->children);
 	INIT_LIST_HEAD(&t->sibling);
 	INIT_LIST_HEAD(&t->run_list);
@@ -61,8 +58,7 @@ static struct task_struct *alloc_task(void)
 void free_task(struct task_struct *t)
 {
 	exit_signals_free(t);
-	mod_node_page_state(NR_KERNEL_STACK_KB, -(THREAD_SIZE >> 10));
-	__free_pages(virt_to_page(t->stack), 2);
+	free_thread_stack(t);
 	kmem_cache_free(task_cache, t);
 }
 

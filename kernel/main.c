@@ -17,6 +17,7 @@
 #include <power.h>
 #include <radix_tree.h>
 #include <selftest.h>
+#include <task_stack.h>
 #include <stdlib.h>
 #include <timer.h>
 #include <trap.h>
@@ -27,6 +28,7 @@ void start_kernel(unsigned long hartid, void *dtb, u64 entry_time, u64 entry_ins
 {
 	char arg[32];
 
+	set_task_stack_end_magic(&init_task);	/* the traps and the scheduler check it */
 	trap_init();		/* first: a fault from here on gets a report */
 	early_init_dt_scan(dtb);	/* RAM and reservations into memblock, bootargs */
 	uart_init();

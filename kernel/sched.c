@@ -16,6 +16,7 @@
 #include <printk.h>
 #include <sched.h>
 #include <signal.h>
+#include <task_stack.h>
 #include <timer.h>
 
 struct task_struct *__switch_to(struct thread_struct *prev, struct thread_struct *next);
@@ -86,6 +87,7 @@ void schedule(void)
 		list_del_init(&next->run_list);
 	}
 	if (next != prev) {
+		check_stack_end(prev, "scheduler");	/* Linux's CONFIG_SCHED_STACK_END_CHECK */
 		if (next->mm || !prev->mm)
 			switch_mm(next->mm);	/* a kernel task keeps whatever is loaded */
 		current = next;

@@ -73,12 +73,15 @@ static const struct suite suites[] = {
 	{ "proc", selftest_proc, true },
 	{ "fs", selftest_fs, true },
 	{ "oom", selftest_oom, true },
+	{ "vmalloc", selftest_vmalloc, true },
 	{ "oom_nokill", selftest_oom_nokill, false },
 	{ "oom_panic", selftest_oom_panic, false },
 	{ "bench", selftest_bench, false },
 	{ "fault", selftest_fault, false },
+	{ "stack_overflow", selftest_stack_overflow, false },
 #ifdef CONFIG_MMU
 	{ "wx", selftest_wx, false },
+	{ "vmalloc_guard", selftest_vmalloc_guard, false },
 #endif
 };
 

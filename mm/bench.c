@@ -9,6 +9,7 @@
 #include <printk.h>
 #include <selftest.h>
 #include <slab.h>
+#include <vmalloc.h>
 
 #define ROUNDS 1000
 
@@ -57,6 +58,20 @@ static unsigned long cache_pair(const char *name, unsigned long flags)
 	return (unsigned long)t0;
 }
 
+#ifdef CONFIG_MMU
+/* vmalloc_pair: a 16 KiB vmalloc and its vfree (the size of a kernel stack). */
+static unsigned long vmalloc_pair(void)
+{
+	u64 t0;
+
+	vfree(vmalloc(16384));
+	t0 = read_instret();
+	for (int i = 0; i < ROUNDS; i++)
+		vfree(vmalloc(16384));
+	return (unsigned long)((read_instret() - t0) / ROUNDS);
+}
+#endif
+
 void selftest_bench(void)
 {
 	bench_line("order0_alloc_free", pages_pair(0), "instr");
@@ -66,6 +81,9 @@ void selftest_bench(void)
 	/* the same 64 bytes with slub_debug=FZPU's checks, for comparison */
 	bench_line("kmalloc64_kfree_debug", cache_pair("bench-debug", SLAB_CONSISTENCY_CHECKS |
 				SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER), "instr");
+#ifdef CONFIG_MMU
+	bench_line("vmalloc_vfree_16k", vmalloc_pair(), "instr");
+#endif
 	bench_line("struct_page_size", sizeof(struct page), "bytes");
 	bench_proc(bench_line);
 }

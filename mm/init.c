@@ -13,6 +13,7 @@
 #include <sections.h>
 #include <slab.h>
 #include <string.h>
+#include <vmalloc.h>
 #include <vmstat.h>
 #include <asm/csr.h>
 #include <asm/pgtable.h>
@@ -76,7 +77,7 @@ static void print_zones(void)
 }
 
 /*
- * mm_core_init: struct pages, the buddy allocator and the slab allocator.
+ * mm_core_init: struct pages, the buddy allocator, the slab allocator and vmalloc.
  * entry_cycles is the time CSR at kernel entry, for the boot-cost report.
  */
 void mm_core_init(u64 entry_cycles)
@@ -93,6 +94,7 @@ void mm_core_init(u64 entry_cycles)
 		(unsigned long)(cycles_to_ns(buddy_ready_cycles) / 1000000),
 		(unsigned long)(cycles_to_ns(buddy_ready_cycles) / 1000 % 1000));
 	kmem_cache_init();
+	vmalloc_init();
 	print_zones();
 }
 

@@ -35,6 +35,7 @@
 #include <slab.h>
 #include <string.h>
 #include <uaccess.h>
+#include <vmalloc.h>
 #include "internal.h"
 
 #define MREMAP_MAYMOVE	1
@@ -154,6 +155,86 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 }
 
 /* ---- mmap ---- */
+
+/*
+ * vmalloc without an MMU, as Linux's mm/nommu.c: there are no page tables
+ * to make scattered pages contiguous, so an area is simply kmalloc
+ * memory, physically contiguous (pages from the buddy allocator past
+ * KMALLOC_MAX_CACHE_SIZE).  There is no vmalloc space: is_vmalloc_addr is
+ * false, /proc/vmallocinfo is empty and VmallocTotal and VmallocUsed are
+ * 0, as Linux's stubs say; vmap cannot be done and returns NULL.
+ */
+void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp, int node,
+		     const void *caller)
+{
+	/* kmalloc aligns only to its size class: a larger alignment cannot be promised. */
+	if (!size || align > PAGE_SIZE)
+		return NULL;
+	return kmalloc(size, gfp);
+}
+
+void *vmalloc(unsigned long size)
+{
+	return __vmalloc_node(size, PAGE_SIZE, GFP_KERNEL, 0, __builtin_return_address(0));
+}
+
+void *vzalloc(unsigned long size)
+{
+	return __vmalloc_node(size, PAGE_SIZE, GFP_KERNEL | __GFP_ZERO, 0,
+			      __builtin_return_address(0));
+}
+
+void vfree(const void *addr)
+{
+	kfree(addr);	/* kfree reports what is not a live kmalloc object */
+}
+
+void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot)
+{
+	return NULL;
+}
+
+void vunmap(const void *addr)
+{
+}
+
+bool is_vmalloc_addr(const void *addr)
+{
+	return false;
+}
+
+struct vm_struct *find_vm_area(const void *addr)
+{
+	return NULL;
+}
+
+struct page *vmalloc_to_page(const void *addr)
+{
+	return NULL;
+}
+
+bool vmalloc_describe(unsigned long addr, char *buf, unsigned long size)
+{
+	return false;
+}
+
+void vmalloc_init(void)
+{
+}
+
+unsigned long vmalloc_nr_pages(void)
+{
+	return 0;
+}
+
+unsigned long vmalloc_total(void)
+{
+	return 0;
+}
+
+void show_vmallocinfo(struct seq_buf *m)
+{
+}
 
 /*
  * validate_mmap_request: Linux's checks, in its order; the capabilities

@@ -4,6 +4,7 @@
  * tools and habits carry over.
  */
 #include <mm.h>
+#include <vmalloc.h>
 #include <vmstat.h>
 #include <mm_user.h>
 #include "internal.h"
@@ -78,6 +79,10 @@ void show_meminfo(struct seq_buf *m)
 	show_val_kb(m, "PageTables:", global_node_page_state(NR_PAGETABLE));
 	show_val_kb(m, "CommitLimit:", vm_commit_limit());
 	show_val_kb(m, "Committed_AS:", vm_committed());
+	/* Linux's meanings: the space's size, the pages vmalloc holds, and 0 (not computed since 5.3). */
+	seq_buf_printf(m, "%-16s%8lu kB\n", "VmallocTotal:", vmalloc_total() >> 10);
+	show_val_kb(m, "VmallocUsed:", vmalloc_nr_pages());
+	show_val_kb(m, "VmallocChunk:", 0);
 }
 
 void show_buddyinfo(struct seq_buf *m)

@@ -31,10 +31,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 import linux_kernel  # noqa: E402
 
-SUITES = ["memblock", "zones", "buddy", "slab", "slub", "timer", "paging", "proc", "fs", "oom"]
+SUITES = ["memblock", "zones", "buddy", "slab", "slub", "timer", "paging", "proc", "fs", "oom", "vmalloc"]
 # Without an MMU: no page tables to test (paging), and the proc suite's
 # program checks what an MMU enforces; the user tests cover processes there.
-NOMMU_SUITES = ["memblock", "zones", "buddy", "slab", "slub", "timer", "fs", "oom"]
+NOMMU_SUITES = ["memblock", "zones", "buddy", "slab", "slub", "timer", "fs", "oom", "vmalloc"]
 CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot arguments, suites, initrd)
     ("mmu 128M", "mmu", "128M", "sv48", "", SUITES, False),
     ("mmu 3G", "mmu", "3G", "sv48", "", SUITES, False),
@@ -42,7 +42,7 @@ CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot argumen
     ("mmu sv39 128M", "mmu", "128M", "sv39", "", SUITES, False),
     ("mmu sv39 3G", "mmu", "3G", "sv39", "", ["zones", "buddy", "paging", "proc"], False),
     ("mmu sv57 128M", "mmu", "128M", "sv57", "", SUITES, False),
-    ("mmu sv57 3G", "mmu", "3G", "sv57", "", ["paging", "proc"], False),
+    ("mmu sv57 3G", "mmu", "3G", "sv57", "", ["paging", "proc", "vmalloc"], False),
     ("mmu initrd 128M", "mmu", "128M", "sv48", "", ["memblock", "fs"], True),
     ("nommu 128M", "nommu", "128M", "sv48", "", NOMMU_SUITES, False),
     ("nommu 3G", "nommu", "3G", "sv48", "", ["memblock", "zones", "buddy"], False),
@@ -214,7 +214,7 @@ def run_cppcheck(command, results):
 
 
 def check_fault(kernel, opensbi, results, test="fault", cause=r"Load page fault \(scause=0xd",
-                stval=r"0x1", label=None):
+                stval=r"0x1", label=None, extra=()):
     """A kernel fault gives a full report and powers off with EXIT_PANIC."""
     b = qemu.boot(kernel, opensbi, bootargs="test=" + test, timeout=60)
     test = label or test
@@ -225,10 +225,47 @@ def check_fault(kernel, opensbi, results, test="fault", cause=r"Load page fault 
         ("dumps registers", r"\bra\s*: [0-9a-f]{16}.*\bsp\s*: [0-9a-f]{16}"),
         ("prints a backtrace", r"Call trace:\n\s+\[<[0-9a-f]{16}>\]"),
         ("panics", r"Kernel panic - not syncing: Fatal exception"),
-    ]:
+    ] + list(extra):
         results.add(re.search(pattern, text) is not None, "%s: the report %s" % (test, what), b.lines)
     results.add(b.status == EXIT_PANIC, "%s: QEMU exits with status %d (got %s)"
                 % (test, EXIT_PANIC, b.status), b.lines)
+
+
+def check_stack_overflow(kernel, opensbi, results, build):
+    """A kernel stack overflow is reported as Linux reports it, then the kernel panics.
+
+    With an MMU (vmalloc'd stacks, a guard page below) the fault's trap entry
+    moves to the overflow stack; without one the canary is found gone at the
+    next switch.
+    """
+    b = qemu.boot(kernel, opensbi, bootargs="test=stack_overflow", timeout=60)
+    hexa = r"0x[0-9a-f]+"
+    if build == "mmu":
+        patterns = [
+            ("says so as Linux riscv", r"Insufficient stack space to handle exception!"),
+            ("names the task, sp and the fault",
+             r"stack_overflow\[\d+\]: kernel stack overflow: sp %s, Store/AMO page fault at %s" % (hexa, hexa)),
+            ("gives the stack's bounds", r"Task stack: +\[0x([0-9a-f]{16})\.\.0x[0-9a-f]{16}\]"),
+            ("gives the guard page, just below the stack",
+             r"Task stack: +\[0x([0-9a-f]{16})\.\..*\nGuard page: +\[0x[0-9a-f]{16}\.\.0x\1\]"),
+            ("gives the overflow stack", r"Overflow stack: +\[0x[0-9a-f]{16}\.\.0x[0-9a-f]{16}\]"),
+            ("dumps registers", r"\bra\s*: [0-9a-f]{16}.*\bsp\s*: [0-9a-f]{16}"),
+            ("prints a backtrace", r"Call trace:\n\s+\[<[0-9a-f]{16}>\]"),
+            ("panics", r"Kernel panic - not syncing: Kernel stack overflow"),
+        ]
+    else:
+        patterns = [
+            ("says so as Linux", r"Thread overran stack, or stack corrupted"),
+            ("names the task and the canary",
+             r"stack_overflow\[\d+\]: kernel stack overflow: the canary at %s reads %s, not 0x57ac6e9d" % (hexa, hexa)),
+            ("gives the stack's bounds", r"Task stack: +\[0x[0-9a-f]{16}\.\.0x[0-9a-f]{16}\]"),
+            ("panics", r"Kernel panic - not syncing: corrupted stack end detected inside scheduler"),
+        ]
+    for what, pattern in patterns:
+        results.add(re.search(pattern, b.text()) is not None,
+                    "%s stack_overflow: the report %s" % (build, what), b.lines)
+    results.add(b.status == EXIT_PANIC, "%s stack_overflow: QEMU exits with status %d (got %s)"
+                % (build, EXIT_PANIC, b.status), b.lines)
 
 
 def check_oom_panics(kernel, opensbi, results):
@@ -402,6 +439,13 @@ def main():
         check_fault(args.nommu_kernel, args.opensbi, results, label="nommu fault",
                     cause=r"Load access fault \(scause=0x5")
     check_oom_panics(args.kernel, args.opensbi, results)
+    for build in ("mmu", "nommu"):
+        if kernels[build]:
+            check_stack_overflow(kernels[build], args.opensbi, results, build)
+    check_fault(args.kernel, args.opensbi, results, test="vmalloc_guard",
+                stval=r"0xffff8f80[0-9a-f]{8}", extra=[
+                    ("names the vmalloc area",
+                     r"is in the guard page of the vmalloc area 0x[0-9a-f]{16}-0x[0-9a-f]{16}")])
     if args.initramfs:
         for build in ("mmu", "nommu"):
             if kernels[build]:

@@ -194,6 +194,22 @@ static inline void local_flush_tlb_page_asid(unsigned long va, unsigned long asi
 }
 
 /*
+ * flush_tlb_kernel_range: forget the translations of kernel addresses
+ * [start, end).  Kernel entries are global: sfence.vma with rs2 = x0
+ * reaches them in every address space.  Past a few pages one full flush
+ * is cheaper than a fence per page.
+ */
+static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	if (end - start > 16 * 4096) {
+		local_flush_tlb_all();
+		return;
+	}
+	for (unsigned long va = start; va < end; va += 4096)
+		__asm__ __volatile__("sfence.vma %0, zero" : : "r"(va) : "memory");
+}
+
+/*
  * The kernel image is linked at KERNEL_LINK_ADDR and loaded at
  * KERNEL_LOAD_ADDR: kernel symbols are at a fixed offset from their
  * physical addresses, independent of where the direct map is.  Without

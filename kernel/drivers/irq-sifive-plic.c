@@ -24,6 +24,7 @@
 #include <irq.h>
 #include <pgtable.h>
 #include <printk.h>
+#include <vmalloc.h>
 
 #define PRIORITY_BASE		0x000000	/* 4 bytes per source */
 #define ENABLE_BASE		0x002000

@@ -13,6 +13,7 @@
 #include <irq.h>
 #include <printk.h>
 #include <tty.h>
+#include <vmalloc.h>
 
 /* Register numbers; the address is base + (reg << reg-shift). */
 #define UART_RBR	0	/* receive buffer (read) */

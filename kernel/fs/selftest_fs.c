@@ -918,7 +918,10 @@ static long meminfo_value(const char *label)
 	return v;
 }
 
-/* meminfo_format_ok: every line is "Label:" padded to 16, "%8lu kB". */
+/*
+ * meminfo_format_ok: every line is "Label:" padded to 16, "%8lu kB" (a
+ * value of more than 8 digits widens its line, as VmallocTotal's does).
+ */
 static bool meminfo_format_ok(const char *text)
 {
 	int lines = 0;
@@ -927,7 +930,7 @@ static bool meminfo_format_ok(const char *text)
 		const char *nl = strchr(text, '\n');
 		const char *colon = strchr(text, ':');
 
-		if (!nl || !colon || colon > text + 15 || nl - text != 27 ||
+		if (!nl || !colon || colon > text + 15 || nl - text < 27 ||
 		    memcmp(nl - 3, " kB", 3) || text[15] != ' ' || nl[-4] < '0' || nl[-4] > '9')
 			return false;
 		for (const char *s = colon + 1; s < text + 16; s++)

@@ -13,31 +13,35 @@
  * S-mode it yields 0, so the entry swaps back and extends the current
  * kernel stack.  The return path stores the kernel stack top in sscratch
  * again when it is going back to U-mode.
+ *
+ * A stack that overflowed (CONFIG_VMAP_STACK, MMU only): kernel stacks are
+ * THREAD_SIZE bytes aligned to 2 * THREAD_SIZE, so bit THREAD_SHIFT of
+ * every address on one is clear, and set just below it.  A trap from
+ * S-mode tests that bit of sp - PT_SIZE, where its pt_regs would go, as
+ * Linux riscv does.  It has only sp to compute in: sscratch keeps the
+ * interrupted sp meanwhile.  If the bit is set, pushing the registers
+ * would fault again (the page below a vmalloc'd stack is never mapped)
+ * and again, so the trap moves to overflow_stack (traps.c) and reports
+ * from there (handle_bad_stack).
  */
+#include <asm/thread_info.h>
+
 #define PT_SIZE		(36 * 8)
 #define PT_STATUS	(32 * 8)
 #define PT_BADADDR	(33 * 8)
 #define PT_CAUSE	(34 * 8)
 #define PT_ORIG_A0	(35 * 8)
 
-	.section .text
-	.align 2		/* stvec's low two bits select the mode */
-	.globl handle_exception
-handle_exception:
-	csrrw	sp, sscratch, sp
-	bnez	sp, 1f			/* from U-mode: sp is the kernel stack top */
-	csrrw	sp, sscratch, sp	/* from S-mode: undo, keep the kernel stack */
-1:	addi	sp, sp, -PT_SIZE
+/* Push every register but sp into the pt_regs at sp. */
+.macro SAVE_REGS
 	sd	x1, 1 * 8(sp)
 	.irp n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	sd	x\n, \n * 8(sp)
 	.endr
-	/* The interrupted sp: the user's (parked in sscratch), or this stack's before the push. */
-	csrr	t0, sscratch
-	bnez	t0, 2f
-	addi	t0, sp, PT_SIZE
-2:	sd	t0, 2 * 8(sp)
-	csrw	sscratch, zero		/* in the kernel now: a nested trap must see 0 */
+.endm
+
+/* The CSRs, and a0 as it was (a restarted system call needs it). */
+.macro SAVE_CSRS
 	csrr	t0, sepc
 	csrr	t1, sstatus
 	csrr	t2, stval
@@ -47,6 +51,31 @@ handle_exception:
 	sd	t2, PT_BADADDR(sp)
 	sd	t3, PT_CAUSE(sp)
 	sd	a0, PT_ORIG_A0(sp)
+.endm
+
+	.section .text
+	.align 2		/* stvec's low two bits select the mode */
+	.globl handle_exception
+handle_exception:
+	csrrw	sp, sscratch, sp
+	bnez	sp, 1f			/* from U-mode: sp is the kernel stack top */
+	csrr	sp, sscratch		/* from S-mode: the kernel sp back; sscratch keeps a copy */
+#ifdef CONFIG_MMU
+	addi	sp, sp, -PT_SIZE
+	srli	sp, sp, THREAD_SHIFT
+	andi	sp, sp, 1
+	bnez	sp, handle_kernel_stack_overflow
+#endif
+	csrrw	sp, sscratch, zero	/* the kernel sp again, and sscratch 0 as the kernel's */
+1:	addi	sp, sp, -PT_SIZE
+	SAVE_REGS
+	/* The interrupted sp: the user's (parked in sscratch), or this stack's before the push. */
+	csrr	t0, sscratch
+	bnez	t0, 2f
+	addi	t0, sp, PT_SIZE
+2:	sd	t0, 2 * 8(sp)
+	csrw	sscratch, zero		/* in the kernel now: a nested trap must see 0 */
+	SAVE_CSRS
 
 	mv	a0, sp
 	call	do_trap
@@ -96,3 +125,21 @@ ret_from_kernel_thread:
 	bnez	a0, 1f
 	j	ret_from_exception
 1:	call	kernel_thread_exit
+
+#ifdef CONFIG_MMU
+/*
+ * The current stack has overflowed: sscratch holds its sp.  Save the
+ * registers on the overflow stack and report; handle_bad_stack panics.
+ */
+handle_kernel_stack_overflow:
+	la	sp, overflow_stack + OVERFLOW_STACK_SIZE
+	addi	sp, sp, -PT_SIZE
+	SAVE_REGS
+	csrr	t0, sscratch
+	sd	t0, 2 * 8(sp)
+	csrw	sscratch, zero
+	SAVE_CSRS
+	mv	a0, sp
+	call	handle_bad_stack
+3:	j	3b
+#endif

@@ -5,6 +5,8 @@
  * interrupts disabled, a0 = this hart's id and a1 = the physical address of
  * the flattened device tree.
  */
+#include <asm/thread_info.h>
+
 	.section .text.entry, "ax"
 	.globl _start
 _start:
@@ -74,10 +76,16 @@ secondary_park:
 boot_lottery:
 	.word	0
 
+	/*
+	 * The boot task's stack (the idle task's later), aligned as every
+	 * kernel stack is, so that the trap entry's overflow test holds for
+	 * it too.  It has no guard page below it (as Linux's init_stack):
+	 * only its canary and that test tell of an overflow.
+	 */
 	.section .bss
-	.align 12
+	.balign	THREAD_ALIGN
 	.globl init_stack
 init_stack:
-	.space	16384
+	.space	THREAD_SIZE
 	.globl init_stack_top
 init_stack_top:

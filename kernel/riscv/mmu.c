@@ -12,7 +12,7 @@
  *  2. paging_init() runs once memblock knows the RAM.  It picks the mode as
  *     Linux does, builds swapper_pg_dir (kernel image with W^X, a direct
  *     map of all RAM in the largest leaves that fit, device registers in
- *     the ioremap area) and switches to it.  The identity map is gone after
+ *     the vmalloc space) and switches to it.  The identity map is gone after
  *     that: user space will own the low half.
  */
 #include <asm/csr.h>
@@ -28,6 +28,7 @@
 #include <sections.h>
 #include <stdio.h>
 #include <string.h>
+#include <vmalloc.h>
 #include <vmstat.h>
 #include <gfp.h>
 
@@ -43,9 +44,7 @@ static pte_t early_pg_dir[PTRS_PER_PT] __aligned(PAGE_SIZE);
 static pte_t probe_pg[3][PTRS_PER_PT] __aligned(PAGE_SIZE);
 
 #define SZ_1G		(1UL << 30)
-#define IOREMAP_SIZE	SZ_1G		/* just below the direct map */
 
-static unsigned long ioremap_next;	/* next free address in the ioremap area */
 static phys_addr_t phys_ram_base;
 static bool identity_mapped = true;	/* until paging_init switches to swapper_pg_dir */
 
@@ -163,19 +162,6 @@ static void map_or_panic(unsigned long va, phys_addr_t pa, unsigned long size,
 		panic("paging_init: cannot map %#lx (error %d)", va, err);
 }
 
-void *ioremap(phys_addr_t pa, unsigned long size)
-{
-	phys_addr_t start = ALIGN_DOWN(pa, PAGE_SIZE);
-	unsigned long len = PAGE_ALIGN(pa + size) - start, va = ioremap_next;
-
-	if (!swapper_pg_dir || va + len > page_offset)
-		return NULL;
-	if (pgtable_map(swapper_pg_dir, va, start, len, PAGE_KERNEL_IO, 0, pt_alloc_kernel))
-		return NULL;
-	ioremap_next += len;
-	return (void *)(va + (pa - start));
-}
-
 /*
  * protection_map: the PTE protection for each combination of VM_READ,
  * VM_WRITE, VM_EXEC and VM_SHARED, as Linux's (private writable pages are
@@ -221,6 +207,23 @@ static unsigned long mode_page_offset(unsigned long mode)
 	       mode == SATP_MODE_48 ? 0xffffaf8000000000UL : 0xffffffd600000000UL;
 }
 
+/*
+ * preallocate_vmalloc_tables: the next-level table of every root entry
+ * that covers the vmalloc space (64 of them in each mode), as Linux
+ * riscv's preallocate_pgd_pages_range.  A process's root copies the
+ * kernel's upper half when it is made; with these entries fixed from
+ * boot, whatever vmalloc maps later is reached through them by every
+ * process, and no root ever needs updating.
+ */
+static void preallocate_vmalloc_tables(void)
+{
+	unsigned long step = level_size(pgtable_levels - 1);
+
+	for (unsigned long va = VMALLOC_START; va < VMALLOC_END; va += step)
+		if (!pgtable_walk(swapper_pg_dir, va, pgtable_levels - 2, pt_alloc_kernel, NULL))
+			panic("paging_init: no memory for the vmalloc space's tables");
+}
+
 static void map_kernel_image(void)
 {
 	/* W^X: text executable and read-only, rodata read-only, data and bss not executable. */
@@ -244,7 +247,6 @@ void paging_init(void)
 	page_offset = mode_page_offset(mode);
 	task_size = 1UL << (va_bits() - 1);	/* the lower half of the address space */
 	phys_ram_base = memblock_start_of_DRAM();
-	ioremap_next = page_offset - IOREMAP_SIZE;
 
 	/* Build with the identity map still on: table pages are reached at their physical addresses. */
 	root = pt_alloc_kernel(NULL);
@@ -259,6 +261,7 @@ void paging_init(void)
 		map_or_panic(page_offset + (r->base - phys_ram_base), r->base, r->size,
 			     PAGE_KERNEL, pgtable_levels - 1);
 	}
+	preallocate_vmalloc_tables();
 	/* The device tree may lie outside the RAM mem= keeps: map it on its own. */
 	fdt_blob_range(&dtb_pa, &dtb_size);
 

@@ -20,6 +20,7 @@
 #include <signal.h>
 #include <trap.h>
 #include <uaccess.h>
+#include <vmalloc.h>
 
 unsigned int pgtable_levels;	/* none */
 unsigned long satp_mode = SATP_MODE_BARE;
@@ -45,6 +46,10 @@ const char *paging_describe(void)
 void *ioremap(phys_addr_t pa, unsigned long size)
 {
 	return (void *)pa;
+}
+
+void iounmap(void *addr)
+{
 }
 
 void switch_mm(struct mm_struct *next)

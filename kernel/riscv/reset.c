@@ -13,6 +13,7 @@
 #include <pgtable.h>
 #include <power.h>
 #include <printk.h>
+#include <vmalloc.h>
 
 #define FINISHER_FAIL	0x3333	/* exit status in bits 31:16 */
 #define FINISHER_PASS	0x5555

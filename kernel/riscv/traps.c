@@ -15,7 +15,9 @@
 #include <printk.h>
 #include <sched.h>
 #include <signal.h>
+#include <task_stack.h>
 #include <uaccess.h>
+#include <vmalloc.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <timer.h>
@@ -141,6 +143,61 @@ static void do_interrupt(struct pt_regs *regs)
 	}
 }
 
+static bool is_memory_fault(unsigned long cause);
+
+/* describe_address: for an oops, what a faulting kernel address belongs to. */
+static void describe_address(unsigned long addr)
+{
+	unsigned long base = (unsigned long)current->stack;
+	char what[160];
+
+	if (addr < base && addr >= base - PAGE_SIZE)
+		pr_emerg("%#lx is just below %s[%d]'s kernel stack [%#lx..%#lx]\n", addr,
+			 current->comm, current->pid, base, base + THREAD_SIZE);
+	if (vmalloc_describe(addr, what, sizeof(what)))
+		pr_emerg("%s\n", what);
+}
+
+/*
+ * The stack the trap entry moves to when a kernel stack has overflowed
+ * (entry.S); one, since one hart runs the kernel (Linux has one per cpu).
+ */
+unsigned long overflow_stack[OVERFLOW_STACK_SIZE / sizeof(unsigned long)] __aligned(16);
+void handle_bad_stack(struct pt_regs *regs);
+
+/*
+ * handle_bad_stack: the trap entry found sp below the current kernel
+ * stack (entry.S).  Report as Linux riscv does, and what overflowed where,
+ * then panic.  regs->sp is the overflowed sp.
+ */
+void handle_bad_stack(struct pt_regs *regs)
+{
+	static bool reporting;
+	unsigned long base = (unsigned long)current->stack;
+	unsigned long ovf = (unsigned long)overflow_stack;
+
+	if (reporting) {	/* a fault while reporting: the overflow stack is not to be trusted */
+		pr_emerg("Nested exception while reporting a kernel stack overflow (sepc=%#lx)\n",
+			 regs->epc);
+		machine_power_off(EXIT_PANIC);
+	}
+	reporting = true;
+	pr_emerg("Insufficient stack space to handle exception!\n");
+	pr_emerg("%s[%d]: kernel stack overflow: sp %#lx, %s at %#lx (sepc=%#lx)\n",
+		 current->comm, current->pid, regs->sp, exception_name(regs->cause),
+		 regs->badaddr, regs->epc);
+	pr_emerg("Task stack:     [0x%016lx..0x%016lx]\n", base, base + THREAD_SIZE);
+	if (is_vmalloc_addr((void *)base))
+		pr_emerg("Guard page:     [0x%016lx..0x%016lx] (never mapped)\n",
+			 base - PAGE_SIZE, base);
+	pr_emerg("Overflow stack: [0x%016lx..0x%016lx]\n", ovf, ovf + OVERFLOW_STACK_SIZE);
+	if (is_memory_fault(regs->cause))
+		describe_address(regs->badaddr);
+	show_regs(regs);
+	dump_stack_from(regs->s0, regs->epc);
+	panic("Kernel stack overflow");
+}
+
 static void __noreturn do_exception(struct pt_regs *regs)
 {
 	static bool reporting;
@@ -155,6 +212,8 @@ static void __noreturn do_exception(struct pt_regs *regs)
 	reporting = true;
 	pr_emerg("Unhandled exception: %s (scause=%#lx, sepc=%#lx, stval=%#lx)\n",
 		 exception_name(regs->cause), regs->cause, regs->epc, regs->badaddr);
+	if (is_memory_fault(regs->cause))
+		describe_address(regs->badaddr);
 	show_regs(regs);
 	dump_stack_from(regs->s0, regs->epc);
 	panic("Fatal exception");
@@ -237,6 +296,7 @@ void do_trap(struct pt_regs *regs)
 {
 	bool from_user = !(regs->status & SR_SPP);
 
+	check_stack_end(current, "trap entry");	/* the canary below the kernel stack */
 	if (from_user)
 		user_stack_check();	/* no MMU: did the program write below its stack? */
 	if (regs->cause & CAUSE_IRQ_FLAG) {
