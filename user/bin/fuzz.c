@@ -1225,9 +1225,9 @@ static void op_mmap(void)
 	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && addr < 0x10000 && avoiding("mmap-min-addr"))
 		addr += 0x10000;
 	addr = steer(addr, PAGE_ALIGN(len) ? PAGE_ALIGN(len) : len, "heap-mmap");
-	/* Populating is bounded: a huge populate just eats the machine (and hogs the CPU). */
-	if ((flags & MAP_POPULATE) && PAGE_ALIGN(len) > POPULATE_MAX)
-		flags &= ~MAP_POPULATE;
+	/* Populating is bounded: a huge populate just eats the machine (and hogs the CPU).  MAP_LOCKED populates too. */
+	if ((flags & (MAP_POPULATE | 0x2000 /* MAP_LOCKED */)) && PAGE_ALIGN(len) > POPULATE_MAX)
+		flags &= ~(MAP_POPULATE | 0x2000);
 	make_room();
 	c = CALL(mmap, 0, (long)addr, (long)len, prot, flags, fd, (long)off);
 	if ((flags & MAP_FIXED) && !(flags & MAP_FIXED_NOREPLACE) && vital(addr, len))
