@@ -31,22 +31,34 @@ struct move_ptes {
 	unsigned long failed;	/* the address whose entry could not move, or 0 */
 };
 
-/* move_pte_range: move one leaf table's present entries delta bytes along. */
+/*
+ * move_pte_range: move one leaf table's present entries delta bytes
+ * along.  The destination's leaf table is looked up (or made) once per
+ * table it has to reach, not once per page: a source table's entries land
+ * in one destination table, or two when delta is not a multiple of 2 MiB.
+ */
 static int move_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void *private)
 {
 	struct move_ptes *m = private;
+	unsigned long table_mask = ~(level_size(1) - 1), table_va = ~0UL;
+	pte_t *table = NULL;
 
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
-		pte_t *dst;
+		unsigned long dst = addr + (unsigned long)m->delta;
 
 		if (!pte_has_page(*pte))
 			continue;
-		dst = pgtable_walk(m->mm->pgd, addr + (unsigned long)m->delta, 0, pt_alloc_user, m->mm);
-		if (!dst) {
-			m->failed = addr;
-			return -ENOMEM;
+		if ((dst & table_mask) != table_va) {
+			pte_t *entry = pgtable_walk(m->mm->pgd, dst, 0, pt_alloc_user, m->mm);
+
+			if (!entry) {
+				m->failed = addr;
+				return -ENOMEM;
+			}
+			table = entry - pt_index(dst, 0);
+			table_va = dst & table_mask;
 		}
-		*dst = *pte;
+		table[pt_index(dst, 0)] = *pte;
 		*pte = (pte_t){ 0 };
 	}
 	return 0;
