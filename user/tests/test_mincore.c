@@ -7,7 +7,10 @@
  * EINVAL for an unaligned start, ENOMEM for a range with unmapped pages
  * (the vector written up to the hole), EFAULT for a vector the kernel
  * cannot write.  Linux builds mincore with an MMU only: without one it is
- * ENOSYS.
+ * ENOSYS.  With it, the madvise advice that changes what is resident or
+ * inherited: MADV_WILLNEED faults nothing in, MADV_DONTFORK leaves a range
+ * out of a fork's child (MADV_DOFORK puts it back), and the read-ahead
+ * hints split the mapping into VMAs of their own.
  */
 #include <errno.h>
 #include <sys/syscall.h>
@@ -112,6 +115,55 @@ static void test_errors(void)
 	munmap(ro, PAGE);
 }
 
+/* The lines of /proc/self/maps that start inside [p, p+len): how many VMAs the range is. */
+static int vmas_in(char *p, size_t len)
+{
+	char line[512];
+	FILE *f = fopen("/proc/self/maps", "r");
+	unsigned long lo;
+	int count = 0;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%lx-", &lo) == 1 && lo >= (unsigned long)p && lo < (unsigned long)p + len)
+			count++;
+	if (f)
+		fclose(f);
+	return count;
+}
+
+static void test_madvise(void)
+{
+	char *p = map_anon(4 * PAGE, PROT_READ | PROT_WRITE);
+
+	ok(madvise(p, 4 * PAGE, MADV_WILLNEED) == 0 && mincore(p, 4 * PAGE, vec) == 0 && all_are(0, 4, 0),
+	   "MADV_WILLNEED on anonymous memory: accepted, nothing faulted in (no swap to read from)");
+	p[0] = 'd';
+	if (under_qemu_user()) {
+		const char *what[] = { "MADV_DONTFORK of the second page: a VMA of its own",
+				       "a fork's child has nothing there: SIGSEGV", "... and has the pages either side",
+				       "MADV_DOFORK: one VMA again, and the child has it",
+				       "MADV_RANDOM and MADV_SEQUENTIAL: VMAs of their own",
+				       "MADV_NORMAL over all of it: one VMA, the data kept" };
+
+		for (int i = 0; i < 6; i++)
+			skip("qemu-user: it accepts madvise and ignores it", "%s", what[i]);
+		munmap(p, 4 * PAGE);
+		return;
+	}
+	ok(madvise(p + PAGE, PAGE, MADV_DONTFORK) == 0 && vmas_in(p, 4 * PAGE) == 3,
+	   "MADV_DONTFORK of the second page: a VMA of its own");
+	ok(killed_by(access_in_child(p + PAGE, 0), SIGSEGV), "a fork's child has nothing there: SIGSEGV");
+	ok(exited_0(access_in_child(p, 0)) && exited_0(access_in_child(p + 2 * PAGE, 0)),
+	   "... and has the pages either side");
+	ok(madvise(p + PAGE, PAGE, MADV_DOFORK) == 0 && vmas_in(p, 4 * PAGE) == 1 &&
+	   exited_0(access_in_child(p + PAGE, 0)), "MADV_DOFORK: one VMA again, and the child has it");
+	ok(madvise(p + 2 * PAGE, PAGE, MADV_RANDOM) == 0 && madvise(p, PAGE, MADV_SEQUENTIAL) == 0 &&
+	   vmas_in(p, 4 * PAGE) == 4, "MADV_RANDOM and MADV_SEQUENTIAL: VMAs of their own");
+	ok(madvise(p, 4 * PAGE, MADV_NORMAL) == 0 && vmas_in(p, 4 * PAGE) == 1 && p[0] == 'd',
+	   "MADV_NORMAL over all of it: one VMA, the data kept");
+	munmap(p, 4 * PAGE);
+}
+
 int main(void)
 {
 	if (no_mmu()) {
@@ -125,5 +177,6 @@ int main(void)
 	test_anon();
 	test_file();
 	test_errors();
+	test_madvise();
 	return tap_done();
 }
