@@ -73,12 +73,12 @@ static void test_calls(void)
 	   "RLIMIT_NOFILE above fs.nr_open (1048576): EPERM");
 
 	/* prlimit sets and gives back the old value in one call */
-	getrlimit(RLIMIT_CORE, &a);
-	r = (struct rlimit){ 4096, a.rlim_max };
-	ok(prlimit(0, RLIMIT_CORE, &r, &old) == 0 && old.rlim_cur == a.rlim_cur &&
-	   old.rlim_max == a.rlim_max && getrlimit(RLIMIT_CORE, &b) == 0 && b.rlim_cur == 4096,
+	getrlimit(RLIMIT_NOFILE, &a);
+	r = (struct rlimit){ a.rlim_cur - 1, a.rlim_max };
+	ok(prlimit(0, RLIMIT_NOFILE, &r, &old) == 0 && old.rlim_cur == a.rlim_cur &&
+	   old.rlim_max == a.rlim_max && getrlimit(RLIMIT_NOFILE, &b) == 0 && b.rlim_cur == a.rlim_cur - 1,
 	   "prlimit returns the old limit and sets the new one");
-	setrlimit(RLIMIT_CORE, &a);
+	setrlimit(RLIMIT_NOFILE, &a);
 
 	/* lowering the hard limit and raising it again is root's right (CAP_SYS_RESOURCE) */
 	getrlimit(RLIMIT_NOFILE, &a);
@@ -119,7 +119,7 @@ static void test_efault(void)
 		ok(syscall(SYS_setrlimit, RLIMIT_NOFILE, bad[i]) == -1 && errno == EFAULT,
 		   "setrlimit from %s: EFAULT", what);
 		getrlimit(RLIMIT_CORE, &a);
-		a.rlim_cur = i ? 0 : 1024;
+		a.rlim_cur = i ? 0 : a.rlim_max;
 		errno = 0;
 		ok(syscall(SYS_prlimit64, 0, RLIMIT_CORE, &a, bad[i]) == -1 && errno == EFAULT &&
 		   lim_is(RLIMIT_CORE, a.rlim_cur, a.rlim_max),
