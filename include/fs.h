@@ -445,7 +445,7 @@ int do_truncate(struct inode *inode, loff_t length);
 
 #define BITS_PER_LONG	64
 #define NR_OPEN_DEFAULT	BITS_PER_LONG	/* descriptors a table holds before it grows */
-#define NR_OPEN_MAX	1024		/* RLIMIT_NOFILE's default: fds 0..1023 */
+#define NR_OPEN_MAX	1024		/* RLIMIT_NOFILE's default soft limit: fds 0..1023 */
 
 /*
  * files_struct: a task's file descriptors.  fd[n] is the file open on n;

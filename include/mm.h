@@ -82,6 +82,7 @@ enum pageflags {
 	PG_active,
 	PG_swapbacked,
 	PG_writeback,
+	PG_mlocked,	/* mapped by a VM_LOCKED VMA: counted in Mlocked (mm/mlock.c) */
 	NR_PAGEFLAGS
 };
 BUILD_BUG_ON(NR_PAGEFLAGS > 16);
@@ -118,6 +119,7 @@ PAGEFLAG(LRU, lru)
 PAGEFLAG(Active, active)
 PAGEFLAG(SwapBacked, swapbacked)
 PAGEFLAG(Writeback, writeback)
+PAGEFLAG(Mlocked, mlocked)
 
 /*
  * free_reserved_area: give the pages wholly inside [start, end) (linear

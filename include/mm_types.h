@@ -69,6 +69,12 @@ struct file;
 #define VM_MAYEXEC	0x00000040UL
 #define VM_MAYSHARE	0x00000080UL
 #define VM_GROWSDOWN	0x00000100UL	/* the stack */
+#define VM_LOCKED	0x00002000UL	/* mlock: every page resident, and marked Mlocked */
+#define VM_SEQ_READ	0x00008000UL	/* MADV_SEQUENTIAL */
+#define VM_RAND_READ	0x00010000UL	/* MADV_RANDOM */
+#define VM_DONTCOPY	0x00020000UL	/* MADV_DONTFORK: fork leaves it out of the child */
+#define VM_LOCKONFAULT	0x00080000UL	/* with VM_LOCKED: pages are locked as they fault in, not at once */
+#define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
 #define VM_ACCOUNT	0x00100000UL	/* charged to Committed_AS */
 #define VM_MAPPED_COPY	0x01000000UL	/* no MMU: the region is a private copy (Linux's VM_ARCH_1) */
 #define VM_NORESERVE	0x00200000UL	/* MAP_NORESERVE: not charged */
@@ -117,6 +123,9 @@ struct mm_struct {
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long total_vm;		/* pages mapped by all VMAs */
+	unsigned long data_vm;		/* of those, private writable non-stack ones (RLIMIT_DATA) */
+	unsigned long locked_vm;	/* of those, in VM_LOCKED VMAs (VmLck, RLIMIT_MEMLOCK) */
+	unsigned long def_flags;	/* VM_* every new VMA gets: mlockall(MCL_FUTURE)'s VM_LOCKED */
 	unsigned long rss_anon, rss_file, rss_shmem;	/* resident pages, as /proc/<pid>/status splits them */
 	unsigned long pgtables_bytes;	/* page-table pages, in bytes */
 	char *exe_name;			/* the program's path: /proc/<pid>/maps names its segments */

@@ -8,6 +8,7 @@
 
 #include <asm/pgtable.h>
 #include <mm.h>
+#include <uaccess.h>
 
 #define STACK_TOP_MAX	(task_size)
 #define STACK_SIZE_LIMIT (8UL << 20)	/* RLIMIT_STACK default */
@@ -60,8 +61,6 @@ extern unsigned long mmap_pages_allocated;
 struct vm_region;
 /* nommu_for_each_region: fn(region, arg) for every region in the system, in address order. */
 void nommu_for_each_region(void (*fn)(const struct vm_region *region, void *arg), void *arg);
-long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
-		unsigned long flags, unsigned long new_addr);
 #endif
 /* mm_alloc: an empty address space whose root table shares the kernel half. NULL on ENOMEM. */
 struct mm_struct *mm_alloc(void);
@@ -92,6 +91,14 @@ void validate_mm(struct mm_struct *mm);
  */
 int vm_brk_flags(struct mm_struct *mm, unsigned long start, unsigned long len,
 		 unsigned long vm_flags, const char *name);
+/* vm_normal_page: the page a user entry maps, or NULL for none and for the zero page. */
+struct page *vm_normal_page(pte_t pte);
+/* mlock_vma_page: page is now mapped by vma: if vma is VM_LOCKED, count it in Mlocked (once). */
+void mlock_vma_page(struct vm_area_struct *vma, struct page *page);
+/* munlock_vma_page: vma, if VM_LOCKED, lets go of page: out of Mlocked. */
+void munlock_vma_page(struct vm_area_struct *vma, struct page *page);
+/* clear_page_mlock: page is no longer locked by anyone (its last mapping went). */
+void clear_page_mlock(struct page *page);
 /* follow_page: the page mapped at user address va in mm, or NULL (Linux's takes the VMA). */
 struct page *follow_page(struct mm_struct *mm, unsigned long va);
 /*
@@ -121,6 +128,14 @@ long sys_munmap(unsigned long addr, size_t len);
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 long sys_msync(unsigned long start, size_t len, int flags);
 long sys_madvise(unsigned long start, size_t len, int advice);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr);
+long sys_mlock(unsigned long start, size_t len);
+long sys_mlock2(unsigned long start, size_t len, int flags);
+long sys_munlock(unsigned long start, size_t len);
+long sys_mlockall(int flags);
+long sys_munlockall(void);
+long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec);
 
 /* vm.max_map_count: the most VMAs a process may have (Linux's default 65530): more is ENOMEM. */
 extern int sysctl_max_map_count;

@@ -43,8 +43,19 @@
 #define MADV_WILLNEED		3
 #define MADV_DONTNEED		4
 #define MADV_FREE		8
+#define MADV_DONTFORK		10
+#define MADV_DOFORK		11
 #define MADV_HUGEPAGE		14	/* rvmm has no transparent huge pages: */
 #define MADV_NOHUGEPAGE		15	/* both accepted, and nothing changes */
+
+#define MREMAP_MAYMOVE		1
+#define MREMAP_FIXED		2
+#define MREMAP_DONTUNMAP	4
+
+#define MCL_CURRENT		1	/* mlockall: what is mapped now */
+#define MCL_FUTURE		2	/* mlockall: what is mapped from now on */
+#define MCL_ONFAULT		4	/* with either: lock pages as they fault in */
+#define MLOCK_ONFAULT		0x01	/* mlock2 */
 
 #define MMAP_MIN_ADDR		65536UL	/* /proc/sys/vm/mmap_min_addr's default */
 

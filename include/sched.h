@@ -6,6 +6,7 @@
 
 #include <asm/thread_info.h>
 #include <list.h>
+#include <resource.h>
 #include <signal.h>
 #include <trap.h>
 #include <types.h>
@@ -71,6 +72,7 @@ struct task_struct {
 	u64 start_time;			/* jiffies at fork */
 	int pgid;			/* process group (job control): inherited, setpgid */
 	int sid;			/* session: inherited, setsid */
+	struct rlimit rlim[RLIM_NLIMITS];	/* resource limits (Linux's signal->rlim): copied at fork, kept by exec */
 };
 
 /* jobctl bits: what wait4's WUNTRACED and WCONTINUED have still to report. */

@@ -58,7 +58,16 @@
 #define __NR_mmap		222
 #define __NR_mprotect		226
 #define __NR_msync		227
+#define __NR_mlock		228
+#define __NR_munlock		229
+#define __NR_mlockall		230
+#define __NR_munlockall		231
+#define __NR_mincore		232
 #define __NR_madvise		233
+#define __NR_getrlimit		163
+#define __NR_setrlimit		164
+#define __NR_prlimit64		261
+#define __NR_mlock2		284
 #define __NR_wait4		260
 #define __NR_syscalls		450
 
@@ -121,14 +130,22 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 	MM_SYSCALLS
 
 /*
- * The calls Linux builds only with an MMU (mm/Makefile's mmu-y), and the
- * one only the no-MMU kernel has so far: elsewhere they are ENOSYS.
+ * The calls Linux builds only with an MMU (mm/Makefile's mmu-y: mprotect,
+ * msync, madvise, mlock, mincore): on the no-MMU kernel they are ENOSYS,
+ * as there.  mremap has both versions (mm/mremap.c, mm/nommu.c).
  */
 #ifdef CONFIG_MMU
 #define MM_SYSCALLS							\
 	SYSCALL(__NR_mprotect, sys_mprotect),				\
 	SYSCALL(__NR_msync, sys_msync),					\
-	SYSCALL(__NR_madvise, sys_madvise),
+	SYSCALL(__NR_madvise, sys_madvise),				\
+	SYSCALL(__NR_mremap, sys_mremap),				\
+	SYSCALL(__NR_mlock, sys_mlock),					\
+	SYSCALL(__NR_mlock2, sys_mlock2),				\
+	SYSCALL(__NR_munlock, sys_munlock),				\
+	SYSCALL(__NR_mlockall, sys_mlockall),				\
+	SYSCALL(__NR_munlockall, sys_munlockall),			\
+	SYSCALL(__NR_mincore, sys_mincore),
 #else
 #define MM_SYSCALLS							\
 	SYSCALL(__NR_mremap, sys_mremap),

@@ -18,6 +18,7 @@ enum node_stat_item {
 	NR_ANON_MAPPED,
 	NR_FILE_MAPPED,
 	NR_SHMEM,
+	NR_MLOCK,		/* pages mlock'ed: Mlocked (and Unevictable: nothing else is) */
 	NR_VM_NODE_STAT_ITEMS
 };
 

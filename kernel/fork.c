@@ -88,6 +88,7 @@ static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned
 	p->start_time = jiffies;
 	p->pgid = current->pgid;	/* fork and vfork alike: the parent's job and session */
 	p->sid = current->sid;
+	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	if (current->mm) {
 		if (share_vm) {
 			p->mm = current->mm;

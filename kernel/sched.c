@@ -38,6 +38,7 @@ struct task_struct init_task = {
 	.sleep_entry = LIST_HEAD_INIT(init_task.sleep_entry),
 	.files = &init_files,
 	.sighand = &init_sighand,
+	.rlim = INIT_RLIMITS,
 };
 struct task_struct *current = &init_task;
 bool need_resched;

@@ -156,6 +156,8 @@ user_bench_start:
 	beq	t0, t1, 13f
 	li	t1, 10
 	beq	t0, t1, 16f
+	li	t1, 11
+	bgeu	t0, t1, 18f
 	li	t1, 4
 	bltu	t0, t1, 9f
 	call	grow16			/* 4, 5, 6: s2..s3 is 16 MiB of fresh heap */
@@ -293,7 +295,53 @@ user_bench_start:
 	ecall
 	addi	s1, s1, -1
 	bnez	s1, 17b
+	j	9f
+18:	li	t1, 13			/* 11: mremap a touched 1 MiB to 2 MiB; 12: the same without the mremap; */
+	bltu	t0, t1, 22f		/* 13, 14: the same under a page mapped just above, so that it must move */
+	li	a0, 0			/* mmap(NULL, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0): top-down, */
+	li	a1, 4096		/* so every 1 MiB mapping lands right below it */
+	li	a2, 1
+	li	a3, 0x22
+	li	a4, -1
+	li	a5, 0
+	li	a7, 222
+	ecall
+22:	li	s1, 100
+19:	li	a0, 0			/* mmap(NULL, 1 MiB, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) */
+	li	a1, 0x100000
+	li	a2, 3
+	li	a3, 0x22
+	li	a4, -1
+	li	a5, 0
+	li	a7, 222
+	ecall
+	mv	s2, a0
+	li	t0, 0x100000
+	add	s3, s2, t0
+	call	touch16			/* every page of it written */
+	li	a1, 0x100000		/* munmap's length, without the mremap */
+	ld	t0, 0(sp)
+	andi	t0, t0, 1
+	beqz	t0, 20f			/* 12 and 14: no mremap */
+	mv	a0, s2			/* mremap(it, 1 MiB, 2 MiB, MREMAP_MAYMOVE) */
+	li	a1, 0x100000
+	li	a2, 0x200000
+	li	a3, 1
+	li	a7, 216
+	ecall
+	li	t0, -4096
+	bgeu	a0, t0, 21f		/* an error: exit 1, and no figure */
+	mv	s2, a0
+	li	a1, 0x200000
+20:	mv	a0, s2			/* munmap */
+	li	a7, 215
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 19b
 9:	li	a0, 0
+	li	a7, 94
+	ecall
+21:	li	a0, 1
 	li	a7, 94
 	ecall
 
@@ -314,7 +362,7 @@ grow16:
 	ecall
 	ret
 
-/* touch16: write one byte in every page of [s2, s3). */
+/* touch16: write one byte in every page of [s2, s3) (16 MiB, or the 1 MiB mapping of the mremap bench). */
 touch16:
 	mv	t1, s2
 	li	t2, 4096

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <mm_user.h>
 #include <printk.h>
+#include <resource.h>
 #include <sched.h>
 #include <signal.h>
 #include <syscall_table.h>
@@ -49,7 +50,8 @@ static const u16 narrow_args[__NR_syscalls] = {
 	[__NR_pipe2] = W(1), [__NR_mkdirat] = W(0) | H(2), [__NR_mknodat] = W(0) | H(2) | W(3),
 	[__NR_unlinkat] = W(0) | W(2), [__NR_msync] = W(2), [__NR_madvise] = W(2),
 	[__NR_ioctl] = W(0) | W(1), [__NR_setpgid] = W(0) | W(1), [__NR_getpgid] = W(0),
-	[__NR_getsid] = W(0),
+	[__NR_getsid] = W(0), [__NR_getrlimit] = W(0), [__NR_setrlimit] = W(0),
+	[__NR_prlimit64] = W(0) | W(1), [__NR_mlock2] = W(2), [__NR_mlockall] = W(0),
 };
 
 /* narrow: regs a0-a5 as the handler's declared types expect them. */
@@ -91,6 +93,9 @@ static const syscall_t sys_call_table[__NR_syscalls] = {
 	SYSCALL(__NR_getpgid, sys_getpgid),
 	SYSCALL(__NR_getsid, sys_getsid),
 	SYSCALL(__NR_setsid, sys_setsid),
+	SYSCALL(__NR_getrlimit, sys_getrlimit),
+	SYSCALL(__NR_setrlimit, sys_setrlimit),
+	SYSCALL(__NR_prlimit64, sys_prlimit64),
 	FILE_SYSCALLS
 };
 

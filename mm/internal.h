@@ -34,6 +34,15 @@ struct vm_area_struct *vma_new(struct mm_struct *mm, unsigned long start, unsign
 void vma_link(struct mm_struct *mm, struct vm_area_struct *vma, struct vm_area_struct *prev);
 /* vma_rb_insert: put vma in mm's tree (its range overlaps no other). */
 void vma_rb_insert(struct mm_struct *mm, struct vm_area_struct *vma);
+/*
+ * vm_stat_account: npages more (or fewer, negative) of mm mapped with
+ * vm_flags: total_vm, and data_vm and locked_vm where the flags say so.
+ */
+void vm_stat_account(struct mm_struct *mm, unsigned long vm_flags, long npages);
+/* vma_set_flags: give a linked vma new vm_flags, moving its pages between mm's counters. */
+void vma_set_flags(struct vm_area_struct *vma, unsigned long vm_flags);
+/* may_expand_vm: within RLIMIT_AS and RLIMIT_DATA to map npages more with vm_flags? */
+bool may_expand_vm(struct mm_struct *mm, unsigned long vm_flags, unsigned long npages);
 /* vma_before: the last VMA that ends at or below addr, or NULL. */
 struct vm_area_struct *vma_before(struct mm_struct *mm, unsigned long addr);
 /* insert_vma: link vma in address order; -EEXIST if it overlaps a neighbour. */
@@ -49,6 +58,16 @@ int mmap_check_len(unsigned long len, unsigned long pgoff);
  * *vm_flags.  0 or -ENOMEM.
  */
 int mmap_account(unsigned long *vm_flags, unsigned long flags, unsigned long len);
+/* pt_alloc_user: a page-table page for mm, charged to its VmPTE and PageTables (mm/memory.c). */
+pte_t *pt_alloc_user(struct mm_struct *mm);
+/*
+ * __mm_populate: fault in every page of mm's VMAs in [start,
+ * start+len) that is to be resident (not VM_LOCKONFAULT, not PROT_NONE):
+ * 0, or the first error unless ignore_errors (-EINTR always stops it).
+ */
+int __mm_populate(struct mm_struct *mm, unsigned long start, unsigned long len, bool ignore_errors);
+/* get_unmapped_area: the highest free range of len bytes for a new mapping, or 0 (mm/mmap.c). */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
 /* do_munmap: this build's munmap of [start, start+len) in mm.  0 or -errno. */
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 

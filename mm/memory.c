@@ -42,7 +42,7 @@ static inline unsigned long zero_pfn(void)
 int sysctl_fork_copy_eagerly;
 
 /* pt_alloc_user: a page-table page for mm, charged to its VmPTE and to PageTables. */
-static pte_t *pt_alloc_user(struct mm_struct *mm)
+pte_t *pt_alloc_user(struct mm_struct *mm)
 {
 	pte_t *table = (pte_t *)get_zeroed_page(GFP_KERNEL);
 
@@ -133,10 +133,19 @@ static inline void page_add_rmap(struct mm_struct *mm, struct page *page)
 /* page_remove_rmap: one mapping fewer, and its page reference dropped. */
 static inline void page_remove_rmap(struct mm_struct *mm, struct page *page)
 {
-	if (--page->_mapcount < 0)
+	if (--page->_mapcount < 0) {
 		mod_node_page_state(page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
+		clear_page_mlock(page);		/* an unmapped page is nobody's lock */
+	}
 	(*rss_counter(mm, page))--;
 	put_page(page);
+}
+
+struct page *vm_normal_page(pte_t pte)
+{
+	if (!pte_has_page(pte) || pte_pfn(pte) == zero_pfn())
+		return NULL;
+	return pfn_to_page(pte_pfn(pte));
 }
 
 struct page *follow_page(struct mm_struct *mm, unsigned long va)
@@ -151,17 +160,16 @@ struct page *follow_page(struct mm_struct *mm, unsigned long va)
 /* zap_pte_range: unmap the pages of one leaf table's part of the range. */
 static int zap_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void *private)
 {
-	struct mm_struct *mm = private;
+	struct vm_area_struct *vma = private;
 
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
-		unsigned long pfn;
+		struct page *page = vm_normal_page(*pte);
 
-		if (!pte_has_page(*pte))
-			continue;
-		pfn = pte_pfn(*pte);
 		*pte = (pte_t){ 0 };
-		if (pfn != zero_pfn())
-			page_remove_rmap(mm, pfn_to_page(pfn));
+		if (page) {
+			munlock_vma_page(vma, page);
+			page_remove_rmap(vma->vm_mm, page);
+		}
 	}
 	return 0;
 }
@@ -170,14 +178,14 @@ void unmap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned 
 {
 	static const struct pt_walk_ops ops = { .pte_range = zap_pte_range, .atomic = true };
 
-	walk_pgtable_range(vma->vm_mm->pgd, start, end, &ops, vma->vm_mm);
+	walk_pgtable_range(vma->vm_mm->pgd, start, end, &ops, vma);
 }
 
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size)
 {
 	static const struct pt_walk_ops ops = { .pte_range = zap_pte_range };
 
-	walk_pgtable_range(vma->vm_mm->pgd, start, start + size, &ops, vma->vm_mm);
+	walk_pgtable_range(vma->vm_mm->pgd, start, start + size, &ops, vma);
 	flush_tlb_mm(vma->vm_mm);
 }
 
@@ -266,6 +274,7 @@ static vm_fault_t wp_page_copy(struct vm_area_struct *vma, pte_t *pte, struct pa
 		copy_page(page_address(copy), page_address(src));
 	*pte = pfn_pte(page_to_pfn(copy), vm_get_page_prot(vma->vm_flags));
 	page_add_rmap(vma->vm_mm, copy);
+	mlock_vma_page(vma, copy);
 	return 0;
 }
 
@@ -296,6 +305,7 @@ static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long va, pt
 			prot = pgprot_wrprotect(prot);	/* private: copy on the first write */
 		*pte = pfn_pte(page_to_pfn(page), prot);
 		page_add_rmap(vma->vm_mm, page);	/* keeps find_or_create_page's reference */
+		mlock_vma_page(vma, page);
 		return 0;
 	}
 	ret = wp_page_copy(vma, pte, page);
@@ -329,8 +339,10 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, pte_t *pte)
 		return 0;
 	}
 	ret = wp_page_copy(vma, pte, old);
-	if (!ret && old)
+	if (!ret && old) {
+		munlock_vma_page(vma, old);	/* the copy holds this VMA's lock now */
 		page_remove_rmap(vma->vm_mm, old);
+	}
 	return ret;
 }
 

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <cmdline.h>
 #include <printk.h>
+#include <resource.h>
 #include "internal.h"
 
 /* vm_start_gap: where vma's guard begins: a stack keeps the STACK_GUARD_GAP below it free. */
@@ -41,7 +42,7 @@ static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 	rb_erase(&vma->vm_rb, &mm->mm_rb);
 	zap_page_range(vma, vma->vm_start, vma->vm_end - vma->vm_start);
 	mm->map_count--;
-	mm->total_vm -= vma_pages(vma);
+	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
 	free_vma(vma);
 }
 
@@ -98,7 +99,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 	if (n->vm_file)
 		get_file(n->vm_file);
 	vma->vm_end = addr;
-	mm->total_vm -= vma_pages(n);	/* vma_link counts them again */
+	vm_stat_account(mm, n->vm_flags, -vma_pages(n));	/* vma_link counts them again */
 	vma_link(mm, n, vma);
 	return 0;
 }
@@ -124,7 +125,8 @@ int vm_brk_flags(struct mm_struct *mm, unsigned long start, unsigned long len,
 	len = PAGE_ALIGN(len);
 	if ((start & ~PAGE_MASK) || !len || len > task_size || start > task_size - len)
 		return -EINVAL;
-	if (mm->map_count > sysctl_max_map_count)
+	vm_flags |= mm->def_flags;	/* mlockall(MCL_FUTURE) */
+	if (mm->map_count > sysctl_max_map_count || !may_expand_vm(mm, vm_flags, len >> PAGE_SHIFT))
 		return -ENOMEM;
 	if ((vm_flags & VM_ACCOUNT) && vm_enough_memory((long)(len >> PAGE_SHIFT)))
 		return -ENOMEM;
@@ -143,26 +145,40 @@ unacct:
 	return err;
 }
 
+/*
+ * expand_stack: the checks of Linux's acct_stack_growth: the stack within
+ * RLIMIT_STACK, the address space within RLIMIT_AS, the growth charged.
+ */
 int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 {
-	unsigned long start = addr & PAGE_MASK;
+	unsigned long start = addr & PAGE_MASK, grow;
 	struct vm_area_struct *prev = vma_prev(vma);
 
-	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > STACK_SIZE_LIMIT)
+	if (!(vma->vm_flags & VM_GROWSDOWN))
+		return -ENOMEM;
+	if (start >= vma->vm_start)
+		return 0;
+	grow = (vma->vm_start - start) >> PAGE_SHIFT;
+	if (vma->vm_end - start > rlimit(RLIMIT_STACK) || !may_expand_vm(vma->vm_mm, vma->vm_flags, grow))
 		return -ENOMEM;
 	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
 		return -ENOMEM;
-	if ((vma->vm_flags & VM_ACCOUNT) &&
-	    vm_enough_memory((long)((vma->vm_start - start) >> PAGE_SHIFT)))
-		return -ENOMEM;		/* the growth is charged, as Linux's acct_stack_growth */
-	vma->vm_mm->total_vm += (vma->vm_start - start) >> PAGE_SHIFT;
-	vma->vm_start = start;
+	if ((vma->vm_flags & VM_ACCOUNT) && vm_enough_memory((long)grow))
+		return -ENOMEM;
+	vm_stat_account(vma->vm_mm, vma->vm_flags, (long)grow);
+	vma->vm_start = start;	/* the tree's order is unchanged: nothing lies in between */
 	return 0;
 }
 
+/*
+ * setup_stack_vma: STACK_INITIAL, or less if RLIMIT_STACK is smaller (as
+ * Linux's setup_arg_pages reserves min(rlimit, 128 KiB more than the
+ * arguments)), at least a page.
+ */
 long setup_stack_vma(struct mm_struct *mm)
 {
-	int err = vm_brk_flags(mm, STACK_TOP_MAX - STACK_INITIAL, STACK_INITIAL,
+	unsigned long size = MAX(MIN(STACK_INITIAL, rlimit(RLIMIT_STACK) & PAGE_MASK), PAGE_SIZE);
+	int err = vm_brk_flags(mm, STACK_TOP_MAX - size, size,
 			       VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC |
 			       VM_GROWSDOWN | VM_ACCOUNT, "[stack]");
 
@@ -197,7 +213,7 @@ static void exit_mmap(struct mm_struct *mm)
 	}
 	mm->mm_rb = RB_ROOT;
 	mm->map_count = 0;
-	mm->total_vm = 0;
+	mm->total_vm = mm->data_vm = mm->locked_vm = 0;
 }
 
 void mmput(struct mm_struct *mm)
@@ -227,9 +243,13 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->brk = old->brk;
 	mm->start_stack = old->start_stack;
 	mm->exe_name = kstrdup(old->exe_name, GFP_KERNEL);
+	/* mm->def_flags stays 0: mlockall(MCL_FUTURE) is not inherited, nor are locks. */
 	for_each_vma(old, v) {
-		struct vm_area_struct *n = vma_new(mm, v->vm_start, v->vm_end, v->vm_flags, v->vm_name);
+		struct vm_area_struct *n;
 
+		if (v->vm_flags & VM_DONTCOPY)
+			continue;	/* MADV_DONTFORK: the child has a hole there */
+		n = vma_new(mm, v->vm_start, v->vm_end, v->vm_flags & ~VM_LOCKED_MASK, v->vm_name);
 		if (!n)
 			goto fail;
 		n->vm_file = v->vm_file ? get_file(v->vm_file) : NULL;
@@ -297,6 +317,10 @@ long sys_brk(unsigned long brk)
 		return 0;
 	if (brk < mm->start_brk || brk > STACK_TOP_MAX - STACK_SIZE_LIMIT)
 		return (long)mm->brk;
+	/* Linux's check_data_rlimit: the heap and the data segment within RLIMIT_DATA. */
+	if (rlimit(RLIMIT_DATA) != RLIM_INFINITY &&
+	    brk - mm->start_brk + (mm->end_data - mm->start_data) > rlimit(RLIMIT_DATA))
+		return (long)mm->brk;
 	oldbrk = PAGE_ALIGN(mm->brk);
 	newbrk = PAGE_ALIGN(brk);
 	if (newbrk < oldbrk && do_munmap(mm, newbrk, oldbrk - newbrk))
@@ -311,6 +335,8 @@ long sys_brk(unsigned long brk)
 				 VM_MAYWRITE | VM_MAYEXEC | VM_ACCOUNT, "[heap]"))
 			return (long)mm->brk;
 		vma_merge(mm, find_vma(mm, oldbrk));	/* one [heap] VMA as it grows */
+		if (mm->def_flags & VM_LOCKED)
+			__mm_populate(mm, oldbrk, newbrk - oldbrk, true);	/* mlockall(MCL_FUTURE) */
 	}
 	mm->brk = brk;
 	validate_mm(mm);
@@ -322,7 +348,7 @@ long sys_brk(unsigned long brk)
  * (the stack's limit and guard gap), at or above mmap_min_addr, as
  * Linux's top-down layout.  0 when there is none.
  */
-static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
 	unsigned long base = STACK_TOP_MAX - STACK_SIZE_LIMIT - STACK_GUARD_GAP, best = 0;
 	unsigned long prev_end = MMAP_MIN_ADDR;
@@ -337,6 +363,17 @@ static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 		prev_end = MAX(prev_end, v->vm_end);
 	}
 	return best;
+}
+
+/* count_vma_pages_range: the pages of [start, end) that VMAs map. */
+static unsigned long count_vma_pages_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *v;
+	unsigned long pages = 0;
+
+	for_each_vma_range(mm, v, start, end)
+		pages += (MIN(end, v->vm_end) - MAX(start, v->vm_start)) >> PAGE_SHIFT;
+	return pages;
 }
 
 /* range_mapped: does any VMA overlap [start, end)? */
@@ -380,6 +417,11 @@ static long mmap_region(struct mm_struct *mm, struct file *file, unsigned long a
 	struct vm_area_struct *vma;
 	long err;
 
+	/* Within RLIMIT_AS and RLIMIT_DATA, less what MAP_FIXED replaces (Linux's mmap_region). */
+	if (!may_expand_vm(mm, vm_flags, len >> PAGE_SHIFT) &&
+	    (!(flags & MAP_FIXED) ||
+	     !may_expand_vm(mm, vm_flags, (len >> PAGE_SHIFT) - count_vma_pages_range(mm, addr, addr + len))))
+		return -ENOMEM;
 	if (mmap_account(&vm_flags, flags, len))
 		return -ENOMEM;
 	vma = vma_new(mm, addr, addr + len, vm_flags, NULL);
@@ -411,8 +453,8 @@ static long mmap_region(struct mm_struct *mm, struct file *file, unsigned long a
 	if (err)
 		goto put_file;
 	vma = vma_merge(mm, vma);
-	if (flags & MAP_POPULATE)
-		populate_vma_page_range(vma, addr, addr + len);	/* as Linux: best effort */
+	if ((vm_flags & VM_LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE)
+		__mm_populate(mm, addr, len, true);	/* as Linux: best effort */
 	return (long)addr;
 
 put_file:
@@ -474,7 +516,9 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			return -ENOMEM;
 	}
 
-	vm_flags = calc_vm_prot_bits(prot) | VM_MAYREAD | VM_MAYEXEC | VM_MAYWRITE;
+	vm_flags = calc_vm_prot_bits(prot) | mm->def_flags | VM_MAYREAD | VM_MAYEXEC | VM_MAYWRITE;
+	if (flags & MAP_LOCKED)
+		vm_flags |= VM_LOCKED;	/* root has CAP_IPC_LOCK: RLIMIT_MEMLOCK does not apply */
 	if (type == MAP_SHARED) {
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
 		if (file && !(file->f_mode & FMODE_WRITE))

@@ -11,6 +11,7 @@
 #include <mmu_context.h>
 #include <pgtable.h>
 #include <sched.h>
+#include "internal.h"
 
 /* change_pte_range: give the mapped pages of one leaf table the VMA's new protection. */
 static int change_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void *private)
@@ -41,13 +42,17 @@ static int mprotect_fixup(struct vm_area_struct *v, unsigned long newflags)
 {
 	unsigned long flags = (v->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | newflags;
 
+	/* Memory that becomes data (private, writable) must fit RLIMIT_DATA, as Linux's mprotect_fixup. */
+	if ((flags & VM_WRITE) && !may_expand_vm(v->vm_mm, flags, vma_pages(v)) &&
+	    may_expand_vm(v->vm_mm, v->vm_flags, vma_pages(v)))
+		return -ENOMEM;
 	/* Private memory that becomes writable is charged, as mmap would have. */
 	if ((flags & (VM_WRITE | VM_SHARED | VM_NORESERVE | VM_ACCOUNT)) == VM_WRITE) {
 		if (vm_enough_memory((long)((v->vm_end - v->vm_start) >> PAGE_SHIFT)))
 			return -ENOMEM;
 		flags |= VM_ACCOUNT;
 	}
-	v->vm_flags = flags;
+	vma_set_flags(v, flags);
 	change_protection(v);
 	return 0;
 }

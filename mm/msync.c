@@ -1,7 +1,9 @@
 /*
  * mm/msync.c: msync.  A RAM file system has nothing to write back, so
  * what is left is Linux's checking: flags (MS_ASYNC or MS_SYNC, not both,
- * optionally MS_INVALIDATE) and that the range is mapped throughout.
+ * optionally MS_INVALIDATE), EBUSY for MS_INVALIDATE of locked memory
+ * (its pages may not be dropped), and the holes: skipped, then ENOMEM
+ * (at once for a plain MS_ASYNC, which Linux's loop gives up on).
  */
 #include <errno.h>
 #include <mman.h>
@@ -13,6 +15,7 @@ long sys_msync(unsigned long start, size_t len, int flags)
 	struct mm_struct *mm = current->mm;
 	unsigned long end;
 	struct vm_area_struct *v;
+	int unmapped = 0;
 
 	if (!mm || (start & ~PAGE_MASK))
 		return -EINVAL;
@@ -24,10 +27,23 @@ long sys_msync(unsigned long start, size_t len, int flags)
 	end = start + len;
 	if (end < start)
 		return -ENOMEM;
-	for (unsigned long at = start; at < end; at = v->vm_end) {
-		v = find_vma(mm, at);
-		if (!v || v->vm_start > at)
+	if (end == start)
+		return 0;
+	for (v = find_vma(mm, start); ; v = v->vm_next) {
+		if (!v)
 			return -ENOMEM;
+		if (start < v->vm_start) {
+			if (flags == MS_ASYNC)
+				return -ENOMEM;
+			start = v->vm_start;
+			if (start >= end)
+				return -ENOMEM;
+			unmapped = -ENOMEM;
+		}
+		if ((flags & MS_INVALIDATE) && (v->vm_flags & VM_LOCKED))
+			return -EBUSY;
+		start = v->vm_end;
+		if (start >= end)
+			return unmapped;
 	}
-	return 0;
 }

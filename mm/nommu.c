@@ -38,8 +38,6 @@
 #include <vmalloc.h>
 #include "internal.h"
 
-#define MREMAP_MAYMOVE	1
-#define MREMAP_FIXED	2
 
 /* vm.nr_trim_pages: give back the tail of a power-of-two block when at least this many pages (0: never). */
 int sysctl_nr_trim_pages = 1;
@@ -121,7 +119,7 @@ static void delete_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 	*link = vma->vm_next;
 	rb_erase(&vma->vm_rb, &mm->mm_rb);
 	mm->map_count--;
-	mm->total_vm -= vma_pages(vma);
+	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
 	mm_rss_add(vma, -vma_pages(vma));
 	if (vma->vm_region)
 		put_region(vma->vm_region);
@@ -596,7 +594,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 	if (vma->vm_flags & VM_ACCOUNT)
 		n->vm_flags |= VM_ACCOUNT;	/* each half carries its own pages' charge */
 	add_nommu_region(region);
-	mm->total_vm -= vma_pages(n);	/* vma_link counts them again */
+	vm_stat_account(mm, n->vm_flags, -vma_pages(n));	/* vma_link counts them again */
 	vma_link(mm, n, vma);
 	return 0;
 }
@@ -608,7 +606,7 @@ static void shrink_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct vm_region *region = vma->vm_region;
 	long pages = (long)((to - from) >> PAGE_SHIFT);
 
-	mm->total_vm -= pages;
+	vm_stat_account(mm, vma->vm_flags, -pages);
 	mm_rss_add(vma, -pages);
 	if (vma->vm_flags & VM_ACCOUNT)
 		vm_unacct_memory(pages);
@@ -706,7 +704,7 @@ long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len
 		if (delta < 0)
 			vm_unacct_memory(-delta);
 	}
-	mm->total_vm += delta;
+	vm_stat_account(mm, vma->vm_flags, delta);
 	mm_rss_add(vma, delta);
 	vma->vm_end = vma->vm_start + new_len;
 	validate_mm(mm);

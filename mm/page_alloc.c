@@ -709,7 +709,7 @@ static inline void free_the_page(struct page *page, unsigned int order)
 #define PAGE_FLAGS_CHECK_AT_FREE ((1u << PG_reserved) | (1u << PG_buddy) | \
 				  (1u << PG_head) | (1u << PG_slab) | (1u << PG_pcp) | \
 				  (1u << PG_large_kmalloc) | (1u << PG_locked) | (1u << PG_lru) | \
-				  (1u << PG_writeback) | (1u << PG_active))
+				  (1u << PG_writeback) | (1u << PG_active) | (1u << PG_mlocked))
 
 /*
  * __free_pages_checked: the one-compare check in __free_pages failed;

@@ -15,6 +15,7 @@
 #include <mm_user.h>
 #include <pgtable.h>
 #include <printk.h>
+#include <resource.h>
 #include <sched.h>
 #include <slab.h>
 #include "internal.h"
@@ -75,9 +76,47 @@ void vma_link(struct mm_struct *mm, struct vm_area_struct *vma, struct vm_area_s
 	*link = vma;
 	vma_rb_insert(mm, vma);
 	mm->map_count++;
-	mm->total_vm += vma_pages(vma);
+	vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
 	if (vma->vm_file)
 		list_add_tail(&vma->shared, &vma->vm_file->f_mapping->i_mmap);
+}
+
+/* is_data_mapping: private, writable and not the stack: what RLIMIT_DATA limits (Linux's test). */
+static bool is_data_mapping(unsigned long vm_flags)
+{
+	return (vm_flags & (VM_WRITE | VM_SHARED | VM_GROWSDOWN)) == VM_WRITE;
+}
+
+void vm_stat_account(struct mm_struct *mm, unsigned long vm_flags, long npages)
+{
+	mm->total_vm += (unsigned long)npages;
+	if (is_data_mapping(vm_flags))
+		mm->data_vm += (unsigned long)npages;
+	if (vm_flags & VM_LOCKED)
+		mm->locked_vm += (unsigned long)npages;
+}
+
+void vma_set_flags(struct vm_area_struct *vma, unsigned long vm_flags)
+{
+	vm_stat_account(vma->vm_mm, vma->vm_flags, -vma_pages(vma));
+	vma->vm_flags = vm_flags;
+	vm_stat_account(vma->vm_mm, vma->vm_flags, vma_pages(vma));
+}
+
+/*
+ * may_expand_vm: may mm map npages more with vm_flags?  Not past
+ * RLIMIT_AS in all, nor past RLIMIT_DATA in private writable memory
+ * (Linux's, with its exception for a data limit of 0 under a larger hard
+ * one, which Valgrind relies on).
+ */
+bool may_expand_vm(struct mm_struct *mm, unsigned long vm_flags, unsigned long npages)
+{
+	if (mm->total_vm + npages > rlimit(RLIMIT_AS) >> PAGE_SHIFT)
+		return false;
+	if (is_data_mapping(vm_flags) && mm->data_vm + npages > rlimit(RLIMIT_DATA) >> PAGE_SHIFT)
+		return rlimit(RLIMIT_DATA) == 0 &&
+		       mm->data_vm + npages <= rlimit_max(RLIMIT_DATA) >> PAGE_SHIFT;
+	return true;
 }
 
 /* vma_before: the last VMA that ends at or below addr, or NULL (O(log n): the tree). */
@@ -151,7 +190,7 @@ void validate_mm(struct mm_struct *mm)
 {
 	struct rb_node *node;
 	struct vm_area_struct *v, *prev = NULL;
-	unsigned long pages = 0;
+	unsigned long pages = 0, data = 0, locked = 0;
 	int count = 0;
 
 	if (debug_vm < 0)
@@ -171,7 +210,12 @@ void validate_mm(struct mm_struct *mm)
 			      v->vm_start, v->vm_end);
 		if (++count > mm->map_count)
 			panic("validate_mm: more VMAs on the list than map_count %d", mm->map_count);
+		if ((v->vm_flags & VM_LOCKONFAULT) && !(v->vm_flags & VM_LOCKED))
+			panic("validate_mm: VMA %#lx-%#lx is VM_LOCKONFAULT without VM_LOCKED",
+			      v->vm_start, v->vm_end);
 		pages += vma_pages(v);
+		data += is_data_mapping(v->vm_flags) ? vma_pages(v) : 0;
+		locked += v->vm_flags & VM_LOCKED ? vma_pages(v) : 0;
 		prev = v;
 		node = rb_next(node);
 	}
@@ -180,6 +224,9 @@ void validate_mm(struct mm_struct *mm)
 	if (count != mm->map_count || pages != mm->total_vm)
 		panic("validate_mm: map_count %d / total_vm %lu, but the VMAs count %d / %lu",
 		      mm->map_count, mm->total_vm, count, pages);
+	if (data != mm->data_vm || locked != mm->locked_vm)
+		panic("validate_mm: data_vm %lu / locked_vm %lu, but the VMAs count %lu / %lu",
+		      mm->data_vm, mm->locked_vm, data, locked);
 }
 
 long sys_munmap(unsigned long addr, size_t len)

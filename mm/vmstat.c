@@ -62,6 +62,9 @@ void show_meminfo(struct seq_buf *m)
 	show_val_kb(m, "Buffers:", 0);
 	show_val_kb(m, "Cached:", file > shmem ? file : shmem);
 	show_val_kb(m, "SwapCached:", 0);
+	/* Without reclaim only mlock'ed pages are kept off the (absent) LRU lists on purpose. */
+	show_val_kb(m, "Unevictable:", global_node_page_state(NR_MLOCK));
+	show_val_kb(m, "Mlocked:", global_node_page_state(NR_MLOCK));
 #ifndef CONFIG_MMU
 	show_val_kb(m, "MmapCopy:", mmap_pages_allocated);	/* where Linux puts it */
 #endif

@@ -14,6 +14,7 @@
 #include <err.h>
 #include <fs.h>
 #include <printk.h>
+#include <resource.h>
 #include <sched.h>
 #include <slab.h>
 #include <string.h>
@@ -106,7 +107,7 @@ struct file *fget(unsigned int fd)
 
 /*
  * expand_files: make room for descriptor nr by moving to a table of the
- * next power of two; 0, or -EMFILE past NR_OPEN_MAX, or -ENOMEM.
+ * next power of two; 0, or -EMFILE past fs.nr_open, or -ENOMEM.
  */
 static int expand_files(struct files_struct *files, unsigned int nr)
 {
@@ -116,7 +117,7 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 
 	if (nr < max)
 		return 0;
-	if (nr >= NR_OPEN_MAX)
+	if (nr >= NR_OPEN)
 		return -EMFILE;
 	while (max <= nr)
 		max *= 2;
@@ -146,14 +147,14 @@ nomem:
 	return -ENOMEM;
 }
 
-/* alloc_fd: reserve the lowest free descriptor >= start in files. */
+/* alloc_fd: reserve the lowest free descriptor >= start in files, below RLIMIT_NOFILE (EMFILE). */
 static int alloc_fd(struct files_struct *files, unsigned int start, unsigned int flags)
 {
 	unsigned int fd = MAX(start, files->next_fd);
 	int err;
 
 	fd = find_next_zero_fd(files->open_fds, files->max_fds, fd);
-	if (fd >= NR_OPEN_MAX)
+	if (fd >= rlimit(RLIMIT_NOFILE))
 		return -EMFILE;
 	err = expand_files(files, fd);
 	if (err)
@@ -327,8 +328,8 @@ long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 		return -EINVAL;
 	if (oldfd == newfd)
 		return -EINVAL;
-	if (newfd >= NR_OPEN_MAX)
-		return -EBADF;
+	if (newfd >= rlimit(RLIMIT_NOFILE))
+		return -EBADF;		/* Linux's answer for a descriptor beyond the limit */
 	file = fget(oldfd);
 	if (!file)
 		return -EBADF;

@@ -292,8 +292,9 @@ static bool in_list(const char *list, const char *name)
  *
  *   console-read	a read of /dev/console waits for input, as on Linux,
  *			and none comes: the child is reported stuck
- *   mmap-min-addr	MAP_FIXED below mmap_min_addr (64 KiB) is allowed,
- *			as for root on Linux, and can map over page 0
+ *   mmap-min-addr	MAP_FIXED (and mremap's MREMAP_FIXED) below
+ *			mmap_min_addr (64 KiB) is allowed, as for root on
+ *			Linux, and can map over page 0
  *
  * These once stepped around kernel bugs, since fixed; the names stay so
  * that an old seed replays as it did: exec-only (a load from an
@@ -1225,9 +1226,9 @@ static void op_mmap(void)
 	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && addr < 0x10000 && avoiding("mmap-min-addr"))
 		addr += 0x10000;
 	addr = steer(addr, PAGE_ALIGN(len) ? PAGE_ALIGN(len) : len, "heap-mmap");
-	/* Populating is bounded: a huge populate just eats the machine (and hogs the CPU). */
-	if ((flags & MAP_POPULATE) && PAGE_ALIGN(len) > POPULATE_MAX)
-		flags &= ~MAP_POPULATE;
+	/* Populating is bounded: a huge populate just eats the machine (and hogs the CPU).  MAP_LOCKED populates too. */
+	if ((flags & (MAP_POPULATE | 0x2000 /* MAP_LOCKED */)) && PAGE_ALIGN(len) > POPULATE_MAX)
+		flags &= ~(MAP_POPULATE | 0x2000);
 	make_room();
 	c = CALL(mmap, 0, (long)addr, (long)len, prot, flags, fd, (long)off);
 	if ((flags & MAP_FIXED) && !(flags & MAP_FIXED_NOREPLACE) && vital(addr, len))
@@ -1404,8 +1405,13 @@ static void op_mremap(void)
 {
 	unsigned long addr = pick_addr(), old = pick_len(), new = pick_len(), to = pick_addr();
 	long flags = (long)below(8);	/* MREMAP_MAYMOVE 1, MREMAP_FIXED 2, MREMAP_DONTUNMAP 4 */
-	struct call c = CALL(mremap, vital(addr, old) || vital(to, new) ? RISKY : 0,
-			     (long)addr, (long)old, (long)new, flags, (long)to);
+	struct call c;
+
+	/* as mmap's: root may move a mapping below mmap_min_addr with MREMAP_FIXED */
+	if ((flags & 2) && to < 0x10000 && avoiding("mmap-min-addr"))
+		to += 0x10000;
+	c = CALL(mremap, vital(addr, old) || vital(to, new) ? RISKY : 0,
+		 (long)addr, (long)old, (long)new, flags, (long)to);
 
 	if (invoke(&c) && c.ret != -LINUX_ENOSYS) {	/* not there (yet) */
 		changed(addr, old, false);

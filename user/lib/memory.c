@@ -2,6 +2,7 @@
  * memory.c: the program break and memory mappings.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -157,4 +158,49 @@ int msync(void *addr, size_t length, int flags)
 int madvise(void *addr, size_t length, int advice)
 {
 	return __sys_ret(__sys3(SYS_madvise, addr, length, advice));
+}
+
+void *mremap(void *old_address, size_t old_size, size_t new_size, int flags, ...)
+{
+	void *new_address = NULL;
+	va_list ap;
+
+	/* The fifth argument is there only when the flags say so, as glibc reads it. */
+	if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) {
+		va_start(ap, flags);
+		new_address = va_arg(ap, void *);
+		va_end(ap);
+	}
+	return (void *)__sys_ret(__sys6(SYS_mremap, (long)old_address, (long)old_size, (long)new_size, flags,
+					(long)new_address, 0));
+}
+
+int mlock(const void *addr, size_t len)
+{
+	return __sys_ret(__sys2(SYS_mlock, addr, len));
+}
+
+int mlock2(const void *addr, size_t len, unsigned int flags)
+{
+	return __sys_ret(__sys3(SYS_mlock2, addr, len, flags));
+}
+
+int munlock(const void *addr, size_t len)
+{
+	return __sys_ret(__sys2(SYS_munlock, addr, len));
+}
+
+int mlockall(int flags)
+{
+	return __sys_ret(__sys1(SYS_mlockall, flags));
+}
+
+int munlockall(void)
+{
+	return __sys_ret(__sys0(SYS_munlockall));
+}
+
+int mincore(void *addr, size_t length, unsigned char *vec)
+{
+	return __sys_ret(__sys3(SYS_mincore, addr, length, vec));
 }

@@ -142,7 +142,7 @@ static ssize_t proc_pid_file_write(struct file *file, struct iov_iter *from, lof
 	err = ei->pid_entry->write(task, buf);
 	if (err)
 		return err;
-	proc_snapshot_open(file, pid_show, ei);	/* a read after the write sees the new value */
+	proc_snapshot_open(file, pid_show, file_inode(file));	/* a read after the write sees the new value */
 	return (ssize_t)n;	/* as Linux: what did not fit in the buffer was not taken */
 }
 

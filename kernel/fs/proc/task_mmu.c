@@ -13,6 +13,7 @@ void task_mem(struct seq_buf *m, struct mm_struct *mm)
 	unsigned long rss = mm->rss_anon + mm->rss_file + mm->rss_shmem;
 
 	seq_buf_printf(m, "VmSize:\t%8lu kB\n", mm->total_vm << (PAGE_SHIFT - 10));
+	seq_buf_printf(m, "VmLck:\t%8lu kB\n", mm->locked_vm << (PAGE_SHIFT - 10));
 	seq_buf_printf(m, "VmRSS:\t%8lu kB\n", rss << (PAGE_SHIFT - 10));
 	seq_buf_printf(m, "RssAnon:\t%8lu kB\n", mm->rss_anon << (PAGE_SHIFT - 10));
 	seq_buf_printf(m, "RssFile:\t%8lu kB\n", mm->rss_file << (PAGE_SHIFT - 10));

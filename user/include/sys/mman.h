@@ -20,6 +20,7 @@
 #define MAP_FIXED		0x10
 #define MAP_ANONYMOUS		0x20
 #define MAP_ANON		MAP_ANONYMOUS
+#define MAP_LOCKED		0x2000
 #define MAP_NORESERVE		0x4000
 #define MAP_POPULATE		0x8000
 #define MAP_FIXED_NOREPLACE	0x100000
@@ -36,8 +37,19 @@
 #define MADV_WILLNEED	3
 #define MADV_DONTNEED	4
 #define MADV_FREE	8
+#define MADV_DONTFORK	10
+#define MADV_DOFORK	11
 #define MADV_HUGEPAGE	14
 #define MADV_NOHUGEPAGE	15
+
+#define MREMAP_MAYMOVE		1
+#define MREMAP_FIXED		2
+#define MREMAP_DONTUNMAP	4
+
+#define MCL_CURRENT	1
+#define MCL_FUTURE	2
+#define MCL_ONFAULT	4
+#define MLOCK_ONFAULT	0x01
 
 #ifdef __cplusplus
 extern "C" {
@@ -48,6 +60,14 @@ int munmap(void *addr, size_t length);
 int mprotect(void *addr, size_t length, int prot);
 int msync(void *addr, size_t length, int flags);
 int madvise(void *addr, size_t length, int advice);
+/* mremap: new_address (with MREMAP_FIXED or MREMAP_DONTUNMAP) is the fifth argument, as glibc's. */
+void *mremap(void *old_address, size_t old_size, size_t new_size, int flags, ...);
+int mlock(const void *addr, size_t len);
+int mlock2(const void *addr, size_t len, unsigned int flags);
+int munlock(const void *addr, size_t len);
+int mlockall(int flags);
+int munlockall(void);
+int mincore(void *addr, size_t length, unsigned char *vec);
 
 #ifdef __cplusplus
 }

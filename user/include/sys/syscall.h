@@ -62,7 +62,17 @@
 #define SYS_mmap		222
 #define SYS_mprotect		226
 #define SYS_msync		227
+#define SYS_mremap		216
+#define SYS_mlock		228
+#define SYS_munlock		229
+#define SYS_mlockall		230
+#define SYS_munlockall		231
+#define SYS_mincore		232
 #define SYS_madvise		233
+#define SYS_getrlimit		163
+#define SYS_setrlimit		164
+#define SYS_prlimit64		261
+#define SYS_mlock2		284
 #define SYS_wait4		260
 
 #endif /* _RVMM_SYS_SYSCALL_H */
