@@ -135,8 +135,15 @@ __attribute__((noreturn)) void do_exit(int code)
 	struct signal_struct *sig = t->signal;
 
 	t->flags |= PF_EXITING;
-	if (--sig->live == 0 && t->tgid == 1)
-		panic("Attempted to kill init! exitcode=%#x", task_exit_code(t->group_leader) | code);
+	if (--sig->live == 0) {
+		if (t->tgid == 1)
+			panic("Attempted to kill init! exitcode=%#x", code);
+		/* As Linux's synchronize_group_exit: the last thread's exit is the process's. */
+		if (!(sig->flags & SIGNAL_GROUP_EXIT)) {
+			sig->flags |= SIGNAL_GROUP_EXIT;
+			sig->group_exit_code = code;
+		}
+	}
 	vfork_release(t);
 	if (t->mm) {
 		struct mm_struct *mm = t->mm;
