@@ -136,7 +136,7 @@ __attribute__((noreturn)) void do_exit(int code)
 
 	t->flags |= PF_EXITING;
 	if (--sig->live == 0) {
-		if (t->tgid == 1)
+		if (init_process && sig == init_process->signal)
 			panic("Attempted to kill init! exitcode=%#x", code);
 		/* As Linux's synchronize_group_exit: the last thread's exit is the process's. */
 		if (!(sig->flags & SIGNAL_GROUP_EXIT)) {
