@@ -50,7 +50,7 @@ static long gettid_(void)
 
 static long futex(volatile int *uaddr, int op, int val, const struct timespec *ts, int val3)
 {
-	return syscall(SYS_futex, uaddr, op, val, ts, NULL, val3);
+	return syscall(SYS_futex, uaddr, op, val, ts, 0L, val3);
 }
 
 /* now_ms: CLOCK_REALTIME in milliseconds (gettimeofday: both C libraries have it). */
@@ -627,7 +627,7 @@ static void test_raw_clone(void)
 			CLONE_CHILD_CLEARTID, &c, &ptid, fake_tls, &ctid);
 	/* CLONE_CHILD_SETTID makes ctid the tid, then its exit zeroes it: wait for 0 on it */
 	while (tid > 0 && (v = __atomic_load_n(&ctid, __ATOMIC_SEQ_CST)) != 0)
-		syscall(SYS_futex, &ctid, FUTEX_WAIT, v, NULL, NULL, 0);
+		syscall(SYS_futex, &ctid, FUTEX_WAIT, v, 0L, 0L, 0);
 	ok(tid > 0 && ptid == tid, "clone(CLONE_THREAD | CLONE_PARENT_SETTID): the tid is written for the parent (%ld, %d)",
 	   tid, ptid);
 	ok(c.tid == tid && c.pid == getpid(), "the raw thread's gettid is clone's result, getpid the process's");
@@ -646,13 +646,13 @@ static void test_raw_clone(void)
 	munmap(stack, 65536);
 
 	errno = 0;
-	ok(syscall(SYS_clone, CLONE_THREAD | SIGCHLD, 0, NULL, NULL, NULL) == -1 && errno == EINVAL,
+	ok(syscall(SYS_clone, CLONE_THREAD | SIGCHLD, 0L, 0L, 0L, 0L) == -1 && errno == EINVAL,
 	   "clone(CLONE_THREAD) without CLONE_SIGHAND: EINVAL");
 	errno = 0;
-	ok(syscall(SYS_clone, CLONE_SIGHAND | SIGCHLD, 0, NULL, NULL, NULL) == -1 && errno == EINVAL,
+	ok(syscall(SYS_clone, CLONE_SIGHAND | SIGCHLD, 0L, 0L, 0L, 0L) == -1 && errno == EINVAL,
 	   "clone(CLONE_SIGHAND) without CLONE_VM: EINVAL");
 	errno = 0;
-	ok(syscall(SYS_clone, CLONE_THREAD | CLONE_SIGHAND, 0, NULL, NULL, NULL) == -1 && errno == EINVAL,
+	ok(syscall(SYS_clone, CLONE_THREAD | CLONE_SIGHAND, 0L, 0L, 0L, 0L) == -1 && errno == EINVAL,
 	   "clone(CLONE_THREAD | CLONE_SIGHAND) without CLONE_VM: EINVAL");
 }
 
@@ -722,11 +722,13 @@ static void test_signals(void)
 
 static int role_fds[2] = { -1, -1 };
 
+static int *volatile nowhere;	/* NULL, read at run time */
+
 static void *faulting_thread(void *arg)
 {
 	(void)arg;
 	sleep_ms(10);
-	*(volatile int *)0 = 1;
+	*nowhere = 1;
 	return NULL;
 }
 
