@@ -228,7 +228,7 @@ int de_thread(struct task_struct *t)
 	struct task_struct *leader = t->group_leader;
 
 	if (sig->nr_threads == 1)
-		return 0;
+		return unshare_sighand(t);	/* CLONE_SIGHAND without CLONE_THREAD */
 	if (sig->flags & SIGNAL_GROUP_EXIT)
 		return -EAGAIN;		/* the process is dying already */
 	sig->group_exec_task = t;
