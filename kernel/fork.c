@@ -118,10 +118,10 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	if (!signal_cachep)
 		signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct), 0,
 						  SLAB_PANIC, NULL);
-	sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
+	sig = kmem_cache_alloc(signal_cachep, GFP_KERNEL);	/* a word at a time below, not zalloc's bytes */
 	if (!sig)
 		return -ENOMEM;
-	sig->count = 1;
+	*sig = (struct signal_struct){ .count = 1 };
 	INIT_LIST_HEAD(&sig->thread_head);
 	init_waitqueue_head(&sig->wait_chldexit);
 	p->signal = sig;
