@@ -256,6 +256,7 @@ static void test_mutex_cond(void)
 	ok(in_order && sum == 2000LL * 2001 / 2,
 	   "condition variables hand 2000 values from a producer to a consumer in order");
 
+	start = now_ms();		/* no later than the time the deadline is counted from */
 	gettimeofday(&tv, NULL);
 	abs.tv_sec = tv.tv_sec;
 	abs.tv_nsec = tv.tv_usec * 1000L + 50 * 1000000L;
@@ -263,13 +264,12 @@ static void test_mutex_cond(void)
 		abs.tv_sec++;
 		abs.tv_nsec -= 1000000000L;
 	}
-	start = now_ms();
 	pthread_mutex_lock(&q_lock);
 	int tr = pthread_cond_timedwait(&q_nonempty, &q_lock, &abs);
 	int relocked = pthread_mutex_trylock(&q_lock) != 0;	/* still ours after the timeout */
 	pthread_mutex_unlock(&q_lock);
 	waited = now_ms() - start;
-	ok(tr == ETIMEDOUT && relocked && waited >= 45,
+	ok(tr == ETIMEDOUT && relocked && waited >= 49,
 	   "pthread_cond_timedwait 50 ms ahead: ETIMEDOUT after %lld ms, the mutex held again", waited);
 }
 
@@ -460,13 +460,14 @@ static void test_futex(void)
 	int e = errno;
 
 	waited = now_ms() - start;
-	ok(r == -1 && e == ETIMEDOUT && waited >= 28,
+	ok(r == -1 && e == ETIMEDOUT && waited >= 29,
 	   "FUTEX_WAIT with a relative 30 ms timeout: ETIMEDOUT after %lld ms", waited);
 	abs.tv_sec = 0;
 	abs.tv_nsec = 1;		/* the clock's first nanosecond: past, whatever its epoch */
 	errno = 0;
 	check_futex_error(futex(&word, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME, 5, &abs, -1),
 			  ETIMEDOUT, "FUTEX_WAIT_BITSET, CLOCK_REALTIME, a time already past");
+	start = now_ms();
 	gettimeofday(&tv, NULL);
 	abs.tv_sec = tv.tv_sec;
 	abs.tv_nsec = tv.tv_usec * 1000L + 40 * 1000000L;
@@ -474,11 +475,10 @@ static void test_futex(void)
 		abs.tv_sec++;
 		abs.tv_nsec -= 1000000000L;
 	}
-	start = now_ms();
 	r = futex(&word, FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME, 5, &abs, -1);
 	e = errno;
 	waited = now_ms() - start;
-	ok(r == -1 && e == ETIMEDOUT && waited >= 38,
+	ok(r == -1 && e == ETIMEDOUT && waited >= 39,
 	   "FUTEX_WAIT_BITSET to an absolute CLOCK_REALTIME time 40 ms ahead: ETIMEDOUT after %lld ms",
 	   waited);
 	ok(futex(&word, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, NULL, 0) == 0,
@@ -764,6 +764,31 @@ static void *exec_thread(void *arg)
 	return NULL;
 }
 
+static void *sleeping_thread(void *arg)
+{
+	(void)arg;
+	for (;;)
+		sleep_ms(1000);
+	return NULL;
+}
+
+/* recurse: a kilobyte of stack a call, depth deep (a gigabyte: the guard page comes first). */
+static int recurse(volatile char *prev, long depth)
+{
+	volatile char frame[1024];
+
+	frame[0] = prev ? prev[0] + 1 : 0;
+	if (depth == 0)
+		return frame[0];
+	return recurse(frame, depth - 1) + frame[1];
+}
+
+static void *overflowing_thread(void *arg)
+{
+	(void)arg;
+	return (void *)(long)recurse(NULL, 1L << 20);
+}
+
 /* The roles of a child; none returns. */
 static void run_role(const char *role)
 {
@@ -784,6 +809,19 @@ static void run_role(const char *role)
 		if (write(role_fds[1], "L", 1) != 1)
 			_exit(97);
 		syscall(SYS_exit, 9);	/* the leader alone; the last thread's status is the process's */
+	}
+	if (strcmp(role, "sleepers") == 0) {
+		for (int i = 0; i < 3; i++)
+			pthread_create(&t, NULL, sleeping_thread, NULL);
+		if (write(role_fds[1], "R", 1) != 1)
+			_exit(97);
+		for (;;)
+			sleep_ms(1000);
+	}
+	if (strcmp(role, "overflow") == 0) {
+		pthread_create(&t, NULL, overflowing_thread, NULL);
+		pthread_join(t, NULL);
+		_exit(1);
 	}
 	if (strcmp(role, "exec") == 0) {
 		pthread_create(&t, NULL, exec_thread, NULL);
@@ -840,10 +878,26 @@ static void test_endings(void)
 	ok(st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 7,
 	   "exit (exit_group) in one thread ends every thread: status 7 (%s)", status_str(st));
 
+	if (no_mmu()) {
+		skip(NEEDS_MMU "no guard page below a thread's stack",
+		     "a thread running off its stack meets the guard page: SIGSEGV");
+	} else {
+		st = wait_status(start_role("overflow", -1, -1));
+		ok(st != -1 && WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV,
+		   "a thread running off its stack meets the guard page: SIGSEGV (%s)", status_str(st));
+	}
+
 	if (pipe(down) || pipe(up)) {
 		ok(0, "pipes for the leader-exit child");
 		return;
 	}
+	pid = start_role("sleepers", down[0], up[1]);
+	int ready = read(up[0], &c, 1) == 1 && c == 'R';
+
+	ok(ready && kill(pid, SIGTERM) == 0, "kill(SIGTERM) to a process of 4 threads");
+	st = wait_status(pid);
+	ok(st != -1 && WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM,
+	   "a fatal signal to the process ends every thread: killed by SIGTERM (%s)", status_str(st));
 	pid = start_role("leader-exit", down[0], up[1]);
 	int said = read(up[0], &c, 1) == 1 && c == 'L';
 	sleep_ms(30);			/* the leader's exit(2) was its next call */
