@@ -163,6 +163,12 @@ int unshare_sighand(struct task_struct *t);
 void exit_signals_free(struct task_struct *t);
 /* signal_wake_up: t has a signal to see: wake it from an interruptible sleep (and a stop, if fatal). */
 void signal_wake_up(struct task_struct *t, bool fatal);
+/*
+ * retarget_shared_pending: t no longer takes the signals in which (it
+ * blocked them, or it is exiting): wake another thread for those pending
+ * for the process, as Linux's.
+ */
+void retarget_shared_pending(struct task_struct *t, sigset_t which);
 /* group_send_sig_info: sig to t's whole process (kill): any thread not blocking it takes it. */
 void group_send_sig_info(struct task_struct *t, int sig, int code, int pid);
 /* do_notify_parent: tell t's parent t has exited (SIGCHLD); true if nobody will wait: reap now. */

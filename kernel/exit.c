@@ -135,6 +135,7 @@ __attribute__((noreturn)) void do_exit(int code)
 	struct signal_struct *sig = t->signal;
 
 	t->flags |= PF_EXITING;
+	retarget_shared_pending(t, ~t->blocked);	/* what it would have taken, another thread takes */
 	if (--sig->live == 0) {
 		if (init_process && sig == init_process->signal)
 			panic("Attempted to kill init! exitcode=%#x", code);

@@ -126,6 +126,8 @@ long sys_rt_sigprocmask(int how, const sigset_t __user *set, sigset_t __user *os
 		default:
 			return -EINVAL;
 		}
+		/* What this thread now blocks and the process has pending, another may take. */
+		retarget_shared_pending(current, current->blocked & ~old);
 	}
 	if (oset && copy_to_user(oset, &old, sizeof(old)))
 		return -EFAULT;

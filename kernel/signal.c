@@ -168,6 +168,21 @@ void send_signal(struct task_struct *t, int sig)
 	group_send_sig_info(t, sig, SI_KERNEL, 0);
 }
 
+void retarget_shared_pending(struct task_struct *t, sigset_t which)
+{
+	sigset_t left = which & t->signal->shared_pending;
+	struct task_struct *th;
+
+	for_each_thread(t->signal, th) {
+		if (!left)
+			return;
+		if (th == t || (th->flags & PF_EXITING) || !(left & ~th->blocked))
+			continue;
+		left &= th->blocked;
+		signal_wake_up(th, false);
+	}
+}
+
 void force_sig_fault(int sig, int code, unsigned long addr, const char *cause)
 {
 	struct task_struct *t = current;

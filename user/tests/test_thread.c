@@ -682,6 +682,25 @@ static void *unblocking_thread(void *arg)
 	return NULL;
 }
 
+static volatile int go;
+static volatile long seen_pending;
+
+/* With SIGUSR1 blocked, like every thread: wait for go, then unblock it. */
+static void *late_unblocking_thread(void *arg)
+{
+	sigset_t s;
+
+	(void)arg;
+	while (!go)
+		sleep_ms(2);
+	sigpending(&s);
+	seen_pending = sigismember(&s, SIGUSR1);
+	sigemptyset(&s);
+	sigaddset(&s, SIGUSR1);
+	sigprocmask(SIG_UNBLOCK, &s, NULL);	/* the handler runs here, in this thread */
+	return (void *)gettid_();
+}
+
 static void test_signals(void)
 {
 	struct sigaction sa;
@@ -706,6 +725,24 @@ static void test_signals(void)
 		   handler_tid, unblocked);
 	} else {
 		ok(0, "kill to a process of two threads");
+	}
+	handler_tid = 0;
+	go = 0;
+	if (pthread_create(&t, NULL, late_unblocking_thread, NULL) == 0) {
+		void *tid = NULL;
+		sigset_t p;
+
+		kill(getpid(), SIGUSR1);	/* every thread blocks it: pending for the process */
+		sigpending(&p);
+		int pending_here = sigismember(&p, SIGUSR1);
+
+		go = 1;
+		pthread_join(t, &tid);
+		sigpending(&p);
+		ok(pending_here && seen_pending && handler_tid == (long)tid && !sigismember(&p, SIGUSR1),
+		   "a signal every thread blocks is pending for the process; the thread that unblocks it takes it");
+	} else {
+		ok(0, "a process signal that every thread blocks");
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	handler_tid = 0;
