@@ -29,6 +29,8 @@ struct mm_struct;
 #define TASK_ZOMBIE	0x0020		/* Linux's EXIT_ZOMBIE */
 #define TASK_DEAD	0x0080
 
+#define PF_EXITING	0x00000004	/* in do_exit: takes no more signals */
+
 /* The registers __switch_to saves: the callee-saved ones, ra and sp. */
 struct thread_struct {
 	unsigned long ra, sp;
@@ -37,10 +39,33 @@ struct thread_struct {
 
 struct sighand_struct;
 
+/*
+ * signal_struct: what the threads of one thread group (one process)
+ * share, as Linux's: the signals sent to the process rather than to one
+ * thread, the thread list, and how the group ends.  CLONE_THREAD shares
+ * it; every other clone makes a new one.
+ */
+struct signal_struct {
+	int count;			/* tasks pointing here, zombies too (Linux's sigcnt) */
+	int live;			/* threads not yet in do_exit */
+	int nr_threads;			/* threads on thread_head: /proc's Threads: */
+	struct list_head thread_head;	/* every thread, by thread_node */
+	sigset_t shared_pending;	/* sent to the process: any thread not blocking it takes it */
+	unsigned int flags;		/* SIGNAL_GROUP_EXIT */
+	int group_exit_code;		/* the wait status, once SIGNAL_GROUP_EXIT */
+	struct task_struct *group_exec_task;	/* de_thread: an exec waiting for the others to go */
+	struct wait_queue_head wait_chldexit;	/* wait4 and waitid in any of the threads sleep here */
+	struct rlimit rlim[RLIM_NLIMITS];	/* resource limits: the process's, copied at fork, kept by exec */
+};
+
+#define SIGNAL_GROUP_EXIT	0x00000004	/* exit_group or a fatal signal: every thread goes */
+
 struct task_struct {
 	struct thread_struct thread;	/* first: kernel/riscv/switch.S uses offset 0 */
-	int pid;
+	int pid;			/* the thread id (gettid) */
+	int tgid;			/* the thread group's: its leader's pid (getpid) */
 	unsigned int state;
+	unsigned int flags;		/* PF_EXITING */
 	char comm[TASK_COMM_LEN];	/* program name, as ps shows it */
 	void *stack;			/* kernel stack, THREAD_SIZE bytes */
 	struct mm_struct *mm;		/* user address space; NULL for kernel threads */
@@ -51,7 +76,6 @@ struct task_struct {
 	struct list_head sibling;	/* in parent->children */
 	struct list_head tasks;		/* all tasks */
 	struct list_head run_list;	/* on the run queue while runnable */
-	struct wait_queue_head wait_child;	/* parent sleeps here in wait4 */
 	struct list_head sleep_entry;	/* on the sleepers list during nanosleep */
 	sigset_t pending;		/* signals sent, one bit each */
 	sigset_t blocked;		/* the signal mask */
@@ -60,7 +84,12 @@ struct task_struct {
 	unsigned int jobctl;		/* JOBCTL_*: a stop or continue the parent has not seen */
 	int stop_sig;			/* the signal that stopped the task */
 	unsigned long sas_ss_sp, sas_ss_size;	/* sigaltstack: 0 size is none */
-	struct sighand_struct *sighand;	/* the actions (no threads: each process has its own) */
+	struct sighand_struct *sighand;	/* the actions: shared by CLONE_SIGHAND */
+	struct signal_struct *signal;	/* the thread group's: shared by CLONE_THREAD */
+	struct task_struct *group_leader;	/* the thread whose pid is the tgid */
+	struct list_head thread_node;	/* in signal->thread_head */
+	int __user *set_child_tid;	/* CLONE_CHILD_SETTID: the new thread writes its tid here */
+	int __user *clear_child_tid;	/* CLONE_CHILD_CLEARTID, set_tid_address: 0 and a futex wake at exit */
 	int exit_code;			/* wait4 status: exit code << 8, or signal number */
 	int exit_signal;		/* sent to the parent at exit: SIGCHLD */
 	bool vfork_done;		/* a vfork child has exec'd or exited */
@@ -72,7 +101,6 @@ struct task_struct {
 	u64 start_time;			/* jiffies at fork */
 	int pgid;			/* process group (job control): inherited, setpgid */
 	int sid;			/* session: inherited, setsid */
-	struct rlimit rlim[RLIM_NLIMITS];	/* resource limits (Linux's signal->rlim): copied at fork, kept by exec */
 };
 
 /* jobctl bits: what wait4's WUNTRACED and WCONTINUED have still to report. */
@@ -118,6 +146,26 @@ long kernel_wait4(int pid, int *status);
 extern struct task_struct *init_process;
 /* start_init: create pid 1, which execs /init (kernel/init.c). */
 void start_init(void);
+
+/* thread_group_leader: is t the thread whose pid is its process's? */
+static inline bool thread_group_leader(const struct task_struct *t)
+{
+	return t->group_leader == t;
+}
+
+/* for_each_thread: every thread t of the thread group that signal sig is shared by. */
+#define for_each_thread(sig, t) list_for_each_entry(t, &(sig)->thread_head, thread_node)
+
+extern struct signal_struct init_signals;
+
+/* do_group_exit: end every thread of current's group with the wait status code. */
+void do_group_exit(int code) __attribute__((noreturn));
+/* zap_other_threads: SIGKILL every thread of t's group but t; how many there were. */
+int zap_other_threads(struct task_struct *t);
+/* mm_release: t lets go of mm: CLONE_CHILD_CLEARTID's word is zeroed and its futex woken. */
+void mm_release(struct task_struct *t, struct mm_struct *mm);
+/* de_thread: exec from a thread: end the others, and take the leader's pid.  0 or -EINTR. */
+int de_thread(struct task_struct *t);
 
 /* task_pt_regs: the user registers saved at the top of t's kernel stack. */
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)

@@ -120,8 +120,8 @@ struct task_struct;
 struct pt_regs;
 
 /*
- * send_signal: send sig to t as the kernel (SI_KERNEL): pending unless
- * ignored, and t woken to notice.  The tty sends SIGINT and SIGQUIT so.
+ * send_signal: send sig to t's process as the kernel (SI_KERNEL): pending
+ * unless ignored, and a thread woken to notice.  The tty sends SIGINT and SIGQUIT so.
  */
 void send_signal(struct task_struct *t, int sig);
 /* send_signal_info: the same with the siginfo's code, sender pid and address. */
@@ -138,21 +138,39 @@ void do_signal(struct pt_regs *regs);
 void flush_signal_handlers(struct task_struct *t);
 /*
  * sighand_struct: a process's signal actions, and what each pending signal
- * carries (valid while its bit is pending).  Apart from the task, so that
+ * carries (valid while its bit is pending, in the task's own set or its
+ * thread group's shared one: a signal pending in both keeps one siginfo).  Apart from the task, so that
  * a new task is not 2.5 KiB of zeroing (slab's zalloc goes a byte at a
  * time) and fork copies the actions an entry at a time.
  */
 struct sighand_struct {
+	int count;			/* tasks sharing it: CLONE_SIGHAND */
 	struct k_sigaction action[_NSIG];
 	struct pending_info info[_NSIG];
 };
 
 /* init_sighand: the boot task's (init_task's) actions, all SIG_DFL. */
 extern struct sighand_struct init_sighand;
-/* copy_signals: fork: the child gets the parent's actions and mask, nothing pending.  0 or -ENOMEM. */
-int copy_signals(struct task_struct *p, const struct task_struct *parent);
-/* exit_signals_free: the task is being freed: its sighand_struct goes too. */
+/*
+ * copy_signals: clone: the child gets the parent's mask and nothing
+ * pending, and the parent's actions: the very same with share_sighand
+ * (CLONE_SIGHAND), a copy otherwise.  0 or -ENOMEM.
+ */
+int copy_signals(struct task_struct *p, const struct task_struct *parent, bool share_sighand);
+/* unshare_sighand: exec: actions of t's own, if another task shares them.  0 or -ENOMEM. */
+int unshare_sighand(struct task_struct *t);
+/* exit_signals_free: the task is being freed: its reference to the sighand_struct goes. */
 void exit_signals_free(struct task_struct *t);
+/* signal_wake_up: t has a signal to see: wake it from an interruptible sleep (and a stop, if fatal). */
+void signal_wake_up(struct task_struct *t, bool fatal);
+/*
+ * retarget_shared_pending: t no longer takes the signals in which (it
+ * blocked them, or it is exiting): wake another thread for those pending
+ * for the process, as Linux's.
+ */
+void retarget_shared_pending(struct task_struct *t, sigset_t which);
+/* group_send_sig_info: sig to t's whole process (kill): any thread not blocking it takes it. */
+void group_send_sig_info(struct task_struct *t, int sig, int code, int pid);
 /* do_notify_parent: tell t's parent t has exited (SIGCHLD); true if nobody will wait: reap now. */
 bool do_notify_parent(struct task_struct *t, int why, int status);
 

@@ -26,6 +26,8 @@
 #define __NR_fstat		80
 #define __NR_exit		93
 #define __NR_exit_group		94
+#define __NR_set_tid_address	96
+#define __NR_futex		98
 #define __NR_nanosleep		101
 #define __NR_clock_gettime	113
 #define __NR_syslog		116
@@ -74,10 +76,13 @@
 struct timespec64;
 struct new_utsname;
 
+long sys_exit(int code);
 long sys_exit_group(int code);
+long sys_set_tid_address(int __user *tidptr);
+long sys_gettid(void);
 long sys_wait4(int pid, int __user *status, int options, void __user *rusage);
-long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
-	       unsigned long tls, unsigned long ctid);
+long sys_clone(unsigned long flags, unsigned long newsp, int __user *ptid,
+	       unsigned long tls, int __user *ctid);
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
 		const char __user *const __user *envp);
 struct siginfo;

@@ -166,8 +166,16 @@ int exec_binprm(struct linux_binprm *bprm)
 		return err;
 	}
 
+	/* Every other thread ends first; failing that, the exec fails, the old program intact. */
+	err = de_thread(t);
+	if (err) {
+		mmput(bprm->mm);
+		bprm->mm = NULL;
+		return err;
+	}
 	/* The point of no return: the old program is gone from here on. */
 	old = t->mm;
+	mm_release(t, old);
 	t->mm = bprm->mm;
 	switch_mm(t->mm);
 	if (old)

@@ -2,9 +2,11 @@
  * kernel/exit.c: ending a task and collecting its status.
  *
  * An exiting task gives back its address space and files at once, hands
- * its children to init, and stays as a zombie holding only its task
- * structure and kernel stack until its parent's wait4 reads the status
- * and frees them.
+ * its children to another thread of its process or to init, and stays as
+ * a zombie holding only its task structure and kernel stack until its
+ * parent's wait4 reads the status and frees them.  A thread other than
+ * the leader is freed at once; the leader waits, a zombie, for the last of
+ * its threads, and only then does the parent see the process end.
  */
 #include <errno.h>
 #include <mm_user.h>
@@ -40,18 +42,116 @@ void vfork_release(struct task_struct *t)
 	}
 }
 
+/* find_alive_thread: a thread of t's group other than t that is not exiting, or NULL. */
+static struct task_struct *find_alive_thread(struct task_struct *t)
+{
+	struct task_struct *th;
+
+	for_each_thread(t->signal, th)
+		if (th != t && !(th->flags & PF_EXITING))
+			return th;
+	return NULL;
+}
+
+/*
+ * forget_original_parent: t's children go to another thread of its
+ * process, or to init (to the boot task before init exists), which reaps
+ * them.  As Linux's reparent_leader, a child moving to another process
+ * now reports with SIGCHLD whatever clone asked, or a plain wait4 in init
+ * could never see it.  Every thread of a child has the new parent.
+ */
+static void forget_original_parent(struct task_struct *t)
+{
+	struct task_struct *reaper = find_alive_thread(t), *child, *n, *th;
+
+	if (!reaper)
+		reaper = init_process ? init_process : &init_task;
+	list_for_each_entry_safe(child, n, &t->children, sibling) {
+		list_del(&child->sibling);
+		for_each_thread(child->signal, th)
+			th->parent = reaper;
+		if (reaper->signal != t->signal)
+			child->exit_signal = SIGCHLD;
+		list_add_tail(&child->sibling, &reaper->children);
+		if (child->state == TASK_ZOMBIE)
+			wake_up(&reaper->signal->wait_chldexit);
+	}
+}
+
+/* task_exit_code: the status wait4 reports for a leader: the group's, if it ended as one. */
+static int task_exit_code(const struct task_struct *t)
+{
+	return (t->signal->flags & SIGNAL_GROUP_EXIT) ? t->signal->group_exit_code : t->exit_code;
+}
+
+/* unhash_task: t leaves every list: its parent's children, its thread group, all tasks. */
+static void unhash_task(struct task_struct *t)
+{
+	if (thread_group_leader(t))
+		list_del(&t->sibling);
+	list_del_init(&t->thread_node);
+	t->signal->nr_threads--;
+	list_del(&t->tasks);
+	t->state = TASK_DEAD;
+}
+
+/* release_task: nobody will look at t again, and it does not run: free what is left. */
+static void release_task(struct task_struct *t)
+{
+	unhash_task(t);
+	free_task(t);
+}
+
+/*
+ * exit_notify: t is a zombie.  A leader tells its parent once it is the
+ * last of its group; until then the parent's wait passes it over.  Any
+ * other thread is gone at once (nobody waits for a thread), and if it was
+ * the last, it tells the parent about the zombie leader in its place.
+ * True if t itself is to be freed as soon as it stops running.
+ */
+static bool exit_notify(struct task_struct *t)
+{
+	struct task_struct *leader = t->group_leader;
+	int code;
+
+	if (thread_group_leader(t)) {
+		if (t->signal->nr_threads > 1)
+			return false;
+		code = task_exit_code(t);
+		return do_notify_parent(t, (code & 0x7f) ? CLD_KILLED : CLD_EXITED, code);
+	}
+	unhash_task(t);
+	if (leader->state == TASK_ZOMBIE && leader->signal->nr_threads == 1) {
+		code = task_exit_code(leader);
+		if (do_notify_parent(leader, (code & 0x7f) ? CLD_KILLED : CLD_EXITED, code))
+			release_task(leader);	/* a zombie does not run: freed now */
+	}
+	return true;
+}
+
 __attribute__((noreturn)) void do_exit(int code)
 {
-	struct task_struct *t = current, *child, *n;
+	struct task_struct *t = current;
+	struct signal_struct *sig = t->signal;
 
-	if (t == init_process)
-		panic("Attempted to kill init! exitcode=%#x", code);
+	t->flags |= PF_EXITING;
+	retarget_shared_pending(t, ~t->blocked);	/* what it would have taken, another thread takes */
+	if (--sig->live == 0) {
+		if (init_process && sig == init_process->signal)
+			panic("Attempted to kill init! exitcode=%#x", code);
+		/* As Linux's synchronize_group_exit: the last thread's exit is the process's. */
+		if (!(sig->flags & SIGNAL_GROUP_EXIT)) {
+			sig->flags |= SIGNAL_GROUP_EXIT;
+			sig->group_exit_code = code;
+		}
+	}
 	vfork_release(t);
 	if (t->mm) {
 		struct mm_struct *mm = t->mm;
 
+		mm_release(t, mm);
 		t->mm = NULL;
-		mmput(mm);
+		mmput(mm);		/* the address space goes with its last user */
 	}
 	if (t->files) {
 		put_files_struct(t->files);
@@ -61,45 +161,111 @@ __attribute__((noreturn)) void do_exit(int code)
 		iput(t->cwd);
 		t->cwd = NULL;
 	}
-	/*
-	 * Orphans go to init (to the boot task before init exists), which reaps
-	 * them.  As Linux's reparent_leader, each now reports with SIGCHLD
-	 * whatever clone asked, or a plain wait4 in init could never see it.
-	 */
-	list_for_each_entry_safe(child, n, &t->children, sibling) {
-		struct task_struct *reaper = init_process ? init_process : &init_task;
-
-		list_del(&child->sibling);
-		child->parent = reaper;
-		child->exit_signal = SIGCHLD;
-		list_add_tail(&child->sibling, &reaper->children);
-		if (child->state == TASK_ZOMBIE)
-			wake_up(&reaper->wait_child);
-	}
+	forget_original_parent(t);
 	t->exit_code = code;
 	t->state = TASK_ZOMBIE;
-	if (do_notify_parent(t, (code & 0x7f) ? CLD_KILLED : CLD_EXITED, code)) {
+	if (exit_notify(t)) {
 		/* Nobody will wait: gone now; the next task frees the stack (finish_task_switch). */
-		list_del(&t->sibling);
-		list_del(&t->tasks);
-		t->state = TASK_DEAD;
+		if (t->state != TASK_DEAD)
+			unhash_task(t);
 	}
+	if (sig->group_exec_task)
+		wake_up_process(sig->group_exec_task);	/* de_thread counts the threads left */
 	schedule();
 	panic("do_exit: a zombie ran again");
 }
 
-long sys_exit_group(int code)
+int zap_other_threads(struct task_struct *t)
+{
+	struct task_struct *th;
+	int n = 0;
+
+	for_each_thread(t->signal, th) {
+		if (th == t || th->state == TASK_ZOMBIE || th->state == TASK_DEAD)
+			continue;
+		n++;
+		th->pending |= sigmask(SIGKILL);
+		signal_wake_up(th, true);
+	}
+	return n;
+}
+
+__attribute__((noreturn)) void do_group_exit(int code)
+{
+	struct signal_struct *sig = current->signal;
+
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		code = sig->group_exit_code;
+	} else if (sig->group_exec_task) {
+		code = 0;		/* killed by another thread's exec (de_thread) */
+	} else if (sig->nr_threads > 1) {
+		sig->group_exit_code = code;
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		zap_other_threads(current);
+	}
+	do_exit(code);
+}
+
+/* sys_exit: the calling thread ends; the process goes on while it has others. */
+long sys_exit(int code)
 {
 	do_exit((code & 0xff) << 8);
 }
 
-/* release_task: the parent has the status: free what is left. */
-static void release_task(struct task_struct *t)
+long sys_exit_group(int code)
 {
-	list_del(&t->sibling);
-	list_del(&t->tasks);
-	t->state = TASK_DEAD;
-	free_task(t);
+	do_group_exit((code & 0xff) << 8);
+}
+
+/*
+ * de_thread: exec in a process of several threads.  As Linux's, every
+ * other thread is killed and waited for, and a thread other than the
+ * leader takes the leader's pid, parent and place among its siblings,
+ * while the old leader, a zombie by then, is freed unseen.
+ */
+int de_thread(struct task_struct *t)
+{
+	struct signal_struct *sig = t->signal;
+	struct task_struct *leader = t->group_leader;
+
+	if (sig->nr_threads == 1)
+		return unshare_sighand(t);	/* CLONE_SIGHAND without CLONE_THREAD */
+	if (sig->flags & SIGNAL_GROUP_EXIT)
+		return -EAGAIN;		/* the process is dying already */
+	sig->group_exec_task = t;
+	zap_other_threads(t);
+	/* The others are released as they exit; a leader stays, as a zombie. */
+	while (sig->nr_threads > (thread_group_leader(t) ? 1 : 2) ||
+	       (!thread_group_leader(t) && leader->state != TASK_ZOMBIE)) {
+		if (fatal_signal_pending(t)) {
+			sig->group_exec_task = NULL;
+			return -EINTR;
+		}
+		t->state = TASK_INTERRUPTIBLE;
+		schedule();
+	}
+	sig->group_exec_task = NULL;
+	if (!thread_group_leader(t)) {
+		int tid = t->pid;
+
+		t->pid = leader->pid;
+		leader->pid = tid;
+		t->tgid = t->pid;
+		t->start_time = leader->start_time;
+		t->parent = leader->parent;
+		t->exit_signal = leader->exit_signal;
+		list_add(&t->sibling, &leader->sibling);	/* the leader's place among its siblings */
+		t->group_leader = t;
+		leader->group_leader = t;
+		leader->exit_signal = -1;
+		list_del_init(&leader->sibling);
+		list_del_init(&leader->thread_node);
+		sig->nr_threads--;
+		list_del(&leader->tasks);
+		leader->state = TASK_DEAD;
+		free_task(leader);
+	}
+	return unshare_sighand(t);
 }
 
 /*
@@ -128,8 +294,9 @@ struct wait_report {
 static bool wait_child_report(struct task_struct *t, int options, struct wait_report *r)
 {
 	r->pid = t->pid;
-	if (t->state == TASK_ZOMBIE && (options & WEXITED)) {
-		int code = t->exit_code;
+	/* A zombie leader whose threads still run is not done yet (Linux's delay_group_leader). */
+	if (t->state == TASK_ZOMBIE && (options & WEXITED) && t->signal->nr_threads == 1) {
+		int code = task_exit_code(t);
 
 		r->status = code;
 		r->code = (code & 0x7f) ? CLD_KILLED : CLD_EXITED;
@@ -157,18 +324,26 @@ static bool wait_child_report(struct task_struct *t, int options, struct wait_re
 	return false;
 }
 
-/* do_wait_once: a report from a child matching pid and options: its pid, 0 if none has one yet, or -ECHILD. */
+/*
+ * do_wait_once: a report from a child matching pid and options: its pid,
+ * 0 if none has one yet, or -ECHILD.  As Linux, the children of every
+ * thread of the process, unless __WNOTHREAD.
+ */
 static long do_wait_once(int pid, int options, struct wait_report *r)
 {
-	struct task_struct *t, *n;
+	struct task_struct *th, *t, *n;
 	bool any = false;
 
-	list_for_each_entry_safe(t, n, &current->children, sibling) {
-		if (!child_matches(t, pid, options))
+	for_each_thread(current->signal, th) {
+		if ((options & __WNOTHREAD) && th != current)
 			continue;
-		any = true;
-		if (wait_child_report(t, options, r))
-			return r->pid;
+		list_for_each_entry_safe(t, n, &th->children, sibling) {
+			if (!child_matches(t, pid, options))
+				continue;
+			any = true;
+			if (wait_child_report(t, options, r))
+				return r->pid;
+		}
 	}
 	return any ? 0 : -ECHILD;
 }
@@ -180,7 +355,7 @@ static long do_wait(int pid, int options, struct wait_report *r)
 
 	if (options & WNOHANG)
 		return do_wait_once(pid, options, r);
-	if (wait_event_interruptible(current->wait_child,
+	if (wait_event_interruptible(current->signal->wait_chldexit,
 				     (got = do_wait_once(pid, options, r)) != 0))
 		return -ERESTARTSYS;
 	return got;

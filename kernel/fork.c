@@ -3,9 +3,12 @@
  *
  * copy_process() gives the child its own kernel stack whose top holds a
  * copy of the parent's user registers (with a0 = 0: fork returns 0 in the
- * child), a copy of the address space (or the same one, for vfork), and
- * the open files.  The child starts in ret_from_fork and leaves the kernel
- * through the common trap return path, straight into user mode.
+ * child), a copy of the address space, the open files and the signal
+ * actions, or the parent's very own, as the clone flags say: a thread
+ * (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD)
+ * shares them all and joins the parent's thread group.  The child starts
+ * in ret_from_fork and leaves the kernel through the common trap return
+ * path, straight into user mode.
  */
 #include <asm/processor.h>
 #include <errno.h>
@@ -20,12 +23,51 @@
 #include <task_stack.h>
 #include <err.h>
 #include <fs.h>
+#include <futex.h>
 #include <timer.h>
 #include <vmstat.h>
 
-#define CLONE_VM	0x00000100
-#define CLONE_VFORK	0x00004000
-#define CSIGNAL		0x000000ff
+/* Linux's clone flags (uapi/linux/sched.h) */
+#define CSIGNAL			0x000000ff	/* the signal sent to the parent at exit */
+#define CLONE_VM		0x00000100
+#define CLONE_FS		0x00000200
+#define CLONE_FILES		0x00000400
+#define CLONE_SIGHAND		0x00000800
+#define CLONE_PIDFD		0x00001000
+#define CLONE_PTRACE		0x00002000
+#define CLONE_VFORK		0x00004000
+#define CLONE_PARENT		0x00008000
+#define CLONE_THREAD		0x00010000
+#define CLONE_SYSVSEM		0x00040000
+#define CLONE_SETTLS		0x00080000
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_DETACHED		0x00400000
+#define CLONE_UNTRACED		0x00800000
+#define CLONE_CHILD_SETTID	0x01000000
+
+/*
+ * The flags rvmm does: the rest (namespaces, pidfds, ptrace, CLONE_IO)
+ * are EINVAL.  CLONE_SYSVSEM has nothing to share (no System V
+ * semaphores), CLONE_DETACHED is ignored by Linux too, CLONE_UNTRACED
+ * means nothing without ptrace.
+ */
+#define CLONE_KNOWN	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |	\
+			 CLONE_VFORK | CLONE_PARENT | CLONE_THREAD | CLONE_SYSVSEM |	\
+			 CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID |	\
+			 CLONE_DETACHED | CLONE_UNTRACED | CLONE_CHILD_SETTID)
+
+/* What copy_process is asked for, as Linux's struct kernel_clone_args. */
+struct kernel_clone_args {
+	unsigned long flags;
+	int exit_signal;
+	unsigned long stack;		/* the child's sp; 0: the parent's */
+	unsigned long tls;		/* CLONE_SETTLS: the child's tp */
+	int __user *parent_tid;		/* CLONE_PARENT_SETTID */
+	int __user *child_tid;		/* CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID */
+	int (*fn)(void *);		/* a kernel thread's function */
+	void *fn_arg;
+};
 
 int alloc_pid(void);
 void do_exit(int code) __attribute__((noreturn));
@@ -51,25 +93,83 @@ static struct task_struct *alloc_task(void)
 	INIT_LIST_HEAD(&t->sibling);
 	INIT_LIST_HEAD(&t->run_list);
 	INIT_LIST_HEAD(&t->sleep_entry);
-	init_waitqueue_head(&t->wait_child);
+	INIT_LIST_HEAD(&t->thread_node);
 	return t;
+}
+
+static struct kmem_cache *signal_cachep;
+
+/*
+ * copy_signal: a new thread group's signal_struct, with p its only thread
+ * (p->signal), or 0 if p joins current's group (CLONE_THREAD).
+ */
+static int copy_signal(unsigned long clone_flags, struct task_struct *p)
+{
+	struct signal_struct *sig;
+
+	if (clone_flags & CLONE_THREAD) {
+		p->signal = current->signal;
+		p->signal->count++;
+		return 0;
+	}
+	if (!signal_cachep)
+		signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct), 0,
+						  SLAB_PANIC, NULL);
+	sig = kmem_cache_alloc(signal_cachep, GFP_KERNEL);	/* a word at a time below, not zalloc's bytes */
+	if (!sig)
+		return -ENOMEM;
+	*sig = (struct signal_struct){ .count = 1 };
+	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	INIT_LIST_HEAD(&sig->thread_head);
+	init_waitqueue_head(&sig->wait_chldexit);
+	p->signal = sig;
+	return 0;
+}
+
+/* put_signal_struct: t is being freed: the last task of a thread group frees its signal_struct. */
+static void put_signal_struct(struct task_struct *t)
+{
+	struct signal_struct *sig = t->signal;
+
+	t->signal = NULL;
+	if (!sig || sig == &init_signals)
+		return;
+	if (--sig->count == 0)
+		kmem_cache_free(signal_cachep, sig);
 }
 
 void free_task(struct task_struct *t)
 {
 	exit_signals_free(t);
+	put_signal_struct(t);
 	free_thread_stack(t);
 	kmem_cache_free(task_cache, t);
 }
 
 /*
- * copy_process: a runnable copy of current, whose mm it shares when
- * share_vm.  It returns to user mode as from fork (on newsp if non-zero),
- * or, when fn is set, runs fn(arg) as a kernel thread (copy_thread).
+ * mm_release: t lets go of its address space (exit, exec): as Linux's,
+ * CLONE_CHILD_CLEARTID's word becomes 0 and one waiter on it is woken,
+ * which is how pthread_join learns a thread has gone.  Pointless, and not
+ * done, when nobody else uses the memory; a bad pointer is ignored.
  */
-static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned long newsp,
-					int (*fn)(void *), void *arg)
+void mm_release(struct task_struct *t, struct mm_struct *mm)
 {
+	int __user *tidptr = t->clear_child_tid;
+
+	t->clear_child_tid = NULL;
+	if (tidptr && mm && mm->mm_users > 1 && !put_user(0, tidptr))
+		futex_wake(mm, (u32 __user *)tidptr, 1, FUTEX_BITSET_MATCH_ANY);
+}
+
+/*
+ * copy_process: a runnable copy of current, sharing what args->flags
+ * says.  It returns to user mode as from fork (on args->stack if
+ * non-zero), or, when args->fn is set, runs fn(arg) as a kernel thread
+ * (copy_thread).
+ */
+static struct task_struct *copy_process(const struct kernel_clone_args *args)
+{
+	unsigned long flags = args->flags;
 	struct task_struct *p = alloc_task();
 	int err = -ENOMEM;
 
@@ -81,16 +181,17 @@ static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned
 		goto free;
 	}
 	memcpy(p->comm, current->comm, sizeof(p->comm));
-	p->exit_signal = exit_signal;
-	if (copy_signals(p, current))
+	p->exit_signal = (flags & CLONE_THREAD) ? -1 : args->exit_signal;
+	if (copy_signals(p, current, flags & CLONE_SIGHAND) || copy_signal(flags, p))
 		goto free;
+	if ((flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
+		p->sas_ss_sp = p->sas_ss_size = 0;	/* a new stack of its own: not the parent's alternate one */
 	p->oom_score_adj = current->oom_score_adj;
 	p->start_time = jiffies;
 	p->pgid = current->pgid;	/* fork and vfork alike: the parent's job and session */
 	p->sid = current->sid;
-	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	if (current->mm) {
-		if (share_vm) {
+		if (flags & CLONE_VM) {
 			p->mm = current->mm;
 			p->mm->mm_users++;
 		} else {
@@ -99,16 +200,43 @@ static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned
 				goto free;
 		}
 	}
-	p->files = dup_fd(current->files);
-	if (!p->files)
-		goto free_mm;
+	if (flags & CLONE_FILES) {
+		p->files = current->files;
+		p->files->count++;
+	} else {
+		p->files = dup_fd(current->files);
+		if (!p->files)
+			goto free_mm;
+	}
+	/* CLONE_FS: rvmm keeps the directory in the task, so each thread has its own copy */
 	p->cwd = current->cwd ? igrab(current->cwd) : NULL;
+	if (flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = args->child_tid;
+	if (flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = args->child_tid;
 
-	copy_thread(p, newsp, fn, arg);
+	copy_thread(p, args->stack, (flags & CLONE_SETTLS) ? &args->tls : NULL, args->fn, args->fn_arg);
 
-	p->parent = current;
-	list_add_tail(&p->sibling, &current->children);
+	/* A thread, or a CLONE_PARENT sibling, has the parent's parent (init has none to share). */
+	if ((flags & (CLONE_PARENT | CLONE_THREAD)) && current->parent)
+		p->parent = current->parent;
+	else
+		p->parent = current;
+	if (flags & CLONE_THREAD) {
+		p->tgid = current->tgid;
+		p->group_leader = current->group_leader;
+	} else {
+		p->tgid = p->pid;
+		p->group_leader = p;
+		list_add_tail(&p->sibling, &p->parent->children);	/* only leaders: wait4 sees processes */
+	}
+	list_add_tail(&p->thread_node, &p->signal->thread_head);
+	p->signal->nr_threads++;
+	p->signal->live++;
 	list_add_tail(&p->tasks, &init_task.tasks);
+	/* As Linux, written before the child runs, and a bad pointer is not an error. */
+	if (flags & CLONE_PARENT_SETTID)
+		(void)put_user(p->pid, args->parent_tid);
 	p->state = TASK_INTERRUPTIBLE;
 	wake_up_process(p);			/* onto the run queue */
 	return p;
@@ -122,28 +250,49 @@ free:
 }
 
 /*
- * sys_clone: fork (flags = SIGCHLD) and vfork (CLONE_VM | CLONE_VFORK |
- * SIGCHLD) are what rvmm supports; threads are not.  riscv64's argument
- * order: flags, newsp, parent_tid, tls, child_tid.
+ * clone_flags_valid: Linux's rules for flag combinations (copy_process):
+ * a thread shares the signal actions, shared actions need shared memory,
+ * and a detached child cannot be one of init's siblings.  0 or -EINVAL.
  */
-long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
-	       unsigned long tls, unsigned long ctid)
+static int clone_flags_valid(unsigned long flags)
 {
-	unsigned long other = flags & ~(CSIGNAL | CLONE_VM | CLONE_VFORK);
-	struct task_struct *p;
-	bool vfork = flags & CLONE_VFORK;
-
-	(void)ptid, (void)tls, (void)ctid;
-	if (other || ((flags & CLONE_VM) && !vfork))
+	if (flags & ~CLONE_KNOWN)
 		return -EINVAL;
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	if ((flags & CLONE_PARENT) && current->tgid == 1)
+		return -EINVAL;		/* init's siblings would have no parent to wait for them */
 #ifndef CONFIG_MMU
 	if (!(flags & CLONE_VM))
 		return -EINVAL;		/* no fork without an MMU: nothing to copy an address space into */
 #endif
-	p = copy_process(flags & CLONE_VM, (int)(flags & CSIGNAL), newsp, NULL, NULL);
+	return 0;
+}
+
+/*
+ * sys_clone: fork (flags = SIGCHLD), vfork (CLONE_VM | CLONE_VFORK |
+ * SIGCHLD), threads (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |
+ * CLONE_THREAD and the tid and TLS flags) and what lies between.
+ * riscv64's argument order: flags, newsp, parent_tid, tls, child_tid.
+ */
+long sys_clone(unsigned long flags, unsigned long newsp, int __user *ptid,
+	       unsigned long tls, int __user *ctid)
+{
+	struct kernel_clone_args args = {
+		.flags = flags & ~CSIGNAL, .exit_signal = (int)(flags & CSIGNAL), .stack = newsp,
+		.tls = tls, .parent_tid = ptid, .child_tid = ctid,
+	};
+	struct task_struct *p;
+	int err = clone_flags_valid(flags);
+
+	if (err)
+		return err;
+	p = copy_process(&args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
-	if (vfork) {
+	if (flags & CLONE_VFORK) {
 		/*
 		 * The parent may not run until the child has exec'd or exited:
 		 * they share the stack.  A killed parent stops waiting and dies;
@@ -158,6 +307,12 @@ long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	return p->pid;
 }
 
+long sys_set_tid_address(int __user *tidptr)
+{
+	current->clear_child_tid = tidptr;	/* checked only when used, as Linux */
+	return current->pid;
+}
+
 /*
  * kernel_thread: a new task that runs fn(arg) in the kernel; if fn execs a
  * program and returns 0, the task continues as that user process (this is
@@ -165,7 +320,8 @@ long sys_clone(unsigned long flags, unsigned long newsp, unsigned long ptid,
  */
 int kernel_thread(int (*fn)(void *), void *arg, const char *name)
 {
-	struct task_struct *p = copy_process(false, SIGCHLD, 0, fn, arg);
+	struct kernel_clone_args args = { .exit_signal = SIGCHLD, .fn = fn, .fn_arg = arg };
+	struct task_struct *p = copy_process(&args);
 
 	if (IS_ERR(p))
 		return (int)PTR_ERR(p);

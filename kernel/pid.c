@@ -43,7 +43,8 @@ int for_each_pid(int (*fn)(int pid, void *arg), void *arg)
 		int best = PID_MAX;
 
 		list_for_each_entry(t, &init_task.tasks, tasks)
-			if (t->pid > next && t->pid < best && t->state != TASK_DEAD)
+			if (t->pid > next && t->pid < best && t->state != TASK_DEAD &&
+			    thread_group_leader(t))	/* as Linux's /proc: processes, not threads */
 				best = t->pid;
 		if (best == PID_MAX)
 			return 0;

@@ -18,12 +18,12 @@
 
 unsigned long rlimit(unsigned int resource)
 {
-	return current->rlim[resource].rlim_cur;
+	return current->signal->rlim[resource].rlim_cur;
 }
 
 unsigned long rlimit_max(unsigned int resource)
 {
-	return current->rlim[resource].rlim_max;
+	return current->signal->rlim[resource].rlim_max;
 }
 
 /*
@@ -45,7 +45,7 @@ static int do_prlimit(struct task_struct *t, unsigned int resource,
 		if (resource == RLIMIT_NOFILE && new->rlim_max > NR_OPEN)
 			return -EPERM;
 	}
-	rlim = &t->rlim[resource];
+	rlim = &t->signal->rlim[resource];
 	if (new && new->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE))
 		return -EPERM;
 	if (old)

@@ -34,10 +34,20 @@ struct task_struct init_task = {
 	.sibling = LIST_HEAD_INIT(init_task.sibling),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
-	.wait_child = { LIST_HEAD_INIT(init_task.wait_child.head) },
 	.sleep_entry = LIST_HEAD_INIT(init_task.sleep_entry),
 	.files = &init_files,
 	.sighand = &init_sighand,
+	.signal = &init_signals,
+	.group_leader = &init_task,
+	.thread_node = LIST_HEAD_INIT(init_signals.thread_head),
+};
+/* The boot task's thread group: itself alone. */
+struct signal_struct init_signals = {
+	.count = 1,
+	.live = 1,
+	.nr_threads = 1,
+	.thread_head = LIST_HEAD_INIT(init_task.thread_node),
+	.wait_chldexit = { LIST_HEAD_INIT(init_signals.wait_chldexit.head) },
 	.rlim = INIT_RLIMITS,
 };
 struct task_struct *current = &init_task;
@@ -73,6 +83,9 @@ static void finish_task_switch(struct task_struct *prev)
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
+	/* CLONE_CHILD_SETTID: in the child's own address space; a bad pointer is not the child's error */
+	if (current->set_child_tid)
+		(void)put_user(current->pid, current->set_child_tid);
 }
 
 void schedule(void)

@@ -140,8 +140,9 @@ static int exec_bench(void *arg)
 /* run_bench_program: instructions from starting the program with argc arguments to reaping it. */
 static u64 run_bench_program(struct elf_image *img, int argc)
 {
-	static const char *const args[] = { "bench", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", NULL };
-	const char *argv[15] = { NULL };
+	static const char *const args[] = { "bench", "a", "b", "c", "d", "e", "f", "g", "h", "i",
+					    "j", "k", "l", "m", "n", "o", NULL };
+	const char *argv[17] = { NULL };
 	struct bench_run run = { img, argv };
 	int status, pid;
 	u64 t0;
@@ -246,6 +247,7 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 {
 	struct elf_image img;
 	u64 base, getpid, mmaps, mmap1m, vforks, signals, grow, nogrow, move, nomove;
+	u64 threads, futexes;
 
 	if (!build_elf(&img, user_bench_start, user_bench_end))
 		return;
@@ -260,6 +262,8 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 	nogrow = run_bench_program(&img, 12);
 	move = run_bench_program(&img, 13);
 	nomove = run_bench_program(&img, 14);
+	threads = run_bench_program(&img, 15);
+	futexes = run_bench_program(&img, 16);
 	if (base && getpid && mmaps && mmap1m) {
 		line("getpid_syscall", (unsigned long)((getpid - base) / 1000), "instr");
 		line("mmap_munmap_4k", (unsigned long)((mmaps - base) / 1000), "instr");
@@ -272,6 +276,11 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 		line("mremap_grow_1m", (unsigned long)((grow - nogrow) / 100), "instr");
 	if (move && nomove)
 		line("mremap_move_1m", (unsigned long)((move - nomove) / 100), "instr");
+	if (base && threads)	/* clone a thread that exits, wait on its tid word */
+		line("thread_create_join", (unsigned long)((threads - base) / 100), "instr");
+	if (base && threads && futexes)	/* the one thread's creation and join left out */
+		line("futex_wake_wait", (unsigned long)((futexes - base - (threads - base) / 100) / 1000),
+		     "instr");
 	if (base && vforks)	/* needs /bin/echo from the initramfs */
 		line("vfork_exec_wait", (unsigned long)((vforks - base) / 20), "instr");
 	bench_fork(line, &img, base);

@@ -138,8 +138,13 @@ user_test_end:
  *   7 1000 x (mmap 4 KiB of anonymous memory, munmap it)
  *   8 100 x (mmap 1 MiB of anonymous memory, munmap it)
  *   9 20 x (vfork, the child execs "/bin/echo -n", wait)
- * Modes 1, 2 and 7-9 work without an MMU too.
+ *  10 1000 x (kill self with SIGUSR1, an empty handler, rt_sigreturn)
+ *  15 100 x (a thread that exits at once; wait for its CLONE_CHILD_CLEARTID)
+ *  16 1000 futex round trips between two threads, then the thread exits
+ * Modes 1, 2, 7-10, 15 and 16 work without an MMU too.
  */
+#define THREAD_FLAGS	0x350f00	/* CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
+					   CLONE_SYSVSEM | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID */
 	.balign 4
 	.globl user_bench_start
 user_bench_start:
@@ -156,6 +161,10 @@ user_bench_start:
 	beq	t0, t1, 13f
 	li	t1, 10
 	beq	t0, t1, 16f
+	li	t1, 15
+	beq	t0, t1, 30f
+	li	t1, 16
+	beq	t0, t1, 40f
 	li	t1, 11
 	bgeu	t0, t1, 18f
 	li	t1, 4
@@ -344,6 +353,103 @@ user_bench_start:
 21:	li	a0, 1
 	li	a7, 94
 	ecall
+
+	/* The threads touch no memory but the words: any stack does, the parent's too. */
+30:	addi	sp, sp, -16		/* 11: the word at 0(sp) is the thread's tid until it exits */
+	li	s1, 100
+31:	li	a0, THREAD_FLAGS
+	mv	a1, sp
+	mv	a2, sp			/* parent_tid */
+	li	a3, 0			/* tls */
+	mv	a4, sp			/* child_tid */
+	li	a7, 220
+	ecall
+	beqz	a0, 33f
+32:	lw	a2, 0(sp)		/* while (word) futex(&word, FUTEX_WAIT, word) */
+	beqz	a2, 34f
+	mv	a0, sp
+	li	a1, 0
+	li	a3, 0
+	li	a7, 98
+	ecall
+	j	32b
+33:	li	a0, 0			/* the thread: exit(0) */
+	li	a7, 93
+	ecall
+34:	addi	s1, s1, -1
+	bnez	s1, 31b
+	addi	sp, sp, 16
+	j	9b
+
+40:	addi	sp, sp, -16		/* 12: W at 0(s4): 1 the thread's turn, 0 the main thread's, 2 stop */
+	mv	s4, sp
+	sw	zero, 0(s4)
+	li	a0, THREAD_FLAGS
+	mv	a1, sp
+	addi	a2, s4, 4		/* the join word, at 4(s4) */
+	li	a3, 0
+	addi	a4, s4, 4
+	li	a7, 220
+	ecall
+	beqz	a0, 45f
+	li	s1, 1000
+41:	li	t0, 1			/* W = 1, FUTEX_WAKE(W, 1) */
+	sw	t0, 0(s4)
+	mv	a0, s4
+	li	a1, 1
+	li	a2, 1
+	li	a7, 98
+	ecall
+42:	lw	t0, 0(s4)		/* while (W == 1) FUTEX_WAIT(W, 1) */
+	li	t1, 1
+	bne	t0, t1, 43f
+	mv	a0, s4
+	li	a1, 0
+	li	a2, 1
+	li	a3, 0
+	li	a7, 98
+	ecall
+	j	42b
+43:	addi	s1, s1, -1
+	bnez	s1, 41b
+	li	t0, 2			/* W = 2: the thread leaves */
+	sw	t0, 0(s4)
+	mv	a0, s4
+	li	a1, 1
+	li	a2, 1
+	li	a7, 98
+	ecall
+44:	lw	a2, 4(s4)		/* join: until the thread's exit zeroes the word */
+	beqz	a2, 47f
+	addi	a0, s4, 4
+	li	a1, 0
+	li	a3, 0
+	li	a7, 98
+	ecall
+	j	44b
+45:	lw	t0, 0(s4)		/* the thread: while (W == 0) FUTEX_WAIT(W, 0) */
+	bnez	t0, 46f
+	mv	a0, s4
+	li	a1, 0
+	li	a2, 0
+	li	a3, 0
+	li	a7, 98
+	ecall
+	j	45b
+46:	li	t1, 2
+	beq	t0, t1, 48f
+	sw	zero, 0(s4)		/* W = 0, FUTEX_WAKE(W, 1) */
+	mv	a0, s4
+	li	a1, 1
+	li	a2, 1
+	li	a7, 98
+	ecall
+	j	45b
+48:	li	a0, 0			/* exit(0): this thread only */
+	li	a7, 93
+	ecall
+47:	addi	sp, sp, 16
+	j	9b
 
 /* bench_sig_handler: returns at once, through the frame's trampoline (rt_sigreturn). */
 bench_sig_handler:

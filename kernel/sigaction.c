@@ -22,7 +22,8 @@ static bool valid_signal(int sig)
  * sys_kill: Linux looks the target up before it checks the signal, so a
  * missing process is ESRCH whatever the number.  A zombie still exists:
  * signalling it succeeds and does nothing.  Process groups: kill(0) and
- * kill(-1) are refused, a group below -1 is ESRCH.
+ * kill(-1) are refused, a group below -1 is ESRCH.  The signal is for the
+ * whole process, whichever of its threads' ids names it.
  */
 long sys_kill(int pid, int sig)
 {
@@ -38,11 +39,11 @@ long sys_kill(int pid, int sig)
 	if (!valid_signal(sig))
 		return -EINVAL;
 	if (sig)
-		send_signal_info(t, sig, SI_USER, current->pid, 0);
+		group_send_sig_info(t, sig, SI_USER, current->tgid);
 	return 0;
 }
 
-/* sys_tgkill: a thread of a thread group; each rvmm process is one thread whose tid is its pid. */
+/* sys_tgkill: one thread, tid, of the thread group tgid; ESRCH if tid is in another group. */
 long sys_tgkill(int tgid, int tid, int sig)
 {
 	struct task_struct *t;
@@ -50,18 +51,23 @@ long sys_tgkill(int tgid, int tid, int sig)
 	if (tgid <= 0 || tid <= 0)
 		return -EINVAL;
 	t = find_task_by_pid(tid);
-	if (!t || (tgid != tid))
+	if (!t || t->tgid != tgid)
 		return -ESRCH;
 	if (!valid_signal(sig))
 		return -EINVAL;
 	if (sig)
-		send_signal_info(t, sig, SI_TKILL, current->pid, 0);
+		send_signal_info(t, sig, SI_TKILL, current->tgid, 0);
 	return 0;
 }
 
 long sys_tkill(int tid, int sig)
 {
-	return tid <= 0 ? -EINVAL : sys_tgkill(tid, tid, sig);
+	struct task_struct *t;
+
+	if (tid <= 0)
+		return -EINVAL;
+	t = find_task_by_pid(tid);
+	return t ? sys_tgkill(t->tgid, tid, sig) : -ESRCH;
 }
 
 long sys_rt_sigaction(int sig, const struct k_sigaction __user *act,
@@ -82,8 +88,13 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act,
 		*ka = new;
 		/* Setting SIG_IGN, or SIG_DFL on a signal whose default is to ignore, drops it (POSIX). */
 		if (new.handler == SIG_IGN || (new.handler == SIG_DFL &&
-		    (sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH)))
-			current->pending &= ~sigmask(sig);
+		    (sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH))) {
+			struct task_struct *th;
+
+			current->signal->shared_pending &= ~sigmask(sig);
+			for_each_thread(current->signal, th)
+				th->pending &= ~sigmask(sig);
+		}
 	}
 	/* As Linux, the new action stands even if the old one cannot be written back. */
 	if (oact && copy_to_user(oact, &old, sizeof(old)))
@@ -115,6 +126,8 @@ long sys_rt_sigprocmask(int how, const sigset_t __user *set, sigset_t __user *os
 		default:
 			return -EINVAL;
 		}
+		/* What this thread now blocks and the process has pending, another may take. */
+		retarget_shared_pending(current, current->blocked & ~old);
 	}
 	if (oset && copy_to_user(oset, &old, sizeof(old)))
 		return -EFAULT;
@@ -123,7 +136,7 @@ long sys_rt_sigprocmask(int how, const sigset_t __user *set, sigset_t __user *os
 
 long sys_rt_sigpending(sigset_t __user *set, unsigned long sigsetsize)
 {
-	sigset_t pending = current->pending & current->blocked;
+	sigset_t pending = (current->pending | current->signal->shared_pending) & current->blocked;
 
 	/* As Linux, a shorter set is allowed here: its first bytes (little-endian: the low signals). */
 	if (sigsetsize > sizeof(sigset_t))

@@ -1,9 +1,13 @@
 /*
  * kernel/signal.c: sending and delivering signals, as Linux's
- * kernel/signal.c for a process of one thread.
+ * kernel/signal.c.
  *
  * Sending sets a pending bit (a non-real-time signal is not queued twice)
- * with its siginfo, unless the signal is ignored, and wakes the task.
+ * with its siginfo, unless the signal is ignored, and wakes the task.  A
+ * signal for one thread (tkill, a fault) is pending in that thread's own
+ * set; one for the process (kill, SIGCHLD) in the thread group's shared
+ * set, and any thread not blocking it takes it (complete_signal); a fatal
+ * one kills every thread at once.
  * Delivery happens on the way back to user mode (do_signal): the lowest
  * unblocked pending signal is ignored, stops the task, kills it, or runs
  * its handler on a frame the arch builds (kernel/riscv/signal.c).
@@ -18,7 +22,6 @@
 #include <string.h>
 #include <trap.h>
 
-void do_exit(int code) __attribute__((noreturn));
 
 #define STOP_SIGNALS	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
 /* Linux's SIG_KERNEL_IGNORE_MASK, with SIGCONT, whose default is to continue. */
@@ -43,15 +46,21 @@ static void notify_parent_cldstop(struct task_struct *t, int why)
 	struct task_struct *parent = t->parent;
 
 	if (!(parent->sighand->action[SIGCHLD - 1].flags & SA_NOCLDSTOP))
-		send_signal_info(parent, SIGCHLD, why, t->pid, 0);
-	wake_up(&parent->wait_child);
+		group_send_sig_info(parent, SIGCHLD, why, t->tgid);
+	wake_up(&parent->signal->wait_chldexit);
 }
 
-void send_signal_info(struct task_struct *t, int sig, int code, int pid, unsigned long addr)
+void signal_wake_up(struct task_struct *t, bool fatal)
 {
-	if (t->state == TASK_ZOMBIE || t->state == TASK_DEAD)
-		return;
-	/* A stop cancels a pending continue and the other way round, as Linux's prepare_signal. */
+	if (t->state == TASK_INTERRUPTIBLE || (fatal && t->state == TASK_STOPPED)) {
+		t->state = TASK_INTERRUPTIBLE;
+		wake_up_process(t);	/* wait_event returns -ERESTARTSYS */
+	}
+}
+
+/* prepare_stop_cont: a stop cancels a pending continue and the other way round (Linux's prepare_signal). */
+static void prepare_stop_cont(struct task_struct *t, int sig)
+{
 	if (STOP_SIGNALS & sigmask(sig))
 		t->pending &= ~sigmask(SIGCONT);
 	if (sig == SIGCONT || sig == SIGKILL) {
@@ -65,19 +74,113 @@ void send_signal_info(struct task_struct *t, int sig, int code, int pid, unsigne
 			}
 		}
 	}
+}
+
+void send_signal_info(struct task_struct *t, int sig, int code, int pid, unsigned long addr)
+{
+	if (t->state == TASK_ZOMBIE || t->state == TASK_DEAD)
+		return;
+	prepare_stop_cont(t, sig);
 	if (sig_ignored(t, sig))
 		return;
 	if (!(t->pending & sigmask(sig))) {
 		t->pending |= sigmask(sig);
 		t->sighand->info[sig - 1] = (struct pending_info){ code, pid, addr };
 	}
-	if (!(t->blocked & sigmask(sig)) && t->state == TASK_INTERRUPTIBLE)
-		wake_up_process(t);	/* wait_event returns -ERESTARTSYS */
+	if (!(t->blocked & sigmask(sig)))
+		signal_wake_up(t, false);
+}
+
+/* sig_fatal: would sig's default action end the process? */
+static bool sig_fatal(const struct task_struct *t, int sig)
+{
+	return sig == SIGKILL || (t->sighand->action[sig - 1].handler == SIG_DFL &&
+				  !(sigmask(sig) & (STOP_SIGNALS | IGNORE_SIGNALS)));
+}
+
+/* wants_signal: may thread t take sig now? */
+static bool wants_signal(int sig, const struct task_struct *t)
+{
+	if (t->flags & PF_EXITING)
+		return false;
+	return sig == SIGKILL || !(t->blocked & sigmask(sig));
+}
+
+/*
+ * complete_signal: sig is pending for p's process.  As Linux's, wake the
+ * thread that should take it: p if it can, else any thread not blocking
+ * it; none can, and it waits for one to unblock it.  A fatal signal does
+ * not wait for a thread to run: every thread gets SIGKILL now.
+ */
+static void complete_signal(int sig, struct task_struct *p)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t = NULL, *th;
+
+	if (wants_signal(sig, p)) {
+		t = p;
+	} else {
+		for_each_thread(signal, th)
+			if (wants_signal(sig, th)) {
+				t = th;
+				break;
+			}
+	}
+	if (!t)
+		return;
+	if (sig_fatal(t, sig) && !(signal->flags & SIGNAL_GROUP_EXIT) && !signal->group_exec_task) {
+		signal->flags |= SIGNAL_GROUP_EXIT;
+		signal->group_exit_code = sig;
+		signal->shared_pending &= ~sigmask(sig);
+		for_each_thread(signal, th) {
+			th->pending |= sigmask(SIGKILL);
+			signal_wake_up(th, true);
+		}
+		return;
+	}
+	signal_wake_up(t, sig == SIGKILL);
+}
+
+void group_send_sig_info(struct task_struct *p, int sig, int code, int pid)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *th;
+
+	if (!signal->live)
+		return;		/* every thread has exited */
+	for_each_thread(signal, th)
+		prepare_stop_cont(th, sig);
+	if (STOP_SIGNALS & sigmask(sig))
+		signal->shared_pending &= ~sigmask(SIGCONT);
+	if (sig == SIGCONT || sig == SIGKILL)
+		signal->shared_pending &= ~STOP_SIGNALS;
+	if (sig_ignored(p, sig))
+		return;
+	if (!(signal->shared_pending & sigmask(sig))) {
+		signal->shared_pending |= sigmask(sig);
+		p->sighand->info[sig - 1] = (struct pending_info){ code, pid, 0 };
+	}
+	complete_signal(sig, p);
 }
 
 void send_signal(struct task_struct *t, int sig)
 {
-	send_signal_info(t, sig, SI_KERNEL, 0, 0);
+	group_send_sig_info(t, sig, SI_KERNEL, 0);
+}
+
+void retarget_shared_pending(struct task_struct *t, sigset_t which)
+{
+	sigset_t left = which & t->signal->shared_pending;
+	struct task_struct *th;
+
+	for_each_thread(t->signal, th) {
+		if (!left)
+			return;
+		if (th == t || (th->flags & PF_EXITING) || !(left & ~th->blocked))
+			continue;
+		left &= th->blocked;
+		signal_wake_up(th, false);
+	}
 }
 
 void force_sig_fault(int sig, int code, unsigned long addr, const char *cause)
@@ -104,12 +207,12 @@ void force_sig_fault(int sig, int code, unsigned long addr, const char *cause)
 
 bool signal_pending(const struct task_struct *t)
 {
-	return (t->pending & ~t->blocked) != 0;
+	return ((t->pending | t->signal->shared_pending) & ~t->blocked) != 0;
 }
 
 bool fatal_signal_pending(const struct task_struct *t)
 {
-	sigset_t pend = t->pending & ~t->blocked;
+	sigset_t pend = (t->pending | t->signal->shared_pending) & ~t->blocked;
 
 	if (t->pending & sigmask(SIGKILL))
 		return true;
@@ -133,16 +236,24 @@ static void do_signal_stop(int sig)
 	schedule();
 }
 
-/* dequeue_signal: the lowest unblocked pending signal, taken off with its info; 0 if none. */
+/*
+ * dequeue_signal: the lowest unblocked pending signal, taken off with its
+ * info; the thread's own first, then its process's; 0 if none.
+ */
 static int dequeue_signal(struct task_struct *t, struct siginfo *info)
 {
+	sigset_t *from = &t->pending;
 	sigset_t ready = t->pending & ~t->blocked;
 	int sig;
 
+	if (!ready) {
+		from = &t->signal->shared_pending;
+		ready = *from & ~t->blocked;
+	}
 	if (!ready)
 		return 0;
 	sig = __builtin_ctzl(ready) + 1;
-	t->pending &= ~sigmask(sig);
+	*from &= ~sigmask(sig);
 	*info = (struct siginfo){ .si_signo = sig, .si_code = t->sighand->info[sig - 1].code };
 	if (info->si_code > 0 && (sigmask(sig) & FAULT_SIGNALS))
 		info->fault.addr = (void __user *)t->sighand->info[sig - 1].addr;
@@ -199,9 +310,9 @@ void do_signal(struct pt_regs *regs)
 		/*
 		 * Terminate; for SIGQUIT, SIGSEGV and the other "core" signals
 		 * too, without the 0x80 core flag: as Linux with RLIMIT_CORE 0,
-		 * no core is written, so WCOREDUMP is false.
+		 * no core is written, so WCOREDUMP is false.  Every thread goes.
 		 */
-		do_exit(sig);
+		do_group_exit(sig);
 	}
 	/* No handler ran: an interrupted call restarts, and sigsuspend's mask comes back. */
 	syscall_restart(regs, NULL);
@@ -220,20 +331,35 @@ void flush_signal_handlers(struct task_struct *t)
 }
 
 static struct kmem_cache *sighand_cache;
-struct sighand_struct init_sighand;	/* the boot task's: every action SIG_DFL */
+struct sighand_struct init_sighand = { .count = 1 };	/* the boot task's: every action SIG_DFL */
 
-int copy_signals(struct task_struct *p, const struct task_struct *parent)
+/* dup_sighand: a copy of from's actions, used by nobody yet; NULL if no memory. */
+static struct sighand_struct *dup_sighand(const struct sighand_struct *from)
 {
-	const struct sighand_struct *from = parent->sighand;
+	struct sighand_struct *sh;
 
 	if (!sighand_cache)
 		sighand_cache = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 0,
 						  SLAB_PANIC, NULL);
-	p->sighand = kmem_cache_alloc(sighand_cache, GFP_KERNEL);	/* info[] needs no zeroing */
-	if (!p->sighand)
-		return -ENOMEM;
+	sh = kmem_cache_alloc(sighand_cache, GFP_KERNEL);	/* info[] needs no zeroing */
+	if (!sh)
+		return NULL;
+	sh->count = 1;
 	for (int i = 0; i < _NSIG; i++)
-		p->sighand->action[i] = from->action[i];	/* three words each, not memcpy's bytes */
+		sh->action[i] = from->action[i];	/* three words each, not memcpy's bytes */
+	return sh;
+}
+
+int copy_signals(struct task_struct *p, const struct task_struct *parent, bool share_sighand)
+{
+	if (share_sighand) {
+		p->sighand = parent->sighand;
+		p->sighand->count++;
+	} else {
+		p->sighand = dup_sighand(parent->sighand);
+		if (!p->sighand)
+			return -ENOMEM;
+	}
 	p->blocked = parent->blocked;
 	p->pending = 0;
 	p->jobctl = 0;
@@ -243,11 +369,27 @@ int copy_signals(struct task_struct *p, const struct task_struct *parent)
 	return 0;
 }
 
+int unshare_sighand(struct task_struct *t)
+{
+	struct sighand_struct *sh;
+
+	if (t->sighand->count == 1)
+		return 0;
+	sh = dup_sighand(t->sighand);
+	if (!sh)
+		return -ENOMEM;
+	t->sighand->count--;
+	t->sighand = sh;
+	return 0;
+}
+
 void exit_signals_free(struct task_struct *t)
 {
-	if (t->sighand)
-		kmem_cache_free(sighand_cache, t->sighand);
+	struct sighand_struct *sh = t->sighand;
+
 	t->sighand = NULL;
+	if (sh && sh != &init_sighand && --sh->count == 0)
+		kmem_cache_free(sighand_cache, sh);
 }
 
 bool do_notify_parent(struct task_struct *t, int why, int status)
@@ -262,7 +404,7 @@ bool do_notify_parent(struct task_struct *t, int why, int status)
 		autoreap = true;
 	if (t->exit_signal > 0 && t->exit_signal <= _NSIG &&
 	    !(autoreap && ka->handler == SIG_IGN))
-		send_signal_info(parent, t->exit_signal, why, t->pid, 0);
-	wake_up(&parent->wait_child);
+		group_send_sig_info(parent, t->exit_signal, why, t->tgid);
+	wake_up(&parent->signal->wait_chldexit);
 	return autoreap;
 }

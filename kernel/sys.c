@@ -11,14 +11,20 @@
 #include <timer.h>
 #include <uaccess.h>
 
+/* sys_getpid: the process's id: its thread group's (the leader's pid). */
 long sys_getpid(void)
+{
+	return current->tgid;
+}
+
+long sys_gettid(void)
 {
 	return current->pid;
 }
 
 long sys_getppid(void)
 {
-	return current->parent ? current->parent->pid : 0;
+	return current->parent ? current->parent->tgid : 0;
 }
 
 long sys_sched_yield(void)

@@ -5,6 +5,7 @@
  */
 #include <binfmts.h>
 #include <errno.h>
+#include <futex.h>
 #include <mm_user.h>
 #include <printk.h>
 #include <resource.h>
@@ -52,6 +53,7 @@ static const u16 narrow_args[__NR_syscalls] = {
 	[__NR_ioctl] = W(0) | W(1), [__NR_setpgid] = W(0) | W(1), [__NR_getpgid] = W(0),
 	[__NR_getsid] = W(0), [__NR_getrlimit] = W(0), [__NR_setrlimit] = W(0),
 	[__NR_prlimit64] = W(0) | W(1), [__NR_mlock2] = W(2), [__NR_mlockall] = W(0),
+	[__NR_futex] = W(1) | W(2) | W(5),
 };
 
 /* narrow: regs a0-a5 as the handler's declared types expect them. */
@@ -66,8 +68,10 @@ static void narrow(unsigned long a[6], unsigned int mask)
 }
 
 static const syscall_t sys_call_table[__NR_syscalls] = {
-	SYSCALL(__NR_exit, sys_exit_group),	/* no threads: exit ends the process */
+	SYSCALL(__NR_exit, sys_exit),
 	SYSCALL(__NR_exit_group, sys_exit_group),
+	SYSCALL(__NR_set_tid_address, sys_set_tid_address),
+	SYSCALL(__NR_futex, sys_futex),
 	SYSCALL(__NR_wait4, sys_wait4),
 	SYSCALL(__NR_clone, sys_clone),
 	SYSCALL(__NR_kill, sys_kill),
@@ -80,7 +84,7 @@ static const syscall_t sys_call_table[__NR_syscalls] = {
 	SYSCALL(__NR_rt_sigsuspend, sys_rt_sigsuspend),
 	SYSCALL(__NR_sigaltstack, sys_sigaltstack),
 	SYSCALL(__NR_rt_sigreturn, sys_rt_sigreturn),
-	SYSCALL(__NR_gettid, sys_getpid),	/* one thread a process: its tid is its pid */
+	SYSCALL(__NR_gettid, sys_gettid),
 	SYSCALL(__NR_getpid, sys_getpid),
 	SYSCALL(__NR_getppid, sys_getppid),
 	SYSCALL(__NR_sched_yield, sys_sched_yield),

@@ -81,9 +81,11 @@ def check_slab_reports(label, suite, b, results):
         return
     if label.startswith("slob"):
         return
+    seen = sorted(set(SLAB_REPORT.findall(text)))[:12]
     for shape in SLUB_REPORT_SHAPES:
         results.add(re.search(shape, text, re.M) is not None,
-                    "[%s] slub: the log has a line matching %s" % (label, shape))
+                    "[%s] slub: the log has a line matching %s" % (label, shape),
+                    ["%d lines; the kinds of report seen:" % len(b.lines)] + seen)
 FUZZ_CALLS = 50000
 # What the fuzzer steps around: behaviour Linux shares, not kernel bugs (user/bin/fuzz.c, avoiding()).
 FUZZ_AVOID = "console-read,mmap-min-addr"

@@ -12,10 +12,12 @@ struct task_struct;
 void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp);
 /*
  * copy_thread: p, a copy of current, returns from fork in user mode with
- * 0 in a0 (on newsp if non-zero), or, when fn is set, starts in the
- * kernel running fn(arg) (a kernel thread).
+ * 0 in a0 (on newsp if non-zero, with *tls as its thread pointer if tls
+ * is set: CLONE_SETTLS), or, when fn is set, starts in the kernel running
+ * fn(arg) (a kernel thread).
  */
-void copy_thread(struct task_struct *p, unsigned long newsp, int (*fn)(void *), void *arg);
+void copy_thread(struct task_struct *p, unsigned long newsp, const unsigned long *tls,
+		 int (*fn)(void *), void *arg);
 
 /* wait_for_interrupt: sleep the hart until an interrupt is pending (even one that is masked). */
 /*

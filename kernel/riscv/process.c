@@ -25,7 +25,8 @@ void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp)
 	regs->status = (csr_read(sstatus) & ~(SR_SPP | SR_SUM | SR_FS | SR_SIE)) | SR_SPIE;
 }
 
-void copy_thread(struct task_struct *p, unsigned long newsp, int (*fn)(void *), void *arg)
+void copy_thread(struct task_struct *p, unsigned long newsp, const unsigned long *tls,
+		 int (*fn)(void *), void *arg)
 {
 	struct pt_regs *regs = task_pt_regs(p);
 
@@ -40,6 +41,8 @@ void copy_thread(struct task_struct *p, unsigned long newsp, int (*fn)(void *), 
 		regs->a0 = 0;		/* fork returns 0 in the child */
 		if (newsp)
 			regs->sp = newsp;
+		if (tls)
+			regs->tp = *tls;	/* the psABI's thread pointer */
 		p->thread.ra = (unsigned long)ret_from_fork;
 	}
 	p->thread.sp = (unsigned long)regs;	/* the kernel stack starts just below the saved registers */

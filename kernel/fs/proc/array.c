@@ -50,11 +50,12 @@ void proc_pid_status(struct task_struct *t, struct seq_buf *m)
 
 	seq_buf_printf(m, "Name:\t%s\n", t->comm);
 	seq_buf_printf(m, "State:\t%c (%s)\n", state_letter(t), state_name(t));
-	seq_buf_printf(m, "Tgid:\t%d\n", t->pid);
+	seq_buf_printf(m, "Tgid:\t%d\n", t->tgid);
 	seq_buf_printf(m, "Pid:\t%d\n", t->pid);
-	seq_buf_printf(m, "PPid:\t%d\n", t->parent ? t->parent->pid : 0);
+	seq_buf_printf(m, "PPid:\t%d\n", t->parent ? t->parent->tgid : 0);
 	if (mm)
 		task_mem(m, mm);
+	seq_buf_printf(m, "Threads:\t%d\n", t->signal->nr_threads);
 }
 
 
@@ -74,7 +75,7 @@ void proc_pid_stat(struct task_struct *t, struct seq_buf *m)
 		       0, 0, 0, -1, 0u, 0UL, 0UL, 0UL, 0UL);
 	seq_buf_printf(m, "%llu %llu %ld %ld %ld %ld %d %d %llu %lu %lu %lu ",
 		       (unsigned long long)t->utime, (unsigned long long)t->stime, 0L, 0L,
-		       20L, 0L, 1, 0, (unsigned long long)t->start_time, vsize, rss,
+		       20L, 0L, t->signal->nr_threads, 0, (unsigned long long)t->start_time, vsize, rss,
 		       ~0UL);
 	seq_buf_printf(m, "%lu %lu %lu %lu %lu %lu %lu %lu %lu %lu %lu %lu %d %d %u %u %llu %lu %ld ",
 		       mm ? mm->start_code : 0, mm ? mm->end_code : 0, mm ? mm->start_stack : 0,

@@ -13,7 +13,7 @@ static const char *proc_self_get_link(struct inode *inode, char *buf, size_t siz
 	/* pid 0, the idle task, has no /proc directory. */
 	if (!current->pid)
 		return ERR_PTR(-ENOENT);
-	snprintf(buf, size, "%d", current->pid);
+	snprintf(buf, size, "%d", current->tgid);	/* the process's, from any of its threads */
 	return buf;
 }
 

@@ -37,6 +37,8 @@
 #define SYS_fstat		80
 #define SYS_exit		93
 #define SYS_exit_group		94
+#define SYS_set_tid_address	96
+#define SYS_futex		98
 #define SYS_nanosleep		101
 #define SYS_syslog		116
 #define SYS_sched_yield		124
