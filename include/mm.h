@@ -75,14 +75,15 @@ enum pageflags {
 	PG_large_kmalloc, /* a kmalloc() too large for a slab cache */
 	PG_pcp,		/* free, on a per-cpu page list */
 	PG_locked,
+	PG_lru,
+	PG_active,
+	PG_writeback,
+	PG_mlocked,	/* mapped by a VM_LOCKED VMA: counted in Mlocked (mm/mlock.c) */
+	/* (the flags up to here are the ones a free checks: one andi) */
 	PG_referenced,
 	PG_uptodate,
 	PG_dirty,
-	PG_lru,
-	PG_active,
 	PG_swapbacked,
-	PG_writeback,
-	PG_mlocked,	/* mapped by a VM_LOCKED VMA: counted in Mlocked (mm/mlock.c) */
 	NR_PAGEFLAGS
 };
 BUILD_BUG_ON(NR_PAGEFLAGS > 16);

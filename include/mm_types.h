@@ -52,6 +52,7 @@ struct page {
 	union {
 		struct address_space *mapping;	/* page cache / anon owner */
 		struct kmem_cache *slab_cache;	/* PG_slab: owning cache */
+		struct page *pcp_next;		/* PG_pcp: the next page on the per-cpu list */
 	};
 };
 

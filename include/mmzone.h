@@ -44,7 +44,7 @@ struct free_area {
  * one most likely still in the cache) is the next one handed out.
  */
 struct per_cpu_pages {
-	u32 top;		/* mem_map index of the top page, PAGE_LIST_NONE if empty */
+	struct page *top;	/* the top page, NULL if empty; each links to the next by pcp_next */
 	int count;
 	int high;
 	int batch;

@@ -44,7 +44,7 @@ static void zone_init(struct zone *zone, enum zone_type zid,
 	for (int order = 0; order < NR_PAGE_ORDERS; order++)
 		page_list_init(&zone->free_area[order].free_list);
 	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
-		zone->pcp[cpu].top = PAGE_LIST_NONE;
+		zone->pcp[cpu].top = NULL;
 		zone->pcp[cpu].batch = 1;
 		zone->pcp[cpu].high = 0;	/* sized by setup_per_cpu_pageset */
 	}

@@ -53,9 +53,12 @@ static struct zone *preferred_zone[MAX_NR_ZONES];
 const char *page_flag_names(unsigned int flags, char *buf, size_t len)
 {
 	static const char *const names[NR_PAGEFLAGS] = {
-		"reserved", "buddy", "head", "slab", "large_kmalloc", "pcp",
-		"locked", "referenced", "uptodate", "dirty", "lru", "active",
-		"swapbacked", "writeback",
+		[PG_reserved] = "reserved", [PG_buddy] = "buddy", [PG_head] = "head",
+		[PG_slab] = "slab", [PG_large_kmalloc] = "large_kmalloc", [PG_pcp] = "pcp",
+		[PG_locked] = "locked", [PG_lru] = "lru", [PG_active] = "active",
+		[PG_writeback] = "writeback", [PG_referenced] = "referenced",
+		[PG_uptodate] = "uptodate", [PG_dirty] = "dirty", [PG_swapbacked] = "swapbacked",
+		[PG_mlocked] = "mlocked",
 	};
 	size_t n = 0;
 
@@ -213,23 +216,29 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 
 /* ---- per-cpu lists ---- */
 
+/*
+ * The per-cpu list is a stack linked by pointers through pcp_next (where
+ * an allocated page keeps its mapping, which a free page has no use for),
+ * not by the mem_map indices of the other lists: the fast paths push and
+ * pop it without converting.
+ */
 static inline void pcp_push(struct per_cpu_pages *pcp, struct page *page)
 {
 	page->flags = 1u << PG_pcp;
-	page->lru.next = pcp->top;
-	pcp->top = (u32)(page - mem_map);
+	page->pcp_next = pcp->top;
+	pcp->top = page;
 	pcp->count++;
 }
 
-/* pcp_pop: the top page, or NULL when the list is empty. */
+/* pcp_pop: the top page, or NULL when the list is empty; its mapping is NULL again. */
 static inline struct page *pcp_pop(struct per_cpu_pages *pcp)
 {
-	struct page *page;
+	struct page *page = pcp->top;
 
-	if (pcp->top == PAGE_LIST_NONE)
+	if (!page)
 		return NULL;
-	page = mem_map + pcp->top;
-	pcp->top = page->lru.next;
+	pcp->top = page->pcp_next;
+	page->pcp_next = NULL;
 	pcp->count--;
 	return page;
 }
@@ -365,7 +374,7 @@ static inline struct page *rmqueue_pcplist(struct zone *zone)
 	unsigned long flags = arch_local_irq_save();
 	struct page *page;
 
-	if (unlikely(pcp->top == PAGE_LIST_NONE))
+	if (unlikely(!pcp->top))
 		rmqueue_bulk(zone, pcp, pcp->batch);
 	page = pcp_pop(pcp);
 	arch_local_irq_restore(flags);

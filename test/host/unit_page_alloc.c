@@ -181,16 +181,14 @@ static bool walk_zone(int zi, char *why, size_t whylen)
 		const struct per_cpu_pages *pcp = &z->pcp[cpu];
 		long n = 0;
 
-		for (u32 idx = pcp->top; idx != PAGE_LIST_NONE; idx = mem_map[idx].lru.next) {
-			const struct page *p;
-			unsigned long pfn;
+		for (const struct page *p = pcp->top; p; p = p->pcp_next) {
+			unsigned long idx = (unsigned long)(p - mem_map), pfn;
 
-			if (idx >= pmap_n)
-				FAIL("%s pcp of cpu %d: link %#x is outside mem_map (%lu pages)",
-				     zname(zi), cpu, idx, pmap_n);
+			if (p < mem_map || idx >= pmap_n)
+				FAIL("%s pcp of cpu %d: link %p is outside mem_map (%lu pages)",
+				     zname(zi), cpu, (const void *)p, pmap_n);
 			if (++n > (long)pmap_n)
 				FAIL("%s pcp list of cpu %d loops", zname(zi), cpu);
-			p = &mem_map[idx];
 			pfn = page_to_pfn(p);
 			if (*ps(pfn) & PS_PCP)
 				FAIL("%s pcp list of cpu %d loops or shares pfn %#lx with "
@@ -1424,7 +1422,7 @@ static void scenario_misuse(const void *arg)
 		struct page *again;
 
 		__free_pages(p, 0);
-		tap_ok(pcp->top == (u32)(p - mem_map) && pcp->count == count + 1 &&
+		tap_ok(pcp->top == p && pcp->count == count + 1 &&
 		       p->flags == (1u << PG_pcp) && page_ref_count(p) == 0,
 		       "[%s] __free_pages of an order-0 page pushes it on this cpu's "
 		       "per-cpu stack (flags %#x, count %d -> %d)", ln, p->flags, count,
