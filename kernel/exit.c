@@ -50,6 +50,7 @@ __attribute__((noreturn)) void do_exit(int code)
 	if (t->mm) {
 		struct mm_struct *mm = t->mm;
 
+		setmax_mm_hiwater_rss(&t->maxrss, mm);
 		t->mm = NULL;
 		mmput(mm);
 	}
@@ -93,9 +94,10 @@ long sys_exit_group(int code)
 	do_exit((code & 0xff) << 8);
 }
 
-/* release_task: the parent has the status: free what is left. */
+/* release_task: the parent has the status: free what is left, its times and faults now the parent's. */
 static void release_task(struct task_struct *t)
 {
+	acct_reaped_child(t->parent, t);
 	list_del(&t->sibling);
 	list_del(&t->tasks);
 	t->state = TASK_DEAD;

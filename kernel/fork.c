@@ -106,6 +106,7 @@ static struct task_struct *copy_process(bool share_vm, int exit_signal, unsigned
 	if (!p->files)
 		goto free_mm;
 	p->cwd = current->cwd ? igrab(current->cwd) : NULL;
+	p->umask = current->umask;
 
 	copy_thread(p, newsp, fn, arg);
 

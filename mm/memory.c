@@ -135,6 +135,7 @@ static inline void page_remove_rmap(struct mm_struct *mm, struct page *page)
 {
 	if (--page->_mapcount < 0)
 		mod_node_page_state(page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
+	update_hiwater_rss(mm);
 	(*rss_counter(mm, page))--;
 	put_page(page);
 }

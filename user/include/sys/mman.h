@@ -48,6 +48,9 @@ int munmap(void *addr, size_t length);
 int mprotect(void *addr, size_t length, int prot);
 int msync(void *addr, size_t length, int flags);
 int madvise(void *addr, size_t length, int advice);
+/* POSIX shared memory: files in /dev/shm (user/lib/shm.c) */
+int shm_open(const char *name, int oflag, mode_t mode);
+int shm_unlink(const char *name);
 
 #ifdef __cplusplus
 }
