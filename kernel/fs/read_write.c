@@ -23,7 +23,8 @@ static ssize_t rw_verify(struct file *file, struct iov_iter *iter, const loff_t 
 {
 	if (!(file->f_mode & need))
 		return -EBADF;
-	if (iter->user && !access_ok(iter->buf, iter->count))
+	/* A vector's segments were checked as it was imported. */
+	if (iter->user && !iter->iov && !access_ok(iter->buf, iter->count))
 		return -EFAULT;
 	if (*pos < 0)
 		return -EINVAL;
@@ -234,12 +235,6 @@ long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t 
 #define UIO_MAXIOV	1024	/* IOV_MAX: segments in one call */
 #define UIO_FASTIOV	8	/* segments copied onto the stack; more are kmalloc'ed */
 
-/* struct iovec as user space lays it out. */
-struct iovec {
-	void __user *iov_base;
-	size_t iov_len;
-};
-
 /*
  * import_iovec: copy the user's array of vlen segments into *iov (fast,
  * or a kmalloc'ed one the caller kfrees when it differs from fast) and
@@ -279,15 +274,16 @@ static ssize_t import_iovec(const struct iovec __user *uvec, unsigned long vlen,
 }
 
 /*
- * do_iter_rw: the segments one after another at *pos, as one transfer:
- * the bytes moved, stopping at the first short one (a pipe with less
- * than asked, the end of a file); an error only if nothing moved.
+ * do_iter_rw: the segments at *pos as one transfer through one iov_iter,
+ * so the file sees a single read or write (a pipe returns what it has, a
+ * write to it of up to PIPE_BUF bytes in all stays atomic).
  */
 static ssize_t do_iter_rw(struct file *file, const struct iovec __user *uvec,
 			  unsigned long vlen, loff_t *pos, bool write)
 {
 	struct iovec fast[UIO_FASTIOV], *iov;
-	ssize_t total, done = 0;
+	struct iov_iter iter;
+	ssize_t total;
 
 	total = import_iovec(uvec, vlen, fast, &iov);
 	if (total < 0)
@@ -296,24 +292,10 @@ static ssize_t do_iter_rw(struct file *file, const struct iovec __user *uvec,
 		total = -EBADF;
 		goto out;
 	}
-	for (unsigned long seg = 0; seg < vlen && total > 0; seg++) {
-		struct iov_iter iter;
-		ssize_t n;
-
-		if (!iov[seg].iov_len)
-			continue;
-		iov_iter_user(&iter, iov[seg].iov_base, iov[seg].iov_len);
-		n = write ? vfs_iter_write(file, &iter, pos) : vfs_iter_read(file, &iter, pos);
-		if (n < 0) {
-			if (!done)
-				done = n;
-			break;
-		}
-		done += n;
-		if ((size_t)n < iov[seg].iov_len)
-			break;
-	}
-	total = done;
+	if (!total)
+		goto out;
+	iov_iter_iovec(&iter, iov, vlen, (size_t)total);
+	total = write ? vfs_iter_write(file, &iter, pos) : vfs_iter_read(file, &iter, pos);
 out:
 	if (iov != fast)
 		kfree(iov);
