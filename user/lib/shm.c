@@ -5,7 +5,8 @@
  * shares its pages between the processes that map it.
  *
  * The name is "/NAME" or "NAME": one component, no other slash, not "."
- * or "..", at most NAME_MAX bytes (EINVAL, ENAMETOOLONG).
+ * or "..", at most NAME_MAX bytes (EINVAL, ENAMETOOLONG); shm_unlink says
+ * ENOENT for a name that cannot be one, as glibc's.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -56,7 +57,10 @@ int shm_unlink(const char *name)
 {
 	char path[sizeof(SHMDIR) + SHM_NAME_MAX];
 
-	if (shm_path(name, path) < 0)
+	if (shm_path(name, path) < 0) {
+		if (errno == EINVAL)
+			errno = ENOENT;
 		return -1;
+	}
 	return unlink(path);
 }
