@@ -157,16 +157,15 @@ long sys_clock_getres(int which, struct timespec64 __user *tp)
 
 /*
  * sys_clock_settime: only the wall clock can be set (the caller is root);
- * a CPU-time clock is EPERM, any other clock EINVAL, as Linux's.
+ * another task's CPU-time clock is EPERM, any other clock EINVAL (the
+ * process and thread clocks too), as Linux's.
  */
 long sys_clock_settime(int which, const struct timespec64 __user *tp)
 {
 	enum clock_kind kind = clock_kind(which);
 	struct timespec64 ts;
 
-	if (kind != CLOCK_WALL && kind != CLOCK_CPU)
-		return -EINVAL;
-	if (which == CLOCK_TAI)
+	if (which != CLOCK_REALTIME && !(which < 0 && kind == CLOCK_CPU))
 		return -EINVAL;
 	if (copy_from_user(&ts, tp, sizeof(ts)))
 		return -EFAULT;
@@ -240,11 +239,35 @@ static long do_clock_nanosleep(int which, int flags, const struct timespec64 __u
 }
 
 /*
+ * cpu_nanosleep: a sleep until the process's CPU time reaches a point.
+ * A process is one thread, and its CPU time stands still while it
+ * sleeps, so a deadline not yet reached is never reached: the sleep ends
+ * only with a signal (-EINTR, the whole time still to go), as on Linux.
+ */
+static long cpu_nanosleep(int which, int flags, const struct timespec64 __user *req,
+			  struct timespec64 __user *rem)
+{
+	struct timespec64 ts;
+	u64 t, now = clock_read_ns(which);
+	int err;
+
+	if (copy_from_user(&ts, req, sizeof(ts)))
+		return -EFAULT;
+	if (!timespec64_valid(&ts))
+		return -EINVAL;
+	t = timespec64_to_ns(&ts);
+	if ((flags & TIMER_ABSTIME) ? t <= now : t == 0)
+		return 0;
+	err = sleep_until(~0ULL);
+	if (err && rem && !(flags & TIMER_ABSTIME) && copy_to_user(rem, &ts, sizeof(ts)))
+		return -EFAULT;
+	return err;
+}
+
+/*
  * sys_clock_nanosleep: the clocks a sleep can be timed by.  The raw and
- * coarse clocks cannot (EOPNOTSUPP), a thread's CPU time is EINVAL, and
- * sleeping on one's own process CPU time, which stands still while the
- * only thread sleeps, is not offered either (EOPNOTSUPP: Linux would sleep
- * forever).
+ * coarse clocks and a thread's CPU time cannot (EOPNOTSUPP; the C
+ * library makes the thread's EINVAL, as POSIX asks).
  */
 long sys_clock_nanosleep(int which, int flags, const struct timespec64 __user *req,
 			 struct timespec64 __user *rem)
@@ -258,8 +281,9 @@ long sys_clock_nanosleep(int which, int flags, const struct timespec64 __user *r
 			return -EOPNOTSUPP;
 		return do_clock_nanosleep(which, flags, req, rem);
 	case CLOCK_CPU:
-		return which == CLOCK_THREAD_CPUTIME_ID || (which < 0 && (which & 4)) ? -EINVAL
-										   : -EOPNOTSUPP;
+		if (which == CLOCK_THREAD_CPUTIME_ID || (which < 0 && (which & 4)))
+			return -EOPNOTSUPP;
+		return cpu_nanosleep(which, flags, req, rem);
 	default:
 		return -EOPNOTSUPP;
 	}

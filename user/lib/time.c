@@ -27,11 +27,19 @@ int clock_settime(clockid_t clock_id, const struct timespec *tp)
 	return (int)__sys_ret(__sys2(SYS_clock_settime, clock_id, tp));
 }
 
-/* clock_nanosleep gives back the error number itself (in picolibc's numbering), never -1. */
+/*
+ * clock_nanosleep gives back the error number itself (in picolibc's
+ * numbering), never -1.  A thread's CPU time is EINVAL, as POSIX and glibc
+ * say (the kernel's answer is EOPNOTSUPP).
+ */
 int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *req,
 		    struct timespec *rem)
 {
-	long r = __sys4(SYS_clock_nanosleep, clock_id, flags, req, rem);
+	long r;
+
+	if (clock_id == CLOCK_THREAD_CPUTIME_ID)
+		return EINVAL;
+	r = __sys4(SYS_clock_nanosleep, clock_id, flags, req, rem);
 
 	return r < 0 ? __errno_from_linux((int)-r) : 0;
 }
