@@ -140,8 +140,8 @@ static int exec_bench(void *arg)
 /* run_bench_program: instructions from starting the program with argc arguments to reaping it. */
 static u64 run_bench_program(struct elf_image *img, int argc)
 {
-	static const char *const args[] = { "bench", "a", "b", "c", "d", "e", "f", "g", "h", "i", NULL };
-	const char *argv[11] = { NULL };
+	static const char *const args[] = { "bench", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", NULL };
+	const char *argv[12] = { NULL };
 	struct bench_run run = { img, argv };
 	int status, pid;
 	u64 t0;
@@ -245,7 +245,7 @@ static void bench_fork(void (*line)(const char *name, unsigned long value, const
 void bench_proc(void (*line)(const char *name, unsigned long value, const char *unit))
 {
 	struct elf_image img;
-	u64 base, getpid, mmaps, mmap1m, vforks, signals;
+	u64 base, getpid, mmaps, mmap1m, vforks, signals, clocks;
 
 	if (!build_elf(&img, user_bench_start, user_bench_end))
 		return;
@@ -256,11 +256,14 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 	mmap1m = run_bench_program(&img, 8);
 	vforks = run_bench_program(&img, 9);
 	signals = run_bench_program(&img, 10);
+	clocks = run_bench_program(&img, 11);
 	if (base && getpid && mmaps && mmap1m) {
 		line("getpid_syscall", (unsigned long)((getpid - base) / 1000), "instr");
 		line("mmap_munmap_4k", (unsigned long)((mmaps - base) / 1000), "instr");
 		line("mmap_munmap_1m", (unsigned long)((mmap1m - base) / 100), "instr");
 	}
+	if (base && clocks)	/* a system call, no vDSO: the time CSR read in the kernel */
+		line("clock_gettime_syscall", (unsigned long)((clocks - base) / 1000), "instr");
 	if (base && signals)	/* kill to self, the handler, rt_sigreturn */
 		line("signal_deliver_return", (unsigned long)((signals - base) / 1000), "instr");
 	if (base && vforks)	/* needs /bin/echo from the initramfs */

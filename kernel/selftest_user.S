@@ -138,7 +138,9 @@ user_test_end:
  *   7 1000 x (mmap 4 KiB of anonymous memory, munmap it)
  *   8 100 x (mmap 1 MiB of anonymous memory, munmap it)
  *   9 20 x (vfork, the child execs "/bin/echo -n", wait)
- * Modes 1, 2 and 7-9 work without an MMU too.
+ *  10 1000 x (kill self SIGUSR1, the handler returns)
+ *  11 1000 clock_gettime(CLOCK_MONOTONIC) calls
+ * Modes 1, 2 and 7-11 work without an MMU too.
  */
 	.balign 4
 	.globl user_bench_start
@@ -156,6 +158,8 @@ user_bench_start:
 	beq	t0, t1, 13f
 	li	t1, 10
 	beq	t0, t1, 16f
+	li	t1, 11
+	beq	t0, t1, 18f
 	li	t1, 4
 	bltu	t0, t1, 9f
 	call	grow16			/* 4, 5, 6: s2..s3 is 16 MiB of fresh heap */
@@ -293,6 +297,16 @@ user_bench_start:
 	ecall
 	addi	s1, s1, -1
 	bnez	s1, 17b
+	j	9f
+18:	addi	sp, sp, -16		/* a struct timespec on the stack */
+	li	s1, 1000
+19:	li	a0, 1			/* clock_gettime(CLOCK_MONOTONIC, sp) */
+	mv	a1, sp
+	li	a7, 113
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 19b
+	addi	sp, sp, 16
 9:	li	a0, 0
 	li	a7, 94
 	ecall

@@ -331,7 +331,10 @@ static void test_fionread(void)
 		ok(0, "pipe for the FIONREAD check");
 	}
 	fd = open("/dev/null", O_RDONLY);
-	ok(failed(ioctl(fd, FIONREAD, &n), ENOTTY), "FIONREAD on /dev/null: ENOTTY");
+	if (fd < 0)
+		skip("no /dev/null (a bare initramfs on Linux)", "FIONREAD on /dev/null: ENOTTY");
+	else
+		ok(failed(ioctl(fd, FIONREAD, &n), ENOTTY), "FIONREAD on /dev/null: ENOTTY");
 	close(fd);
 	fd = open(dir, O_RDONLY);
 	ok(failed(ioctl(fd, FIONREAD, &n), ENOTTY), "FIONREAD on a directory: ENOTTY");
