@@ -45,7 +45,7 @@ struct timespec64 {
  * ~pid << 3, bit 2 set for a thread's, the low two bits which count
  * (0 PROF: user + system, 1 VIRT: user, 2 SCHED: the precise runtime).
  */
-#define CPUCLOCK_PID(clock)		((int)~((clock) >> 3))
+#define CPUCLOCK_PID(clock)		((int)~((unsigned int)(clock) >> 3 | 0xe0000000u))
 #define CPUCLOCK_WHICH(clock)		((clock) & 3)
 #define CPUCLOCK_VIRT			1
 #define CPUCLOCK_MAX			3

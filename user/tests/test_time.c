@@ -182,7 +182,7 @@ static void test_clocks(void)
 	else
 		ok(failed(syscall(SYS_clock_getres, CLOCK_MONOTONIC, BAD), EFAULT),
 		   "clock_getres into a bad address: EFAULT");
-	ok(failed(syscall(SYS_gettimeofday, BAD, NULL), EFAULT), "gettimeofday into a bad address: EFAULT");
+	ok(failed(syscall(SYS_gettimeofday, BAD, 0L), EFAULT), "gettimeofday into a bad address: EFAULT");
 
 	ts = ts_of(0);
 	ok(failed(clock_settime(CLOCK_MONOTONIC, &ts), EINVAL), "clock_settime(CLOCK_MONOTONIC): EINVAL");
@@ -243,7 +243,7 @@ static void test_sleep(const char *self)
 	ok(clock_nanosleep((clockid_t)1000, 0, &req, NULL) == EINVAL, "clock_nanosleep on an unknown clock: EINVAL");
 	ok(clock_nanosleep(CLOCK_THREAD_CPUTIME_ID, 0, &req, NULL) == EINVAL,
 	   "clock_nanosleep on CLOCK_THREAD_CPUTIME_ID: EINVAL");
-	ok(syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, BAD, NULL) == -1 && errno == EFAULT,
+	ok(syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, BAD, 0L) == -1 && errno == EFAULT,
 	   "clock_nanosleep of a bad request: EFAULT");
 
 	memset(&sa, 0, sizeof(sa));
