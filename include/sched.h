@@ -108,6 +108,14 @@ void account_process_tick(bool user);
 u64 task_sched_runtime(struct task_struct *t);
 /* acct_reaped_child: wait has reaped child: its times, faults and peak RSS add to parent's children's. */
 void acct_reaped_child(struct task_struct *parent, struct task_struct *child);
+/* task_rusage: what wait4 and waitid report of a child's resource use (its own and its children's). */
+struct task_rusage {
+	u64 utime_ns, stime_ns;
+	unsigned long min_flt, maj_flt, maxrss;
+};
+void task_rusage_both(struct task_struct *t, struct task_rusage *r);
+/* put_task_rusage: r as a struct rusage at ru; 0 or -EFAULT. */
+int put_task_rusage(const struct task_rusage *r, void __user *ru);
 /* signal_pending_current: has the current task a signal that should end its wait? */
 int signal_pending_current(void);
 /* sleep_until: sleep until jiffies reaches when, or a signal arrives: 0 or -EINTR. */

@@ -132,6 +132,31 @@ static struct old_timeval ns_to_timeval(u64 ns)
 	return (struct old_timeval){ (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC / 1000) };
 }
 
+void task_rusage_both(struct task_struct *t, struct task_rusage *r)
+{
+	task_cputime_adjusted(t, &r->utime_ns, &r->stime_ns);
+	r->utime_ns += t->cutime_ns;
+	r->stime_ns += t->cstime_ns;
+	r->min_flt = t->min_flt + t->cmin_flt;
+	r->maj_flt = t->maj_flt + t->cmaj_flt;
+	r->maxrss = MAX(t->maxrss, t->cmaxrss);
+	if (t->mm)
+		setmax_mm_hiwater_rss(&r->maxrss, t->mm);
+}
+
+int put_task_rusage(const struct task_rusage *r, void __user *ru)
+{
+	struct rusage u;
+
+	memset(&u, 0, sizeof(u));
+	u.ru_utime = ns_to_timeval(r->utime_ns);
+	u.ru_stime = ns_to_timeval(r->stime_ns);
+	u.ru_minflt = (long)r->min_flt;
+	u.ru_majflt = (long)r->maj_flt;
+	u.ru_maxrss = (long)(r->maxrss << (PAGE_SHIFT - 10));
+	return copy_to_user(ru, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
 /*
  * sys_getrusage: the caller's own figures (RUSAGE_SELF and, one thread a
  * process, RUSAGE_THREAD alike) or its reaped children's.  The peak RSS
