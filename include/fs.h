@@ -255,6 +255,17 @@ struct inode_operations {
 	int (*unlink)(struct inode *dir, const struct qstr *name, struct inode *victim);
 	int (*rmdir)(struct inode *dir, const struct qstr *name, struct inode *victim);
 	int (*setattr)(struct inode *inode, const struct iattr *attr);
+	/* symlink: a symbolic link to target named name in dir */
+	int (*symlink)(struct inode *dir, const struct qstr *name, const char *target);
+	/* link: another name for old, in dir (the VFS has checked it is free and not a directory) */
+	int (*link)(struct inode *old, struct inode *dir, const struct qstr *name);
+	/*
+	 * rename: move old_name of old_dir to new_name of new_dir, replacing
+	 * what is there, or with RENAME_EXCHANGE swap the two; the VFS has
+	 * checked Linux's rules (types, emptiness aside, ancestry, busy).
+	 */
+	int (*rename)(struct inode *old_dir, const struct qstr *old_name,
+		      struct inode *new_dir, const struct qstr *new_name, unsigned int flags);
 	/* get_link: a symbolic link's target, written into buf (size bytes) or static; ERR_PTR on failure. */
 	const char *(*get_link)(struct inode *inode, char *buf, size_t size);
 };
@@ -295,6 +306,8 @@ struct file_operations {
 	int (*release)(struct inode *inode, struct file *file);
 	/* unlocked_ioctl: a device's ioctl(2) (none: ENOTTY, "not a typewriter") */
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	/* fsync: write [start, end] of the file back (datasync: the data only); none: EINVAL */
+	int (*fsync)(struct file *file, loff_t start, loff_t end, int datasync);
 };
 
 /* mmap_capabilities: what a no-MMU mapping of a file may do (Linux's NOMMU_MAP_*) */
@@ -486,6 +499,11 @@ struct files_struct *dup_fd(struct files_struct *oldf);
 void put_files_struct(struct files_struct *files);
 /* do_close_on_exec: close the descriptors marked close-on-exec (exec). */
 void do_close_on_exec(struct files_struct *files);
+/* f_dupfd: file on the lowest free descriptor >= from (O_CLOEXEC in flags); fd, -EINVAL or -EMFILE. */
+int f_dupfd(unsigned int from, struct file *file, unsigned int flags);
+/* get_close_on_exec/set_close_on_exec: current's FD_CLOEXEC bit of an open fd. */
+bool get_close_on_exec(unsigned int fd);
+void set_close_on_exec(unsigned int fd, bool flag);
 
 /* ---- Reading and writing (kernel/fs/read_write.c) ---- */
 
@@ -504,6 +522,8 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 loff_t no_llseek(struct file *file, loff_t offset, int whence);
 /* vfs_llseek: lseek on file; the new position or -errno. */
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
+/* noop_fsync: fsync for a file system with nothing to write back (ramfs). */
+int noop_fsync(struct file *file, loff_t start, loff_t end, int datasync);
 
 /* ---- Directories (kernel/fs/readdir.c) ---- */
 

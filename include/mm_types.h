@@ -128,9 +128,44 @@ struct mm_struct {
 	unsigned long locked_vm;	/* of those, in VM_LOCKED VMAs (VmLck, RLIMIT_MEMLOCK) */
 	unsigned long def_flags;	/* VM_* every new VMA gets: mlockall(MCL_FUTURE)'s VM_LOCKED */
 	unsigned long rss_anon, rss_file, rss_shmem;	/* resident pages, as /proc/<pid>/status splits them */
+	unsigned long hiwater_rss;	/* the most resident pages before the last drop (getrusage's ru_maxrss) */
 	unsigned long pgtables_bytes;	/* page-table pages, in bytes */
 	char *exe_name;			/* the program's path: /proc/<pid>/maps names its segments */
 	bool oom_skip;			/* being torn down: the OOM killer passes it by (MMF_OOM_SKIP) */
 };
+
+static inline unsigned long get_mm_rss(const struct mm_struct *mm)
+{
+	return mm->rss_anon + mm->rss_file + mm->rss_shmem;
+}
+
+/*
+ * update_hiwater_rss: called before the resident count drops, so the
+ * peak is kept without a check on every page mapped (Linux's way).
+ */
+static inline void update_hiwater_rss(struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_rss(mm);
+
+	if (mm->hiwater_rss < rss)
+		mm->hiwater_rss = rss;
+}
+
+/* get_mm_hiwater_rss: the peak resident pages so far. */
+static inline unsigned long get_mm_hiwater_rss(const struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_rss(mm);
+
+	return mm->hiwater_rss > rss ? mm->hiwater_rss : rss;
+}
+
+/* setmax_mm_hiwater_rss: raise *maxrss to mm's peak (exit and exec keep it, as Linux's signal->maxrss). */
+static inline void setmax_mm_hiwater_rss(unsigned long *maxrss, const struct mm_struct *mm)
+{
+	unsigned long hiwater = get_mm_hiwater_rss(mm);
+
+	if (*maxrss < hiwater)
+		*maxrss = hiwater;
+}
 
 #endif

@@ -64,12 +64,27 @@ int vfs_mkdir(struct inode *dir, const struct qstr *name, umode_t mode);
 int vfs_mknod(struct inode *dir, const struct qstr *name, umode_t mode, dev_t dev);
 int vfs_unlink(struct inode *dir, const struct qstr *name, struct inode *victim);
 int vfs_rmdir(struct inode *dir, const struct qstr *name, struct inode *victim);
+int vfs_symlink(struct inode *dir, const struct qstr *name, const char *target);
+int vfs_link(struct inode *old, struct inode *dir, const struct qstr *name);
+
+/* renameat2(2) flags */
+#define RENAME_NOREPLACE	(1 << 0)	/* fail with EEXIST if the new name is taken */
+#define RENAME_EXCHANGE		(1 << 1)	/* swap the two names, both of which must exist */
+#define RENAME_WHITEOUT		(1 << 2)	/* overlay file systems' */
+#define AT_SYMLINK_FOLLOW	0x400		/* linkat: follow a link given as the old name */
 
 /* do_mkdirat, do_mknodat, do_unlinkat, do_rmdir: the system calls on a copied name, which they putname. */
 long do_mkdirat(int dfd, struct filename *name, umode_t mode);
 long do_mknodat(int dfd, struct filename *name, umode_t mode, dev_t dev);
 long do_unlinkat(int dfd, struct filename *name);
 long do_rmdir(int dfd, struct filename *name);
+/* do_symlinkat, do_linkat, do_renameat2: the same, putname'ing both names. */
+long do_symlinkat(struct filename *from, int newdfd, struct filename *to);
+long do_linkat(int olddfd, struct filename *old, int newdfd, struct filename *new, int flags);
+long do_renameat2(int olddfd, struct filename *from, int newdfd, struct filename *to,
+		  unsigned int flags);
+/* do_faccessat: access(2) of a user path from dfd, as root; 0 or -errno. */
+long do_faccessat(int dfd, const char __user *filename, int mode, int flags);
 /* do_chdir: make name current's directory; putnames it. */
 long do_chdir(struct filename *name);
 

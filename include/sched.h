@@ -71,6 +71,7 @@ struct task_struct {
 	struct mm_struct *mm;		/* user address space; NULL for kernel threads */
 	struct files_struct *files;	/* open file descriptors */
 	struct inode *cwd;		/* current directory */
+	unsigned int umask;		/* permission bits open, mkdir and mknod take away: inherited */
 	struct task_struct *parent;
 	struct list_head children;	/* of this task */
 	struct list_head sibling;	/* in parent->children */
@@ -98,6 +99,13 @@ struct task_struct {
 	int oom_score_adj;		/* -1000..1000: added to the OOM badness, in thousandths of memory */
 	bool oom_victim;		/* killed by the OOM killer: may use the reserves to exit */
 	u64 utime, stime;		/* ticks spent in user mode and in the kernel */
+	u64 sum_exec_runtime;		/* time CSR counts spent running (the CPU-time clocks) */
+	u64 exec_start;			/* the time CSR when it last got the cpu */
+	unsigned long min_flt, maj_flt;	/* page faults served: minor (no I/O) and major */
+	unsigned long maxrss;		/* peak resident pages of the address spaces it left (exec, exit) */
+	/* Its waited-for children's, and theirs, added at wait as Linux's signal_struct c* fields. */
+	u64 cutime_ns, cstime_ns;
+	unsigned long cmin_flt, cmaj_flt, cmaxrss;
 	u64 start_time;			/* jiffies at fork */
 	int pgid;			/* process group (job control): inherited, setpgid */
 	int sid;			/* session: inherited, setsid */
@@ -126,6 +134,18 @@ void wake_up_process(struct task_struct *t);
 void scheduler_tick(void);
 /* account_process_tick: charge the tick to current, in user mode or not. */
 void account_process_tick(bool user);
+/* task_sched_runtime: t's CPU time in nanoseconds, the current slice included. */
+u64 task_sched_runtime(struct task_struct *t);
+/* acct_reaped_child: wait has reaped child: its times, faults and peak RSS add to parent's children's. */
+void acct_reaped_child(struct task_struct *parent, struct task_struct *child);
+/* task_rusage: what wait4 and waitid report of a child's resource use (its own and its children's). */
+struct task_rusage {
+	u64 utime_ns, stime_ns;
+	unsigned long min_flt, maj_flt, maxrss;
+};
+void task_rusage_both(struct task_struct *t, struct task_rusage *r);
+/* put_task_rusage: r as a struct rusage at ru; 0 or -EFAULT. */
+int put_task_rusage(const struct task_rusage *r, void __user *ru);
 /* signal_pending_current: has the current task a signal that should end its wait? */
 int signal_pending_current(void);
 /* sleep_until: sleep until jiffies reaches when, or a signal arrives: 0 or -EINTR. */

@@ -73,6 +73,33 @@
 #define __NR_wait4		260
 #define __NR_syscalls		450
 
+/* Files, time and identity (kernel/fs/, kernel/time.c, kernel/sys.c) */
+#define __NR_fcntl		25
+#define __NR_symlinkat		36
+#define __NR_linkat		37
+#define __NR_faccessat		48
+#define __NR_readv		65
+#define __NR_writev		66
+#define __NR_pread64		67
+#define __NR_pwrite64		68
+#define __NR_preadv		69
+#define __NR_pwritev		70
+#define __NR_fsync		82
+#define __NR_fdatasync		83
+#define __NR_clock_settime	112
+#define __NR_clock_getres	114
+#define __NR_clock_nanosleep	115
+#define __NR_times		153
+#define __NR_getrusage		165
+#define __NR_umask		166
+#define __NR_getuid		174
+#define __NR_geteuid		175
+#define __NR_getgid		176
+#define __NR_getegid		177
+#define __NR_sysinfo		179
+#define __NR_renameat2		276
+#define __NR_faccessat2		439
+
 struct timespec64;
 struct new_utsname;
 
@@ -99,6 +126,20 @@ long sys_setpgid(int pid, int pgid);
 long sys_getpgid(int pid);
 long sys_getsid(int pid);
 long sys_setsid(void);
+long sys_clock_getres(int which, struct timespec64 __user *tp);
+long sys_clock_settime(int which, const struct timespec64 __user *tp);
+long sys_clock_nanosleep(int which, int flags, const struct timespec64 __user *req,
+			 struct timespec64 __user *rem);
+struct rusage;
+struct tms;
+struct sysinfo;
+long sys_getrusage(int who, struct rusage __user *ru);
+long sys_times(struct tms __user *tbuf);
+long sys_sysinfo(struct sysinfo __user *info);
+long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
 
 #define __NR_mknodat		33
 #define __NR_readlinkat		78
@@ -132,6 +173,21 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 	SYSCALL(__NR_execve, sys_execve),				\
 	SYSCALL(__NR_mmap, sys_mmap),					\
 	SYSCALL(__NR_munmap, sys_munmap),				\
+	SYSCALL(__NR_fcntl, sys_fcntl),					\
+	SYSCALL(__NR_symlinkat, sys_symlinkat),				\
+	SYSCALL(__NR_linkat, sys_linkat),				\
+	SYSCALL(__NR_renameat2, sys_renameat2),				\
+	SYSCALL(__NR_faccessat, sys_faccessat),				\
+	SYSCALL(__NR_faccessat2, sys_faccessat2),			\
+	SYSCALL(__NR_readv, sys_readv),					\
+	SYSCALL(__NR_writev, sys_writev),				\
+	SYSCALL(__NR_pread64, sys_pread64),				\
+	SYSCALL(__NR_pwrite64, sys_pwrite64),				\
+	SYSCALL(__NR_preadv, sys_preadv),				\
+	SYSCALL(__NR_pwritev, sys_pwritev),				\
+	SYSCALL(__NR_fsync, sys_fsync),					\
+	SYSCALL(__NR_fdatasync, sys_fdatasync),				\
+	SYSCALL(__NR_umask, sys_umask),					\
 	MM_SYSCALLS
 
 /*

@@ -36,5 +36,26 @@ long sys_unlinkat(int dfd, const char __user *pathname, int flag);		/* 35 */
 long sys_chdir(const char __user *filename);					/* 49 */
 long sys_getcwd(char __user *buf, unsigned long size);			/* 17 */
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);		/* 29 */
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);		/* 25 */
+long sys_symlinkat(const char __user *oldname, int newdfd,
+		   const char __user *newname);				/* 36 */
+long sys_linkat(int olddfd, const char __user *oldname, int newdfd,
+		const char __user *newname, int flags);			/* 37 */
+long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
+		   const char __user *newname, unsigned int flags);		/* 276 */
+long sys_faccessat(int dfd, const char __user *filename, int mode);		/* 48 */
+long sys_faccessat2(int dfd, const char __user *filename, int mode, int flags);	/* 439 */
+struct iovec;
+long sys_readv(unsigned long fd, const struct iovec __user *vec, unsigned long vlen); /* 65 */
+long sys_writev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen); /* 66 */
+long sys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos);	/* 67 */
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos); /* 68 */
+long sys_preadv(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		unsigned long pos_l, unsigned long pos_h);			/* 69 */
+long sys_pwritev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		 unsigned long pos_l, unsigned long pos_h);			/* 70 */
+long sys_fsync(unsigned int fd);						/* 82 */
+long sys_fdatasync(unsigned int fd);						/* 83 */
+long sys_umask(int mask);							/* 166 */
 
 #endif

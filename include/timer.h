@@ -16,4 +16,18 @@ void timer_interrupt(void);
 /* cycles_to_ns: convert a difference of get_cycles() values to nanoseconds. */
 u64 cycles_to_ns(u64 cycles);
 
+/*
+ * Timekeeping.  The monotonic clock is the time CSR since boot; the wall
+ * clock (CLOCK_REALTIME) is the monotonic one plus an offset set at boot
+ * from the real-time clock (1970 if there is none) and by clock_settime.
+ */
+u64 ktime_get_ns(void);
+u64 ktime_get_real_ns(void);
+/* do_settime_real: make the wall clock read ns now. */
+void do_settime_real(u64 ns);
+/* clock_resolution_ns: nanoseconds per count of the time CSR (at least 1). */
+u64 clock_resolution_ns(void);
+/* goldfish_rtc_read: the RTC's nanoseconds since the epoch; false without one (kernel/drivers). */
+bool goldfish_rtc_read(u64 *ns);
+
 #endif

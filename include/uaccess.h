@@ -44,29 +44,53 @@ long strncpy_from_user(char *dst, const char __user *src, size_t n);
 /* search_exception_tables: the fix-up address for a faulting user-access pc, or 0. */
 unsigned long search_exception_tables(unsigned long pc);
 
+/* iovec: one segment of readv(2) and friends, as user space lays it out. */
+struct iovec {
+	void __user *iov_base;
+	size_t iov_len;
+};
+
 /*
  * iov_iter: a source or destination for file I/O that is either user
  * memory (system calls) or kernel memory (the kernel reading a file
- * itself, e.g. exec or the initramfs).  As Linux's ITER_UBUF / ITER_KVEC.
+ * itself, e.g. exec or the initramfs).  As Linux's ITER_UBUF / ITER_KVEC,
+ * and ITER_IOVEC: user memory in several segments (readv, writev), one
+ * transfer from the file's point of view.
  */
 struct iov_iter {
-	char *buf;
-	size_t count;		/* bytes left */
+	char *buf;		/* where the current segment goes on */
+	size_t count;		/* bytes left, in all segments */
 	bool user;
+	size_t seg_count;	/* bytes left in the current segment */
+	const struct iovec *iov;	/* the segments after it; NULL: one buffer */
+	unsigned long nr_segs;	/* how many there are */
 };
 
 static inline void iov_iter_user(struct iov_iter *i, void __user *buf, size_t count)
 {
 	i->buf = buf;
-	i->count = count;
+	i->count = i->seg_count = count;
 	i->user = true;
+	i->iov = NULL;
+	i->nr_segs = 0;
 }
 
 static inline void iov_iter_kernel(struct iov_iter *i, void *buf, size_t count)
 {
-	i->buf = buf;
-	i->count = count;
+	iov_iter_user(i, buf, count);
 	i->user = false;
+}
+
+/* iov_iter_iovec: nr_segs (>= 1) checked user segments holding count bytes in all. */
+static inline void iov_iter_iovec(struct iov_iter *i, const struct iovec *iov,
+				  unsigned long nr_segs, size_t count)
+{
+	i->buf = iov[0].iov_base;
+	i->seg_count = iov[0].iov_len;
+	i->count = count;
+	i->user = true;
+	i->iov = iov + 1;
+	i->nr_segs = nr_segs - 1;
 }
 
 /* copy_to_iter: copy up to n bytes into the iterator; returns bytes copied (short on a fault). */

@@ -178,8 +178,10 @@ int exec_binprm(struct linux_binprm *bprm)
 	mm_release(t, old);
 	t->mm = bprm->mm;
 	switch_mm(t->mm);
-	if (old)
+	if (old) {
+		setmax_mm_hiwater_rss(&t->maxrss, old);
 		mmput(old);
+	}
 	vfork_release(t);
 	flush_signal_handlers(t);	/* the handlers were the old program's */
 	if (t->files)

@@ -150,6 +150,7 @@ __attribute__((noreturn)) void do_exit(int code)
 		struct mm_struct *mm = t->mm;
 
 		mm_release(t, mm);
+		setmax_mm_hiwater_rss(&t->maxrss, mm);
 		t->mm = NULL;
 		mmput(mm);		/* the address space goes with its last user */
 	}
@@ -285,6 +286,7 @@ static bool child_matches(const struct task_struct *t, int pid, int options)
 /* What wait4 and waitid report of one child: waitid's si_code and si_status, wait4's status. */
 struct wait_report {
 	int pid, code, si_status, status;
+	struct task_rusage ru;		/* the child's resource use, taken before it is reaped */
 };
 
 /*
@@ -298,14 +300,19 @@ static bool wait_child_report(struct task_struct *t, int options, struct wait_re
 	if (t->state == TASK_ZOMBIE && (options & WEXITED) && t->signal->nr_threads == 1) {
 		int code = task_exit_code(t);
 
+		task_rusage_both(t, &r->ru);
+
 		r->status = code;
 		r->code = (code & 0x7f) ? CLD_KILLED : CLD_EXITED;
 		r->si_status = (code & 0x7f) ? (code & 0x7f) : (code >> 8) & 0xff;
-		if (!(options & WNOWAIT))
+		if (!(options & WNOWAIT)) {
+			acct_reaped_child(t->parent, t);
 			release_task(t);
+		}
 		return true;
 	}
 	if ((options & WSTOPPED) && t->state == TASK_STOPPED && (t->jobctl & JOBCTL_STOP_REPORT)) {
+		task_rusage_both(t, &r->ru);
 		r->status = (t->stop_sig << 8) | 0x7f;
 		r->code = CLD_STOPPED;
 		r->si_status = t->stop_sig;
@@ -314,6 +321,7 @@ static bool wait_child_report(struct task_struct *t, int options, struct wait_re
 		return true;
 	}
 	if ((options & WCONTINUED) && (t->jobctl & JOBCTL_CONT_REPORT)) {
+		task_rusage_both(t, &r->ru);
 		r->status = 0xffff;
 		r->code = CLD_CONTINUED;
 		r->si_status = SIGCONT;
@@ -390,7 +398,7 @@ long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
 		return got;
 	if (status && put_user(r.status, status))
 		return -EFAULT;
-	if (rusage && clear_user(rusage, 144))	/* sizeof(struct rusage): no accounting yet */
+	if (rusage && put_task_rusage(&r.ru, rusage))
 		return -EFAULT;
 	return got;
 }
@@ -440,7 +448,8 @@ long sys_waitid(int which, int id, struct siginfo __user *infop, int options, vo
 	}
 	if (infop && copy_to_user(infop, &info, sizeof(info)))
 		return -EFAULT;
-	if (rusage && clear_user(rusage, 144))
+	/* Only a child that reported has figures (Linux leaves the buffer alone otherwise). */
+	if (rusage && got > 0 && put_task_rusage(&r.ru, rusage))
 		return -EFAULT;
 	return 0;
 }

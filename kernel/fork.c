@@ -214,6 +214,7 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args)
 		p->set_child_tid = args->child_tid;
 	if (flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = args->child_tid;
+	p->umask = current->umask;
 
 	copy_thread(p, args->stack, (flags & CLONE_SETTLS) ? &args->tls : NULL, args->fn, args->fn_arg);
 

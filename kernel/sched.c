@@ -9,6 +9,7 @@
  * becomes the idle task and runs only when nothing else can.
  */
 #include <asm/processor.h>
+#include <asm/csr.h>
 #include <asm/irqflags.h>
 #include <errno.h>
 #include <fs.h>
@@ -37,6 +38,7 @@ struct task_struct init_task = {
 	.sleep_entry = LIST_HEAD_INIT(init_task.sleep_entry),
 	.files = &init_files,
 	.sighand = &init_sighand,
+	.umask = 0022,
 	.signal = &init_signals,
 	.group_leader = &init_task,
 	.thread_node = LIST_HEAD_INIT(init_signals.thread_head),
@@ -65,6 +67,19 @@ void wake_up_process(struct task_struct *t)
 		list_del_init(&t->sleep_entry);
 	if (t != current && t != &init_task)
 		list_add_tail(&t->run_list, &runqueue);
+}
+
+/*
+ * account_switch: prev stops running and next starts: the CPU-time
+ * clocks count, to the time CSR's resolution, how long each one ran
+ * (Linux's sum_exec_runtime; utime and stime are charged by the tick).
+ */
+static void account_switch(struct task_struct *prev, struct task_struct *next)
+{
+	u64 now = get_cycles();
+
+	prev->sum_exec_runtime += now - prev->exec_start;
+	next->exec_start = now;
 }
 
 /* finish_task_switch: runs on the new task's stack, right after the switch. */
@@ -102,6 +117,7 @@ void schedule(void)
 	}
 	if (next != prev) {
 		check_stack_end(prev, "scheduler");	/* Linux's CONFIG_SCHED_STACK_END_CHECK */
+		account_switch(prev, next);
 		if (next->mm || !prev->mm)
 			switch_mm(next->mm);	/* a kernel task keeps whatever is loaded */
 		current = next;

@@ -141,8 +141,8 @@ static int exec_bench(void *arg)
 static u64 run_bench_program(struct elf_image *img, int argc)
 {
 	static const char *const args[] = { "bench", "a", "b", "c", "d", "e", "f", "g", "h", "i",
-					    "j", "k", "l", "m", "n", "o", NULL };
-	const char *argv[17] = { NULL };
+					    "j", "k", "l", "m", "n", "o", "p", NULL };
+	const char *argv[18] = { NULL };
 	struct bench_run run = { img, argv };
 	int status, pid;
 	u64 t0;
@@ -247,7 +247,7 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 {
 	struct elf_image img;
 	u64 base, getpid, mmaps, mmap1m, vforks, signals, grow, nogrow, move, nomove;
-	u64 threads, futexes;
+	u64 threads, futexes, clocks;
 
 	if (!build_elf(&img, user_bench_start, user_bench_end))
 		return;
@@ -264,11 +264,14 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 	nomove = run_bench_program(&img, 14);
 	threads = run_bench_program(&img, 15);
 	futexes = run_bench_program(&img, 16);
+	clocks = run_bench_program(&img, 17);
 	if (base && getpid && mmaps && mmap1m) {
 		line("getpid_syscall", (unsigned long)((getpid - base) / 1000), "instr");
 		line("mmap_munmap_4k", (unsigned long)((mmaps - base) / 1000), "instr");
 		line("mmap_munmap_1m", (unsigned long)((mmap1m - base) / 100), "instr");
 	}
+	if (base && clocks)	/* a system call, no vDSO: the time CSR read in the kernel */
+		line("clock_gettime_syscall", (unsigned long)((clocks - base) / 1000), "instr");
 	if (base && signals)	/* kill to self, the handler, rt_sigreturn */
 		line("signal_deliver_return", (unsigned long)((signals - base) / 1000), "instr");
 	/* MREMAP_MAYMOVE of a touched 1 MiB to 2 MiB: in place where there is room, else moved */

@@ -141,7 +141,8 @@ user_test_end:
  *  10 1000 x (kill self with SIGUSR1, an empty handler, rt_sigreturn)
  *  15 100 x (a thread that exits at once; wait for its CLONE_CHILD_CLEARTID)
  *  16 1000 futex round trips between two threads, then the thread exits
- * Modes 1, 2, 7-10, 15 and 16 work without an MMU too.
+ *  17 1000 clock_gettime(CLOCK_MONOTONIC) calls
+ * Modes 1, 2, 7-10 and 15-17 work without an MMU too.
  */
 #define THREAD_FLAGS	0x350f00	/* CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
 					   CLONE_SYSVSEM | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID */
@@ -165,6 +166,8 @@ user_bench_start:
 	beq	t0, t1, 30f
 	li	t1, 16
 	beq	t0, t1, 40f
+	li	t1, 17
+	beq	t0, t1, 50f
 	li	t1, 11
 	bgeu	t0, t1, 18f
 	li	t1, 4
@@ -347,6 +350,16 @@ user_bench_start:
 	ecall
 	addi	s1, s1, -1
 	bnez	s1, 19b
+	j	9f
+50:	addi	sp, sp, -16		/* a struct timespec on the stack */
+	li	s1, 1000
+51:	li	a0, 1			/* clock_gettime(CLOCK_MONOTONIC, sp) */
+	mv	a1, sp
+	li	a7, 113
+	ecall
+	addi	s1, s1, -1
+	bnez	s1, 51b
+	addi	sp, sp, 16
 9:	li	a0, 0
 	li	a7, 94
 	ecall

@@ -1,8 +1,14 @@
 /*
- * kernel/sys.c: the small system calls about the process itself.
+ * kernel/sys.c: the small system calls about the process itself: its
+ * ids, its resource usage (getrusage, times), the machine's (sysinfo),
+ * uname, reboot, process groups and sessions.
  */
 #include <asm/csr.h>
 #include <errno.h>
+#include <mm.h>
+#include <mm_user.h>
+#include <mmzone.h>
+#include <vmstat.h>
 #include <power.h>
 #include <printk.h>
 #include <proc_fs.h>
@@ -33,95 +39,227 @@ long sys_sched_yield(void)
 	return 0;
 }
 
-struct timespec64 {
-	long tv_sec;
-	long tv_nsec;
-};
+/* ---- identity: every task is root (rvmm has no users yet) ---- */
 
-#define CLOCK_REALTIME			0
-#define CLOCK_MONOTONIC			1
-#define CLOCK_PROCESS_CPUTIME_ID	2
-#define CLOCK_THREAD_CPUTIME_ID		3
-#define CLOCK_MONOTONIC_RAW		4
-#define CLOCK_REALTIME_COARSE		5
-#define CLOCK_MONOTONIC_COARSE		6
-#define CLOCK_BOOTTIME			7
+long sys_getuid(void)
+{
+	return 0;
+}
+
+long sys_geteuid(void)
+{
+	return 0;
+}
+
+long sys_getgid(void)
+{
+	return 0;
+}
+
+long sys_getegid(void)
+{
+	return 0;
+}
+
+/* ---- resource usage ---- */
+
+#define NSEC_PER_SEC	1000000000ULL
+#define NSEC_PER_TICK	(NSEC_PER_SEC / HZ)
+
+u64 task_sched_runtime(struct task_struct *t)
+{
+	u64 cycles = t->sum_exec_runtime;
+
+	if (t == current)
+		cycles += get_cycles() - t->exec_start;
+	return cycles_to_ns(cycles);
+}
 
 /*
- * sys_clock_gettime: rvmm reads no real-time clock, so CLOCK_REALTIME
- * counts from boot like CLOCK_MONOTONIC (the epoch is the boot); the
- * monotonic clocks come from the time CSR, the CPU-time clocks from the
- * ticks charged to the task.
+ * task_cputime_adjusted: utime and stime in nanoseconds, as Linux's
+ * cputime_adjust: the tick says how the time divides between user and
+ * kernel, the precise runtime how much there was, so that the two add up
+ * to what the CPU-time clocks say.
  */
-long sys_clock_gettime(int which, struct timespec64 __user *tp)
+static void task_cputime_adjusted(struct task_struct *t, u64 *ut, u64 *st)
 {
-	struct timespec64 ts;
-	u64 ns;
+	u64 rtime = task_sched_runtime(t), total = t->utime + t->stime;
 
-	switch (which) {
-	case CLOCK_REALTIME:
-	case CLOCK_MONOTONIC:
-	case CLOCK_MONOTONIC_RAW:
-	case CLOCK_REALTIME_COARSE:
-	case CLOCK_MONOTONIC_COARSE:
-	case CLOCK_BOOTTIME:
-		ns = cycles_to_ns(get_cycles());
+	if (!t->stime) {
+		*ut = rtime;
+		*st = 0;
+		return;
+	}
+	if (!t->utime) {
+		*ut = 0;
+		*st = rtime;
+		return;
+	}
+	/* rtime * utime / total, without the product overflowing. */
+	*ut = rtime / total * t->utime + rtime % total * t->utime / total;
+	*st = rtime - *ut;
+}
+
+void acct_reaped_child(struct task_struct *parent, struct task_struct *child)
+{
+	u64 ut, st;
+	unsigned long maxrss = MAX(child->maxrss, child->cmaxrss);
+
+	task_cputime_adjusted(child, &ut, &st);
+	parent->cutime_ns += ut + child->cutime_ns;
+	parent->cstime_ns += st + child->cstime_ns;
+	parent->cmin_flt += child->min_flt + child->cmin_flt;
+	parent->cmaj_flt += child->maj_flt + child->cmaj_flt;
+	if (parent->cmaxrss < maxrss)
+		parent->cmaxrss = maxrss;
+}
+
+struct old_timeval {
+	long tv_sec, tv_usec;
+};
+
+/* struct rusage as Linux's (include/uapi/linux/resource.h): 144 bytes on riscv64. */
+struct rusage {
+	struct old_timeval ru_utime, ru_stime;
+	long ru_maxrss;		/* peak resident set, KiB */
+	long ru_ixrss, ru_idrss, ru_isrss;
+	long ru_minflt, ru_majflt;
+	long ru_nswap, ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals;
+	long ru_nvcsw, ru_nivcsw;
+};
+BUILD_BUG_ON(sizeof(struct rusage) != 144);
+
+#define RUSAGE_SELF	0
+#define RUSAGE_CHILDREN	(-1)
+#define RUSAGE_THREAD	1
+
+static struct old_timeval ns_to_timeval(u64 ns)
+{
+	return (struct old_timeval){ (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC / 1000) };
+}
+
+void task_rusage_both(struct task_struct *t, struct task_rusage *r)
+{
+	task_cputime_adjusted(t, &r->utime_ns, &r->stime_ns);
+	r->utime_ns += t->cutime_ns;
+	r->stime_ns += t->cstime_ns;
+	r->min_flt = t->min_flt + t->cmin_flt;
+	r->maj_flt = t->maj_flt + t->cmaj_flt;
+	r->maxrss = MAX(t->maxrss, t->cmaxrss);
+	if (t->mm)
+		setmax_mm_hiwater_rss(&r->maxrss, t->mm);
+}
+
+int put_task_rusage(const struct task_rusage *r, void __user *ru)
+{
+	struct rusage u;
+
+	memset(&u, 0, sizeof(u));
+	u.ru_utime = ns_to_timeval(r->utime_ns);
+	u.ru_stime = ns_to_timeval(r->stime_ns);
+	u.ru_minflt = (long)r->min_flt;
+	u.ru_majflt = (long)r->maj_flt;
+	u.ru_maxrss = (long)(r->maxrss << (PAGE_SHIFT - 10));
+	return copy_to_user(ru, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+/*
+ * sys_getrusage: the caller's own figures (RUSAGE_SELF and, one thread a
+ * process, RUSAGE_THREAD alike) or its reaped children's.  The peak RSS
+ * of self is that of every address space it has had (exec keeps the old
+ * one's); ru_maxrss is in KiB as Linux's.
+ */
+long sys_getrusage(int who, struct rusage __user *ru)
+{
+	struct task_struct *t = current;
+	struct rusage r;
+	unsigned long maxrss;
+	u64 ut, st;
+
+	memset(&r, 0, sizeof(r));
+	switch (who) {
+	case RUSAGE_SELF:
+	case RUSAGE_THREAD:
+		task_cputime_adjusted(t, &ut, &st);
+		r.ru_minflt = (long)t->min_flt;
+		r.ru_majflt = (long)t->maj_flt;
+		maxrss = t->maxrss;
+		if (t->mm)
+			setmax_mm_hiwater_rss(&maxrss, t->mm);
 		break;
-	case CLOCK_PROCESS_CPUTIME_ID:
-	case CLOCK_THREAD_CPUTIME_ID:
-		ns = (current->utime + current->stime) * (1000000000ULL / HZ);
+	case RUSAGE_CHILDREN:
+		ut = t->cutime_ns;
+		st = t->cstime_ns;
+		r.ru_minflt = (long)t->cmin_flt;
+		r.ru_majflt = (long)t->cmaj_flt;
+		maxrss = t->cmaxrss;
 		break;
 	default:
 		return -EINVAL;
 	}
-	ts.tv_sec = (long)(ns / 1000000000ULL);
-	ts.tv_nsec = (long)(ns % 1000000000ULL);
-	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+	r.ru_utime = ns_to_timeval(ut);
+	r.ru_stime = ns_to_timeval(st);
+	r.ru_maxrss = (long)(maxrss << (PAGE_SHIFT - 10));
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
-/* sys_gettimeofday: CLOCK_REALTIME in microseconds; the time zone is UTC (all zeros). */
-long sys_gettimeofday(void __user *tv, void __user *tz)
+struct tms {
+	long tms_utime, tms_stime, tms_cutime, tms_cstime;	/* clock_t: ticks of USER_HZ */
+};
+
+/* sys_times: the same times in clock ticks (USER_HZ = HZ = 100), and the ticks since boot. */
+long sys_times(struct tms __user *tbuf)
 {
-	u64 ns = cycles_to_ns(get_cycles());
-	struct { long tv_sec, tv_usec; } t = { (long)(ns / 1000000000ULL),
-						(long)(ns % 1000000000ULL / 1000) };
-	struct { int minuteswest, dsttime; } zone = { 0, 0 };
+	if (tbuf) {
+		struct tms tms;
+		u64 ut, st;
 
-	if (tv && copy_to_user(tv, &t, sizeof(t)))
-		return -EFAULT;
-	if (tz && copy_to_user(tz, &zone, sizeof(zone)))
-		return -EFAULT;
-	return 0;
-}
-
-long sys_nanosleep(const struct timespec64 __user *req, struct timespec64 __user *rem)
-{
-	struct timespec64 ts;
-	u64 ticks, start = jiffies;
-	int err;
-
-	if (copy_from_user(&ts, req, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
-		return -EINVAL;
-	/*
-	 * Round up to whole ticks: sleeping less than asked is not allowed.
-	 * A time too long to count in ticks sleeps until a signal, as Linux's
-	 * (KTIME_MAX is 292 years).
-	 */
-	if ((u64)ts.tv_sec >= (~0ULL - start) / HZ - 1)
-		ticks = ~0ULL - start;
-	else
-		ticks = (u64)ts.tv_sec * HZ + ((u64)ts.tv_nsec * HZ + 999999999ULL) / 1000000000ULL;
-	err = sleep_until(start + ticks);
-	if (err && rem) {
-		u64 left = start + ticks > jiffies ? start + ticks - jiffies : 0;
-		struct timespec64 r = { (long)(left / HZ), (long)(left % HZ) * (1000000000L / HZ) };
-
-		if (copy_to_user(rem, &r, sizeof(r)))
+		task_cputime_adjusted(current, &ut, &st);
+		tms.tms_utime = (long)(ut / NSEC_PER_TICK);
+		tms.tms_stime = (long)(st / NSEC_PER_TICK);
+		tms.tms_cutime = (long)(current->cutime_ns / NSEC_PER_TICK);
+		tms.tms_cstime = (long)(current->cstime_ns / NSEC_PER_TICK);
+		if (copy_to_user(tbuf, &tms, sizeof(tms)))
 			return -EFAULT;
 	}
-	return err;
+	return (long)jiffies;
+}
+
+/* struct sysinfo as Linux's (include/uapi/linux/sysinfo.h): 112 bytes on riscv64. */
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram;
+	unsigned long totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+BUILD_BUG_ON(sizeof(struct sysinfo) != 112);
+
+/*
+ * sys_sysinfo: the figures /proc/meminfo shows (MemTotal, MemFree, Shmem,
+ * Buffers; no swap), in bytes: a 64-bit kernel folds mem_unit into them
+ * and says 1, as Linux's do_sysinfo.  The uptime rounds up to a whole
+ * second, as Linux's.  rvmm keeps no load average: loads are 0.
+ */
+long sys_sysinfo(struct sysinfo __user *info)
+{
+	struct sysinfo si;
+	struct task_struct *t;
+	u64 up = cycles_to_ns(get_cycles());
+
+	memset(&si, 0, sizeof(si));
+	si.uptime = (long)(up / NSEC_PER_SEC + (up % NSEC_PER_SEC ? 1 : 0));
+	si.totalram = totalram_pages() << PAGE_SHIFT;
+	si.freeram = nr_free_pages() << PAGE_SHIFT;
+	si.sharedram = global_node_page_state(NR_SHMEM) << PAGE_SHIFT;
+	list_for_each_entry(t, &init_task.tasks, tasks)
+		if (t->state != TASK_DEAD)
+			si.procs++;
+	si.mem_unit = 1;
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }
 
 /* struct new_utsname: six fields of 65 bytes, as Linux's uname(2). */

@@ -54,6 +54,12 @@ static const u16 narrow_args[__NR_syscalls] = {
 	[__NR_getsid] = W(0), [__NR_getrlimit] = W(0), [__NR_setrlimit] = W(0),
 	[__NR_prlimit64] = W(0) | W(1), [__NR_mlock2] = W(2), [__NR_mlockall] = W(0),
 	[__NR_futex] = W(1) | W(2) | W(5),
+	[__NR_fcntl] = W(0) | W(1), [__NR_symlinkat] = W(1), [__NR_linkat] = W(0) | W(2) | W(4),
+	[__NR_renameat2] = W(0) | W(2) | W(4), [__NR_faccessat] = W(0) | W(2),
+	[__NR_faccessat2] = W(0) | W(2) | W(3), [__NR_pread64] = W(0), [__NR_pwrite64] = W(0),
+	[__NR_fsync] = W(0), [__NR_fdatasync] = W(0), [__NR_umask] = W(0),
+	[__NR_clock_getres] = W(0), [__NR_clock_settime] = W(0),
+	[__NR_clock_nanosleep] = W(0) | W(1), [__NR_getrusage] = W(0),
 };
 
 /* narrow: regs a0-a5 as the handler's declared types expect them. */
@@ -100,6 +106,16 @@ static const syscall_t sys_call_table[__NR_syscalls] = {
 	SYSCALL(__NR_getrlimit, sys_getrlimit),
 	SYSCALL(__NR_setrlimit, sys_setrlimit),
 	SYSCALL(__NR_prlimit64, sys_prlimit64),
+	SYSCALL(__NR_clock_getres, sys_clock_getres),
+	SYSCALL(__NR_clock_settime, sys_clock_settime),
+	SYSCALL(__NR_clock_nanosleep, sys_clock_nanosleep),
+	SYSCALL(__NR_times, sys_times),
+	SYSCALL(__NR_getrusage, sys_getrusage),
+	SYSCALL(__NR_getuid, sys_getuid),
+	SYSCALL(__NR_geteuid, sys_geteuid),
+	SYSCALL(__NR_getgid, sys_getgid),
+	SYSCALL(__NR_getegid, sys_getegid),
+	SYSCALL(__NR_sysinfo, sys_sysinfo),
 	FILE_SYSCALLS
 };
 

@@ -105,52 +105,95 @@ long strncpy_from_user(char *dst, const char __user *src, size_t n)
 	return ret;
 }
 
+/*
+ * iter_chunk: how much of n bytes the current segment takes, moving to
+ * the next non-empty segment first when this one is used up.
+ */
+static size_t iter_chunk(struct iov_iter *i, size_t n)
+{
+	while (!i->seg_count && i->nr_segs) {
+		i->buf = i->iov->iov_base;
+		i->seg_count = i->iov->iov_len;
+		i->iov++;
+		i->nr_segs--;
+	}
+	return n < i->seg_count ? n : i->seg_count;
+}
+
+/* iter_advance: done bytes of the current segment are used. */
+static void iter_advance(struct iov_iter *i, size_t done)
+{
+	i->buf += done;
+	i->seg_count -= done;
+	i->count -= done;
+}
+
 size_t copy_to_iter(const void *from, size_t n, struct iov_iter *i)
 {
-	size_t done;
+	size_t total = 0;
 
 	n = n < i->count ? n : i->count;
-	if (i->user)
-		done = n - copy_to_user(i->buf, from, n);
-	else if (n == PAGE_SIZE && !(((unsigned long)i->buf | (unsigned long)from) & ~PAGE_MASK))
-		copy_page(i->buf, from), done = n;	/* a whole page (exec's reads): 64 bytes a loop */
-	else
-		memcpy(i->buf, from, done = n);
-	i->buf += done;
-	i->count -= done;
-	return done;
+	while (total < n) {
+		size_t chunk = iter_chunk(i, n - total), done;
+		const char *src = (const char *)from + total;
+
+		if (i->user)
+			done = chunk - copy_to_user(i->buf, src, chunk);
+		else if (chunk == PAGE_SIZE && !(((unsigned long)i->buf | (unsigned long)src) & ~PAGE_MASK))
+			copy_page(i->buf, src), done = chunk;	/* a whole page (exec's reads): 64 bytes a loop */
+		else
+			memcpy(i->buf, src, done = chunk);
+		iter_advance(i, done);
+		total += done;
+		if (done < chunk || !chunk)
+			break;		/* a fault */
+	}
+	return total;
 }
 
 size_t copy_from_iter(void *to, size_t n, struct iov_iter *i)
 {
-	size_t done;
+	size_t total = 0;
 
 	n = n < i->count ? n : i->count;
-	/*
-	 * Not copy_from_user: the destination may be a page-cache page, whose
-	 * bytes past a fault are the file's and must survive a failed write.
-	 */
-	if (i->user)
-		done = n - raw_copy_from_user(to, i->buf, n);
-	else
-		memcpy(to, i->buf, done = n);
-	i->buf += done;
-	i->count -= done;
-	return done;
+	while (total < n) {
+		size_t chunk = iter_chunk(i, n - total), done;
+		char *dst = (char *)to + total;
+
+		/*
+		 * Not copy_from_user: the destination may be a page-cache page, whose
+		 * bytes past a fault are the file's and must survive a failed write.
+		 */
+		if (i->user)
+			done = chunk - raw_copy_from_user(dst, i->buf, chunk);
+		else
+			memcpy(dst, i->buf, done = chunk);
+		iter_advance(i, done);
+		total += done;
+		if (done < chunk || !chunk)
+			break;
+	}
+	return total;
 }
 
 size_t iov_iter_zero(size_t n, struct iov_iter *i)
 {
-	size_t done;
+	size_t total = 0;
 
 	n = n < i->count ? n : i->count;
-	if (i->user)
-		done = n - clear_user(i->buf, n);
-	else
-		memset(i->buf, 0, done = n);
-	i->buf += done;
-	i->count -= done;
-	return done;
+	while (total < n) {
+		size_t chunk = iter_chunk(i, n - total), done;
+
+		if (i->user)
+			done = chunk - clear_user(i->buf, chunk);
+		else
+			memset(i->buf, 0, done = chunk);
+		iter_advance(i, done);
+		total += done;
+		if (done < chunk || !chunk)
+			break;
+	}
+	return total;
 }
 
 struct exception_table_entry {

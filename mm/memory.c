@@ -137,6 +137,7 @@ static inline void page_remove_rmap(struct mm_struct *mm, struct page *page)
 		mod_node_page_state(page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
 		clear_page_mlock(page);		/* an unmapped page is nobody's lock */
 	}
+	update_hiwater_rss(mm);
 	(*rss_counter(mm, page))--;
 	put_page(page);
 }

@@ -104,6 +104,8 @@ void nommu_for_each_region(void (*fn)(const struct vm_region *region, void *arg)
 /* mm_rss_add: a VMA's pages count as resident for as long as it exists (there is no paging). */
 static void mm_rss_add(struct vm_area_struct *vma, long pages)
 {
+	if (pages < 0)
+		update_hiwater_rss(vma->vm_mm);
 	if (vma->vm_region && !region_owns_pages(vma->vm_region))
 		vma->vm_mm->rss_file += pages;
 	else

@@ -291,6 +291,39 @@ void do_close_on_exec(struct files_struct *files)
 	}
 }
 
+/* ---- what fcntl(2) does with descriptors ---- */
+
+int f_dupfd(unsigned int from, struct file *file, unsigned int flags)
+{
+	int fd;
+
+	if (from >= NR_OPEN_MAX)
+		return -EINVAL;
+	fd = alloc_fd(current->files, from, flags);
+	if (fd >= 0)
+		fd_install((unsigned int)fd, get_file(file));
+	return fd;
+}
+
+bool get_close_on_exec(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+
+	return fd < files->max_fds && test_fd_bit(files->close_on_exec, fd);
+}
+
+void set_close_on_exec(unsigned int fd, bool flag)
+{
+	struct files_struct *files = current->files;
+
+	if (fd >= files->max_fds)
+		return;
+	if (flag)
+		set_fd_bit(files->close_on_exec, fd);
+	else
+		clear_fd_bit(files->close_on_exec, fd);
+}
+
 /* ---- dup(2), dup3(2) ---- */
 
 /* do_dup2: put file (a reference the caller gives) on fd, closing what was there. */

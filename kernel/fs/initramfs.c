@@ -101,10 +101,21 @@ static void do_member(const char *path, const unsigned long *field, const char *
 		err = do_mknodat(AT_FDCWD, name, mode,
 				 MKDEV(field[F_RMAJOR], field[F_RMINOR]));
 		break;
-	case S_IFLNK:
-		pr_info("initramfs: %s: symbolic links are not supported yet, skipped\n", path);
-		putname(name);
+	case S_IFLNK: {
+		/* The member's data is the target, without a terminating NUL. */
+		char *target = kmalloc(field[F_FILESIZE] + 1, GFP_KERNEL);
+
+		if (!target) {
+			putname(name);
+			err = -ENOMEM;
+			break;
+		}
+		memcpy(target, data, field[F_FILESIZE]);
+		target[field[F_FILESIZE]] = '\0';
+		err = do_symlinkat(getname_kernel(target), AT_FDCWD, name);
+		kfree(target);
 		break;
+	}
 	default:
 		pr_info("initramfs: %s: file type %#o not supported, skipped\n", path, mode & S_IFMT);
 		putname(name);

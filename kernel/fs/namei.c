@@ -1,13 +1,16 @@
 /*
- * kernel/fs/namei.c: path lookup, and the system calls that make and remove
- * names: mkdirat, mknodat, unlinkat (with AT_REMOVEDIR, rmdir), chdir.
+ * kernel/fs/namei.c: path lookup, and the system calls that make, move and
+ * remove names: mkdirat, mknodat, symlinkat, linkat, renameat2, unlinkat
+ * (with AT_REMOVEDIR, rmdir), chdir; and faccessat, umask.
  *
  * The walk keeps one referenced inode, the directory reached so far, and
  * takes the path one component at a time (see include/namei.h for the
  * rules).  Callers that create or remove a name walk to its parent
  * directory only and get the last component back to act on.
  *
- * rvmm has no permission checks yet: every task acts as root.
+ * rvmm has no permission checks yet: every task acts as root (uid 0), so
+ * access(2) answers as Linux does for root: read and write always,
+ * execute when some execute bit is set (directories are always searched).
  */
 #include <err.h>
 #include <errno.h>
@@ -583,16 +586,273 @@ long do_chdir(struct filename *name)
 	return err;
 }
 
+/* ---- links, renames, access ---- */
+
+int vfs_symlink(struct inode *dir, const struct qstr *name, const char *target)
+{
+	if (IS_DEADDIR(dir))
+		return -ENOENT;
+	if (!dir->i_op->symlink)
+		return -EPERM;
+	return dir->i_op->symlink(dir, name, target);
+}
+
+long do_symlinkat(struct filename *from, int newdfd, struct filename *to)
+{
+	struct inode *dir;
+	struct qstr last;
+	int err;
+
+	if (IS_ERR(from)) {
+		err = (int)PTR_ERR(from);
+		goto out;
+	}
+	err = filename_create(newdfd, to, false, &dir, &last);
+	if (!err) {
+		err = vfs_symlink(dir, &last, from->name);
+		iput(dir);
+	}
+out:
+	putname(from);
+	putname(to);
+	return err;
+}
+
+int vfs_link(struct inode *old, struct inode *dir, const struct qstr *name)
+{
+	if (dir->i_sb != old->i_sb)
+		return -EXDEV;
+	if (S_ISDIR(old->i_mode))
+		return -EPERM;		/* no hard links to directories */
+	if (IS_DEADDIR(dir))
+		return -ENOENT;
+	if (!dir->i_op->link)
+		return -EPERM;
+	/* A file already unlinked (open, nlink 0) cannot get a name back (Linux, without O_TMPFILE). */
+	if (!old->i_nlink)
+		return -ENOENT;
+	return dir->i_op->link(old, dir, name);
+}
+
+long do_linkat(int olddfd, struct filename *old, int newdfd, struct filename *new, int flags)
+{
+	struct inode *inode, *dir;
+	struct qstr last;
+	unsigned int how = 0;
+	int err;
+
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) {
+		err = -EINVAL;
+		goto out;
+	}
+	if (flags & AT_SYMLINK_FOLLOW)
+		how |= LOOKUP_FOLLOW;
+	if (flags & AT_EMPTY_PATH)
+		how |= LOOKUP_EMPTY;
+	err = filename_lookup(olddfd, old, how, &inode);
+	if (err)
+		goto out;
+	err = filename_create(newdfd, new, false, &dir, &last);
+	if (!err) {
+		err = vfs_link(inode, dir, &last);
+		iput(dir);
+	}
+	iput(inode);
+out:
+	putname(old);
+	putname(new);
+	return err;
+}
+
+/* is_ancestor: is dir, or a directory above it (up to the root of the whole tree), a? */
+static bool is_ancestor(struct inode *a, struct inode *dir)
+{
+	static const struct qstr dotdot = { "..", 2 };
+	struct inode *inode = igrab(dir);
+	bool found = false;
+
+	for (;;) {
+		struct inode *parent;
+
+		if (inode == a) {
+			found = true;
+			break;
+		}
+		if (inode == fs_root)
+			break;
+		/* Out of a mounted file system, onto the directory it covers. */
+		if (inode == inode->i_sb->s_root) {
+			parent = igrab(inode->i_sb->s_mountpoint);
+		} else {
+			parent = lookup_one(inode, &dotdot);
+			if (IS_ERR(parent))
+				break;
+		}
+		iput(inode);
+		inode = parent;
+	}
+	iput(inode);
+	return found;
+}
+
+/*
+ * may_rename: Linux's rules for moving old (in old_dir) onto new (in
+ * new_dir, NULL if the name is free), after the lookups.
+ */
+static int may_rename(struct inode *old_dir, struct inode *old, struct inode *new_dir,
+		      struct inode *new, unsigned int flags)
+{
+	bool exchange = flags & RENAME_EXCHANGE;
+
+	if (is_busy(old) || (new && is_busy(new)))
+		return -EBUSY;
+	/* A directory cannot go into itself or below; the target cannot be above the source. */
+	if (S_ISDIR(old->i_mode) && is_ancestor(old, new_dir))
+		return -EINVAL;
+	if (new && S_ISDIR(new->i_mode) && is_ancestor(new, old_dir))
+		return exchange ? -EINVAL : -ENOTEMPTY;
+	if (!new || exchange)
+		return 0;
+	if (S_ISDIR(old->i_mode) && !S_ISDIR(new->i_mode))
+		return -ENOTDIR;
+	if (!S_ISDIR(old->i_mode) && S_ISDIR(new->i_mode))
+		return -EISDIR;
+	return 0;
+}
+
+long do_renameat2(int olddfd, struct filename *from, int newdfd, struct filename *to,
+		  unsigned int flags)
+{
+	struct inode *old_dir = NULL, *new_dir = NULL, *old = NULL, *new = NULL;
+	struct qstr old_last, new_last;
+	int old_type, new_type, err;
+	bool old_slash, new_slash;
+
+	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT)) {
+		err = -EINVAL;
+		goto out;
+	}
+	/* Whiteouts are for overlay file systems, which ramfs does not serve (simple_rename's answer). */
+	if ((flags & RENAME_NOREPLACE && flags & RENAME_EXCHANGE) || (flags & RENAME_WHITEOUT)) {
+		err = -EINVAL;
+		goto out;
+	}
+	err = filename_parentat(olddfd, from, &old_dir, &old_last, &old_type);
+	if (err)
+		goto out;
+	err = filename_parentat(newdfd, to, &new_dir, &new_last, &new_type);
+	if (err)
+		goto out;
+	err = -EXDEV;
+	if (old_dir->i_sb != new_dir->i_sb)
+		goto out;
+	err = -EBUSY;
+	if (old_type != LAST_NORM)
+		goto out;
+	if (new_type != LAST_NORM) {
+		err = flags & RENAME_NOREPLACE ? -EEXIST : -EBUSY;
+		goto out;
+	}
+	old_slash = old_last.name[old_last.len] == '/';
+	new_slash = new_last.name[new_last.len] == '/';
+	old = lookup_one(old_dir, &old_last);
+	if (IS_ERR(old)) {
+		err = (int)PTR_ERR(old);
+		old = NULL;
+		goto out;
+	}
+	new = lookup_one(new_dir, &new_last);
+	if (IS_ERR(new)) {
+		err = (int)PTR_ERR(new);
+		new = NULL;
+		if (err != -ENOENT || (flags & RENAME_EXCHANGE))
+			goto out;
+	}
+	err = -EEXIST;
+	if (new && (flags & RENAME_NOREPLACE))
+		goto out;
+	/* "name/" must be a directory; for a plain rename so must the target's source. */
+	err = -ENOTDIR;
+	if ((old_slash && !S_ISDIR(old->i_mode)) ||
+	    (new_slash && !(flags & RENAME_EXCHANGE) && !S_ISDIR(old->i_mode)) ||
+	    (new_slash && new && !S_ISDIR(new->i_mode)))
+		goto out;
+	/* The same file under both names (the same entry, or two hard links): nothing to do. */
+	err = 0;
+	if (old == new)
+		goto out;
+	err = may_rename(old_dir, old, new_dir, new, flags);
+	if (err)
+		goto out;
+	err = -EPERM;
+	if (!old_dir->i_op->rename || IS_DEADDIR(new_dir))
+		goto out;
+	err = old_dir->i_op->rename(old_dir, &old_last, new_dir, &new_last, flags);
+out:
+	iput(new);
+	iput(old);
+	iput(new_dir);
+	iput(old_dir);
+	putname(from);
+	putname(to);
+	return err;
+}
+
+/* Linux's access(2) modes and faccessat2's flags */
+#define MAY_EXEC	1
+#define MAY_WRITE	2
+#define MAY_READ	4
+#define AT_EACCESS	0x200
+
+long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
+{
+	struct inode *inode;
+	unsigned int how = LOOKUP_FOLLOW;
+	int err;
+
+	if (mode & ~(MAY_READ | MAY_WRITE | MAY_EXEC))
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		how = 0;
+	if (flags & AT_EMPTY_PATH)
+		how |= LOOKUP_EMPTY;
+	{
+		struct filename *name = getname_flags(filename, how & LOOKUP_EMPTY);
+
+		err = filename_lookup(dfd, name, how, &inode);
+		putname(name);
+	}
+	if (err)
+		return err;
+	/* Root reads and writes anything; it executes a file only if someone may. */
+	if ((mode & MAY_EXEC) && !S_ISDIR(inode->i_mode) && !(inode->i_mode & S_IXUGO))
+		err = -EACCES;
+	iput(inode);
+	return err;
+}
+
 /* ---- system calls ---- */
 
 long sys_mkdirat(int dfd, const char __user *pathname, umode_t mode)
 {
-	return do_mkdirat(dfd, getname(pathname), mode);
+	return do_mkdirat(dfd, getname(pathname), mode & ~current->umask);
 }
 
 long sys_mknodat(int dfd, const char __user *filename, umode_t mode, unsigned int dev)
 {
-	return do_mknodat(dfd, getname(filename), mode, new_decode_dev(dev));
+	/* The type bits stay; only the permission bits lose the umask's. */
+	return do_mknodat(dfd, getname(filename), mode & ~(current->umask & S_IALLUGO),
+			  new_decode_dev(dev));
+}
+
+long sys_umask(int mask)
+{
+	unsigned int old = current->umask;
+
+	current->umask = (unsigned int)mask & S_IRWXUGO;
+	return old;
 }
 
 long sys_unlinkat(int dfd, const char __user *pathname, int flag)
@@ -607,4 +867,33 @@ long sys_unlinkat(int dfd, const char __user *pathname, int flag)
 long sys_chdir(const char __user *filename)
 {
 	return do_chdir(getname(filename));
+}
+
+long sys_symlinkat(const char __user *oldname, int newdfd, const char __user *newname)
+{
+	return do_symlinkat(getname(oldname), newdfd, getname(newname));
+}
+
+long sys_linkat(int olddfd, const char __user *oldname, int newdfd,
+		const char __user *newname, int flags)
+{
+	unsigned int how = (flags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0;
+
+	return do_linkat(olddfd, getname_flags(oldname, how), newdfd, getname(newname), flags);
+}
+
+long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
+		   const char __user *newname, unsigned int flags)
+{
+	return do_renameat2(olddfd, getname(oldname), newdfd, getname(newname), flags);
+}
+
+long sys_faccessat(int dfd, const char __user *filename, int mode)
+{
+	return do_faccessat(dfd, filename, mode, 0);
+}
+
+long sys_faccessat2(int dfd, const char __user *filename, int mode, int flags)
+{
+	return do_faccessat(dfd, filename, mode, flags);
 }

@@ -202,7 +202,8 @@ long sys_openat(int dfd, const char __user *filename, int flags, umode_t mode)
 	name = getname(filename);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	ret = do_sys_openat(dfd, name, flags, mode);
+	/* The caller's umask applies to what its calls create, not to the kernel's own files. */
+	ret = do_sys_openat(dfd, name, flags, mode & ~current->umask);
 	putname(name);
 	return ret;
 }

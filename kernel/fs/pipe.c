@@ -177,9 +177,20 @@ static int pipe_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/* pipe_ioctl: FIONREAD, the bytes waiting in the pipe; nothing else (ENOTTY). */
+static long pipe_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *pipe = file_inode(file)->i_private;
+
+	if (cmd != 0x541B)	/* FIONREAD */
+		return -ENOTTY;
+	return put_user((int)pipe_used(pipe), (int __user *)arg);
+}
+
 static const struct file_operations pipefifo_fops = {
 	.read = pipe_read,
 	.write = pipe_write,
+	.unlocked_ioctl = pipe_ioctl,
 	.llseek = no_llseek,
 	.release = pipe_release,
 };

@@ -15,6 +15,7 @@
  */
 #include <printk.h>
 #include <mm_user.h>
+#include <namei.h>
 #include <err.h>
 #include <errno.h>
 #include <fs.h>
@@ -37,6 +38,7 @@ struct ramfs_inode {
 	struct inode *parent;		/* a directory: the directory holding its entry, itself
 					   for the root, NULL once removed */
 	loff_t next_pos;		/* a directory: pos of the next entry made */
+	char *target;			/* a symbolic link: where it points (kmalloc'ed) */
 	struct inode vfs_inode;
 };
 
@@ -47,6 +49,7 @@ static inline struct ramfs_inode *RAMFS_I(struct inode *inode)
 
 static const struct inode_operations ramfs_dir_inode_operations;
 static const struct file_operations ramfs_dir_operations;
+static const struct inode_operations ramfs_symlink_inode_operations;
 
 
 /* ramfs_get_inode: a new inode of the given type; dir is the parent of a new directory. */
@@ -69,6 +72,9 @@ static struct inode *ramfs_get_inode(struct super_block *sb, struct inode *dir,
 		inode->i_nlink = 2;		/* its entry in the parent, and its own "." */
 		RAMFS_I(inode)->parent = dir ? dir : inode;
 		RAMFS_I(inode)->next_pos = 2;	/* after "." and ".." */
+		break;
+	case S_IFLNK:
+		inode->i_op = &ramfs_symlink_inode_operations;
 		break;
 	default:
 		init_special_inode(inode, mode, dev);
@@ -104,6 +110,26 @@ static struct inode *ramfs_lookup(struct inode *dir, const struct qstr *name)
 	return e ? igrab(e->inode) : ERR_PTR(-ENOENT);
 }
 
+/* alloc_entry: an entry named name, not yet in a directory, or NULL. */
+static struct ramfs_dirent *alloc_entry(const struct qstr *name)
+{
+	struct ramfs_dirent *e = kmalloc(sizeof(*e) + name->len, GFP_KERNEL);
+
+	if (!e)
+		return NULL;
+	e->len = name->len;
+	memcpy(e->name, name->name, name->len);
+	return e;
+}
+
+/* add_entry: put e, naming inode (whose reference it takes), at the end of dir. */
+static void add_entry(struct inode *dir, struct ramfs_dirent *e, struct inode *inode)
+{
+	e->inode = inode;
+	e->pos = RAMFS_I(dir)->next_pos++;
+	list_add_tail(&e->list, &RAMFS_I(dir)->entries);
+}
+
 /* ramfs_new_child: make a node of mode named name in dir; returned referenced for the caller. */
 static struct inode *ramfs_new_child(struct inode *dir, const struct qstr *name,
 				     umode_t mode, dev_t dev)
@@ -111,7 +137,7 @@ static struct inode *ramfs_new_child(struct inode *dir, const struct qstr *name,
 	struct ramfs_dirent *e;
 	struct inode *inode;
 
-	e = kmalloc(sizeof(*e) + name->len, GFP_KERNEL);
+	e = alloc_entry(name);
 	if (!e)
 		return ERR_PTR(-ENOMEM);
 	inode = ramfs_get_inode(dir->i_sb, dir, mode, dev);
@@ -119,11 +145,7 @@ static struct inode *ramfs_new_child(struct inode *dir, const struct qstr *name,
 		kfree(e);
 		return ERR_PTR(-ENOSPC);
 	}
-	e->inode = inode;		/* the reference new_inode gave */
-	e->pos = RAMFS_I(dir)->next_pos++;
-	e->len = name->len;
-	memcpy(e->name, name->name, name->len);
-	list_add_tail(&e->list, &RAMFS_I(dir)->entries);
+	add_entry(dir, e, inode);	/* the reference new_inode gave */
 	if (S_ISDIR(mode))
 		dir->i_nlink++;		/* the new directory's ".." */
 	return igrab(inode);
@@ -184,6 +206,106 @@ static int ramfs_rmdir(struct inode *dir, const struct qstr *name, struct inode 
 	return remove_entry(dir, name);
 }
 
+static int ramfs_symlink(struct inode *dir, const struct qstr *name, const char *target)
+{
+	size_t len = strlen(target);
+	char *copy = kmalloc(len + 1, GFP_KERNEL);
+	struct inode *inode;
+
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, target, len + 1);
+	inode = ramfs_new_child(dir, name, S_IFLNK | 0777, 0);
+	if (IS_ERR(inode)) {
+		kfree(copy);
+		return (int)PTR_ERR(inode);
+	}
+	RAMFS_I(inode)->target = copy;
+	inode->i_size = (loff_t)len;
+	iput(inode);
+	return 0;
+}
+
+static const char *ramfs_get_link(struct inode *inode, char *buf, size_t size)
+{
+	return RAMFS_I(inode)->target;
+}
+
+/* ramfs_link: one more entry for old; it lives until its last name and open are gone. */
+static int ramfs_link(struct inode *old, struct inode *dir, const struct qstr *name)
+{
+	struct ramfs_dirent *e = alloc_entry(name);
+
+	if (!e)
+		return -ENOMEM;
+	add_entry(dir, e, igrab(old));
+	old->i_nlink++;
+	return 0;
+}
+
+/* move_dir: directory inode, once in from, is now in to: the ".." links follow it. */
+static void move_dir(struct inode *inode, struct inode *from, struct inode *to)
+{
+	if (!S_ISDIR(inode->i_mode) || from == to)
+		return;
+	from->i_nlink--;
+	to->i_nlink++;
+	RAMFS_I(inode)->parent = to;
+}
+
+/* drop_victim: inode loses the name a rename put something else on. */
+static void drop_victim(struct inode *dir, struct inode *victim)
+{
+	if (S_ISDIR(victim->i_mode)) {
+		victim->i_nlink = 0;
+		victim->i_flags |= S_DEAD;
+		RAMFS_I(victim)->parent = NULL;
+		dir->i_nlink--;		/* its ".." is gone */
+	} else {
+		victim->i_nlink--;
+	}
+	iput(victim);			/* the entry's reference */
+}
+
+/*
+ * ramfs_rename: an entry moves by changing which inode it names, so the
+ * inode itself (its page cache, its mappings on i_mmap, its open files)
+ * is untouched: only names and ".." links change.
+ */
+static int ramfs_rename(struct inode *old_dir, const struct qstr *old_name,
+			struct inode *new_dir, const struct qstr *new_name, unsigned int flags)
+{
+	struct ramfs_dirent *oe = find_entry(old_dir, old_name);
+	struct ramfs_dirent *ne = find_entry(new_dir, new_name);
+	struct inode *inode;
+
+	if (!oe || (!ne && (flags & RENAME_EXCHANGE)))
+		return -ENOENT;
+	inode = oe->inode;
+	if (flags & RENAME_EXCHANGE) {
+		oe->inode = ne->inode;
+		ne->inode = inode;
+		move_dir(inode, old_dir, new_dir);
+		move_dir(oe->inode, new_dir, old_dir);
+		return 0;
+	}
+	if (ne) {
+		if (S_ISDIR(ne->inode->i_mode) && !list_empty(&RAMFS_I(ne->inode)->entries))
+			return -ENOTEMPTY;
+		drop_victim(new_dir, ne->inode);
+		ne->inode = inode;	/* oe's reference moves here */
+	} else {
+		ne = alloc_entry(new_name);
+		if (!ne)
+			return -ENOMEM;
+		add_entry(new_dir, ne, inode);
+	}
+	list_del(&oe->list);
+	kfree(oe);
+	move_dir(inode, old_dir, new_dir);
+	return 0;
+}
+
 static int ramfs_readdir(struct file *file, struct dir_context *ctx)
 {
 	struct inode *dir = file_inode(file);
@@ -211,13 +333,21 @@ static const struct inode_operations ramfs_dir_inode_operations = {
 	.mknod = ramfs_mknod,
 	.unlink = ramfs_unlink,
 	.rmdir = ramfs_rmdir,
+	.symlink = ramfs_symlink,
+	.link = ramfs_link,
+	.rename = ramfs_rename,
 	.setattr = simple_setattr,
+};
+
+static const struct inode_operations ramfs_symlink_inode_operations = {
+	.get_link = ramfs_get_link,
 };
 
 static const struct file_operations ramfs_dir_operations = {
 	.read = generic_read_dir,
 	.iterate = ramfs_readdir,
 	.llseek = generic_file_llseek,
+	.fsync = noop_fsync,
 };
 
 static struct inode *ramfs_alloc_inode(struct super_block *sb)
@@ -232,6 +362,7 @@ static struct inode *ramfs_alloc_inode(struct super_block *sb)
 
 static void ramfs_free_inode(struct inode *inode)
 {
+	kfree(RAMFS_I(inode)->target);
 	kfree(RAMFS_I(inode));
 }
 

@@ -14,5 +14,6 @@ const struct file_operations ramfs_file_operations = {
 	.read = generic_file_read_iter,
 	.write = generic_file_write_iter,
 	.llseek = generic_file_llseek,
+	.fsync = noop_fsync,
 	.mmap = generic_file_mmap,
 };

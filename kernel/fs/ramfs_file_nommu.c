@@ -125,6 +125,7 @@ const struct file_operations ramfs_file_operations = {
 	.read = generic_file_read_iter,
 	.write = generic_file_write_iter,
 	.llseek = generic_file_llseek,
+	.fsync = noop_fsync,
 	.mmap = ramfs_nommu_mmap,
 	.get_unmapped_area = ramfs_nommu_get_unmapped_area,
 	.mmap_capabilities = ramfs_mmap_capabilities,

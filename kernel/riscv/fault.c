@@ -72,8 +72,15 @@ void do_page_fault(struct pt_regs *regs)
 		return;
 	}
 	fault = handle_mm_fault(vma, addr, fault_flags(cause));
-	if (!fault)
+	if (!fault) {
+		/*
+		 * getrusage's ru_minflt, as Linux's mm_account_fault: a fault
+		 * served.  Every one here is minor (ru_majflt would count those
+		 * that waited for I/O; ramfs has none).
+		 */
+		current->min_flt++;
 		return;		/* mapped: the access runs again */
+	}
 	if ((fault & VM_FAULT_OOM) && user) {
 		pagefault_out_of_memory();	/* the OOM killer has run: retry, never SIGBUS */
 		return;

@@ -18,12 +18,50 @@ volatile u64 jiffies;
 
 static u64 tick_cycles;		/* time CSR counts per tick */
 static u64 next_deadline;	/* when the armed tick fires */
+static u64 real_offset_ns;	/* CLOCK_REALTIME - CLOCK_MONOTONIC */
+
+u64 ktime_get_ns(void)
+{
+	return cycles_to_ns(get_cycles());
+}
+
+u64 ktime_get_real_ns(void)
+{
+	return ktime_get_ns() + real_offset_ns;
+}
+
+void do_settime_real(u64 ns)
+{
+	real_offset_ns = ns - ktime_get_ns();
+}
+
+u64 clock_resolution_ns(void)
+{
+	u64 res = 1000000000ULL / riscv_timebase;
+
+	return res ? res : 1;
+}
+
+/* timekeeping_init: the wall clock from the RTC, as Linux reads it once at boot. */
+static void timekeeping_init(void)
+{
+	u64 now;
+
+	if (!goldfish_rtc_read(&now)) {
+		pr_info("time: no real-time clock: the wall clock starts at the epoch\n");
+		return;
+	}
+	do_settime_real(now);
+	pr_info("time: wall clock %llu s since the epoch, from the goldfish RTC\n",
+		(unsigned long long)(now / 1000000000ULL));
+}
 
 void time_init(void)
 {
 	tick_cycles = riscv_timebase / HZ;
 	if (!tick_cycles)
 		panic("time_init: timebase %lu Hz is below HZ", riscv_timebase);
+	timekeeping_init();
 	csr_set(sie, IE_STIE);
 	next_deadline = get_cycles() + tick_cycles;
 	sbi_set_timer(next_deadline);

@@ -14,6 +14,9 @@ extern "C" {
 int brk(void *addr);
 /* Linux system call NR with up to six arguments; -1 and errno on failure. */
 long syscall(long nr, ...);
+/* pread/pwrite on 64-bit offsets are the same calls (glibc's names). */
+ssize_t pread64(int fd, void *buf, size_t count, off_t offset);
+ssize_t pwrite64(int fd, const void *buf, size_t count, off_t offset);
 
 #ifdef __cplusplus
 }

@@ -93,6 +93,16 @@ long __oflags_to_linux(int flags)
 	return flags ? -1 : out;
 }
 
+int __oflags_from_linux(long flags)
+{
+	int out = (int)(flags & O_ACCMODE);
+
+	for (unsigned i = 0; i < sizeof(oflags) / sizeof(oflags[0]); i++)
+		if ((flags & oflags[i].linux) == oflags[i].linux)
+			out |= oflags[i].pico;
+	return out;
+}
+
 long __dirfd_to_linux(int dirfd)
 {
 	return dirfd == AT_FDCWD ? LINUX_AT_FDCWD : dirfd;

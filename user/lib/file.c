@@ -5,8 +5,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #include <dirent.h>
 #include "linux.h"
@@ -19,6 +21,193 @@ ssize_t read(int fd, void *buf, size_t count)
 ssize_t write(int fd, const void *buf, size_t count)
 {
 	return __sys_ret(__sys3(SYS_write, fd, buf, count));
+}
+
+ssize_t pread(int fd, void *buf, size_t count, off_t offset)
+{
+	return __sys_ret(__sys4(SYS_pread64, fd, buf, count, offset));
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)
+{
+	return __sys_ret(__sys4(SYS_pwrite64, fd, buf, count, offset));
+}
+
+ssize_t pread64(int fd, void *buf, size_t count, off_t offset)
+{
+	return pread(fd, buf, count, offset);
+}
+
+ssize_t pwrite64(int fd, const void *buf, size_t count, off_t offset)
+{
+	return pwrite(fd, buf, count, offset);
+}
+
+ssize_t readv(int fd, const struct iovec *iov, int iovcnt)
+{
+	return __sys_ret(__sys3(SYS_readv, fd, iov, iovcnt));
+}
+
+ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
+{
+	return __sys_ret(__sys3(SYS_writev, fd, iov, iovcnt));
+}
+
+/* The offset goes whole in the low register, the high one is 0: a 64-bit kernel's convention. */
+ssize_t preadv(int fd, const struct iovec *iov, int iovcnt, off_t offset)
+{
+	return __sys_ret(__sys5(SYS_preadv, fd, iov, iovcnt, offset, 0));
+}
+
+ssize_t pwritev(int fd, const struct iovec *iov, int iovcnt, off_t offset)
+{
+	return __sys_ret(__sys5(SYS_pwritev, fd, iov, iovcnt, offset, 0));
+}
+
+int fsync(int fd)
+{
+	return __sys_ret(__sys1(SYS_fsync, fd));
+}
+
+int fdatasync(int fd)
+{
+	return __sys_ret(__sys1(SYS_fdatasync, fd));
+}
+
+/*
+ * fcntl: picolibc numbers the commands as the BSDs do; Linux's are asked
+ * for, and the status flags translated both ways (picolibc has no name
+ * for O_LARGEFILE, which F_GETFL drops).  FD_CLOEXEC is 1 in both.
+ */
+int fcntl(int fd, int cmd, ...)
+{
+	long arg, lcmd;
+	va_list ap;
+	long r;
+
+	va_start(ap, cmd);
+	arg = va_arg(ap, long);
+	va_end(ap);
+	switch (cmd) {
+	case F_DUPFD_CLOEXEC:
+		lcmd = LINUX_F_DUPFD_CLOEXEC;
+		break;
+	case F_GETOWN:
+		lcmd = 9;
+		break;
+	case F_SETOWN:
+		lcmd = 8;
+		break;
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW:
+		lcmd = cmd - 2;		/* 5, 6, 7 */
+		break;
+	case F_SETFL: {
+		int known = O_APPEND | O_NONBLOCK | O_DIRECT | O_SYNC;
+
+		lcmd = cmd;
+		arg = __oflags_to_linux((int)arg & known);
+		break;
+	}
+	default:
+		lcmd = cmd;
+		break;
+	}
+	r = __sys3(SYS_fcntl, fd, lcmd, arg);
+	if (cmd == F_GETFL && r >= 0)
+		return __oflags_from_linux(r);
+	return (int)__sys_ret(r);
+}
+
+/* faccessat: with flags, faccessat2 (the old call has none); the AT_* values are picolibc's. */
+int faccessat(int dirfd, const char *path, int mode, int flags)
+{
+	long lflags = 0;
+
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (flags & AT_EACCESS)
+		lflags |= LINUX_AT_EACCESS;
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		lflags |= LINUX_AT_SYMLINK_NOFOLLOW;
+	if (flags & AT_EMPTY_PATH)
+		lflags |= LINUX_AT_EMPTY_PATH;
+	if (!lflags)
+		return __sys_ret(__sys3(SYS_faccessat, __dirfd_to_linux(dirfd), path, mode));
+	return __sys_ret(__sys4(SYS_faccessat2, __dirfd_to_linux(dirfd), path, mode, lflags));
+}
+
+int access(const char *path, int mode)
+{
+	return faccessat(AT_FDCWD, path, mode, 0);
+}
+
+int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags)
+{
+	long lflags = 0;
+
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (flags & AT_SYMLINK_FOLLOW)
+		lflags |= LINUX_AT_SYMLINK_FOLLOW;
+	if (flags & AT_EMPTY_PATH)
+		lflags |= LINUX_AT_EMPTY_PATH;
+	return __sys_ret(__sys5(SYS_linkat, __dirfd_to_linux(olddirfd), oldpath,
+				__dirfd_to_linux(newdirfd), newpath, lflags));
+}
+
+int link(const char *oldpath, const char *newpath)
+{
+	return linkat(AT_FDCWD, oldpath, AT_FDCWD, newpath, 0);
+}
+
+int symlinkat(const char *target, int newdirfd, const char *linkpath)
+{
+	return __sys_ret(__sys3(SYS_symlinkat, target, __dirfd_to_linux(newdirfd), linkpath));
+}
+
+int symlink(const char *target, const char *linkpath)
+{
+	return symlinkat(target, AT_FDCWD, linkpath);
+}
+
+ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t size)
+{
+	return __sys_ret(__sys4(SYS_readlinkat, __dirfd_to_linux(dirfd), path, buf, size));
+}
+
+ssize_t readlink(const char *restrict path, char *restrict buf, size_t size)
+{
+	return readlinkat(AT_FDCWD, path, buf, size);
+}
+
+/* renameat2's flags (RENAME_*) are the same numbers in glibc's <stdio.h> and the kernel. */
+int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath,
+	      unsigned int flags)
+{
+	return __sys_ret(__sys5(SYS_renameat2, __dirfd_to_linux(olddirfd), oldpath,
+				__dirfd_to_linux(newdirfd), newpath, flags));
+}
+
+int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath)
+{
+	return renameat2(olddirfd, oldpath, newdirfd, newpath, 0);
+}
+
+/* rename: riscv64 has only renameat2. */
+int rename(const char *oldpath, const char *newpath)
+{
+	return renameat2(AT_FDCWD, oldpath, AT_FDCWD, newpath, 0);
+}
+
+mode_t umask(mode_t mask)
+{
+	return (mode_t)__sys1(SYS_umask, mask & 0777);
 }
 
 static int do_openat(int dirfd, const char *path, int flags, mode_t mode)

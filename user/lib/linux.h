@@ -34,6 +34,8 @@ static inline long __sys6(long nr, long a, long b, long c, long d, long e, long 
 #define __sys2(nr, a, b)	__sys6(nr, (long)(a), (long)(b), 0, 0, 0, 0)
 #define __sys3(nr, a, b, c)	__sys6(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0)
 #define __sys4(nr, a, b, c, d)	__sys6(nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
+#define __sys5(nr, a, b, c, d, e) \
+	__sys6(nr, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 
 /* A raw result to the C convention: -1 with errno set (in picolibc's numbering), or r. */
 long __sys_ret(long r);
@@ -44,6 +46,9 @@ int __errno_from_linux(int linux_errno);
 /* Linux's open flags for picolibc's O_* bits; -1 if a bit has no Linux meaning. */
 long __oflags_to_linux(int flags);
 
+/* picolibc's O_* bits for Linux's open flags (F_GETFL); those picolibc has no name for go. */
+int __oflags_from_linux(long flags);
+
 /* Linux's dirfd for picolibc's (AT_FDCWD differs). */
 long __dirfd_to_linux(int dirfd);
 
@@ -52,6 +57,9 @@ long __dirfd_to_linux(int dirfd);
 #define LINUX_AT_SYMLINK_NOFOLLOW	0x100
 #define LINUX_AT_REMOVEDIR		0x200
 #define LINUX_AT_EMPTY_PATH		0x1000
+#define LINUX_AT_EACCESS		0x200
+#define LINUX_AT_SYMLINK_FOLLOW		0x400
+#define LINUX_F_DUPFD_CLOEXEC		1030
 
 /* clone flags (fork and vfork are clone calls on riscv64) */
 #define LINUX_CLONE_VM			0x00000100

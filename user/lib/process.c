@@ -81,7 +81,7 @@ pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru)
 	/*
 	 * The kernel writes the status word straight into *status (so a bad
 	 * pointer is the kernel's EFAULT); its struct rusage is 144 bytes
-	 * (two timevals and 14 longs) where picolibc's keeps only the times.
+	 * (two timevals and 14 longs), as <sys/resource.h>'s.
 	 */
 	long kru[18];
 	long r = __sys4(SYS_wait4, pid, status, options, ru ? kru : NULL);

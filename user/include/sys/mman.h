@@ -68,6 +68,9 @@ int munlock(const void *addr, size_t len);
 int mlockall(int flags);
 int munlockall(void);
 int mincore(void *addr, size_t length, unsigned char *vec);
+/* POSIX shared memory: files in /dev/shm (user/lib/shm.c) */
+int shm_open(const char *name, int oflag, mode_t mode);
+int shm_unlink(const char *name);
 
 #ifdef __cplusplus
 }

@@ -1,12 +1,14 @@
 /*
- * sys/resource.h: picolibc's (struct rusage), and the resource limits it
- * leaves out: Linux's RLIMIT_* numbers and struct rlimit, as glibc has
- * them for riscv64 (rlim_t is 64 bits, RLIM_INFINITY all ones).
+ * sys/resource.h: getrusage(2) with Linux's struct rusage, and the
+ * resource limits: Linux's RLIMIT_* numbers and struct rlimit, as glibc
+ * has them for riscv64 (rlim_t is 64 bits, RLIM_INFINITY all ones).
+ * picolibc's header has only the two times of struct rusage and no
+ * limits, so this one replaces it rather than adding to it.
  */
 #ifndef _RVMM_SYS_RESOURCE_H
 #define _RVMM_SYS_RESOURCE_H
 
-#include_next <sys/resource.h>
+#include <sys/time.h>
 #include <sys/types.h>
 
 #define RLIMIT_CPU		0
@@ -38,10 +40,26 @@ struct rlimit {
 	rlim_t rlim_max;	/* the hard limit: the ceiling of rlim_cur */
 };
 
+#define RUSAGE_SELF	0		/* the calling process */
+#define RUSAGE_CHILDREN	(-1)		/* its children that have been waited for */
+#define RUSAGE_THREAD	1		/* the calling thread */
+
+struct rusage {
+	struct timeval ru_utime;	/* user time used */
+	struct timeval ru_stime;	/* system time used */
+	long ru_maxrss;			/* peak resident set, KiB */
+	long ru_ixrss, ru_idrss, ru_isrss;	/* unused on Linux */
+	long ru_minflt;			/* page faults served without I/O */
+	long ru_majflt;			/* page faults that needed I/O */
+	long ru_nswap, ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals;
+	long ru_nvcsw, ru_nivcsw;	/* context switches */
+};
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+int getrusage(int who, struct rusage *usage);
 int getrlimit(int resource, struct rlimit *rlim);
 int setrlimit(int resource, const struct rlimit *rlim);
 /* prlimit: glibc's name for prlimit64 (pid 0 is the caller). */

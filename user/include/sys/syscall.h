@@ -76,5 +76,30 @@
 #define SYS_prlimit64		261
 #define SYS_mlock2		284
 #define SYS_wait4		260
+#define SYS_symlinkat		36
+#define SYS_linkat		37
+#define SYS_faccessat		48
+#define SYS_readv		65
+#define SYS_writev		66
+#define SYS_pread64		67
+#define SYS_pwrite64		68
+#define SYS_preadv		69
+#define SYS_pwritev		70
+#define SYS_fsync		82
+#define SYS_fdatasync		83
+#define SYS_clock_settime	112
+#define SYS_clock_gettime	113
+#define SYS_clock_getres	114
+#define SYS_clock_nanosleep	115
+#define SYS_times		153
+#define SYS_getrusage		165
+#define SYS_umask		166
+#define SYS_getuid		174
+#define SYS_geteuid		175
+#define SYS_getgid		176
+#define SYS_getegid		177
+#define SYS_sysinfo		179
+#define SYS_renameat2		276
+#define SYS_faccessat2		439
 
 #endif /* _RVMM_SYS_SYSCALL_H */
