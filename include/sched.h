@@ -136,6 +136,8 @@ void scheduler_tick(void);
 void account_process_tick(bool user);
 /* task_sched_runtime: t's CPU time in nanoseconds, the current slice included. */
 u64 task_sched_runtime(struct task_struct *t);
+/* proc_caches_init: the task_struct, signal and sighand caches (boot, after the slab allocator). */
+void proc_caches_init(void);
 /* acct_reaped_child: wait has reaped child: its times, faults and peak RSS add to parent's children's. */
 void acct_reaped_child(struct task_struct *parent, struct task_struct *child);
 /* task_rusage: what wait4 and waitid report of a child's resource use (its own and its children's). */

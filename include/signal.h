@@ -157,6 +157,8 @@ extern struct sighand_struct init_sighand;
  * (CLONE_SIGHAND), a copy otherwise.  0 or -ENOMEM.
  */
 int copy_signals(struct task_struct *p, const struct task_struct *parent, bool share_sighand);
+/* sighand_cache_init: the cache of sighand_structs (boot, proc_caches_init). */
+void sighand_cache_init(void);
 /* unshare_sighand: exec: actions of t's own, if another task shares them.  0 or -ENOMEM. */
 int unshare_sighand(struct task_struct *t);
 /* exit_signals_free: the task is being freed: its reference to the sighand_struct goes. */

@@ -74,14 +74,27 @@ void do_exit(int code) __attribute__((noreturn));
 
 static struct kmem_cache *task_cache;
 
+static struct kmem_cache *signal_cachep;
+
+/*
+ * proc_caches_init: the caches every process needs, made at boot as
+ * Linux's are, so that the first fork does not leave a new cache's
+ * bookkeeping behind (a leak check counts the pages it takes).
+ */
+void proc_caches_init(void)
+{
+	task_cache = kmem_cache_create("task_struct", sizeof(struct task_struct), 0,
+				       SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
+	signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct), 0,
+					  SLAB_PANIC, NULL);
+	sighand_cache_init();
+}
+
 /* alloc_task: a zeroed task with a kernel stack, or NULL. */
 static struct task_struct *alloc_task(void)
 {
 	struct task_struct *t;
 
-	if (!task_cache)
-		task_cache = kmem_cache_create("task_struct", sizeof(struct task_struct), 0,
-					       SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
 	t = kmem_cache_zalloc(task_cache, GFP_KERNEL);
 	if (!t)
 		return NULL;
@@ -97,8 +110,6 @@ static struct task_struct *alloc_task(void)
 	return t;
 }
 
-static struct kmem_cache *signal_cachep;
-
 /*
  * copy_signal: a new thread group's signal_struct, with p its only thread
  * (p->signal), or 0 if p joins current's group (CLONE_THREAD).
@@ -112,9 +123,6 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *p)
 		p->signal->count++;
 		return 0;
 	}
-	if (!signal_cachep)
-		signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct), 0,
-						  SLAB_PANIC, NULL);
 	sig = kmem_cache_alloc(signal_cachep, GFP_KERNEL);	/* a word at a time below, not zalloc's bytes */
 	if (!sig)
 		return -ENOMEM;

@@ -43,6 +43,7 @@ void start_kernel(unsigned long hartid, void *dtb, u64 entry_time, u64 entry_ins
 	setup_bootmem();	/* kernel image reserved, mem= applied */
 	paging_init();		/* swapper_pg_dir: kernel W^X, direct map of RAM */
 	mm_core_init(entry_time);	/* zones, buddy and slab allocators */
+	proc_caches_init();	/* task_struct, signal and sighand caches */
 	time_init();
 	plic_init();		/* device interrupts: sie.SEIE */
 

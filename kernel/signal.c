@@ -333,14 +333,17 @@ void flush_signal_handlers(struct task_struct *t)
 static struct kmem_cache *sighand_cache;
 struct sighand_struct init_sighand = { .count = 1 };	/* the boot task's: every action SIG_DFL */
 
+void sighand_cache_init(void)
+{
+	sighand_cache = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 0,
+					  SLAB_PANIC, NULL);
+}
+
 /* dup_sighand: a copy of from's actions, used by nobody yet; NULL if no memory. */
 static struct sighand_struct *dup_sighand(const struct sighand_struct *from)
 {
 	struct sighand_struct *sh;
 
-	if (!sighand_cache)
-		sighand_cache = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 0,
-						  SLAB_PANIC, NULL);
 	sh = kmem_cache_alloc(sighand_cache, GFP_KERNEL);	/* info[] needs no zeroing */
 	if (!sh)
 		return NULL;
