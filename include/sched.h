@@ -60,6 +60,8 @@ struct signal_struct {
 
 #define SIGNAL_GROUP_EXIT	0x00000004	/* exit_group or a fatal signal: every thread goes */
 
+struct fs_struct;
+
 struct task_struct {
 	struct thread_struct thread;	/* first: kernel/riscv/switch.S uses offset 0 */
 	int pid;			/* the thread id (gettid) */
@@ -70,8 +72,7 @@ struct task_struct {
 	void *stack;			/* kernel stack, THREAD_SIZE bytes */
 	struct mm_struct *mm;		/* user address space; NULL for kernel threads */
 	struct files_struct *files;	/* open file descriptors */
-	struct inode *cwd;		/* current directory */
-	unsigned int umask;		/* permission bits open, mkdir and mknod take away: inherited */
+	struct fs_struct *fs;		/* current directory and umask (CLONE_FS shares them) */
 	struct task_struct *parent;
 	struct list_head children;	/* of this task */
 	struct list_head sibling;	/* in parent->children */

@@ -14,6 +14,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <fs.h>
+#include <fs_struct.h>
 #include <uaccess.h>
 
 #define WNOHANG		0x00000001
@@ -158,10 +159,7 @@ __attribute__((noreturn)) void do_exit(int code)
 		put_files_struct(t->files);
 		t->files = NULL;
 	}
-	if (t->cwd) {
-		iput(t->cwd);
-		t->cwd = NULL;
-	}
+	exit_fs(t);
 	forget_original_parent(t);
 	t->exit_code = code;
 	t->state = TASK_ZOMBIE;

@@ -23,6 +23,7 @@
 #include <task_stack.h>
 #include <err.h>
 #include <fs.h>
+#include <fs_struct.h>
 #include <futex.h>
 #include <timer.h>
 #include <vmstat.h>
@@ -216,13 +217,18 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args)
 		if (!p->files)
 			goto free_mm;
 	}
-	/* CLONE_FS: rvmm keeps the directory in the task, so each thread has its own copy */
-	p->cwd = current->cwd ? igrab(current->cwd) : NULL;
+	if (flags & CLONE_FS) {
+		p->fs = current->fs;
+		p->fs->users++;
+	} else {
+		p->fs = copy_fs_struct(current->fs);
+		if (!p->fs)
+			goto free_files;
+	}
 	if (flags & CLONE_CHILD_SETTID)
 		p->set_child_tid = args->child_tid;
 	if (flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = args->child_tid;
-	p->umask = current->umask;
 
 	copy_thread(p, args->stack, (flags & CLONE_SETTLS) ? &args->tls : NULL, args->fn, args->fn_arg);
 
@@ -250,6 +256,8 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args)
 	wake_up_process(p);			/* onto the run queue */
 	return p;
 
+free_files:
+	put_files_struct(p->files);
 free_mm:
 	if (p->mm)
 		mmput(p->mm);

@@ -13,6 +13,7 @@
 #include <asm/irqflags.h>
 #include <errno.h>
 #include <fs.h>
+#include <fs_struct.h>
 #include <mmu_context.h>
 #include <printk.h>
 #include <sched.h>
@@ -38,7 +39,7 @@ struct task_struct init_task = {
 	.sleep_entry = LIST_HEAD_INIT(init_task.sleep_entry),
 	.files = &init_files,
 	.sighand = &init_sighand,
-	.umask = 0022,
+	.fs = &init_fs,
 	.signal = &init_signals,
 	.group_leader = &init_task,
 	.thread_node = LIST_HEAD_INIT(init_signals.thread_head),

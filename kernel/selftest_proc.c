@@ -271,7 +271,7 @@ void bench_proc(void (*line)(const char *name, unsigned long value, const char *
 		line("mmap_munmap_1m", (unsigned long)((mmap1m - base) / 100), "instr");
 	}
 	if (base && clocks)	/* a system call, no vDSO: the time CSR read in the kernel */
-		line("clock_gettime_syscall", (unsigned long)((clocks - base) / 1000), "instr");
+		line("clock_gettime", (unsigned long)((clocks - base) / 1000), "instr");
 	if (base && signals)	/* kill to self, the handler, rt_sigreturn */
 		line("signal_deliver_return", (unsigned long)((signals - base) / 1000), "instr");
 	/* MREMAP_MAYMOVE of a touched 1 MiB to 2 MiB: in place where there is room, else moved */

@@ -11,6 +11,7 @@
 #include <err.h>
 #include <errno.h>
 #include <fs.h>
+#include <fs_struct.h>
 #include <namei.h>
 #include <sched.h>
 #include <slab.h>
@@ -86,7 +87,7 @@ long sys_getcwd(char __user *buf, unsigned long size)
 {
 	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
 	struct name_of *n = kmalloc(sizeof(*n), GFP_KERNEL);
-	struct inode *pos = igrab(current->cwd ? current->cwd : fs_root);
+	struct inode *pos = igrab(current->fs->pwd ? current->fs->pwd : fs_root);
 	size_t start = PATH_MAX - 1, len;
 	long err = 0;
 

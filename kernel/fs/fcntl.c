@@ -10,6 +10,7 @@
  * EINVAL, as any command Linux does not know.
  */
 #include <errno.h>
+#include <resource.h>
 #include <fs.h>
 #include <syscalls.h>
 
@@ -37,8 +38,8 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		/* Linux takes the lowest bound as an int against RLIMIT_NOFILE: a negative one is too big. */
-		err = arg > NR_OPEN_MAX ? -EINVAL
+		/* As Linux: a lowest descriptor at or past RLIMIT_NOFILE (a negative one too) is EINVAL. */
+		err = arg >= rlimit(RLIMIT_NOFILE) ? -EINVAL
 					: f_dupfd((unsigned int)arg, file,
 						  cmd == F_DUPFD_CLOEXEC ? O_CLOEXEC : 0);
 		break;

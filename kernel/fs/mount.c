@@ -10,6 +10,7 @@
  */
 #include <err.h>
 #include <errno.h>
+#include <fs_struct.h>
 #include <namei.h>
 #include <printk.h>
 #include <sched.h>
@@ -63,8 +64,7 @@ static void init_mount_tree(void)
 	if (IS_ERR(sb))
 		panic("VFS: cannot create the root file system (%ld)", PTR_ERR(sb));
 	fs_root = sb->s_root;
-	iput(current->cwd);
-	current->cwd = igrab(fs_root);
+	set_fs_pwd(current->fs, igrab(fs_root));
 }
 
 static void must(long err, const char *what)

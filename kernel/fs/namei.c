@@ -14,6 +14,7 @@
  */
 #include <err.h>
 #include <errno.h>
+#include <fs_struct.h>
 #include <namei.h>
 #include <sched.h>
 #include <slab.h>
@@ -283,7 +284,7 @@ static int path_init(struct nameidata *nd, int dfd, const char *name)
 		return 0;
 	}
 	if (dfd == AT_FDCWD) {
-		nd->inode = igrab(current->cwd ? current->cwd : fs_root);
+		nd->inode = igrab(current->fs->pwd ? current->fs->pwd : fs_root);
 		return 0;
 	}
 	file = fget((unsigned int)dfd);
@@ -579,8 +580,7 @@ long do_chdir(struct filename *name)
 	int err = filename_lookup(AT_FDCWD, name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &inode);
 
 	if (!err) {
-		iput(current->cwd);
-		current->cwd = inode;
+		set_fs_pwd(current->fs, inode);
 	}
 	putname(name);
 	return err;
@@ -837,21 +837,21 @@ long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
 
 long sys_mkdirat(int dfd, const char __user *pathname, umode_t mode)
 {
-	return do_mkdirat(dfd, getname(pathname), mode & ~current->umask);
+	return do_mkdirat(dfd, getname(pathname), mode & ~current->fs->umask);
 }
 
 long sys_mknodat(int dfd, const char __user *filename, umode_t mode, unsigned int dev)
 {
 	/* The type bits stay; only the permission bits lose the umask's. */
-	return do_mknodat(dfd, getname(filename), mode & ~(current->umask & S_IALLUGO),
+	return do_mknodat(dfd, getname(filename), mode & ~(current->fs->umask & S_IALLUGO),
 			  new_decode_dev(dev));
 }
 
 long sys_umask(int mask)
 {
-	unsigned int old = current->umask;
+	unsigned int old = current->fs->umask;
 
-	current->umask = (unsigned int)mask & S_IRWXUGO;
+	current->fs->umask = (unsigned int)mask & S_IRWXUGO;
 	return old;
 }
 

@@ -12,6 +12,7 @@
 #include <err.h>
 #include <slab.h>
 #include <errno.h>
+#include <fs_struct.h>
 #include <namei.h>
 #include <sched.h>
 #include <syscalls.h>
@@ -203,7 +204,7 @@ long sys_openat(int dfd, const char __user *filename, int flags, umode_t mode)
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	/* The caller's umask applies to what its calls create, not to the kernel's own files. */
-	ret = do_sys_openat(dfd, name, flags, mode & ~current->umask);
+	ret = do_sys_openat(dfd, name, flags, mode & ~current->fs->umask);
 	putname(name);
 	return ret;
 }

@@ -3,13 +3,13 @@
  * sysconf, sysinfo, get_nprocs..., and the user and group ids.
  */
 #include <errno.h>
+#include <sys/resource.h>
 #include <sys/sysinfo.h>
 #include <unistd.h>
 #include "linux.h"
 
 #define PAGE_SIZE	4096	/* rvmm's, and riscv64 Linux's */
 #define USER_HZ		100	/* the clock ticks times() counts */
-#define NR_OPEN		1024	/* descriptors a process may have (the kernel's fixed RLIMIT_NOFILE) */
 #define IOV_MAX_LINUX	1024	/* segments one readv or writev takes */
 
 int sysinfo(struct sysinfo *info)
@@ -63,8 +63,11 @@ long sysconf(int name)
 		return get_nprocs();
 	case _SC_CLK_TCK:
 		return USER_HZ;
-	case _SC_OPEN_MAX:
-		return NR_OPEN;
+	case _SC_OPEN_MAX: {	/* as glibc: the soft RLIMIT_NOFILE */
+		struct rlimit rl;
+
+		return getrlimit(RLIMIT_NOFILE, &rl) ? -1 : (long)rl.rlim_cur;
+	}
 	case _SC_IOV_MAX:
 		return IOV_MAX_LINUX;
 	default:

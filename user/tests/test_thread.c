@@ -16,10 +16,13 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <time.h>
+#include <unistd.h>
 #include "tap.h"
 #include "mm.h"
 
@@ -383,6 +386,30 @@ static void test_attr_detach(void)
 
 	ok(made && (long)r == EBADF && mine == 0,
 	   "errno is each thread's own (%s there, %s here)", strerror((int)(long)r), strerror(mine));
+}
+
+/* ---- CLONE_FS: the directory and umask are the process's ---- */
+
+static void *chdir_thread(void *arg)
+{
+	(void)arg;
+	umask(077);
+	return (void *)(long)chdir("/proc");
+}
+
+static void test_fs_shared(void)
+{
+	char cwd[64] = "";
+	pthread_t t;
+	void *r = (void *)1L;
+	mode_t old = umask(022), now;
+
+	ok(pthread_create(&t, NULL, chdir_thread, NULL) == 0 && pthread_join(t, &r) == 0 && r == NULL,
+	   "a thread changes directory and umask");
+	now = umask(old);
+	ok(getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, "/proc") && now == 077,
+	   "CLONE_FS: the other thread sees the new directory (%s) and umask (%03o)", cwd, (unsigned)now);
+	chdir("/");
 }
 
 /* ---- futex ---- */
@@ -986,6 +1013,7 @@ int main(int argc, char *argv[])
 	test_mutex_cond();
 	test_once_keys();
 	test_attr_detach();
+	test_fs_shared();
 	test_futex();
 	test_raw_clone();
 	test_signals();
