@@ -86,10 +86,10 @@ int futex_wake(struct mm_struct *mm, u32 __user *uaddr, int nr, u32 bitset)
 	return woken;
 }
 
-/* now_ns: the clock both CLOCK_MONOTONIC and CLOCK_REALTIME read here (kernel/sys.c). */
+/* now_ns: CLOCK_MONOTONIC, the clock every deadline here is kept in. */
 static u64 now_ns(void)
 {
-	return cycles_to_ns(get_cycles());
+	return ktime_get_ns();
 }
 
 /* ticks_for: whole ticks to sleep for ns (rounded up, and bounded so jiffies cannot overflow). */
@@ -188,6 +188,11 @@ long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec64 __use
 			u64 now = now_ns();
 
 			deadline = deadline > ~0ULL - 1 - now ? ~0ULL - 1 : now + deadline;
+		} else if (op & FUTEX_CLOCK_REALTIME) {
+			/* a wall-clock deadline, moved to the monotonic clock (one already past is now) */
+			u64 offset = ktime_get_real_ns() - ktime_get_ns();
+
+			deadline = deadline > offset ? deadline - offset : 0;
 		}
 	}
 	if ((op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT_BITSET)
