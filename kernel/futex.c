@@ -18,7 +18,6 @@
  * value and going to sleep: the lost-wakeup window Linux closes with the
  * bucket's lock is closed here by not being preempted.
  */
-#include <asm/csr.h>
 #include <errno.h>
 #include <futex.h>
 #include <list.h>
