@@ -170,4 +170,20 @@ static inline int exited_0(int status)
 	return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
+/* vmas_in: the lines of /proc/self/maps that start inside [p, p+len): how many VMAs the range is. */
+static inline int vmas_in(char *p, size_t len)
+{
+	char line[512];
+	FILE *f = fopen("/proc/self/maps", "r");
+	unsigned long lo;
+	int count = 0;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%lx-", &lo) == 1 && lo >= (unsigned long)p && lo < (unsigned long)p + len)
+			count++;
+	if (f)
+		fclose(f);
+	return count;
+}
+
 #endif /* RVMM_TESTS_MM_H */

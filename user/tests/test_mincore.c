@@ -115,21 +115,6 @@ static void test_errors(void)
 	munmap(ro, PAGE);
 }
 
-/* The lines of /proc/self/maps that start inside [p, p+len): how many VMAs the range is. */
-static int vmas_in(char *p, size_t len)
-{
-	char line[512];
-	FILE *f = fopen("/proc/self/maps", "r");
-	unsigned long lo;
-	int count = 0;
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%lx-", &lo) == 1 && lo >= (unsigned long)p && lo < (unsigned long)p + len)
-			count++;
-	if (f)
-		fclose(f);
-	return count;
-}
 
 static void test_madvise(void)
 {

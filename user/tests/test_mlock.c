@@ -59,21 +59,6 @@ static long resident(void *p, size_t n)
 	return count;
 }
 
-/* The lines of /proc/self/maps that start inside [p, p+len): how many VMAs the range is. */
-static int vmas_in(char *p, size_t len)
-{
-	char line[512];
-	FILE *f = fopen("/proc/self/maps", "r");
-	unsigned long lo;
-	int count = 0;
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%lx-", &lo) == 1 && lo >= (unsigned long)p && lo < (unsigned long)p + len)
-			count++;
-	if (f)
-		fclose(f);
-	return count;
-}
 
 /* A check on /proc figures: skipped where they are not this process's and this kernel's. */
 #define PROC_OK(cond, ...) (under_qemu_user() ? skip(QEMU_PROC, __VA_ARGS__) : (void)ok(cond, __VA_ARGS__))
