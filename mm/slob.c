@@ -7,7 +7,9 @@
  * blocks, sorted by address, in the free memory itself: a block starts with
  * its length and the offset of the next free block, both in SLOB_UNITs.  An
  * allocation takes the first block, in the first page, that is big enough
- * once aligned (first fit), and splits off what it does not use; a free
+ * once aligned (first fit; a new page goes to the end of the list, so the
+ * oldest pages fill first and the long-lived objects gather there), and
+ * splits off what it does not use; a free
  * puts the block back in address order and merges it with free neighbours.
  * A page whose last object is freed goes back to the page allocator,
  * except one per cache, kept until the cache is shrunk (as SLUB keeps a
@@ -147,7 +149,7 @@ void *__kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 		if (!fresh)
 			return NULL;
 		spin_lock_irqsave(&s->lock, flags);
-		page_list_add(&s->pages, fresh);
+		page_list_add_tail(&s->pages, fresh);	/* first fit then fills the oldest pages first */
 		s->nr_pages++;
 		obj = page_alloc(s, fresh);
 		spin_unlock_irqrestore(&s->lock, flags);
