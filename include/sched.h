@@ -56,6 +56,9 @@ struct signal_struct {
 	struct task_struct *group_exec_task;	/* de_thread: an exec waiting for the others to go */
 	struct wait_queue_head wait_chldexit;	/* wait4 and waitid in any of the threads sleep here */
 	struct rlimit rlim[RLIM_NLIMITS];	/* resource limits: the process's, copied at fork, kept by exec */
+	/* what its threads that are gone used (Linux's sig->utime, ...): the process's figures add these */
+	u64 utime_ns, stime_ns, sum_exec_runtime;
+	unsigned long min_flt, maj_flt;
 };
 
 #define SIGNAL_GROUP_EXIT	0x00000004	/* exit_group or a fatal signal: every thread goes */
@@ -137,6 +140,10 @@ void scheduler_tick(void);
 void account_process_tick(bool user);
 /* task_sched_runtime: t's CPU time in nanoseconds, the current slice included. */
 u64 task_sched_runtime(struct task_struct *t);
+/* account_exited_thread: t leaves its thread group: its times and faults stay the process's. */
+void account_exited_thread(struct task_struct *t);
+/* thread_group_runtime: the process's CPU time in nanoseconds (CLOCK_PROCESS_CPUTIME_ID). */
+u64 thread_group_runtime(struct task_struct *t);
 /* proc_caches_init: the task_struct, signal and sighand caches (boot, after the slab allocator). */
 void proc_caches_init(void);
 /* acct_reaped_child: wait has reaped child: its times, faults and peak RSS add to parent's children's. */

@@ -90,6 +90,7 @@ static void unhash_task(struct task_struct *t)
 {
 	if (thread_group_leader(t))
 		list_del(&t->sibling);
+	account_exited_thread(t);
 	list_del_init(&t->thread_node);
 	t->signal->nr_threads--;
 	list_del(&t->tasks);
@@ -258,6 +259,7 @@ int de_thread(struct task_struct *t)
 		leader->group_leader = t;
 		leader->exit_signal = -1;
 		list_del_init(&leader->sibling);
+		account_exited_thread(leader);
 		list_del_init(&leader->thread_node);
 		sig->nr_threads--;
 		list_del(&leader->tasks);

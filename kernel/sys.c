@@ -100,16 +100,65 @@ static void task_cputime_adjusted(struct task_struct *t, u64 *ut, u64 *st)
 	*st = rtime - *ut;
 }
 
+/* The usage of a process: its live threads' and its gone threads' (Linux's thread_group_cputime). */
+struct group_usage {
+	u64 ut, st;
+	unsigned long min_flt, maj_flt;
+};
+
+static void thread_group_usage(struct task_struct *t, struct group_usage *g)
+{
+	struct signal_struct *sig = t->signal;
+	struct task_struct *th;
+
+	g->ut = sig->utime_ns;
+	g->st = sig->stime_ns;
+	g->min_flt = sig->min_flt;
+	g->maj_flt = sig->maj_flt;
+	list_for_each_entry(th, &sig->thread_head, thread_node) {
+		u64 ut, st;
+
+		task_cputime_adjusted(th, &ut, &st);
+		g->ut += ut;
+		g->st += st;
+		g->min_flt += th->min_flt;
+		g->maj_flt += th->maj_flt;
+	}
+}
+
+void account_exited_thread(struct task_struct *t)
+{
+	struct signal_struct *sig = t->signal;
+	u64 ut, st;
+
+	task_cputime_adjusted(t, &ut, &st);
+	sig->utime_ns += ut;
+	sig->stime_ns += st;
+	sig->sum_exec_runtime += task_sched_runtime(t);
+	sig->min_flt += t->min_flt;
+	sig->maj_flt += t->maj_flt;
+}
+
+u64 thread_group_runtime(struct task_struct *t)
+{
+	struct task_struct *th;
+	u64 ns = t->signal->sum_exec_runtime;
+
+	list_for_each_entry(th, &t->signal->thread_head, thread_node)
+		ns += task_sched_runtime(th);
+	return ns;
+}
+
 void acct_reaped_child(struct task_struct *parent, struct task_struct *child)
 {
-	u64 ut, st;
 	unsigned long maxrss = MAX(child->maxrss, child->cmaxrss);
+	struct group_usage g;
 
-	task_cputime_adjusted(child, &ut, &st);
-	parent->cutime_ns += ut + child->cutime_ns;
-	parent->cstime_ns += st + child->cstime_ns;
-	parent->cmin_flt += child->min_flt + child->cmin_flt;
-	parent->cmaj_flt += child->maj_flt + child->cmaj_flt;
+	thread_group_usage(child, &g);
+	parent->cutime_ns += g.ut + child->cutime_ns;
+	parent->cstime_ns += g.st + child->cstime_ns;
+	parent->cmin_flt += g.min_flt + child->cmin_flt;
+	parent->cmaj_flt += g.maj_flt + child->cmaj_flt;
 	if (parent->cmaxrss < maxrss)
 		parent->cmaxrss = maxrss;
 }
@@ -140,11 +189,13 @@ static struct old_timeval ns_to_timeval(u64 ns)
 
 void task_rusage_both(struct task_struct *t, struct task_rusage *r)
 {
-	task_cputime_adjusted(t, &r->utime_ns, &r->stime_ns);
-	r->utime_ns += t->cutime_ns;
-	r->stime_ns += t->cstime_ns;
-	r->min_flt = t->min_flt + t->cmin_flt;
-	r->maj_flt = t->maj_flt + t->cmaj_flt;
+	struct group_usage g;
+
+	thread_group_usage(t, &g);
+	r->utime_ns = g.ut + t->cutime_ns;
+	r->stime_ns = g.st + t->cstime_ns;
+	r->min_flt = g.min_flt + t->cmin_flt;
+	r->maj_flt = g.maj_flt + t->cmaj_flt;
 	r->maxrss = MAX(t->maxrss, t->cmaxrss);
 	if (t->mm)
 		setmax_mm_hiwater_rss(&r->maxrss, t->mm);
@@ -164,8 +215,9 @@ int put_task_rusage(const struct task_rusage *r, void __user *ru)
 }
 
 /*
- * sys_getrusage: the caller's own figures (RUSAGE_SELF and, one thread a
- * process, RUSAGE_THREAD alike) or its reaped children's.  The peak RSS
+ * sys_getrusage: the process's figures (RUSAGE_SELF: all its threads,
+ * those gone too), the calling thread's (RUSAGE_THREAD), or its reaped
+ * children's.  The peak RSS
  * of self is that of every address space it has had (exec keeps the old
  * one's); ru_maxrss is in KiB as Linux's.
  */
@@ -178,7 +230,19 @@ long sys_getrusage(int who, struct rusage __user *ru)
 
 	memset(&r, 0, sizeof(r));
 	switch (who) {
-	case RUSAGE_SELF:
+	case RUSAGE_SELF: {	/* every thread of the process, those gone too */
+		struct group_usage g;
+
+		thread_group_usage(t, &g);
+		ut = g.ut;
+		st = g.st;
+		r.ru_minflt = (long)g.min_flt;
+		r.ru_majflt = (long)g.maj_flt;
+		maxrss = t->maxrss;
+		if (t->mm)
+			setmax_mm_hiwater_rss(&maxrss, t->mm);
+		break;
+	}
 	case RUSAGE_THREAD:
 		task_cputime_adjusted(t, &ut, &st);
 		r.ru_minflt = (long)t->min_flt;
@@ -211,12 +275,12 @@ struct tms {
 long sys_times(struct tms __user *tbuf)
 {
 	if (tbuf) {
+		struct group_usage g;
 		struct tms tms;
-		u64 ut, st;
 
-		task_cputime_adjusted(current, &ut, &st);
-		tms.tms_utime = (long)(ut / NSEC_PER_TICK);
-		tms.tms_stime = (long)(st / NSEC_PER_TICK);
+		thread_group_usage(current, &g);
+		tms.tms_utime = (long)(g.ut / NSEC_PER_TICK);
+		tms.tms_stime = (long)(g.st / NSEC_PER_TICK);
 		tms.tms_cutime = (long)(current->cutime_ns / NSEC_PER_TICK);
 		tms.tms_cstime = (long)(current->cstime_ns / NSEC_PER_TICK);
 		if (copy_to_user(tbuf, &tms, sizeof(tms)))

@@ -99,6 +99,7 @@ static u64 clock_read_ns(int which)
 	case CLOCK_MONOTONIC_COARSE:
 		return mono - mono % NSEC_PER_TICK;
 	case CLOCK_PROCESS_CPUTIME_ID:
+		return thread_group_runtime(current);
 	case CLOCK_THREAD_CPUTIME_ID:
 		return task_sched_runtime(current);
 	}

@@ -18,6 +18,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -410,6 +411,58 @@ static void test_fs_shared(void)
 	ok(getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, "/proc") && now == 077,
 	   "CLONE_FS: the other thread sees the new directory (%s) and umask (%03o)", cwd, (unsigned)now);
 	chdir("/");
+}
+
+/* ---- CPU time: the process's is every thread's ---- */
+
+static long long clock_ns(clockid_t c)
+{
+	struct timespec ts;
+
+	clock_gettime(c, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static long long rusage_ns(int who)
+{
+	struct rusage ru;
+
+	getrusage(who, &ru);
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000LL +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
+}
+
+static void *spin_thread(void *arg)
+{
+	long long start = clock_ns(CLOCK_THREAD_CPUTIME_ID), now;
+
+	(void)arg;
+	do
+		now = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+	while (now - start < 30000000LL);	/* 30 ms of its own CPU time */
+	return (void *)(long)(now - start);
+}
+
+static void test_cputime(void)
+{
+	long long p0 = clock_ns(CLOCK_PROCESS_CPUTIME_ID), t0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+	long long r0 = rusage_ns(RUSAGE_SELF), rt0 = rusage_ns(RUSAGE_THREAD), p1, t1, r1, rt1;
+	pthread_t t;
+	void *spun = NULL;
+
+	if (!ok(pthread_create(&t, NULL, spin_thread, NULL) == 0 && pthread_join(t, &spun) == 0,
+		"a thread spins for 30 ms of CPU time"))
+		return;
+	p1 = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+	t1 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+	r1 = rusage_ns(RUSAGE_SELF);
+	rt1 = rusage_ns(RUSAGE_THREAD);
+	ok(p1 - p0 >= (long)spun && t1 - t0 < (long)spun,
+	   "CLOCK_PROCESS_CPUTIME_ID counts the gone thread's %ld ns (+%lld), CLOCK_THREAD_CPUTIME_ID "
+	   "only the caller's (+%lld)", (long)spun, p1 - p0, t1 - t0);
+	ok(r1 - r0 >= (long)spun - 1000 && rt1 - rt0 < (long)spun,
+	   "getrusage: RUSAGE_SELF counts it too (+%lld ns), RUSAGE_THREAD does not (+%lld ns)",
+	   r1 - r0, rt1 - rt0);
 }
 
 /* ---- futex ---- */
@@ -1014,6 +1067,7 @@ int main(int argc, char *argv[])
 	test_once_keys();
 	test_attr_detach();
 	test_fs_shared();
+	test_cputime();
 	test_futex();
 	test_raw_clone();
 	test_signals();
