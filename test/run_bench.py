@@ -17,9 +17,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 
 TARGETS = {  # name: (comparison, limit)
-    "order0_alloc_free": ("<=", 100),
-    "kmalloc64_kfree": ("<=", 80),
-    "kmem_cache_alloc_free": ("<=", 60),
+    "order0_alloc_free": ("<=", 80),
+    "kmalloc64_kfree": ("<=", 70),
+    "kmem_cache_alloc_free": ("<=", 50),
     "struct_page_size": ("<=", 32),
     "boot_16g_meminit_wall": ("<=", 2000),
     "fork_16m_ratio": (">=", 50),
