@@ -5,16 +5,11 @@
 #ifndef _RVMM_USER_PTHREAD_IMPL_H
 #define _RVMM_USER_PTHREAD_IMPL_H
 
+#include <linux/futex.h>
 #include <pthread.h>
 #include "linux.h"
 
-/* Linux's futex operations and the errno values its raw results carry */
-#define FUTEX_WAIT		0
-#define FUTEX_WAKE		1
-#define FUTEX_WAIT_BITSET	9
-#define FUTEX_PRIVATE_FLAG	128
-#define FUTEX_CLOCK_REALTIME	256
-#define FUTEX_BITSET_MATCH_ANY	0xffffffff
+/* the errno values futex(2)'s raw results carry */
 #define LINUX_EAGAIN		11
 #define LINUX_ETIMEDOUT		110
 
