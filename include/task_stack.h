@@ -47,7 +47,7 @@ void free_thread_stack(struct task_struct *t);
  */
 void stack_end_corrupted(const struct task_struct *t, const char *where) __attribute__((noreturn));
 
-/* check_stack_end: the canary test of every switch and kernel trap. */
+/* check_stack_end: the canary test of every switch and every trap from the kernel. */
 static inline void check_stack_end(const struct task_struct *t, const char *where)
 {
 	if (task_stack_end_corrupted(t))

@@ -5,6 +5,32 @@
 #include <types.h>
 
 #define HZ 100				/* timer ticks per second */
+#define NSEC_PER_SEC	1000000000L
+#define NSEC_PER_TICK	(NSEC_PER_SEC / HZ)
+
+/* struct timespec64: a time as the system calls take and give it (Linux's __kernel_timespec). */
+struct timespec64 {
+	long tv_sec;
+	long tv_nsec;
+};
+
+static inline struct timespec64 ns_to_timespec64(u64 ns)
+{
+	return (struct timespec64){ (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC) };
+}
+
+static inline bool timespec64_valid(const struct timespec64 *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < NSEC_PER_SEC;
+}
+
+/* timespec64_to_ns: a valid time in nanoseconds, saturating at ~0 (as good as forever). */
+static inline u64 timespec64_to_ns(const struct timespec64 *ts)
+{
+	if ((u64)ts->tv_sec >= ~0ULL / NSEC_PER_SEC - 1)
+		return ~0ULL;
+	return (u64)ts->tv_sec * NSEC_PER_SEC + (u64)ts->tv_nsec;
+}
 
 extern unsigned long riscv_timebase;	/* time CSR ticks per second (device tree) */
 extern volatile u64 jiffies;		/* ticks since the timer started */

@@ -259,12 +259,7 @@ int de_thread(struct task_struct *t)
 		leader->group_leader = t;
 		leader->exit_signal = -1;
 		list_del_init(&leader->sibling);
-		account_exited_thread(leader);
-		list_del_init(&leader->thread_node);
-		sig->nr_threads--;
-		list_del(&leader->tasks);
-		leader->state = TASK_DEAD;
-		free_task(leader);
+		release_task(leader);	/* no longer the leader: off the thread list, freed */
 	}
 	return unshare_sighand(t);
 }

@@ -34,14 +34,6 @@
 #define FUTEX_CLOCK_REALTIME	256
 #define FUTEX_CMD_MASK		(~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
 
-#define NSEC_PER_SEC	1000000000ULL
-#define NSEC_PER_TICK	(NSEC_PER_SEC / HZ)
-
-struct timespec64 {
-	long tv_sec;
-	long tv_nsec;
-};
-
 /* One sleeping waiter. */
 struct futex_q {
 	struct list_head list;		/* in its bucket, until woken */
@@ -152,14 +144,6 @@ static long futex_wait(u32 __user *uaddr, u32 val, u64 deadline, bool relative, 
 	return ret;
 }
 
-/* timespec_to_ns: a valid timespec as nanoseconds, saturating at ~0 - 1 (~0 means no timeout). */
-static u64 timespec_to_ns(const struct timespec64 *ts)
-{
-	if ((u64)ts->tv_sec >= (~0ULL - NSEC_PER_SEC) / NSEC_PER_SEC)
-		return ~0ULL - 1;
-	return (u64)ts->tv_sec * NSEC_PER_SEC + (u64)ts->tv_nsec;
-}
-
 /*
  * sys_futex: FUTEX_WAIT (a relative timeout), FUTEX_WAKE, and the
  * _BITSET forms (an absolute timeout on CLOCK_MONOTONIC, or
@@ -180,9 +164,9 @@ long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec64 __use
 
 		if (copy_from_user(&ts, utime, sizeof(ts)))
 			return -EFAULT;
-		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || (u64)ts.tv_nsec >= NSEC_PER_SEC)
+		if (!timespec64_valid(&ts))
 			return -EINVAL;
-		deadline = timespec_to_ns(&ts);
+		deadline = timespec64_to_ns(&ts);	/* ~0, no timeout, for a time past 2554 */
 		if (cmd == FUTEX_WAIT) {
 			u64 now = now_ns();
 

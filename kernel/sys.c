@@ -63,8 +63,6 @@ long sys_getegid(void)
 
 /* ---- resource usage ---- */
 
-#define NSEC_PER_SEC	1000000000ULL
-#define NSEC_PER_TICK	(NSEC_PER_SEC / HZ)
 
 u64 task_sched_runtime(struct task_struct *t)
 {
@@ -100,29 +98,27 @@ static void task_cputime_adjusted(struct task_struct *t, u64 *ut, u64 *st)
 	*st = rtime - *ut;
 }
 
-/* The usage of a process: its live threads' and its gone threads' (Linux's thread_group_cputime). */
-struct group_usage {
-	u64 ut, st;
-	unsigned long min_flt, maj_flt;
-};
-
-static void thread_group_usage(struct task_struct *t, struct group_usage *g)
+/*
+ * thread_group_usage: a process's times and faults: its live threads' and
+ * its gone threads' (Linux's thread_group_cputime); maxrss is left alone.
+ */
+static void thread_group_usage(struct task_struct *t, struct task_rusage *r)
 {
 	struct signal_struct *sig = t->signal;
 	struct task_struct *th;
 
-	g->ut = sig->utime_ns;
-	g->st = sig->stime_ns;
-	g->min_flt = sig->min_flt;
-	g->maj_flt = sig->maj_flt;
+	r->utime_ns = sig->utime_ns;
+	r->stime_ns = sig->stime_ns;
+	r->min_flt = sig->min_flt;
+	r->maj_flt = sig->maj_flt;
 	list_for_each_entry(th, &sig->thread_head, thread_node) {
 		u64 ut, st;
 
 		task_cputime_adjusted(th, &ut, &st);
-		g->ut += ut;
-		g->st += st;
-		g->min_flt += th->min_flt;
-		g->maj_flt += th->maj_flt;
+		r->utime_ns += ut;
+		r->stime_ns += st;
+		r->min_flt += th->min_flt;
+		r->maj_flt += th->maj_flt;
 	}
 }
 
@@ -152,11 +148,11 @@ u64 thread_group_runtime(struct task_struct *t)
 void acct_reaped_child(struct task_struct *parent, struct task_struct *child)
 {
 	unsigned long maxrss = MAX(child->maxrss, child->cmaxrss);
-	struct group_usage g;
+	struct task_rusage g;
 
 	thread_group_usage(child, &g);
-	parent->cutime_ns += g.ut + child->cutime_ns;
-	parent->cstime_ns += g.st + child->cstime_ns;
+	parent->cutime_ns += g.utime_ns + child->cutime_ns;
+	parent->cstime_ns += g.stime_ns + child->cstime_ns;
 	parent->cmin_flt += g.min_flt + child->cmin_flt;
 	parent->cmaj_flt += g.maj_flt + child->cmaj_flt;
 	if (parent->cmaxrss < maxrss)
@@ -189,13 +185,11 @@ static struct old_timeval ns_to_timeval(u64 ns)
 
 void task_rusage_both(struct task_struct *t, struct task_rusage *r)
 {
-	struct group_usage g;
-
-	thread_group_usage(t, &g);
-	r->utime_ns = g.ut + t->cutime_ns;
-	r->stime_ns = g.st + t->cstime_ns;
-	r->min_flt = g.min_flt + t->cmin_flt;
-	r->maj_flt = g.maj_flt + t->cmaj_flt;
+	thread_group_usage(t, r);
+	r->utime_ns += t->cutime_ns;
+	r->stime_ns += t->cstime_ns;
+	r->min_flt += t->cmin_flt;
+	r->maj_flt += t->cmaj_flt;
 	r->maxrss = MAX(t->maxrss, t->cmaxrss);
 	if (t->mm)
 		setmax_mm_hiwater_rss(&r->maxrss, t->mm);
@@ -217,54 +211,34 @@ int put_task_rusage(const struct task_rusage *r, void __user *ru)
 /*
  * sys_getrusage: the process's figures (RUSAGE_SELF: all its threads,
  * those gone too), the calling thread's (RUSAGE_THREAD), or its reaped
- * children's.  The peak RSS
- * of self is that of every address space it has had (exec keeps the old
- * one's); ru_maxrss is in KiB as Linux's.
+ * children's.  The peak RSS of self is that of every address space it has
+ * had (exec keeps the old one's); ru_maxrss is in KiB as Linux's.
  */
 long sys_getrusage(int who, struct rusage __user *ru)
 {
 	struct task_struct *t = current;
-	struct rusage r;
-	unsigned long maxrss;
-	u64 ut, st;
+	struct task_rusage r;
 
-	memset(&r, 0, sizeof(r));
 	switch (who) {
-	case RUSAGE_SELF: {	/* every thread of the process, those gone too */
-		struct group_usage g;
-
-		thread_group_usage(t, &g);
-		ut = g.ut;
-		st = g.st;
-		r.ru_minflt = (long)g.min_flt;
-		r.ru_majflt = (long)g.maj_flt;
-		maxrss = t->maxrss;
-		if (t->mm)
-			setmax_mm_hiwater_rss(&maxrss, t->mm);
+	case RUSAGE_SELF:
+		thread_group_usage(t, &r);
 		break;
-	}
 	case RUSAGE_THREAD:
-		task_cputime_adjusted(t, &ut, &st);
-		r.ru_minflt = (long)t->min_flt;
-		r.ru_majflt = (long)t->maj_flt;
-		maxrss = t->maxrss;
-		if (t->mm)
-			setmax_mm_hiwater_rss(&maxrss, t->mm);
+		task_cputime_adjusted(t, &r.utime_ns, &r.stime_ns);
+		r.min_flt = t->min_flt;
+		r.maj_flt = t->maj_flt;
 		break;
 	case RUSAGE_CHILDREN:
-		ut = t->cutime_ns;
-		st = t->cstime_ns;
-		r.ru_minflt = (long)t->cmin_flt;
-		r.ru_majflt = (long)t->cmaj_flt;
-		maxrss = t->cmaxrss;
-		break;
+		r = (struct task_rusage){ t->cutime_ns, t->cstime_ns, t->cmin_flt, t->cmaj_flt,
+					  t->cmaxrss };
+		return put_task_rusage(&r, ru);
 	default:
 		return -EINVAL;
 	}
-	r.ru_utime = ns_to_timeval(ut);
-	r.ru_stime = ns_to_timeval(st);
-	r.ru_maxrss = (long)(maxrss << (PAGE_SHIFT - 10));
-	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+	r.maxrss = t->maxrss;
+	if (t->mm)
+		setmax_mm_hiwater_rss(&r.maxrss, t->mm);
+	return put_task_rusage(&r, ru);
 }
 
 struct tms {
@@ -275,12 +249,12 @@ struct tms {
 long sys_times(struct tms __user *tbuf)
 {
 	if (tbuf) {
-		struct group_usage g;
+		struct task_rusage g;
 		struct tms tms;
 
 		thread_group_usage(current, &g);
-		tms.tms_utime = (long)(g.ut / NSEC_PER_TICK);
-		tms.tms_stime = (long)(g.st / NSEC_PER_TICK);
+		tms.tms_utime = (long)(g.utime_ns / NSEC_PER_TICK);
+		tms.tms_stime = (long)(g.stime_ns / NSEC_PER_TICK);
 		tms.tms_cutime = (long)(current->cutime_ns / NSEC_PER_TICK);
 		tms.tms_cstime = (long)(current->cstime_ns / NSEC_PER_TICK);
 		if (copy_to_user(tbuf, &tms, sizeof(tms)))

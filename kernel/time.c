@@ -20,14 +20,6 @@
 #include <timer.h>
 #include <uaccess.h>
 
-#define NSEC_PER_SEC	1000000000LL
-#define NSEC_PER_TICK	(NSEC_PER_SEC / HZ)
-
-struct timespec64 {
-	long tv_sec;
-	long tv_nsec;
-};
-
 #define CLOCK_REALTIME			0
 #define CLOCK_MONOTONIC			1
 #define CLOCK_PROCESS_CPUTIME_ID	2
@@ -112,24 +104,6 @@ static u64 clock_read_ns(int which)
 			return t->utime * NSEC_PER_TICK;
 		return task_sched_runtime(t);
 	}
-}
-
-static struct timespec64 ns_to_timespec64(u64 ns)
-{
-	return (struct timespec64){ (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC) };
-}
-
-static bool timespec64_valid(const struct timespec64 *ts)
-{
-	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < NSEC_PER_SEC;
-}
-
-/* timespec64_to_ns: saturating at the largest time (a sleep that long lasts until a signal). */
-static u64 timespec64_to_ns(const struct timespec64 *ts)
-{
-	if ((u64)ts->tv_sec >= ~0ULL / NSEC_PER_SEC - 1)
-		return ~0ULL;
-	return (u64)ts->tv_sec * NSEC_PER_SEC + (u64)ts->tv_nsec;
 }
 
 long sys_clock_gettime(int which, struct timespec64 __user *tp)

@@ -143,6 +143,8 @@ void *__kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 		if (obj && page == s->spare)
 			s->spare = NULL;
 	}
+	if (obj)
+		s->nr_objs++;
 	spin_unlock_irqrestore(&s->lock, flags);
 	if (!obj) {
 		fresh = new_page(s, gfp);
@@ -152,11 +154,9 @@ void *__kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 		page_list_add_tail(&s->pages, fresh);	/* first fit then fills the oldest pages first */
 		s->nr_pages++;
 		obj = page_alloc(s, fresh);
+		s->nr_objs++;
 		spin_unlock_irqrestore(&s->lock, flags);
 	}
-	spin_lock_irqsave(&s->lock, flags);
-	s->nr_objs++;
-	spin_unlock_irqrestore(&s->lock, flags);
 	if (s->ctor)
 		s->ctor(obj);
 	if (gfp & __GFP_ZERO)

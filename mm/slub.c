@@ -32,6 +32,7 @@
  * counters), which is where this code would have to go.
  */
 #include <asm/irqflags.h>
+#include <cmdline.h>
 #include <errno.h>
 #include <printk.h>
 #include <string.h>
@@ -122,6 +123,10 @@ int __kmem_cache_create(struct kmem_cache *s)
 
 void __kmem_cache_init(void)
 {
+	char val[128];
+
+	if (cmdline_find(boot_command_line, "slub_debug", val, sizeof(val)))
+		slub_debug_setup(val);
 }
 
 static void account_slab(const struct kmem_cache *s, long pages)
@@ -133,7 +138,7 @@ static void account_slab(const struct kmem_cache *s, long pages)
 /* new_slab: a block of pages with every object constructed and chained free. */
 static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 {
-	struct page *slab = alloc_pages(gfp & ~__GFP_ZERO, s->order);
+	struct page *slab = alloc_pages(gfp, s->order);	/* never __GFP_ZERO: slab_alloc_zeroed strips it */
 	void *next = NULL;
 
 	if (!slab)
@@ -266,8 +271,9 @@ static __noinline void *alloc_debug(struct kmem_cache *s, gfp_t gfp, unsigned lo
 	} else {
 		unplace_slab(s, slab);
 	}
+	/* checked while it heads the freelist, so that a corrupt free pointer is cut off there */
+	alloc_debug_processing(s, slab, slab_freelist(slab), caller);
 	obj = take_object(s, slab);
-	alloc_debug_processing(s, slab, obj, caller);
 	(void)place_slab(s, slab);		/* it holds an object now: never discarded */
 	s->alloc_slowpath++;
 	spin_unlock_irqrestore(&s->lock, flags);
@@ -276,7 +282,8 @@ static __noinline void *alloc_debug(struct kmem_cache *s, gfp_t gfp, unsigned lo
 
 /*
  * __slab_alloc: the cpu's freelist is empty (or the cache is a debug
- * cache): swap in a partial slab, the spare, or a new one.
+ * cache): swap in a partial slab, the spare, or a new one.  gfp has no
+ * __GFP_ZERO (slab_alloc_zeroed zeroes the object).
  */
 static __noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
@@ -285,10 +292,8 @@ static __noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned l
 	unsigned long flags;
 	void *obj;
 
-	if (kmem_cache_debug(s)) {
-		obj = alloc_debug(s, gfp, caller);
-		goto out;
-	}
+	if (kmem_cache_debug(s))
+		return alloc_debug(s, gfp, caller);
 	spin_lock_irqsave(&s->lock, flags);
 	c = &s->cpu_slab[smp_processor_id()];
 	if (c->freelist)
@@ -327,9 +332,6 @@ have_object:
 		discard_slab(s, discard);
 	if (extra)
 		discard_slab(s, extra);
-out:
-	if (obj && (gfp & __GFP_ZERO))
-		memset(obj, 0, s->object_size);
 	return obj;
 }
 
@@ -400,9 +402,7 @@ static struct page *free_slab_of(struct kmem_cache *s, const void *obj)
 /* plain_free_ok: the checks a plain cache can afford off the fast path.  s->lock held. */
 static bool plain_free_ok(struct kmem_cache *s, struct page *slab, void *obj, void *cpu_head)
 {
-	unsigned long off = (unsigned long)((char *)obj - (char *)page_address(slab));
-
-	if (off % s->size != s->red_left_pad || off / s->size >= s->objects) {
+	if (!check_valid_pointer(s, slab, obj)) {
 		plain_bug(s, obj, "Invalid object pointer");
 		return false;
 	}

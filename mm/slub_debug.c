@@ -22,7 +22,6 @@
  * Linux.  Debug caches never use the cpu freelists (mm/slub.c), so every
  * object is checked on every operation.
  */
-#include <cmdline.h>
 #include <printk.h>
 #include <sched.h>
 #include <stdio.h>
@@ -115,15 +114,8 @@ static bool name_in(const char *name, const char *list)
 
 unsigned long slub_debug_flags(const char *name)
 {
-	static bool parsed;
 	unsigned long global = 0;
-	char val[128];
 
-	if (!parsed) {
-		parsed = true;
-		if (cmdline_find(boot_command_line, "slub_debug", val, sizeof(val)))
-			slub_debug_setup(val);
-	}
 	for (int i = 0; i < nr_blocks; i++) {
 		if (!blocks[i].names[0])
 			global = blocks[i].flags;
@@ -187,15 +179,6 @@ void setup_object_debug(struct kmem_cache *s, void *obj)
 	init_object(s, obj, SLUB_RED_INACTIVE);
 	if (s->flags & SLAB_STORE_USER)
 		memset(get_track(s, obj, TRACK_ALLOC), 0, 2 * sizeof(struct track));
-}
-
-/* check_valid_pointer: is obj the start of an object of slab? */
-static bool check_valid_pointer(const struct kmem_cache *s, const struct page *slab, const void *obj)
-{
-	unsigned long off = (unsigned long)((const char *)obj - (const char *)page_address(slab));
-
-	return off < s->slab_bytes && off % s->size == s->red_left_pad &&
-	       off / s->size < s->objects;
 }
 
 /* ---- reports ---- */
@@ -332,9 +315,11 @@ static bool check_object(struct kmem_cache *s, struct page *slab, void *obj, u8 
 		void *fp = get_freepointer(s, obj);
 
 		if (fp && !check_valid_pointer(s, slab, fp)) {
+			/* obj heads the slab's freelist (alloc_debug checks before it takes) */
 			object_err(s, slab, obj, SLUB_BAD_POINTER, "Freepointer corrupt");
-			set_freepointer(s, obj, NULL);	/* the rest of the chain is lost */
-			slab_fix(s, "Freelist cut at the corrupt pointer");
+			set_freepointer(s, obj, NULL);
+			slab->slab.inuse = (u16)(s->objects - 1);	/* the rest is lost: counted as used */
+			slab_fix(s, "Freelist cut at the corrupt pointer, the rest marked used");
 			ok = false;
 		}
 	}
@@ -357,7 +342,8 @@ static bool on_freelist(struct kmem_cache *s, struct page *slab, const void *sea
 				set_freepointer(s, prev, NULL);
 			else
 				set_slab_freelist(slab, NULL);
-			slab_fix(s, "Freelist cut at the corrupt pointer");
+			slab->slab.inuse = (u16)(s->objects - nr);	/* the nr before the cut stay free */
+			slab_fix(s, "Freelist cut at the corrupt pointer, the rest marked used");
 			return false;
 		}
 		prev = fp;

@@ -71,6 +71,15 @@ static inline void set_freepointer(const struct kmem_cache *s, void *obj, void *
 	*(void **)((char *)obj + s->offset) = next;
 }
 
+/* check_valid_pointer: is obj the start of an object of slab? */
+static inline bool check_valid_pointer(const struct kmem_cache *s, const struct page *slab,
+				       const void *obj)
+{
+	unsigned long off = (unsigned long)((const char *)obj - (const char *)page_address(slab));
+
+	return off % s->size == s->red_left_pad && off / s->size < s->objects;
+}
+
 /* The slab's own freelist, kept in struct page as the first free object's offset. */
 static inline void *slab_freelist(const struct page *slab)
 {
@@ -96,7 +105,7 @@ struct track {
 };
 #define SLUB_TRACK_SIZE ((unsigned int)sizeof(struct track))
 
-/* slub_debug_setup: take slub_debug='s value (boot: the command line; host tests: directly). */
+/* slub_debug_setup: take slub_debug= (__kmem_cache_init reads it from the command line). */
 void slub_debug_setup(const char *str);
 
 /* slub_debug_flags: the SLAB_* debug flags slub_debug= asks for the cache called name. */

@@ -152,12 +152,23 @@ static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align
 	return va;
 }
 
-static void free_vmap_area(struct vmap_area *va)
+/* unlink_vmap_area: take va out of the tree and the address-sorted list. */
+static void unlink_vmap_area(struct vmap_area *va)
 {
 	rb_erase(&va->rb_node, &vmap_area_root);
 	list_del(&va->list);
+}
+
+static void release_area(struct vmap_area *va)
+{
 	if (!is_early_area(va))
 		kfree(va);
+}
+
+static void free_vmap_area(struct vmap_area *va)
+{
+	unlink_vmap_area(va);
+	release_area(va);
 }
 
 /*
@@ -406,16 +417,9 @@ static struct vmap_area *remove_vm_area(const void *addr, unsigned long flags, c
 		dump_stack();
 		return NULL;
 	}
-	rb_erase(&va->rb_node, &vmap_area_root);
-	list_del(&va->list);
+	unlink_vmap_area(va);
 	vunmap_range(va->va_start, va->va_end);
 	return va;
-}
-
-static void release_area(struct vmap_area *va)
-{
-	if (!is_early_area(va))
-		kfree(va);
 }
 
 void vfree(const void *addr)

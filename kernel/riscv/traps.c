@@ -296,7 +296,13 @@ void do_trap(struct pt_regs *regs)
 {
 	bool from_user = !(regs->status & SR_SPP);
 
-	check_stack_end(current, "trap entry");	/* the canary below the kernel stack */
+	/*
+	 * The canary below the kernel stack.  A trap from user mode finds the
+	 * stack empty, and whatever the kernel did before was checked at the
+	 * switch or kernel trap after it: only a kernel trap needs a look.
+	 */
+	if (!from_user)
+		check_stack_end(current, "trap entry");
 	if (from_user)
 		user_stack_check();	/* no MMU: did the program write below its stack? */
 	if (regs->cause & CAUSE_IRQ_FLAG) {

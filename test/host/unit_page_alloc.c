@@ -173,9 +173,8 @@ static bool walk_zone(int zi, char *why, size_t whylen)
 		FAIL("%s: %lu pages on free lists, free_pages %lu", zname(zi), sum,
 		     z->free_pages);
 	/*
-	 * The per-cpu lists are stacks linked through lru.next (mem_map
-	 * indices, PAGE_LIST_NONE at the bottom); a page on one is free with
-	 * exactly PG_pcp set.
+	 * The per-cpu lists are stacks linked through pcp_next (NULL at the
+	 * bottom); a page on one is free with exactly PG_pcp set.
 	 */
 	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
 		const struct per_cpu_pages *pcp = &z->pcp[cpu];

@@ -79,6 +79,30 @@ int fdatasync(int fd)
  * for, and the status flags translated both ways (picolibc has no name
  * for O_LARGEFILE, which F_GETFL drops).  FD_CLOEXEC is 1 in both.
  */
+/*
+ * fcntl_lock: a record lock through Linux's struct flock, which differs
+ * from picolibc's in the lock types (Linux's F_RDLCK, F_WRLCK, F_UNLCK are
+ * 0, 1, 2; picolibc's 1, 2, 3) and in l_pid (an int, not a short).
+ */
+static int fcntl_lock(int fd, long lcmd, struct flock *fl)
+{
+	struct {
+		short l_type, l_whence;
+		long l_start, l_len;
+		int l_pid;
+	} lfl = { (short)(fl->l_type - 1), fl->l_whence, fl->l_start, fl->l_len, 0 };
+	long r = __sys3(SYS_fcntl, fd, lcmd, (long)&lfl);
+
+	if (r >= 0 && lcmd == 5) {	/* F_GETLK: the lock in the way, or F_UNLCK */
+		fl->l_type = (short)(lfl.l_type + 1);
+		fl->l_whence = lfl.l_whence;
+		fl->l_start = lfl.l_start;
+		fl->l_len = lfl.l_len;
+		fl->l_pid = (short)lfl.l_pid;
+	}
+	return (int)__sys_ret(r);
+}
+
 int fcntl(int fd, int cmd, ...)
 {
 	long arg, lcmd;
@@ -101,8 +125,7 @@ int fcntl(int fd, int cmd, ...)
 	case F_GETLK:
 	case F_SETLK:
 	case F_SETLKW:
-		lcmd = cmd - 2;		/* 5, 6, 7 */
-		break;
+		return fcntl_lock(fd, cmd - 2, (struct flock *)arg);	/* Linux's 5, 6, 7 */
 	case F_SETFL: {
 		int known = O_APPEND | O_NONBLOCK | O_DIRECT | O_SYNC;
 

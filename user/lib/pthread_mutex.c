@@ -112,6 +112,8 @@ int pthread_mutex_trylock(pthread_mutex_t *m)
 	if (m->__type != PTHREAD_MUTEX_NORMAL && m->__owner == pthread_self()) {
 		if (m->__type == PTHREAD_MUTEX_ERRORCHECK)
 			return EBUSY;
+		if (m->__count == INT_MAX)	/* as pthread_mutex_lock: the count cannot grow */
+			return EAGAIN;
 		m->__count++;
 		return 0;
 	}
