@@ -209,7 +209,11 @@ static inline int copy_one_pte(struct fork_copy *c, pte_t *src, pte_t *dst)
 		*dst = *src;
 		return 0;
 	}
+	/* LAB cow: BEGIN copy a private anonymous page only when vm.fork_copy_eagerly asks; share it otherwise */
 	if (c->cow && sysctl_fork_copy_eagerly && !pfn_to_page(pfn)->mapping) {	/* debug switch */
+	/* LAB cow: STUB
+	if (c->cow && !pfn_to_page(pfn)->mapping) {
+	   LAB cow: END */
 		struct page *copy = alloc_page(GFP_USER);
 
 		if (!copy)
@@ -219,8 +223,10 @@ static inline int copy_one_pte(struct fork_copy *c, pte_t *src, pte_t *dst)
 		page_add_rmap(c->dst->vm_mm, copy);
 		return 0;
 	}
+	/* LAB cow: BEGIN a shared private page is read-only in parent and child: the first write faults and copies */
 	if (c->cow)
 		*src = pte_wrprotect(*src);
+	/* LAB cow: END */
 	*dst = *src;
 	page = pfn_to_page(pfn);
 	get_page(page);
@@ -299,6 +305,7 @@ static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long va, pt
 	page = find_or_create_page(vma->vm_file->f_mapping, index, GFP_USER);
 	if (!page)
 		return VM_FAULT_OOM;
+	/* LAB mmap: BEGIN map the page-cache page itself (read-only in a private mapping); only a private write copies */
 	if (!write || (vma->vm_flags & VM_SHARED)) {
 		pgprot_t prot = vm_get_page_prot(vma->vm_flags);
 
@@ -309,6 +316,7 @@ static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long va, pt
 		mlock_vma_page(vma, page);
 		return 0;
 	}
+	/* LAB mmap: END */
 	ret = wp_page_copy(vma, pte, page);
 	put_page(page);
 	return ret;
@@ -317,10 +325,12 @@ static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long va, pt
 /* do_anonymous_page: the first touch of an anonymous page. */
 static vm_fault_t do_anonymous_page(struct vm_area_struct *vma, pte_t *pte, bool write)
 {
+	/* LAB lazy: BEGIN a read maps the shared zero page, read-only: only a write needs a page of its own */
 	if (!write) {	/* reading: the zero page, read-only, until the first write */
 		*pte = pfn_pte(zero_pfn(), pgprot_wrprotect(vm_get_page_prot(vma->vm_flags)));
 		return 0;
 	}
+	/* LAB lazy: END */
 	return wp_page_copy(vma, pte, NULL);
 }
 
@@ -334,11 +344,12 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, pte_t *pte)
 	struct page *old = pfn == zero_pfn() ? NULL : pfn_to_page(pfn);
 	vm_fault_t ret;
 
-	/* The last user of an anonymous page may just write to it: nothing to copy. */
+	/* LAB cow: BEGIN the last user of an anonymous page may just write to it: nothing to copy */
 	if (old && !old->mapping && page_mapcount(old) == 1 && page_ref_count(old) == 1) {
 		*pte = pte_mkwrite(*pte);
 		return 0;
 	}
+	/* LAB cow: END */
 	ret = wp_page_copy(vma, pte, old);
 	if (!ret && old) {
 		munlock_vma_page(vma, old);	/* the copy holds this VMA's lock now */

@@ -29,6 +29,7 @@ static bool oom_unkillable(const struct task_struct *t)
 /* badness_modern: Linux's oom_badness(). */
 static long badness_modern(const struct task_struct *t, unsigned long totalpages)
 {
+	/* LAB oom: BEGIN the pages killing t frees (resident pages and page tables), plus oom_score_adj thousandths of totalpages */
 	const struct mm_struct *mm = t->mm;
 	long points, adj = t->oom_score_adj;
 
@@ -36,6 +37,9 @@ static long badness_modern(const struct task_struct *t, unsigned long totalpages
 		 (long)(mm->pgtables_bytes / PAGE_SIZE);	/* no swap: no swap entries */
 	adj *= (long)(totalpages / 1000);	/* in Linux's order: the division first */
 	return points + adj;
+	/* LAB oom: STUB
+	return 0;
+	   LAB oom: END */
 }
 
 /* int_sqrt: the integer square root, as Linux's lib/math/int_sqrt.c. */

@@ -165,6 +165,7 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 			    struct zone *zone, unsigned int order)
 {
 	zone->free_pages += 1UL << order;
+	/* LAB buddy: BEGIN merge: while the buddy at pfn ^ (1 << order) is free, of this order and zone, take it and go up */
 	while (order < MAX_PAGE_ORDER) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy;
@@ -182,6 +183,7 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 		}
 		order++;
 	}
+	/* LAB buddy: END */
 	add_to_free_list(page, zone, order);
 }
 
@@ -192,10 +194,15 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 static inline void expand(struct zone *zone, struct page *page,
 			  unsigned int low, unsigned int high)
 {
+	/* LAB buddy: BEGIN split: halve the block down to order low; each upper half goes on its free list */
 	while (high > low) {
 		high--;
 		add_to_free_list(page + (1UL << high), zone, high);
 	}
+	/* LAB buddy: STUB
+	for (unsigned long i = 1; i < 1UL << (high - low); i++)
+		add_to_free_list(page + (i << low), zone, low);
+	   LAB buddy: END */
 }
 
 /* __rmqueue_smallest: take the smallest free block that fits. Caller holds zone->lock. */

@@ -203,6 +203,7 @@ static void unplace_slab(struct kmem_cache *s, struct page *slab)
 
 /* ---- the active slab ---- */
 
+/* LAB slab: BEGIN activate(s, c, slab): the cpu takes slab and all its free objects (deactivate undoes it) */
 /* activate: the cpu takes slab and all its free objects.  Interrupts off, s->lock held. */
 static void activate(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab)
 {
@@ -212,6 +213,7 @@ static void activate(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page
 	set_slab_freelist(slab, NULL);
 	slab->slab.inuse = (u16)s->objects;	/* what the cpu holds counts as taken */
 }
+/* LAB slab: END */
 
 /*
  * deactivate: the cpu gives its active slab's free objects back to the
@@ -287,6 +289,7 @@ static __noinline void *alloc_debug(struct kmem_cache *s, gfp_t gfp, unsigned lo
  */
 static __noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
+	/* LAB slab: BEGIN make a partial slab (or a new one) the cpu's active slab, and pop its freelist */
 	struct page *slab, *discard = NULL, *extra = NULL;
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
@@ -333,6 +336,9 @@ have_object:
 	if (extra)
 		discard_slab(s, extra);
 	return obj;
+	/* LAB slab: STUB
+	return alloc_debug(s, gfp, caller);
+	   LAB slab: END */
 }
 
 /* slab_alloc_zeroed: __GFP_ZERO, kept off the fast path so that it stays a leaf. */

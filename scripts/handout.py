@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""scripts/handout.py: the tree a student gets for one lab (docs/labs.md).
+
+    python3 scripts/handout.py LAB DEST     write the handout of LAB into DEST
+    python3 scripts/handout.py --list       the labs, in course order
+
+A lab is a set of marked regions in the sources, each around code a
+student writes:
+
+    /* LAB cow: BEGIN share the page read-only in both; the first write copies */
+    ...the real code...
+    /* LAB cow: STUB
+    ...code that takes its place in the handout...
+       LAB cow: END */
+
+(with no stub, a region ends with a plain "/* LAB cow: END */").  The
+handout holds the git-tracked files (no .git, no build/); in the lab's own
+regions the real code is gone and the stub is in its place, under
+"/* TODO (lab cow): the hint */"; in every other lab's regions the real
+code stays and only the markers go.  A file the handout leaves unchanged
+keeps its modification time, so that the objects of a built tree copied
+with it (cp -a) are recompiled only where the lab changed a file.
+
+Standard library only.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SOURCE_EXTS = (".c", ".h", ".S")
+BEGIN = re.compile(r"^(\s*)/\* LAB (\w+): BEGIN (.*?) \*/\s*$")
+STUB = re.compile(r"^\s*/\* LAB (\w+): STUB\s*$")
+END = re.compile(r"^\s*(?:/\* )?LAB (\w+): END \*/\s*$")
+ANY = re.compile(r"\bLAB \w+: (?:BEGIN|STUB|END)\b")
+# The order a course takes them in; a lab found in the sources but not here comes last.
+COURSE_ORDER = ["buddy", "slab", "pgtable", "lazy", "cow", "mmap", "oom"]
+
+
+class MarkerError(Exception):
+    pass
+
+
+def tracked_files(root):
+    """The files of the tree: git's list, or (in a tree without .git) every file but build/."""
+    try:
+        out = subprocess.run(["git", "-C", root, "ls-files", "-z"], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, check=True).stdout
+        return [f for f in out.decode().split("\0") if f and os.path.isfile(os.path.join(root, f))]
+    except (OSError, subprocess.CalledProcessError):
+        files = []
+        for d, dirs, names in os.walk(root):
+            dirs[:] = sorted(x for x in dirs if not (d == root and x in ("build", ".git")))
+            files += [os.path.relpath(os.path.join(d, n), root) for n in sorted(names)]
+        return files
+
+
+def parse(path, lines):
+    """The file as a list of pieces: str lines, or (lab, indent, hint, code, stub) regions."""
+    pieces, i = [], 0
+    while i < len(lines):
+        m = BEGIN.match(lines[i])
+        if not m:
+            if ANY.search(lines[i]):
+                raise MarkerError("%s:%d: a LAB marker outside BEGIN ... END" % (path, i + 1))
+            pieces.append(lines[i])
+            i += 1
+            continue
+        indent, lab, hint = m.groups()
+        start, code, stub = i + 1, [], None
+        where = code
+        i += 1
+        while True:
+            if i == len(lines):
+                raise MarkerError("%s:%d: LAB %s: BEGIN without END" % (path, start, lab))
+            line = lines[i]
+            s, e = STUB.match(line), END.match(line)
+            if e:
+                if e.group(1) != lab:
+                    raise MarkerError("%s:%d: LAB %s: END inside LAB %s" % (path, i + 1, e.group(1), lab))
+                i += 1
+                break
+            if s:
+                if s.group(1) != lab or stub is not None:
+                    raise MarkerError("%s:%d: a misplaced STUB marker" % (path, i + 1))
+                stub = where = []
+            elif ANY.search(line) or (stub is not None and ("*/" in line or "/*" in line)):
+                raise MarkerError("%s:%d: LAB %s: regions do not nest, and a stub holds no comment"
+                                  % (path, i + 1, lab))
+            else:
+                where.append(line)
+            i += 1
+        pieces.append((lab, indent, hint, code, stub or []))
+    return pieces
+
+
+def scan(root):
+    """{path: pieces} for every source file with a region, and the labs found, in course order."""
+    files, labs = {}, set()
+    for path in tracked_files(root):
+        if not path.endswith(SOURCE_EXTS):
+            continue
+        with open(os.path.join(root, path), encoding="utf-8") as f:
+            text = f.read()
+        if "LAB " not in text:
+            continue
+        pieces = parse(path, text.split("\n"))
+        regions = [p for p in pieces if isinstance(p, tuple)]
+        if regions:
+            files[path] = pieces
+            labs.update(r[0] for r in regions)
+    order = [lab for lab in COURSE_ORDER if lab in labs] + sorted(labs - set(COURSE_ORDER))
+    return files, order
+
+
+def render(pieces, lab):
+    """The file's text in lab's handout."""
+    out = []
+    for p in pieces:
+        if isinstance(p, str):
+            out.append(p)
+            continue
+        name, indent, hint, code, stub = p
+        if name == lab:
+            out.append("%s/* TODO (lab %s): %s */" % (indent, lab, hint))
+            out += stub
+        else:
+            out += code
+    return "\n".join(out)
+
+
+def write_handout(root, lab, dest):
+    files, labs = scan(root)
+    if lab not in labs:
+        raise MarkerError("no lab %r; the labs are: %s" % (lab, " ".join(labs)))
+    os.makedirs(dest, exist_ok=True)
+    for path in tracked_files(root):
+        src, dst = os.path.join(root, path), os.path.join(dest, path)
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        if path not in files:
+            if not (os.path.exists(dst) and same_file(src, dst)):
+                shutil.copy2(src, dst)
+            continue
+        text = render(files[path], lab)
+        with open(src, encoding="utf-8") as f:
+            original = f.read()
+        if os.path.exists(dst):
+            with open(dst, encoding="utf-8") as f:
+                if f.read() == text:
+                    continue	# as last time: its objects stay valid
+        with open(dst, "w", encoding="utf-8") as f:
+            f.write(text)
+        shutil.copymode(src, dst)
+        if text == original:
+            shutil.copystat(src, dst)
+    return sorted(p for p in files if any(isinstance(x, tuple) and x[0] == lab for x in files[p]))
+
+
+def same_file(a, b):
+    sa, sb = os.stat(a), os.stat(b)
+    if sa.st_size != sb.st_size or int(sa.st_mtime) != int(sb.st_mtime):
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        return fa.read() == fb.read()
+
+
+def main(argv):
+    try:
+        if len(argv) == 2 and argv[1] == "--list":
+            print("\n".join(scan(ROOT)[1]))
+            return 0
+        if len(argv) != 3 or not argv[1] or not argv[2]:
+            print("usage: make handout LAB=NAME DEST=dir; the labs: %s" % " ".join(scan(ROOT)[1]),
+                  file=sys.stderr)
+            return 2
+        changed = write_handout(ROOT, argv[1], argv[2])
+    except MarkerError as e:
+        print("handout: %s" % e, file=sys.stderr)
+        return 2
+    print("handout: lab %s in %s (TODO in %s)" % (argv[1], argv[2], ", ".join(changed)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
