@@ -165,7 +165,6 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 			    struct zone *zone, unsigned int order)
 {
 	zone->free_pages += 1UL << order;
-	/* LAB buddy: BEGIN merge: while the buddy at pfn ^ (1 << order) is free, of this order and zone, take it and go up */
 	while (order < MAX_PAGE_ORDER) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy;
@@ -183,7 +182,6 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 		}
 		order++;
 	}
-	/* LAB buddy: END */
 	add_to_free_list(page, zone, order);
 }
 

@@ -18,8 +18,9 @@ handout holds the git-tracked files (no .git, no build/); in the lab's own
 regions the real code is gone and the stub is in its place, under
 "/* TODO (lab cow): the hint */"; in every other lab's regions the real
 code stays and only the markers go.  A file the handout leaves unchanged
-keeps its modification time, so that the objects of a built tree copied
-with it (cp -a) are recompiled only where the lab changed a file.
+keeps its modification time (as does one whose only change is other labs'
+markers gone), so that the objects of a built tree copied into it (cp -a)
+are compiled again only where the lab changed the code.
 
 Standard library only.
 """
@@ -132,38 +133,29 @@ def render(pieces, lab):
 
 
 def write_handout(root, lab, dest):
+    """Write lab's handout into dest (empty, or an earlier handout); the files with a TODO."""
     files, labs = scan(root)
     if lab not in labs:
         raise MarkerError("no lab %r; the labs are: %s" % (lab, " ".join(labs)))
-    os.makedirs(dest, exist_ok=True)
+    if os.path.isdir(dest) and set(os.listdir(dest)) - {"build"} and \
+            not os.path.exists(os.path.join(dest, "scripts", "handout.py")):
+        raise MarkerError("%s is not empty, and not an earlier handout" % dest)
+    todo = []
     for path in tracked_files(root):
         src, dst = os.path.join(root, path), os.path.join(dest, path)
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         if path not in files:
-            if not (os.path.exists(dst) and same_file(src, dst)):
-                shutil.copy2(src, dst)
+            shutil.copy2(src, dst)
             continue
-        text = render(files[path], lab)
-        with open(src, encoding="utf-8") as f:
-            original = f.read()
-        if os.path.exists(dst):
-            with open(dst, encoding="utf-8") as f:
-                if f.read() == text:
-                    continue	# as last time: its objects stay valid
         with open(dst, "w", encoding="utf-8") as f:
-            f.write(text)
+            f.write(render(files[path], lab))
         shutil.copymode(src, dst)
-        if text == original:
+        if any(isinstance(p, tuple) and p[0] == lab for p in files[path]):
+            todo.append(path)
+        else:
+            # only other labs' markers gone: the same code, so the same objects
             shutil.copystat(src, dst)
-    return sorted(p for p in files if any(isinstance(x, tuple) and x[0] == lab for x in files[p]))
-
-
-def same_file(a, b):
-    sa, sb = os.stat(a), os.stat(b)
-    if sa.st_size != sb.st_size or int(sa.st_mtime) != int(sb.st_mtime):
-        return False
-    with open(a, "rb") as fa, open(b, "rb") as fb:
-        return fa.read() == fb.read()
+    return todo
 
 
 def main(argv):

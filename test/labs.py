@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""test/labs.py: does every lab's handout do what docs/labs.md promises?
+
+For each lab (scripts/handout.py) the handout is written to
+build/handout/NAME, the main tree's build/ is copied in with its
+timestamps (so that only the files the lab changed are compiled again),
+and then the handout must:
+
+  - build both kernels and the initramfs (-Werror);
+  - boot each kernel to the shell's prompt;
+  - fail every check of its own lab in test/rubric.toml, on every build
+    the check lists (a stub that passes its own lab's checks teaches nothing);
+  - pass every other check of the rubric, each graded by test/grade.py as
+    `make grade` grades it, so a stub that breaks more than its lab shows.
+
+The full tree itself is graded too: every check passes.  run_tests.py
+calls run(); `python3 test/labs.py [NAME...]` runs the same checks alone,
+after `make kernel nommu-kernel initramfs`.  Standard library only.
+"""
+import argparse
+import concurrent.futures
+import io
+import os
+import shutil
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import grade  # noqa: E402
+import handout  # noqa: E402
+import qemu  # noqa: E402
+
+OPENSBI = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin"
+# What of build/ a handout does not need: its own output, and what only `make test` builds.
+NOT_COPIED = {"handout", "grade", "host", "slob", "linux", "linux-kernel", "linux-initramfs.cpio"}
+KERNELS = {"mmu": "build/kernel.elf", "nommu": "build/nommu/kernel.elf"}
+INITRAMFS = "build/initramfs.cpio"
+
+
+def copy_build(src, dest):
+    """The objects of src/build into dest/build, timestamps kept (cp -a)."""
+    os.makedirs(dest, exist_ok=True)
+    for name in os.listdir(src):
+        if name in NOT_COPIED:
+            continue
+        s, d = os.path.join(src, name), os.path.join(dest, name)
+        if os.path.isdir(s):
+            shutil.copytree(s, d, symlinks=True, dirs_exist_ok=True)
+        else:
+            shutil.copy2(s, d)
+
+
+def make_handout(lab, root):
+    """Write and build lab's handout; (its directory, None) or (directory, the build's log)."""
+    dest = os.path.join(root, "build", "handout", lab)
+    for name in os.listdir(dest) if os.path.isdir(dest) else []:
+        if name != "build":	# a file gone from the tree must not stay in the handout
+            path = os.path.join(dest, name)
+            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+    handout.write_handout(root, lab, dest)
+    copy_build(os.path.join(root, "build"), os.path.join(dest, "build"))
+    p = subprocess.run(["make", "-C", dest, "--no-print-directory", "kernel", "nommu-kernel",
+                        "initramfs"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return dest, (p.stdout.decode("utf-8", "replace").split("\n") if p.returncode else None)
+
+
+def boots_to_shell(tree, build, opensbi):
+    """The kernel of tree, with init=/bin/sh, prints a prompt and runs cat."""
+    with qemu.Console(os.path.join(tree, KERNELS[build]), opensbi,
+                      initrd=os.path.join(tree, INITRAMFS), bootargs="init=/bin/sh") as c:
+        if c.expect(rb"\$ ", 60) is None:
+            return False, c.text().split("\n")[-15:]
+        c.send(b"cat /proc/sys/vm/overcommit_ratio\r")
+        return c.expect(rb"\r?\n50\r?\n", 10) is not None, c.text().split("\n")[-15:]
+
+
+def grade_tree(tree, opensbi):
+    """Every rubric check graded on tree, as `make grade` does; the cases and what grade printed."""
+    out = io.StringIO()
+    report = grade.grade({b: os.path.join(tree, k) for b, k in KERNELS.items()}, opensbi,
+                         os.path.join(tree, INITRAMFS), rubric=os.path.join(tree, "test", "rubric.toml"),
+                         outdir=os.path.join(tree, "build", "grade"), jobs=1, out=out)
+    return report.cases, out.getvalue().split("\n")
+
+
+def check_lab(lab, root, opensbi):
+    """[(ok, name, detail)] for lab's handout."""
+    label = "lab %s handout" % lab
+    dest, log = make_handout(lab, root)
+    if log:
+        return [(False, "%s: builds both kernels and the initramfs" % label, log)]
+    out = [(True, "%s: builds both kernels and the initramfs" % label, None)]
+    for build in KERNELS:
+        ok, detail = boots_to_shell(dest, build, opensbi)
+        out.append((ok, "%s: the %s kernel boots to the shell" % (label, build), detail))
+    cases, printed = grade_tree(dest, opensbi)
+    own = [c for c in cases if c.test.lab == lab]
+    passing = [c.name for c in own if c.passed]
+    out.append((own and not passing, "%s: fails each of its %d checks" % (label, len(own)),
+                ["passed, with the lab's code removed: " + n for n in passing] or
+                (["the rubric has no check for lab " + lab] if not own else None)))
+    others = [c for c in cases if c.test.lab != lab]
+    failing = [c for c in others if not c.passed]
+    out.append((not failing, "%s: passes the other labs' %d checks" % (label, len(others)),
+                [l for l in printed if l.startswith(tuple("== Test %s" % c.name for c in failing))
+                 or l.startswith("    ")][:60]))
+    return out
+
+
+def run(results, opensbi=OPENSBI, root=ROOT, labs=None, jobs=2):
+    """The checks of every lab (or those named), results.add()ed; then the full tree's grade."""
+    try:
+        found = handout.scan(root)[1]
+    except handout.MarkerError as e:
+        results.add(False, "labs: the LAB markers parse", [str(e)])
+        return
+    rubric = [l.name for l in grade.load_rubric(os.path.join(root, "test", "rubric.toml"))]
+    missing = [l for l in found if l not in rubric]
+    results.add(not missing, "labs: every lab with a handout has checks in test/rubric.toml",
+                missing)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(check_lab, lab, root, opensbi) for lab in (labs or found)]
+        full = pool.submit(grade_tree, root, opensbi)
+        for f in futures:
+            for ok, name, detail in f.result():
+                results.add(ok, name, detail)
+        cases, printed = full.result()
+        failing = [c.name for c in cases if not c.passed]
+        results.add(not failing, "grade: the full tree passes all %d checks of the rubric"
+                    % len(cases), [l for l in printed if "FAIL" in l or l.startswith("    ")][:60])
+
+
+class Results:
+    def __init__(self):
+        self.failed = 0
+
+    def add(self, ok, name, detail=None):
+        self.failed += not ok
+        print(("ok   " if ok else "FAIL ") + name, flush=True)
+        for line in (detail or []) if not ok else []:
+            print("     | " + line)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("labs", nargs="*", help="these labs only (default: all)")
+    ap.add_argument("--opensbi", default=OPENSBI)
+    ap.add_argument("--jobs", type=int, default=2)
+    a = ap.parse_args()
+    results = Results()
+    run(results, a.opensbi, labs=a.labs or None, jobs=a.jobs)
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
