@@ -305,18 +305,22 @@ static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long va, pt
 	page = find_or_create_page(vma->vm_file->f_mapping, index, GFP_USER);
 	if (!page)
 		return VM_FAULT_OOM;
-	/* LAB mmap: BEGIN map the page-cache page itself (read-only in a private mapping); only a private write copies */
+	/* LAB mmap: BEGIN a shared mapping maps the page-cache page itself, writable as the VMA allows */
 	if (!write || (vma->vm_flags & VM_SHARED)) {
 		pgprot_t prot = vm_get_page_prot(vma->vm_flags);
 
 		if (!(vma->vm_flags & VM_SHARED))
 			prot = pgprot_wrprotect(prot);	/* private: copy on the first write */
+	/* LAB mmap: STUB
+	if (!write) {
+		pgprot_t prot = pgprot_wrprotect(vm_get_page_prot(vma->vm_flags));
+
+	   LAB mmap: END */
 		*pte = pfn_pte(page_to_pfn(page), prot);
 		page_add_rmap(vma->vm_mm, page);	/* keeps find_or_create_page's reference */
 		mlock_vma_page(vma, page);
 		return 0;
 	}
-	/* LAB mmap: END */
 	ret = wp_page_copy(vma, pte, page);
 	put_page(page);
 	return ret;

@@ -145,17 +145,10 @@ static struct task_struct *select_bad_process(unsigned long totalpages, bool *pe
 			return NULL;
 		}
 		points = oom_badness(t, totalpages);
-		/* LAB oom: BEGIN keep the killable task with the most points (the later one on a tie) */
 		if (points == LONG_MIN || points < chosen_points)
 			continue;
 		chosen = t;
 		chosen_points = points;
-		/* LAB oom: STUB
-		if (points != LONG_MIN && chosen_points == LONG_MIN) {
-			chosen = t;
-			chosen_points = points;
-		}
-		   LAB oom: END */
 	}
 	return chosen;
 }

@@ -234,9 +234,66 @@ static void check_misuse(void)
 	expect_report("free_pages() of an address outside RAM", free_pages(0x1000, 0));
 }
 
+/* take_free_blocks: allocate blocks of this order from zone's own free list until it has none. */
+static void take_free_blocks(struct zone *zone, unsigned int order, struct page_list *held)
+{
+	while (zone->free_area[order].nr_free) {
+		struct page *page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, order);
+
+		if (!page)
+			break;
+		page_list_add(held, page);
+		if (page_zone(page) != zone)
+			break;		/* not served from this zone: nothing left to take there */
+	}
+}
+
+/*
+ * check_split: with no free block of order 1 or 2, an order-1 allocation
+ * splits the smallest larger block, of order n, and leaves its upper
+ * halves free: one block of each order from 1 to n - 1, as Linux's expand().
+ */
+static void check_split(void)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 1);
+	struct zone *zone = page ? page_zone(page) : NULL;
+	unsigned long before[NR_PAGE_ORDERS];
+	struct page_list held[3];
+	unsigned int n = 3;
+	bool shape = zone != NULL;
+
+	for (unsigned int o = 1; o <= 2; o++)
+		page_list_init(&held[o]);
+	if (page)
+		__free_pages(page, 1);
+	if (zone) {
+		take_free_blocks(zone, 2, &held[2]);
+		take_free_blocks(zone, 1, &held[1]);
+		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++)
+			before[o] = zone->free_area[o].nr_free;
+		while (n < NR_PAGE_ORDERS && !before[n])
+			n++;
+		page = alloc_pages(GFP_KERNEL, 1);
+		shape = page && page_zone(page) == zone && n < NR_PAGE_ORDERS;
+		for (unsigned int o = 0; shape && o < NR_PAGE_ORDERS; o++)
+			shape = zone->free_area[o].nr_free ==
+				before[o] + (o >= 1 && o < n) - (o == n);
+		if (page)
+			__free_pages(page, 1);
+	}
+	tap_check(shape, "buddy: an order-1 allocation splits the smallest larger block (order %u), "
+		  "leaving one free block of each order in between", n);
+	for (unsigned int o = 1; o <= 2; o++)
+		while ((page = page_list_first(&held[o])) != NULL) {
+			page_list_del(&held[o], page);
+			__free_pages(page, o);
+		}
+}
+
 void selftest_buddy(void)
 {
 	check_orders();
+	check_split();
 	check_zero_and_dma32();
 	check_random();
 	check_misuse();

@@ -215,12 +215,16 @@ struct ticker {
 	volatile long ticks, max_gap_ms, stop;
 };
 
-/* In a child: tick every 20 ms, keeping the longest gap between ticks, until told to stop. */
-static void tick(struct ticker *t)
+/*
+ * In a child: tick every 20 ms, keeping the longest gap between ticks,
+ * until told to stop, or until the parent is gone (killed before it could
+ * say so: an orphan left ticking would keep runtests waiting for it).
+ */
+static void tick(struct ticker *t, pid_t parent)
 {
 	long last = now_ms();
 
-	while (!t->stop) {
+	while (!t->stop && getppid() == parent) {
 		long now = now_ms();
 
 		if (now < 0 || last < 0) {
@@ -258,7 +262,7 @@ static int populate_child(void)
 	t->ticks = t->max_gap_ms = t->stop = 0;
 	pid = fork();
 	if (pid == 0)
-		tick(t);
+		tick(t, getppid());
 	if (pid < 0)
 		return 2;
 	for (int i = 0; i < 500 && t->ticks < 3 && t->max_gap_ms >= 0; i++)	/* the ticker is under way */
