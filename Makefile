@@ -250,6 +250,13 @@ linux-test: linux-kernel $(LINUX_INITRAMFS)
 	    --initramfs $(LINUX_INITRAMFS) --mem $(MEM) --mmu $(MMU) $(TESTS)
 # ----
 
+# A lab's student tree (docs/labs.md): the tracked files, with that lab's
+# code replaced by its stub and a TODO; with no or an unknown LAB, the labs.
+#   make handout LAB=cow DEST=/tmp/student-cow
+.PHONY: handout
+handout:
+	$(Q)$(PYTHON) scripts/handout.py "$(LAB)" "$(DEST)"
+
 # The grader (docs/grading.md): test/rubric.toml's checks on both kernels,
 # LAB= one lab, BUILD=mmu or nommu one kernel; results in build/grade/.
 grade: $(KERNEL) nommu-kernel initramfs

@@ -289,7 +289,7 @@ static __noinline void *alloc_debug(struct kmem_cache *s, gfp_t gfp, unsigned lo
  */
 static __noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
-	/* LAB slab: BEGIN make a partial slab (or a new one) the cpu's active slab, and pop its freelist */
+	/* LAB slab: BEGIN a debug cache goes to alloc_debug; else swap in a partial (or new) slab as the active one, pop its freelist */
 	struct page *slab, *discard = NULL, *extra = NULL;
 	struct kmem_cache_cpu *c;
 	unsigned long flags;

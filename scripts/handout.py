@@ -158,14 +158,30 @@ def write_handout(root, lab, dest):
     return todo
 
 
+def lab_list(root):
+    """The labs, in course order, each with its title from test/rubric.toml where it has one."""
+    titles = {}
+    try:
+        import tomllib
+        with open(os.path.join(root, "test", "rubric.toml"), "rb") as f:
+            titles = {l.get("name"): l.get("title", "") for l in tomllib.load(f).get("lab", [])}
+    except (ImportError, OSError, ValueError):
+        pass
+    labs = scan(root)[1]
+    width = max(len(l) for l in labs) if labs else 0
+    return "\n".join("  %-*s  %s" % (width, l, titles.get(l, "")) for l in labs)
+
+
 def main(argv):
     try:
         if len(argv) == 2 and argv[1] == "--list":
             print("\n".join(scan(ROOT)[1]))
             return 0
-        if len(argv) != 3 or not argv[1] or not argv[2]:
-            print("usage: make handout LAB=NAME DEST=dir; the labs: %s" % " ".join(scan(ROOT)[1]),
-                  file=sys.stderr)
+        if len(argv) != 3 or not argv[1] or not argv[2] or argv[1] not in scan(ROOT)[1]:
+            if len(argv) == 3 and argv[1]:
+                print("handout: no lab %r" % argv[1], file=sys.stderr)
+            print("usage: make handout LAB=NAME DEST=dir, where NAME is one of, in course order:\n"
+                  + lab_list(ROOT), file=sys.stderr)
             return 2
         changed = write_handout(ROOT, argv[1], argv[2])
     except MarkerError as e:

@@ -9,7 +9,10 @@
    built twice: against glibc ("linux test_fs": Linux's own answers) and
    against rvmm's C library ("qemu-user test_fs": the binaries rvmm runs);
 5. the same initramfs, with /bin/linuxrc, booted on Debian's Linux kernel
-   ("[linux-kernel]", test/linux_kernel.py).
+   ("[linux-kernel]", test/linux_kernel.py);
+6. every lab's handout (test/labs.py): it builds, boots, fails its own
+   checks of test/rubric.toml and passes all the others; and the full
+   tree passes every check.
 
 Every TAP line any of them prints is one result.  A boot that times out,
 powers off with the wrong status, or prints fewer results than its plan
@@ -461,6 +464,10 @@ def main():
                       avoid=FUZZ_AVOID)
     check_fault(args.kernel, args.opensbi, results, test="wx",
                 cause=r"Store/AMO page fault \(scause=0xf", stval=r"0xffffffff80200000")
+    if args.initramfs and args.nommu_kernel:
+        # Every lab's handout builds, boots, fails its own checks and passes the rest (test/labs.py).
+        import labs  # noqa: E402
+        labs.run(results, args.opensbi, jobs=args.jobs)
 
     print("%d passed, %d failed" % (results.passed, results.failed))
     return 1 if results.failed else 0
