@@ -62,8 +62,10 @@ def make_handout(lab, root):
             shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
     handout.write_handout(root, lab, dest)
     copy_build(os.path.join(root, "build"), os.path.join(dest, "build"))
+    # not the variables of a make that runs this (make SLAB=slob test): the handout's own defaults
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     p = subprocess.run(["make", "-C", dest, "--no-print-directory", "kernel", "nommu-kernel",
-                        "initramfs"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                        "initramfs"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
     return dest, (p.stdout.decode("utf-8", "replace").split("\n") if p.returncode else None)
 
 

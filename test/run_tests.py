@@ -464,7 +464,7 @@ def main():
                       avoid=FUZZ_AVOID)
     check_fault(args.kernel, args.opensbi, results, test="wx",
                 cause=r"Store/AMO page fault \(scause=0xf", stval=r"0xffffffff80200000")
-    if args.initramfs and args.nommu_kernel:
+    if args.initramfs and args.nommu_kernel and args.slab == "slub":
         # Every lab's handout builds, boots, fails its own checks and passes the rest (test/labs.py).
         import labs  # noqa: E402
         labs.run(results, args.opensbi, jobs=args.jobs)
