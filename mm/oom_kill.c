@@ -126,6 +126,16 @@ static void oom_kill_process(struct task_struct *victim)
 	oom_reap_task_mm(victim, mm);
 }
 
+/* better_victim: does a task with these points displace the one chosen so far? */
+static bool better_victim(long points, long chosen_points)
+{
+	/* LAB oom: BEGIN a killable task (not LONG_MIN) with at least the points chosen so far: the later one wins a tie */
+	return points != LONG_MIN && points >= chosen_points;
+	/* LAB oom: STUB
+	return points != LONG_MIN;
+	   LAB oom: END */
+}
+
 /*
  * select_bad_process: the task with the highest badness, or NULL.
  * *pending says a victim of an earlier kill still holds memory the reaper
@@ -145,7 +155,7 @@ static struct task_struct *select_bad_process(unsigned long totalpages, bool *pe
 			return NULL;
 		}
 		points = oom_badness(t, totalpages);
-		if (points == LONG_MIN || points < chosen_points)
+		if (!better_victim(points, chosen_points))
 			continue;
 		chosen = t;
 		chosen_points = points;
