@@ -160,10 +160,12 @@ def test_initrd(kernel):
 
 # The blk suite's disk (kernel/drivers/selftest_blk.c): word k of sector s holds
 # disk_word(s, k), little-endian, under the swap header mkswap writes over page 0;
-# the suite writes ~disk_word into the pages before the last one and into sector 1003.
+# the suite writes ~disk_word into the pages before the last one and into sector 1003,
+# and DISK_FILE_MSG through /dev/vda at byte 100 of sector 1005.
 DISK_SECTORS = 16384	# 8 MiB
 DISK_WRITTEN = [(DISK_SECTORS - 8 * 17, 8 * 16), (1003, 1)]	# (first sector, count)
-DISK_UNTOUCHED = [(8, 8), (1002, 1), (1004, 1), (DISK_SECTORS - 8, 8)]
+DISK_UNTOUCHED = [(8, 8), (1002, 1), (1004, 1), (1006, 2), (DISK_SECTORS - 8, 8)]
+DISK_FILE_MSG = (1005, 100, b"written through /dev/vda by the blk suite")
 DISK_LOG = ("virtio_blk virtio0: [vda] %d 512-byte logical blocks (8.39 MB/8.00 MiB)"
             % DISK_SECTORS)
 
@@ -207,6 +209,11 @@ def check_disk_after(label, path, results):
                 "[%s] blk: the image holds what the suite wrote" % label)
     results.add(all(holds(first, n, False) for (first, n) in DISK_UNTOUCHED),
                 "[%s] blk: and the sectors around it as they were" % label)
+    s, at, msg = DISK_FILE_MSG
+    want = bytearray(disk_sector(s))
+    want[at:at + len(msg)] = msg
+    results.add(image[512 * s:512 * (s + 1)] == want,
+                "[%s] blk: sector %d holds what was written through /dev/vda" % (label, s))
 
 
 def run_host_tests(binaries, results):
