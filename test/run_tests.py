@@ -50,6 +50,7 @@ CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot argumen
     ("mmu initrd 128M", "mmu", "128M", "sv48", "", ["memblock", "fs"], "initrd"),
     ("mmu disk 128M", "mmu", "128M", "sv48", "", ["blk"], "disk"),
     ("mmu legacy disk 128M", "mmu", "128M", "sv48", "", ["blk"], "legacy disk"),
+    ("mmu disk 3G", "mmu", "3G", "sv48", "", ["blk"], "disk"),	# pages above 4 GiB
     ("nommu 128M", "nommu", "128M", "sv48", "", NOMMU_SUITES + ["slub"], None),
     ("nommu 3G", "nommu", "3G", "sv48", "", ["memblock", "zones", "buddy"], None),
     ("nommu initrd 128M", "nommu", "128M", "sv48", "", ["memblock", "fs"], "initrd"),
