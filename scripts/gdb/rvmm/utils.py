@@ -17,13 +17,9 @@ def var(name):
     return sym.value()
 
 
-def has_var(name):
-    return (gdb.lookup_global_symbol(name) or gdb.lookup_static_symbol(name)) is not None
-
-
 def has_mmu():
-    """Only the MMU kernel has page tables (kernel/riscv/mmu.c sets pgtable_levels)."""
-    return has_var("pgtable_levels")
+    """Only the MMU kernel has page tables, and mm/pgtable.c's walker (read from the ELF, before boot too)."""
+    return gdb.lookup_global_symbol("pgtable_walk") is not None
 
 
 def ulong(value):
