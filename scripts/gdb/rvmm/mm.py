@@ -32,16 +32,17 @@ def addr_to_pfn(x):
     if po <= x < po + ((utils.ulong(utils.var("max_pfn")) - utils.ulong(utils.var("min_low_pfn"))) << 12):
         return utils.virt_to_phys(x) >> 12, "direct map"
     task = utils.current_task()
-    root, source = pgtable.task_root(task)
     if x >= utils.ulong(utils.var("task_size")):	# vmalloc: the kernel half is in every root
-        root, source = pgtable.task_root(utils.var("init_task"))
+        task = utils.var("init_task").address
+    root, source = pgtable.task_root(task)
     w = pgtable.walk(root, x, pgtable.levels())
+    where = "%s of pid %d" % (source, int(task["pid"]))
     if w.pa is None:
-        raise gdb.GdbError("rvmm-page: 0x%x is not mapped in %s: %s" % (x, source, w.stop))
-    return w.pa >> 12, "mapped by %s of pid %d" % (source, int(task["pid"]))
+        raise gdb.GdbError("rvmm-page: 0x%x is not mapped in %s: %s" % (x, where, w.stop))
+    return w.pa >> 12, "mapped by " + where
 
 
-class RvmmPage(gdb.Command):
+class RvmmPage(utils.Command):
     """Decode the struct page of a page frame.
 
 rvmm-page PFN|ADDR: a pfn of RAM, a struct page pointer, or an address
@@ -51,13 +52,12 @@ line, the flags by name, the zone, and what the page's union fields
 mean for its kind."""
 
     def __init__(self):
-        super().__init__("rvmm-page", gdb.COMMAND_DATA)
+        super().__init__("rvmm-page")
 
-    def invoke(self, arg, from_tty):
-        args = utils.parse_args(arg)
-        if len(args) != 1:
+    def run(self, arg):
+        if not arg.strip():
             raise gdb.GdbError("usage: rvmm-page PFN|ADDR")
-        x = args[0]
+        x = utils.ulong(gdb.parse_and_eval(arg))
         mm_lo, mm_hi = utils.ulong(utils.mem_map()), utils.ulong(utils.var("mem_map_end"))
         if utils.pfn_valid(x):
             pfn, how = x, "pfn"
@@ -92,13 +92,13 @@ mean for its kind."""
             gdb.write("reserved: not the buddy allocator's\n")
 
 
-class RvmmBuddyinfo(gdb.Command):
+class RvmmBuddyinfo(utils.Command):
     """Print /proc/buddyinfo from the zones' free areas (mm/vmstat.c's show_buddyinfo)."""
 
     def __init__(self):
-        super().__init__("rvmm-buddyinfo", gdb.COMMAND_DATA)
+        super().__init__("rvmm-buddyinfo")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         for z in utils.zones():
             if not utils.ulong(z["present_pages"]):
                 continue
@@ -124,13 +124,13 @@ def si_mem_available(totalram_free):
     return max(available, 0)
 
 
-class RvmmMeminfo(gdb.Command):
+class RvmmMeminfo(utils.Command):
     """Print /proc/meminfo from the zones and counters (mm/vmstat.c's show_meminfo)."""
 
     def __init__(self):
-        super().__init__("rvmm-meminfo", gdb.COMMAND_DATA)
+        super().__init__("rvmm-meminfo")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         mmu = utils.has_mmu()
         total = sum(utils.ulong(z["managed_pages"]) for z in utils.zones())
         free = sum(utils.ulong(z["free_pages"]) for z in utils.zones())

@@ -128,10 +128,9 @@ def size_name(level):
     return {0: "4K", 1: "2M", 2: "1G", 3: "512G", 4: "256T"}[level]
 
 
-def format_walk(va, root_pa, nlevels, w):
+def format_walk(nlevels, w):
     names = LEVEL_NAMES[nlevels]
     out = []
-    table = root_pa
     for s in w.steps:
         name = names[nlevels - 1 - s.level]
         soft = (s.pte >> 8) & 3
@@ -142,7 +141,6 @@ def format_walk(va, root_pa, nlevels, w):
         if s.pte & _PAGE_PRESENT and not s.pte & _PAGE_LEAF and s.level > 0:
             line += "  -> table 0x%x" % (pte_pfn(s.pte) << 12)
         out.append(line)
-        table = pte_pfn(s.pte) << 12
     if w.pa is not None:
         out.append("leaf: %s page at level %d, pfn 0x%x -> pa 0x%x" %
                    (size_name(w.leaf_level), w.leaf_level, w.pa >> 12, w.pa))
@@ -152,7 +150,7 @@ def format_walk(va, root_pa, nlevels, w):
     return "\n".join(out)
 
 
-class RvmmPagetable(gdb.Command):
+class RvmmPagetable(utils.Command):
     """Walk the page table for a virtual address, level by level.
 
 rvmm-pagetable VA [PID]: without PID, the table satp points at (the
@@ -162,9 +160,9 @@ V R W X U G A D and the two software bits, then the leaf's physical
 address or where and why the walk stops."""
 
     def __init__(self):
-        super().__init__("rvmm-pagetable", gdb.COMMAND_DATA)
+        super().__init__("rvmm-pagetable")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         args = gdb.string_to_argv(arg)
         if not args or len(args) > 2:
             raise gdb.GdbError("usage: rvmm-pagetable VA [PID]")
@@ -187,7 +185,7 @@ address or where and why the walk stops."""
                 root, source = task_root(task)
         gdb.write("va 0x%x, pid %d (%s): %s, root 0x%x (%s)\n" %
                   (va, int(task["pid"]), utils.cstr(task["comm"]), mode, root, source))
-        gdb.write(format_walk(va, root, nlevels, walk(root, va, nlevels)) + "\n")
+        gdb.write(format_walk(nlevels, walk(root, va, nlevels)) + "\n")
 
 
 RvmmPagetable()

@@ -47,13 +47,13 @@ def slob_info(s):
     return objs, objs + free, units * SLOB_UNIT, per_slab, order, pages
 
 
-class RvmmSlabinfo(gdb.Command):
+class RvmmSlabinfo(utils.Command):
     """Print /proc/slabinfo (version 2.1) from the kernel's caches (mm/slab_common.c's show_slabinfo)."""
 
     def __init__(self):
-        super().__init__("rvmm-slabinfo", gdb.COMMAND_DATA)
+        super().__init__("rvmm-slabinfo")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         slob = "units" in [f.name for f in gdb.lookup_type("struct kmem_cache").fields()]
         gdb.write("slabinfo - version: 2.1\n"
                   "# name            <active_objs> <num_objs> <objsize> <objperslab> "

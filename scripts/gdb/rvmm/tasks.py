@@ -15,16 +15,16 @@ VM_READ, VM_WRITE, VM_EXEC, VM_SHARED, VM_MAYSHARE = 0x1, 0x2, 0x4, 0x8, 0x80
 PAGE_SHIFT = utils.PAGE_SHIFT
 
 
-class RvmmPs(gdb.Command):
+class RvmmPs(utils.Command):
     """List the tasks: pid, parent's pid, state, name, mm (* marks current).
 
 rvmm-ps: every task on init_task.tasks, init_task (pid 0) first; PPID is
 the parent's tgid, as /proc/PID/status gives it."""
 
     def __init__(self):
-        super().__init__("rvmm-ps", gdb.COMMAND_DATA)
+        super().__init__("rvmm-ps")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         cur = utils.ulong(utils.current_task())
         gdb.write("  PID  PPID  TGID S COMM             MM\n")
         for t in utils.tasks():
@@ -71,15 +71,15 @@ def vma_line(v):
     return line
 
 
-class RvmmVmas(gdb.Command):
+class RvmmVmas(utils.Command):
     """Print a task's VMAs as /proc/PID/maps does.
 
 rvmm-vmas [PID]: the current task's without PID."""
 
     def __init__(self):
-        super().__init__("rvmm-vmas", gdb.COMMAND_DATA)
+        super().__init__("rvmm-vmas")
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         t = utils.task_or_current(arg)
         if not utils.ulong(t["mm"]):
             gdb.write("rvmm-vmas: pid %d (%s) is a kernel thread: no mm\n" %

@@ -145,5 +145,20 @@ def task_or_current(arg):
 
 
 def parse_args(arg):
-    """gdb expressions separated by spaces, each evaluated as an integer."""
+    """gdb expressions separated by spaces (quote one that has spaces), each evaluated as an integer."""
     return [ulong(gdb.parse_and_eval(a)) for a in gdb.string_to_argv(arg)]
+
+
+class Command(gdb.Command):
+    """An rvmm- command: its run(arg) prints; kernel memory gdb cannot read is said plainly."""
+
+    def __init__(self, name):
+        super().__init__(name, gdb.COMMAND_DATA)
+        self.name = name
+
+    def invoke(self, arg, from_tty):
+        try:
+            self.run(arg)
+        except gdb.MemoryError as e:
+            raise gdb.GdbError("%s: %s (the kernel's memory is readable once paging is on: "
+                               "stop it at start_kernel or later)" % (self.name, e))
