@@ -145,7 +145,7 @@ $(B)/virt-%-sv57.dtb: | deps
 # scripts/gdb/ loaded (docs/debugging.md).  GDBPORT moves both.
 GDBPORT ?= 1234
 qemu-gdb: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
-	@echo "in another terminal: make gdb$(if $(NOMMU), NOMMU=$(NOMMU))$(if $(filter-out slub,$(SLAB)), SLAB=$(SLAB))"
+	@echo "in another terminal: make gdb$(if $(NOMMU), NOMMU=$(NOMMU))$(if $(filter-out slub,$(SLAB)), SLAB=$(SLAB))$(if $(filter-out 1234,$(GDBPORT)), GDBPORT=$(GDBPORT))"
 	$(QEMU) $(QEMUOPTS) -S -gdb tcp::$(GDBPORT)
 
 gdb: $(KERNEL)
