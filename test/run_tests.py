@@ -392,22 +392,25 @@ def gdb_probe(kernel, opensbi, initramfs, mem, mmu):
     meminfo ===") come back as two dictionaries, with both outputs."""
     port = free_port()
     cmd = qemu.qemu_command(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs,
-                            bootargs="init=/bin/memprobe") + ["-S", "-gdb", "tcp:127.0.0.1:%d" % port]
-    vm = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT)
-    try:
-        g = subprocess.run([GDB, "-nx", "-q", "-batch", kernel, "-ex", "source " + GDB_SCRIPTS,
-                            "-x", GDB_PROBE], env=dict(os.environ, RVMM_GDB_PORT=str(port)),
-                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, timeout=60)
-        gdb_out = g.stdout.decode("utf-8", "replace")
-        console = vm.communicate(timeout=30)[0]
-    except subprocess.TimeoutExpired as e:
-        gdb_out, console = (e.stdout or b"").decode("utf-8", "replace"), b""
-    finally:
-        vm.kill()
-        vm.wait()
-    console = console.decode("utf-8", "replace").replace("\r", "")
+                            bootargs="init=/bin/memprobe " + SLUB_DEBUG)
+    with tempfile.TemporaryFile() as log:	# a file, not a pipe: nobody reads it while gdb runs
+        vm = subprocess.Popen(cmd + ["-S", "-gdb", "tcp:127.0.0.1:%d" % port],
+                              stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            g = subprocess.run([GDB, "-nx", "-q", "-batch", kernel, "-ex", "source " + GDB_SCRIPTS,
+                                "-x", GDB_PROBE], env=dict(os.environ, RVMM_GDB_PORT=str(port)),
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, timeout=60)
+            gdb_out = g.stdout.decode("utf-8", "replace")
+        except subprocess.TimeoutExpired as e:
+            gdb_out = (e.stdout or b"").decode("utf-8", "replace") + "\n(gdb timed out)"
+        try:
+            vm.wait(timeout=20)	# memprobe's parent powers off once gdb lets it go on
+        except subprocess.TimeoutExpired:
+            vm.kill()
+            vm.wait()
+        log.seek(0)
+        console = log.read().decode("utf-8", "replace").replace("\r", "")
     sections = lambda text: {m.group(1): m.group(2) for m in SECTION.finditer(text)}
     return sections(console), sections(gdb_out), console, gdb_out
 
