@@ -377,6 +377,8 @@ GDB_SCRIPTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sc
 GDB_PROBE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gdb_probe.py")
 SECTION = re.compile(r"^=== (.+?) ===\n(.*?)^=== end ===$", re.M | re.S)
 LEVELS = {"sv39": 3, "sv48": 4, "sv57": 5}
+COMMANDS_OF = {"maps": "rvmm-vmas", "buddyinfo": "rvmm-buddyinfo", "slabinfo": "rvmm-slabinfo",
+               "meminfo": "rvmm-meminfo"}
 
 
 def free_port():
@@ -485,16 +487,8 @@ def check_gdb(kernel, opensbi, initramfs, label, build, mem, mmu, results):
                 ps.split("\n"))
 
 
-GDB_CONFIGS = [  # (label, build, QEMU memory, paging mode limit)
-    ("mmu sv48 128M", "mmu", "128M", "sv48"),
-    ("mmu sv39 128M", "mmu", "128M", "sv39"),
-    ("mmu sv57 128M", "mmu", "128M", "sv57"),
-    ("mmu sv48 3G", "mmu", "3G", "sv48"),
-    ("nommu 128M", "nommu", "128M", "sv48"),
-    ("slob 128M", "slob", "128M", "sv48"),
-]
-COMMANDS_OF = {"maps": "rvmm-vmas", "buddyinfo": "rvmm-buddyinfo", "slabinfo": "rvmm-slabinfo",
-               "meminfo": "rvmm-meminfo"}
+# The gdb commands are checked in every configuration the user tests run in.
+GDB_CONFIGS = RVMM_USER_CONFIGS
 
 
 def main():
