@@ -9,8 +9,7 @@ import gdb
 
 from rvmm import pgtable, utils
 
-KERNEL_LOAD_ADDR = 0x80200000
-KERNEL_LINK_ADDR = 0xffffffff80200000
+MASK = (1 << 64) - 1
 
 
 def page_flag_names(flags):
@@ -26,13 +25,11 @@ def addr_to_pfn(x):
     """The pfn behind x: a physical address in RAM, a kernel address, or the current task's user address."""
     if utils.pfn_valid(x >> 12) or not utils.has_mmu():
         return x >> 12, "physical address"
-    if x >= KERNEL_LINK_ADDR:
-        return (x - (KERNEL_LINK_ADDR - KERNEL_LOAD_ADDR)) >> 12, "kernel image"
     po = utils.ulong(utils.var("page_offset"))
     if po <= x < po + ((utils.ulong(utils.var("max_pfn")) - utils.ulong(utils.var("min_low_pfn"))) << 12):
         return utils.virt_to_phys(x) >> 12, "direct map"
     task = utils.current_task()
-    if x >= utils.ulong(utils.var("task_size")):	# vmalloc: the kernel half is in every root
+    if x >= utils.ulong(utils.var("task_size")):	# the image, vmalloc: the kernel half is in every root
         task = utils.var("init_task").address
     root, source = pgtable.task_root(task)
     w = pgtable.walk(root, x, pgtable.levels())
@@ -114,13 +111,19 @@ def node_page_state(name):
     return max(v, 0)
 
 
-def si_mem_available(totalram_free):
+def signed(v):
+    v &= MASK
+    return v - (1 << 64) if v >> 63 else v
+
+
+def si_mem_available(nr_free):
+    """mm/vmstat.c's, with its unsigned long arithmetic."""
     wmark_low = sum(utils.ulong(z["_watermark"][utils.enum_value("WMARK_LOW")]) for z in utils.zones())
-    available = totalram_free - utils.ulong(utils.var("totalreserve_pages"))
-    pagecache = node_page_state("NR_FILE_PAGES") - node_page_state("NR_SHMEM")
-    available += pagecache - min(pagecache // 2, wmark_low)
+    available = nr_free - utils.ulong(utils.var("totalreserve_pages"))
+    pagecache = (node_page_state("NR_FILE_PAGES") - node_page_state("NR_SHMEM")) & MASK
+    available += signed(pagecache - min(pagecache // 2, wmark_low))
     reclaimable = node_page_state("NR_SLAB_RECLAIMABLE")
-    available += reclaimable - min(reclaimable // 2, wmark_low)
+    available += signed(reclaimable - min(reclaimable // 2, wmark_low))
     return max(available, 0)
 
 

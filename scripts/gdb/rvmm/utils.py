@@ -23,6 +23,9 @@ def has_mmu():
 
 
 def ulong(value):
+    """An integer, pointer or function (its address) as an unsigned 64-bit number."""
+    if isinstance(value, gdb.Value) and value.type.code == gdb.TYPE_CODE_FUNC:
+        value = value.address
     return int(value) & 0xffffffffffffffff
 
 
