@@ -387,14 +387,14 @@ def free_port():
         return s.getsockname()[1]
 
 
-def gdb_probe(kernel, opensbi, initramfs, mem, mmu):
+def gdb_probe(kernel, opensbi, initramfs, mem, mmu, extra):
     """Boot init=/bin/memprobe stopped for gdb, and run test/gdb_probe.py in gdb-multiarch.
 
     The console's sections ("=== /proc/meminfo ===") and gdb's ("=== gdb
     meminfo ===") come back as two dictionaries, with both outputs."""
     port = free_port()
     cmd = qemu.qemu_command(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs,
-                            bootargs="init=/bin/memprobe " + SLUB_DEBUG)
+                            bootargs="init=/bin/memprobe " + extra)
     with tempfile.TemporaryFile() as log:	# a file, not a pipe: nobody reads it while gdb runs
         vm = subprocess.Popen(cmd + ["-S", "-gdb", "tcp:127.0.0.1:%d" % port],
                               stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
@@ -417,7 +417,7 @@ def gdb_probe(kernel, opensbi, initramfs, mem, mmu):
     return sections(console), sections(gdb_out), console, gdb_out
 
 
-def check_gdb(kernel, opensbi, initramfs, label, build, mem, mmu, results):
+def check_gdb(kernel, opensbi, initramfs, label, build, mem, mmu, extra, results):
     """The rvmm- gdb commands (scripts/gdb/) against what /proc said at the same moment.
 
     memprobe prints its /proc files; gdb, stopped where the kernel made
@@ -427,7 +427,7 @@ def check_gdb(kernel, opensbi, initramfs, label, build, mem, mmu, results):
     if not shutil.which(GDB):
         results.add(False, "[%s] gdb: %s is installed (scripts/install-deps.sh)" % (label, GDB))
         return
-    proc, got, console, gdb_out = gdb_probe(kernel, opensbi, initramfs, mem, mmu)
+    proc, got, console, gdb_out = gdb_probe(kernel, opensbi, initramfs, mem, mmu, extra)
     detail = (gdb_out.split("\n")[-20:] + ["--- console ---"] + console.split("\n")[-20:])
     for name, path in [("maps", "/proc/self/maps"), ("buddyinfo", "/proc/buddyinfo"),
                        ("slabinfo", "/proc/slabinfo"), ("meminfo", "/proc/meminfo")]:
@@ -487,8 +487,11 @@ def check_gdb(kernel, opensbi, initramfs, label, build, mem, mmu, results):
                 ps.split("\n"))
 
 
-# The gdb commands are checked in every configuration the user tests run in.
-GDB_CONFIGS = RVMM_USER_CONFIGS
+# The gdb commands are checked in every configuration the user tests run in,
+# and once more without slub_debug, whose debug caches never use the cpu
+# freelists that rvmm-slabinfo must walk.  (label, build, memory, mode, boot arguments)
+GDB_CONFIGS = [c + (SLUB_DEBUG,) for c in RVMM_USER_CONFIGS] + [
+    ("mmu sv48 128M without slub_debug", "mmu", "128M", "sv48", "")]
 
 
 def main():
@@ -554,10 +557,10 @@ def main():
             for f in runs:
                 count_rvmm_user_tests(*f.result(), results)
     if args.initramfs:	# the rvmm- gdb commands against /proc (docs/debugging.md)
-        for (label, build, mem, mmu) in GDB_CONFIGS:
+        for (label, build, mem, mmu, extra) in GDB_CONFIGS:
             if kernels[build]:
                 check_gdb(kernels[build], args.opensbi, args.initramfs, label, build, mem, mmu,
-                          results)
+                          extra, results)
     # The user tests on a real Linux kernel (test/linux_kernel.py).
     if args.linux_kernel and args.linux_initramfs:
         if not args.linux_kernel_fetch or linux_kernel.fetch(args.linux_kernel_fetch, results):
