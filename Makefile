@@ -148,7 +148,7 @@ qemu-gdb: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
 	@echo "in another terminal: make gdb$(if $(NOMMU), NOMMU=$(NOMMU))$(if $(filter-out slub,$(SLAB)), SLAB=$(SLAB))$(if $(filter-out 1234,$(GDBPORT)), GDBPORT=$(GDBPORT))"
 	$(QEMU) $(QEMUOPTS) -S -gdb tcp::$(GDBPORT)
 
-gdb: $(KERNEL)
+gdb: $(KERNEL) | deps
 	gdb-multiarch -q $(KERNEL) -ex 'source scripts/gdb/rvmm.py' -ex 'target remote :$(GDBPORT)'
 
 # ---- host unit tests: the allocators built natively with ASan and UBSan ----
