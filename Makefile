@@ -5,6 +5,7 @@
 #   make linux-test  the user tests on Debian's Linux kernel, in the same QEMU
 #   make bench       deterministic instruction counts (QEMU -icount)
 #   make fuzz        the system-call fuzzer, longer than make test runs it
+#   make qemu-gdb    boot stopped, for gdb; then make gdb (docs/debugging.md)
 #
 # Variables: MEM (QEMU -m, default 128M), CPUS (default 1), BOOTARGS
 # (appended to the kernel command line), MMU (sv39, sv48 or sv57: the
