@@ -46,6 +46,8 @@ CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot argumen
     ("mmu sv57 128M", "mmu", "128M", "sv57", "", SUITES, False),
     ("mmu sv57 3G", "mmu", "3G", "sv57", "", ["paging", "proc", "vmalloc"], False),
     ("mmu initrd 128M", "mmu", "128M", "sv48", "", ["memblock", "fs"], True),
+    # every debug line printed, among them memblock's while the console is being remapped
+    ("mmu 128M loglevel=8", "mmu", "128M", "sv48", "loglevel=8", ["memblock"], False),
     ("nommu 128M", "nommu", "128M", "sv48", "", NOMMU_SUITES + ["slub"], False),
     ("nommu 3G", "nommu", "3G", "sv48", "", ["memblock", "zones", "buddy"], False),
     ("nommu initrd 128M", "nommu", "128M", "sv48", "", ["memblock", "fs"], True),
