@@ -5,6 +5,7 @@
 #   make linux-test  the user tests on Debian's Linux kernel, in the same QEMU
 #   make bench       deterministic instruction counts (QEMU -icount)
 #   make fuzz        the system-call fuzzer, longer than make test runs it
+#   make qemu-gdb    boot stopped, for gdb; then make gdb (docs/debugging.md)
 #
 # Variables: MEM (QEMU -m, default 128M), CPUS (default 1), BOOTARGS
 # (appended to the kernel command line), MMU (sv39, sv48 or sv57: the
@@ -121,7 +122,7 @@ CPPCHECK := cppcheck --quiet --error-exitcode=1 --enable=warning,performance,por
 # User programs and the initramfs (user/user.mk defines INITRAMFS, used below).
 include user/user.mk
 
-.PHONY: all qemu qemu-gdb test bench deps clean host-tests cppcheck
+.PHONY: all qemu qemu-gdb gdb test bench deps clean host-tests cppcheck
 all: $(KERNEL) $(INITRAMFS)
 
 # Packages are checked (and installed when missing) before anything is built.
@@ -160,9 +161,16 @@ $(B)/virt-%-sv57.dtb: | deps
 	@mkdir -p $(B)
 	$(Q)$(PYTHON) test/qemu.py sv57-dtb --mem $(MEM) --cpus $(CPUS) --out $@
 
+# make qemu-gdb waits for a debugger before the first instruction; make gdb,
+# in another terminal, is that debugger, with the rvmm- commands of
+# scripts/gdb/ loaded (docs/debugging.md).  GDBPORT moves both.
+GDBPORT ?= 1234
 qemu-gdb: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57)) $(SWAPIMG)
-	@echo "in another terminal: gdb-multiarch $(KERNEL) -ex 'target remote :1234'"
-	$(QEMU) $(QEMUOPTS) -S -gdb tcp::1234
+	@echo "in another terminal: make gdb$(if $(NOMMU), NOMMU=$(NOMMU))$(if $(filter-out slub,$(SLAB)), SLAB=$(SLAB))$(if $(filter-out 1234,$(GDBPORT)), GDBPORT=$(GDBPORT))"
+	$(QEMU) $(QEMUOPTS) -S -gdb tcp::$(GDBPORT)
+
+gdb: $(KERNEL) | deps
+	gdb-multiarch -q $(KERNEL) -ex 'source scripts/gdb/rvmm.py' -ex 'target remote :$(GDBPORT)'
 
 # ---- host unit tests: the allocators built natively with ASan and UBSan ----
 HOSTCC     := gcc
