@@ -178,7 +178,7 @@ HOSTCFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
               -fsanitize=address,undefined -fno-sanitize-recover=all \
               -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST -DCONFIG_MMU
 HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab_common.c mm/vmstat.c mm/util.c \
-              lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c
+              lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c lib/string_helpers.c
 # the host tests link SLUB; unit_slab is built once more against SLOB, and
 # runs the allocator contract tests there (docs/slab.md)
 HOST_SLAB  := mm/slub.c mm/slub_debug.c
