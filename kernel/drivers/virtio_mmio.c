@@ -191,7 +191,7 @@ static void vm_set_features(const struct virtio_device *vdev)
 	vm_write(vdev, VIRTIO_MMIO_DRIVER_FEATURES, (u32)(vdev->features >> 32));
 }
 
-/* virtio_dev_probe: the handshake up to the driver's probe; 0 or -errno, the device left FAILED. */
+/* virtio_dev_probe: the handshake up to the driver's probe; 0 or -errno (the caller marks the device FAILED). */
 static int virtio_dev_probe(struct virtio_device *vdev, const struct virtio_driver *drv)
 {
 	int err;
