@@ -122,7 +122,7 @@ CPPCHECK := cppcheck --quiet --error-exitcode=1 --enable=warning,performance,por
 # User programs and the initramfs (user/user.mk defines INITRAMFS, used below).
 include user/user.mk
 
-.PHONY: all qemu qemu-gdb gdb test bench deps clean host-tests cppcheck
+.PHONY: all qemu qemu-gdb gdb test grade bench deps clean host-tests cppcheck
 all: $(KERNEL) $(INITRAMFS)
 
 # Packages are checked (and installed when missing) before anything is built.
@@ -277,6 +277,12 @@ linux-test: linux-kernel $(LINUX_INITRAMFS)
 	$(PYTHON) test/linux_kernel.py --kernel $(LINUX_KERNEL) --opensbi $(OPENSBI) \
 	    --initramfs $(LINUX_INITRAMFS) --mem $(MEM) --mmu $(MMU) $(TESTS)
 # ----
+
+# The grader (docs/grading.md): test/rubric.toml's checks on both kernels,
+# LAB= one lab, BUILD=mmu or nommu one kernel; results in build/grade/.
+grade: $(KERNEL) nommu-kernel initramfs
+	$(PYTHON) test/grade.py --kernel $(KERNEL) --nommu-kernel $(NOMMU_KERNEL) --opensbi $(OPENSBI) \
+	    --initramfs $(INITRAMFS) --out $(B)/grade $(if $(LAB),--lab $(LAB)) $(if $(BUILD),--build $(BUILD))
 
 bench: $(KERNEL) $(INITRAMFS)
 	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS)

@@ -3,7 +3,9 @@
  * kernel thread that gives itself the console as standard input, output
  * and error, and becomes /init from the initramfs (or the first of the
  * usual fall-backs that exists).  As on Linux, the words after "--" on the
- * command line are init's arguments: init=/bin/runtests -- test_cow.
+ * command line are init's arguments: init=/bin/runtests -- test_cow, and
+ * a key=value the kernel does not know (no dot in the key) is put in
+ * init's environment: OOM_STRESS_ROUNDS=5 (Linux's unknown_bootoption).
  */
 #include <binfmts.h>
 #include <cmdline.h>
@@ -16,7 +18,16 @@
 #include <string.h>
 #include <syscalls.h>
 
-static const char *const init_envp[] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
+/* Linux's CONFIG_INIT_ENV_ARG_LIMIT: at most this many arguments, and environment strings. */
+#define MAX_INIT_ARGS	32
+#define MAX_INIT_ENVS	32
+
+static const char *envp_init[MAX_INIT_ENVS + 2] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
+
+/* Every name the kernel looks up with cmdline_find(): these stay out of init's environment. */
+static const char *const kernel_params[] = {
+	"bench", "debug_vm", "init", "loglevel", "mem", "no4lvl", "no5lvl", "slub_debug", "test",
+};
 
 /* console_on_rootfs: fds 0, 1 and 2 on /dev/console. */
 static void console_on_rootfs(void)
@@ -36,9 +47,65 @@ static void console_on_rootfs(void)
 	}
 }
 
-#define MAX_INIT_ARGS	16
-
 static char init_args[COMMAND_LINE_SIZE];	/* the words after "--", NUL-separated */
+static char init_envs[COMMAND_LINE_SIZE];	/* the words before it, NUL-separated */
+
+static bool kernel_param(const char *name, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(kernel_params); i++)
+		if (strlen(kernel_params[i]) == len && !strncmp(kernel_params[i], name, len))
+			return true;
+	return false;
+}
+
+/*
+ * unknown_bootoption: a key=value before " -- " that no part of the
+ * kernel reads, and whose key has no dot (Linux's module parameters),
+ * goes to init's environment; a repeated key replaces the earlier value.
+ * A bare word the kernel does not know is left alone (Linux makes it one
+ * of init's arguments; here only the words after "--" are).
+ */
+static void unknown_bootoption(char *word)
+{
+	const char *eq = strchr(word, '=');
+	size_t len = eq ? (size_t)(eq - word) : 0;
+	int i;
+
+	if (!len || memchr(word, '.', len) || kernel_param(word, len))
+		return;
+	for (i = 0; envp_init[i]; i++)
+		if (!strncmp(envp_init[i], word, len + 1))
+			break;
+	if (i == MAX_INIT_ENVS)
+		panic("Too many boot env vars at `%s'", word);
+	if (!envp_init[i])
+		pr_notice("Unknown kernel command line parameter \"%s\", will be passed to user space.\n",
+			  word);
+	envp_init[i] = word;
+}
+
+/* envp_init_from_cmdline: unknown_bootoption() for each word before " -- ". */
+static void envp_init_from_cmdline(void)
+{
+	char *p = strcpy(init_envs, boot_command_line);
+	char *dashes = strstr(p, " -- ");
+
+	if (dashes)
+		*dashes = '\0';
+	while (*p) {
+		char *word;
+
+		while (*p == ' ')
+			*p++ = '\0';
+		word = p;
+		while (*p && *p != ' ')
+			p++;
+		if (*p)
+			*p++ = '\0';
+		if (*word)
+			unknown_bootoption(word);
+	}
+}
 
 /* init_argv: argv[0] = prog, then the command line's words after " -- "; NULL-terminated. */
 static void init_argv(const char *argv[MAX_INIT_ARGS + 2], const char *prog)
@@ -77,19 +144,20 @@ static int kernel_init(void *unused)
 	 */
 	current->pgid = current->sid = current->pid;
 	console_on_rootfs();
+	envp_init_from_cmdline();
 	/* init= on the command line names the program, as on Linux. */
 	if (cmdline_find(boot_command_line, "init", path, sizeof(path))) {
 		int err;
 
 		init_argv(argv, path);
-		err = kernel_execve(path, argv, init_envp);
+		err = kernel_execve(path, argv, envp_init);
 		if (!err)
 			return 0;
 		pr_err("Failed to execute %s (error %d). Attempting defaults...\n", path, err);
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(candidates); i++) {
 		init_argv(argv, candidates[i]);
-		if (!kernel_execve(candidates[i], argv, init_envp))
+		if (!kernel_execve(candidates[i], argv, envp_init))
 			return 0;
 	}
 	panic("No working init found.  Try passing init= option to kernel.");

@@ -1,0 +1,465 @@
+#!/usr/bin/env python3
+"""test/grade.py: `make grade [LAB=name] [BUILD=mmu|nommu]`, the grader.
+
+test/rubric.toml names the graded checks: each is a user test program
+(run by /bin/runtests) or a kernel self-test suite (test=NAME), on the MMU
+kernel, the no-MMU kernel or both, worth some points, grouped in labs.
+grade.py boots only what the selected checks need (CPUS=1, MEM=128M,
+Sv48, two QEMUs at a time), prints a line per check as MIT 6.1810's
+gradelib does, then each lab's points and "Score: N/M", and writes the
+same results for machines: build/grade/results.json (Gradescope),
+junit.xml and results.tap (TAP version 14).  Exit status 0 only with
+full marks.
+
+A kernel panic or a program running past the time limit fails the checks
+of that program (or suite) only: the programs the boot had not reached
+yet get a boot of their own.
+
+Standard library only (tomllib: Python 3.11).
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import sys
+import time
+import tomllib
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RUBRIC = os.path.join(HERE, "rubric.toml")
+BUILDS = ("mmu", "nommu")
+MEM, CPUS, MMU = "128M", 1, "sv48"
+# Unknown key=value parameters go to init's environment (docs/boot.md):
+# test_oom's stress test makes 5 OOM kills in a row here, not 100.
+INIT_ENV = "OOM_STRESS_ROUNDS=5"
+TIMEOUT = 60		# seconds per suite boot, and per program in a runtests boot
+JOBS = 2
+PROGRAMS_PER_BOOT = 4	# small boots: the two QEMUs stay busy, and a panic costs little
+
+TAP = re.compile(r"^(not ok|ok)(?: (\d+))?(?: - (.*))?$")
+PLAN = re.compile(r"^1\.\.(\d+)$")
+HEADER = re.compile(r"^=== /bin/(\S+) ===$")
+PROGRAM_DONE = re.compile(r"^# (\S+): \d+ passed, \d+ failed; ")
+PANIC = re.compile(r"Kernel panic - not syncing: .*")
+NEXT_PROGRAM = re.compile(rb"^=== /bin/", re.M)
+# What could differ from one run to the next, masked in the files written.
+VARYING = [(re.compile(r"\b0x[0-9a-f]{5,}\b"), "0x..."),
+           (re.compile(r"\b\d+(\.\d+)? ?(s|ms|us|ns)\b"), "N \\2")]
+
+
+class RubricError(Exception):
+    pass
+
+
+class Test:
+    """One [[lab.test]] of the rubric."""
+
+    def __init__(self, lab, t):
+        self.lab = lab
+        self.name = t.get("name")
+        self.program, self.suite = t.get("program"), t.get("suite")
+        self.points = t.get("points")
+        self.builds = t.get("builds", list(BUILDS))
+        where = "test %r of lab %r" % (self.name, lab)
+        if not isinstance(self.name, str) or not self.name:
+            raise RubricError("a test of lab %r has no name" % lab)
+        if (self.program is None) == (self.suite is None):
+            raise RubricError("%s: give exactly one of program and suite" % where)
+        if not isinstance(self.program or self.suite, str):
+            raise RubricError("%s: program or suite is a name" % where)
+        if isinstance(self.points, bool) or not isinstance(self.points, (int, float)) \
+                or self.points < 0:
+            raise RubricError("%s: points is a number >= 0" % where)
+        if not isinstance(self.builds, list) or not self.builds \
+                or any(b not in BUILDS for b in self.builds):
+            raise RubricError("%s: builds is a list of %s" % (where, ", ".join(BUILDS)))
+        try:
+            self.match = re.compile(t["match"]) if "match" in t else None
+        except (re.error, TypeError) as e:
+            raise RubricError("%s: match is not a regex: %s" % (where, e))
+        unknown = set(t) - {"name", "program", "suite", "match", "builds", "points"}
+        if unknown:
+            raise RubricError("%s: unknown keys %s" % (where, ", ".join(sorted(unknown))))
+
+    def run_key(self, build):
+        """The program or suite run this test is graded from, on build."""
+        return (build, "program" if self.program else "suite", self.program or self.suite)
+
+
+class Lab:
+    def __init__(self, lab):
+        self.name, self.title = lab.get("name"), lab.get("title", "")
+        if not isinstance(self.name, str) or not self.name:
+            raise RubricError("a [[lab]] has no name")
+        self.tests = [Test(self.name, t) for t in lab.get("test", [])]
+
+
+def load_rubric(path=RUBRIC):
+    """The labs of a rubric file; RubricError says what is wrong with it."""
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise RubricError("%s: %s" % (path, e))
+    labs = [Lab(lab) for lab in data.get("lab", [])]
+    seen = set()
+    for lab in labs:
+        if lab.name in seen:
+            raise RubricError("two labs are named %r" % lab.name)
+        seen.add(lab.name)
+    names = [t.name for lab in labs for t in lab.tests]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        raise RubricError("test names used twice: %s" % ", ".join(dup))
+    return labs
+
+
+class Case:
+    """One (test, build) pair: what is scored."""
+
+    def __init__(self, test, build):
+        self.test, self.build = test, build
+        self.name = "%s [%s]" % (test.name, build)
+        self.passed, self.message, self.failing, self.context = False, None, [], []
+        self.checks = self.skipped = 0
+        self.seconds = 0.0
+
+    @property
+    def score(self):
+        return self.test.points if self.passed else 0
+
+    def output(self):
+        """What the files say about it: the same text run after run."""
+        if self.passed:
+            return "%d checks passed (%d skipped)" % (self.checks, self.skipped)
+        lines = ([self.message] if self.message else []) + self.failing
+        return "\n".join(mask(l) for l in lines)
+
+
+def mask(line):
+    for pattern, repl in VARYING:
+        line = pattern.sub(repl, line)
+    return line
+
+
+def select(labs, lab=None, build=None):
+    """The cases of the chosen lab (all by default) and build (both by default)."""
+    if lab is not None and lab not in [l.name for l in labs]:
+        raise RubricError("no lab named %r (labs: %s)" % (lab, " ".join(l.name for l in labs)))
+    if build is not None and build not in BUILDS:
+        raise RubricError("BUILD is one of %s, not %r" % (", ".join(BUILDS), build))
+    return [Case(t, b) for l in labs if lab in (None, l.name) for t in l.tests
+            for b in t.builds if build in (None, b)]
+
+
+class Run:
+    """What one program or suite printed on one build, and how it ended."""
+
+    def __init__(self, lines, seconds, error=None):
+        self.lines, self.seconds, self.error = lines, seconds, error
+
+    def tap(self):
+        """(ok, number or None, description, line index) of each TAP line."""
+        out = []
+        for i, line in enumerate(self.lines):
+            m = TAP.match(line.strip())
+            if m:
+                out.append((m.group(1) == "ok", m.group(2), m.group(3) or "", i))
+        return out
+
+
+def panic_line(lines):
+    return next((m.group(0) for m in map(PANIC.search, lines) if m), None)
+
+
+def boot_suite(kernels, opensbi, build, suite):
+    b = qemu.boot(kernels[build], opensbi, timeout=TIMEOUT, mem=MEM, cpus=CPUS, mmu=MMU,
+                  bootargs="test=" + suite)
+    run = Run(b.lines, b.seconds)
+    results = len(run.tap())
+    plan = next((int(m.group(1)) for m in map(PLAN.match, (l.strip() for l in b.lines)) if m),
+                None)
+    panic = panic_line(b.lines)
+    if panic:
+        run.error = "kernel panic during suite %s: %s" % (suite, panic)
+    elif b.status is None:
+        run.error = "timed out after %d s" % TIMEOUT
+    elif b.status not in (0, 1):
+        run.error = "suite %s ended with QEMU status %s" % (suite, b.status)
+    elif plan != results:
+        run.error = "suite %s printed %d results, but its plan said %s" % (suite, results, plan)
+    return {(build, "suite", suite): run}, []
+
+
+def boot_runtests(kernels, opensbi, initramfs, build, programs):
+    """Runs of the programs this boot finished or died in; the programs it never reached."""
+    b = qemu.boot(kernels[build], opensbi, timeout=TIMEOUT, restart=NEXT_PROGRAM, mem=MEM,
+                  cpus=CPUS, mmu=MMU, initrd=initramfs,
+                  bootargs="init=/bin/runtests %s -- %s" % (INIT_ENV, " ".join(programs)))
+    runs, current, start = {}, None, 0
+    for i, line in enumerate(b.lines):
+        line = line.strip()
+        m = HEADER.match(line)
+        if m:
+            current, start = m.group(1), i
+            continue
+        m = PROGRAM_DONE.match(line)
+        if m and m.group(1) == current:
+            runs[(build, "program", current)] = Run(b.lines[start + 1:i + 1],
+                                                    b.times[i] - b.times[start])
+            current = None
+    started = [p for p in programs if (build, "program", p) in runs or p == current]
+    left = [p for p in programs if p not in started]
+    if current is None and not left:
+        return runs, []
+    # The boot ended early: blame the program it was in, or, if it never
+    # reached one, fail all it had to run (a kernel that cannot start them).
+    panic = panic_line(b.lines[start:] if current else b.lines)
+    where = "during %s" % current if current else "before %s started" % left[0]
+    if panic:
+        error = "kernel panic %s: %s" % (where, panic)
+    elif b.status is None:
+        error = "timed out after %d s %s" % (TIMEOUT, where)
+    else:
+        error = "the boot ended (QEMU status %s) %s" % (b.status, where)
+    if current:
+        runs[(build, "program", current)] = Run(b.lines[start + 1:], b.times[-1] - b.times[start],
+                                                error)
+        return runs, left
+    for p in left:
+        runs[(build, "program", p)] = Run(b.lines, b.seconds, error)
+    return runs, []
+
+
+def boots_for(cases):
+    """The boots the cases need: one per suite, and runtests boots of a few programs each."""
+    keys = list(dict.fromkeys(c.test.run_key(c.build) for c in cases))
+    boots = []
+    for build in BUILDS:
+        programs = [name for (b, kind, name) in keys if b == build and kind == "program"]
+        for i in range(0, len(programs), PROGRAMS_PER_BOOT):
+            boots.append(("runtests", build, programs[i:i + PROGRAMS_PER_BOOT]))
+    boots += [("suite", b, name) for (b, kind, name) in keys if kind == "suite"]
+    return boots
+
+
+def run_boots(boots, kernels, opensbi, initramfs, jobs, done):
+    """Run the boots, jobs at a time, then a new boot for the programs a broken one left;
+    done(runs) is called with each boot's runs as it finishes."""
+    def start(pool, boot):
+        kind, build, what = boot
+        if kind == "suite":
+            return pool.submit(boot_suite, kernels, opensbi, build, what)
+        return pool.submit(boot_runtests, kernels, opensbi, initramfs, build, what)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        pending = {start(pool, boot): boot for boot in boots}
+        while pending:
+            finished, _ = concurrent.futures.wait(pending, return_when="FIRST_COMPLETED")
+            for f in finished:
+                kind, build, _ = pending.pop(f)
+                runs, left = f.result()
+                if left:
+                    pending[start(pool, ("runtests", build, left))] = ("runtests", build, left)
+                done(runs)
+
+
+def score(case, run):
+    """Decide one case from its run."""
+    case.seconds = run.seconds
+    tap = run.tap()
+    own = [t for t in tap if t[1] is not None]	# the program's (or suite's) numbered lines
+    chosen = [t for t in own if case.test.match is None or case.test.match.search(t[2])]
+    # runtests' own lines (no number): the plan kept, not killed, memory given back
+    chosen += [t for t in tap if t[1] is None and case.test.program]
+    chosen.sort(key=lambda t: t[3])
+    bad = [t for t in chosen if not t[0]]
+    case.checks = len(chosen)
+    case.skipped = sum("# SKIP" in t[2] for t in chosen)
+    case.failing = [run.lines[t[3]].strip() for t in bad]
+    if run.error:
+        case.message = run.error
+    elif not any(t[1] is not None for t in chosen):
+        case.message = ("no TAP line matches %r" % case.test.match.pattern if case.test.match
+                        else "no TAP line at all")
+    case.passed = not case.message and not bad
+    # a few lines around each failure, or the end of the log before it broke
+    marks = [t[3] for t in bad] or ([len(run.lines) - 1] if case.message else [])
+    if run.error and PANIC.search("\n".join(run.lines)):
+        marks = [max(i for i, l in enumerate(run.lines) if PANIC.search(l))]
+    show = sorted({j for i in marks for j in range(max(0, i - (12 if run.error else 2)),
+                                                   min(len(run.lines), i + 3))})
+    case.context = [run.lines[j].rstrip() for j in show][-40:]
+
+
+def human_line(case):
+    return "== Test %s == %s: %s (%.1fs)" % (case.name, case.name,
+                                             "OK" if case.passed else "FAIL", case.seconds)
+
+
+def print_case(case, out):
+    print(human_line(case), file=out, flush=True)
+    if case.passed:
+        return
+    if case.message:
+        print("    " + case.message, file=out)
+    for line in case.failing:
+        print("    " + line, file=out)
+    if case.context:
+        print("    the log around it:", file=out)
+        for line in case.context:
+            print("    | " + line, file=out)
+    out.flush()
+
+
+class Report:
+    def __init__(self, labs, cases, seconds):
+        self.labs = [l for l in labs if any(c.test.lab == l.name for c in cases)]
+        self.cases, self.seconds = cases, seconds
+        self.score = sum(c.score for c in cases)
+        self.max_score = sum(c.test.points for c in cases)
+
+    def lab_cases(self, lab):
+        return [c for c in self.cases if c.test.lab == lab.name]
+
+
+def number(x):
+    return int(x) if float(x).is_integer() else x
+
+
+def write_json(report, path):
+    data = {
+        "score": number(report.score),
+        "stdout_visibility": "visible",
+        "tests": [{"name": c.name, "score": number(c.score), "max_score": number(c.test.points),
+                   "status": "passed" if c.passed else "failed", "output": c.output(),
+                   "tags": [c.test.lab, c.build], "visibility": "visible"}
+                  for c in report.cases],
+    }
+    with open(path, "w") as f:
+        json.dump(data, f, indent=2)
+        f.write("\n")
+
+
+def write_junit(report, path):
+    failures = sum(not c.passed for c in report.cases)
+    root = ET.Element("testsuites", name="rvmm grade", tests=str(len(report.cases)),
+                      failures=str(failures), errors="0")
+    for lab in report.labs:
+        cases = report.lab_cases(lab)
+        suite = ET.SubElement(root, "testsuite", name=lab.name, tests=str(len(cases)),
+                              failures=str(sum(not c.passed for c in cases)), errors="0",
+                              skipped="0")
+        props = ET.SubElement(suite, "properties")
+        ET.SubElement(props, "property", name="title", value=lab.title)
+        ET.SubElement(props, "property", name="score", value="%s/%s" % (
+            number(sum(c.score for c in cases)), number(sum(c.test.points for c in cases))))
+        for c in cases:
+            tc = ET.SubElement(suite, "testcase", classname="rvmm.%s.%s" % (lab.name, c.build),
+                               name=c.name)
+            if not c.passed:
+                fail = ET.SubElement(tc, "failure", message=mask(c.message or c.failing[0]))
+                fail.text = c.output()
+    ET.indent(root)
+    ET.ElementTree(root).write(path, encoding="UTF-8", xml_declaration=True)
+    with open(path, "a") as f:
+        f.write("\n")
+
+
+def write_tap(report, path):
+    """TAP 14: a subtest per program or suite run, a test point per case graded from it."""
+    runs = {}
+    for c in report.cases:
+        runs.setdefault(c.test.run_key(c.build), []).append(c)
+    out = ["TAP version 14"]
+    for n, ((build, kind, name), cases) in enumerate(runs.items(), 1):
+        title = "%s%s [%s]" % ("" if kind == "program" else "suite ", name, build)
+        out += ["# Subtest: " + title, "    1..%d" % len(cases)]
+        for i, c in enumerate(cases, 1):
+            out.append("    %sok %d - %s" % ("" if c.passed else "not ", i, c.name))
+            if not c.passed:
+                out += ["      ---", "      message: " + json.dumps(mask(c.message or "a check failed"))]
+                if c.failing:
+                    out.append("      failing:")
+                    out += ["        - " + json.dumps(mask(l)) for l in c.failing]
+                out.append("      ...")
+        out.append("%sok %d - %s" % ("" if all(c.passed for c in cases) else "not ", n, title))
+    out += ["1..%d" % len(runs),
+            "# Score: %s/%s" % (number(report.score), number(report.max_score))]
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def write_files(report, outdir):
+    os.makedirs(outdir, exist_ok=True)
+    write_json(report, os.path.join(outdir, "results.json"))
+    write_junit(report, os.path.join(outdir, "junit.xml"))
+    write_tap(report, os.path.join(outdir, "results.tap"))
+
+
+def print_summary(report, out):
+    width = max([len(l.name) for l in report.labs] + [4])
+    for lab in report.labs:
+        cases = report.lab_cases(lab)
+        print("  %-*s  %-44s %s/%s" % (width, lab.name, lab.title,
+                                       number(sum(c.score for c in cases)),
+                                       number(sum(c.test.points for c in cases))), file=out)
+    print("Score: %s/%s" % (number(report.score), number(report.max_score)), file=out,
+          flush=True)
+
+
+def grade(kernels, opensbi, initramfs, lab=None, build=None, rubric=RUBRIC, outdir="build/grade",
+          jobs=JOBS, out=sys.stdout):
+    """Grade the chosen lab and build; prints as it goes, writes the files; the Report."""
+    labs = load_rubric(rubric)
+    cases = select(labs, lab, build)
+    t0 = time.monotonic()
+    printed = 0
+    results = {}
+
+    def done(runs):
+        nonlocal printed
+        results.update(runs)
+        # print in the rubric's order, as soon as each case's run is in
+        while printed < len(cases) and cases[printed].test.run_key(cases[printed].build) in results:
+            c = cases[printed]
+            score(c, results[c.test.run_key(c.build)])
+            print_case(c, out)
+            printed += 1
+
+    run_boots(boots_for(cases), kernels, opensbi, initramfs, jobs, done)
+    report = Report(labs, cases, time.monotonic() - t0)
+    write_files(report, outdir)
+    print_summary(report, out)
+    return report
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--kernel", default="build/kernel.elf")
+    ap.add_argument("--nommu-kernel", default="build/nommu/kernel.elf")
+    ap.add_argument("--opensbi", required=True)
+    ap.add_argument("--initramfs", default="build/initramfs.cpio")
+    ap.add_argument("--rubric", default=RUBRIC)
+    ap.add_argument("--lab", default=None, help="grade this lab only (make grade LAB=)")
+    ap.add_argument("--build", default=None, help="mmu or nommu only (make grade BUILD=)")
+    ap.add_argument("--out", default="build/grade", help="where the result files go")
+    ap.add_argument("--jobs", type=int, default=JOBS)
+    a = ap.parse_args()
+    kernels = {"mmu": a.kernel, "nommu": a.nommu_kernel}
+    try:
+        report = grade(kernels, a.opensbi, a.initramfs, lab=a.lab or None, build=a.build or None,
+                       rubric=a.rubric, outdir=a.out, jobs=a.jobs)
+    except RubricError as e:
+        print("grade: %s" % e, file=sys.stderr)
+        return 2
+    return 0 if report.score == report.max_score else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
