@@ -47,9 +47,10 @@ HEADER = re.compile(r"^=== /bin/(\S+) ===$")
 PROGRAM_DONE = re.compile(r"^# (\S+): \d+ passed, \d+ failed; ")
 PANIC = re.compile(r"Kernel panic - not syncing: .*")
 NEXT_PROGRAM = re.compile(rb"^=== /bin/", re.M)
-# What could differ from one run to the next, masked in the files written.
-VARYING = [(re.compile(r"\b0x[0-9a-f]{5,}\b"), "0x..."),
-           (re.compile(r"\b\d+(\.\d+)? ?(s|ms|us|ns)\b"), "N \\2")]
+# What could differ from one run to the next, masked in the files written:
+# addresses anywhere, measured times in the programs' lines.
+ADDRESS = (re.compile(r"\b0x[0-9a-f]{5,}\b"), "0x...")
+DURATION = (re.compile(r"\b\d+(\.\d+)? ?(s|ms|us|ns)\b"), "N \\2")
 
 
 class RubricError(Exception):
@@ -137,12 +138,12 @@ class Case:
         """What the files say about it: the same text run after run."""
         if self.passed:
             return "%d checks passed (%d skipped)" % (self.checks, self.skipped)
-        lines = ([self.message] if self.message else []) + self.failing
-        return "\n".join(mask(l) for l in lines)
+        return "\n".join(([mask(self.message)] if self.message else []) +
+                         [mask(l, DURATION) for l in self.failing])
 
 
-def mask(line):
-    for pattern, repl in VARYING:
+def mask(line, *more):
+    for pattern, repl in (ADDRESS,) + more:
         line = pattern.sub(repl, line)
     return line
 
@@ -177,8 +178,8 @@ def panic_line(lines):
     return next((m.group(0) for m in map(PANIC.search, lines) if m), None)
 
 
-def boot_suite(kernels, opensbi, build, suite):
-    b = qemu.boot(kernels[build], opensbi, timeout=TIMEOUT, mem=MEM, cpus=CPUS, mmu=MMU,
+def boot_suite(kernels, opensbi, timeout, build, suite):
+    b = qemu.boot(kernels[build], opensbi, timeout=timeout, mem=MEM, cpus=CPUS, mmu=MMU,
                   bootargs="test=" + suite)
     run = Run(b.lines, b.seconds)
     results = len(run.tap())
@@ -188,7 +189,7 @@ def boot_suite(kernels, opensbi, build, suite):
     if panic:
         run.error = "kernel panic during suite %s: %s" % (suite, panic)
     elif b.status is None:
-        run.error = "timed out after %d s" % TIMEOUT
+        run.error = "timed out after %d s" % timeout
     elif b.status not in (0, 1):
         run.error = "suite %s ended with QEMU status %s" % (suite, b.status)
     elif plan != results:
@@ -196,9 +197,9 @@ def boot_suite(kernels, opensbi, build, suite):
     return {(build, "suite", suite): run}, []
 
 
-def boot_runtests(kernels, opensbi, initramfs, build, programs):
+def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
     """Runs of the programs this boot finished or died in; the programs it never reached."""
-    b = qemu.boot(kernels[build], opensbi, timeout=TIMEOUT, restart=NEXT_PROGRAM, mem=MEM,
+    b = qemu.boot(kernels[build], opensbi, timeout=timeout, restart=NEXT_PROGRAM, mem=MEM,
                   cpus=CPUS, mmu=MMU, initrd=initramfs,
                   bootargs="init=/bin/runtests %s -- %s" % (INIT_ENV, " ".join(programs)))
     runs, current, start = {}, None, 0
@@ -224,7 +225,7 @@ def boot_runtests(kernels, opensbi, initramfs, build, programs):
     if panic:
         error = "kernel panic %s: %s" % (where, panic)
     elif b.status is None:
-        error = "timed out after %d s %s" % (TIMEOUT, where)
+        error = "timed out after %d s %s" % (timeout, where)
     else:
         error = "the boot ended (QEMU status %s) %s" % (b.status, where)
     if current:
@@ -248,14 +249,14 @@ def boots_for(cases):
     return boots
 
 
-def run_boots(boots, kernels, opensbi, initramfs, jobs, done):
+def run_boots(boots, kernels, opensbi, initramfs, jobs, timeout, done):
     """Run the boots, jobs at a time, then a new boot for the programs a broken one left;
     done(runs) is called with each boot's runs as it finishes."""
     def start(pool, boot):
         kind, build, what = boot
         if kind == "suite":
-            return pool.submit(boot_suite, kernels, opensbi, build, what)
-        return pool.submit(boot_runtests, kernels, opensbi, initramfs, build, what)
+            return pool.submit(boot_suite, kernels, opensbi, timeout, build, what)
+        return pool.submit(boot_runtests, kernels, opensbi, initramfs, timeout, build, what)
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         pending = {start(pool, boot): boot for boot in boots}
@@ -310,7 +311,7 @@ def print_case(case, out):
         print("    " + case.message, file=out)
     for line in case.failing:
         print("    " + line, file=out)
-    if case.context:
+    if any(case.context):
         print("    the log around it:", file=out)
         for line in case.context:
             print("    | " + line, file=out)
@@ -363,7 +364,7 @@ def write_junit(report, path):
             tc = ET.SubElement(suite, "testcase", classname="rvmm.%s.%s" % (lab.name, c.build),
                                name=c.name)
             if not c.passed:
-                fail = ET.SubElement(tc, "failure", message=mask(c.message or c.failing[0]))
+                fail = ET.SubElement(tc, "failure", message=c.output().split("\n")[0])
                 fail.text = c.output()
     ET.indent(root)
     ET.ElementTree(root).write(path, encoding="UTF-8", xml_declaration=True)
@@ -386,7 +387,7 @@ def write_tap(report, path):
                 out += ["      ---", "      message: " + json.dumps(mask(c.message or "a check failed"))]
                 if c.failing:
                     out.append("      failing:")
-                    out += ["        - " + json.dumps(mask(l)) for l in c.failing]
+                    out += ["        - " + json.dumps(mask(l, DURATION)) for l in c.failing]
                 out.append("      ...")
         out.append("%sok %d - %s" % ("" if all(c.passed for c in cases) else "not ", n, title))
     out += ["1..%d" % len(runs),
@@ -414,7 +415,7 @@ def print_summary(report, out):
 
 
 def grade(kernels, opensbi, initramfs, lab=None, build=None, rubric=RUBRIC, outdir="build/grade",
-          jobs=JOBS, out=sys.stdout):
+          jobs=JOBS, timeout=TIMEOUT, out=sys.stdout):
     """Grade the chosen lab and build; prints as it goes, writes the files; the Report."""
     labs = load_rubric(rubric)
     cases = select(labs, lab, build)
@@ -432,7 +433,7 @@ def grade(kernels, opensbi, initramfs, lab=None, build=None, rubric=RUBRIC, outd
             print_case(c, out)
             printed += 1
 
-    run_boots(boots_for(cases), kernels, opensbi, initramfs, jobs, done)
+    run_boots(boots_for(cases), kernels, opensbi, initramfs, jobs, timeout, done)
     report = Report(labs, cases, time.monotonic() - t0)
     write_files(report, outdir)
     print_summary(report, out)
@@ -450,11 +451,13 @@ def main():
     ap.add_argument("--build", default=None, help="mmu or nommu only (make grade BUILD=)")
     ap.add_argument("--out", default="build/grade", help="where the result files go")
     ap.add_argument("--jobs", type=int, default=JOBS)
+    ap.add_argument("--timeout", type=int, default=TIMEOUT,
+                    help="seconds per suite boot and per program (default %d)" % TIMEOUT)
     a = ap.parse_args()
     kernels = {"mmu": a.kernel, "nommu": a.nommu_kernel}
     try:
         report = grade(kernels, a.opensbi, a.initramfs, lab=a.lab or None, build=a.build or None,
-                       rubric=a.rubric, outdir=a.out, jobs=a.jobs)
+                       rubric=a.rubric, outdir=a.out, jobs=a.jobs, timeout=a.timeout)
     except RubricError as e:
         print("grade: %s" % e, file=sys.stderr)
         return 2

@@ -1,7 +1,7 @@
 /*
  * test/host/unit_lib.c: lib/seq_buf.c and lib/cmdline.c, which the mm
- * reports and mem= depend on, and lib/string_helpers.c, which writes the
- * disks' sizes.  No fake RAM needed.
+ * reports, mem= and init's environment depend on, and lib/string_helpers.c,
+ * which writes the disks' sizes.  No fake RAM needed.
  */
 #include "host.h"
 
@@ -91,11 +91,53 @@ static void scenario_string_get_size(const void *arg)
 	}
 }
 
+/* envp: NULL-terminated strings joined by spaces, for comparing */
+static const char *joined(const char **envp)
+{
+	static char out[256];
+
+	out[0] = '\0';
+	for (int i = 0; envp[i]; i++) {
+		if (i)
+			strcat(out, " ");
+		strcat(out, envp[i]);
+	}
+	return out;
+}
+
+static void scenario_init_env(const void *arg)
+{
+	static const char *const known[] = { "mem", "init", NULL };
+	const char *envp[8] = { "HOME=/", "TERM=linux", NULL };
+	char buf[COMMAND_LINE_SIZE];
+	const char *full;
+
+	tap_ok(!cmdline_init_env("no5lvl mem=64M init=/bin/sh FOO=1 quiet BAR= -- X=3", known, envp,
+				 6, buf, sizeof(buf)) &&
+	       !strcmp(joined(envp), "HOME=/ TERM=linux FOO=1 BAR="),
+	       "cmdline_init_env: unknown key=value words are added; known names, bare words and "
+	       "what follows -- are not (%s)", joined(envp));
+	envp[2] = NULL;
+	tap_ok(!cmdline_init_env("TERM=vt100 A=1 A=2 B=x.y", known, envp, 6, buf, sizeof(buf)) &&
+	       !strcmp(joined(envp), "HOME=/ TERM=vt100 A=2 B=x.y"),
+	       "cmdline_init_env: a repeated key replaces the value before it (%s)", joined(envp));
+	envp[1] = "TERM=linux", envp[2] = NULL;
+	tap_ok(!cmdline_init_env("slub.debug=1 .x=2 =3 a.b.c=4", known, envp, 6, buf, sizeof(buf)) &&
+	       !strcmp(joined(envp), "HOME=/ TERM=linux"),
+	       "cmdline_init_env: a key with a dot (a module parameter) or no key is left out (%s)",
+	       joined(envp));
+	full = cmdline_init_env("A=1 B=2 C=3", known, envp, 3, buf, sizeof(buf));
+	tap_ok(full && !strcmp(full, "B=2") && !strcmp(joined(envp), "HOME=/ TERM=linux A=1"),
+	       "cmdline_init_env: the word that finds the environment full is returned (%s)",
+	       full ? full : "NULL");
+}
+
 int main(void)
 {
 	tap_init();
 	tap_run("seq_buf", scenario_seq_buf, NULL);
 	tap_run("cmdline", scenario_cmdline, NULL);
 	tap_run("string_get_size", scenario_string_get_size, NULL);
+	tap_run("init_env", scenario_init_env, NULL);
 	return tap_done();
 }
