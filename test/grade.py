@@ -296,6 +296,8 @@ def score(case, run):
     show = sorted({j for i in marks for j in range(max(0, i - (12 if run.error else 2)),
                                                    min(len(run.lines), i + 3))})
     case.context = [run.lines[j].rstrip() for j in show][-40:]
+    while case.context and not case.context[-1]:
+        case.context.pop()
 
 
 def human_line(case):
@@ -319,9 +321,11 @@ def print_case(case, out):
 
 
 class Report:
-    def __init__(self, labs, cases, seconds):
+    """The graded cases, the labs they are in, and the runs (by run_key) they came from."""
+
+    def __init__(self, labs, cases, runs, seconds):
         self.labs = [l for l in labs if any(c.test.lab == l.name for c in cases)]
-        self.cases, self.seconds = cases, seconds
+        self.cases, self.runs, self.seconds = cases, runs, seconds
         self.score = sum(c.score for c in cases)
         self.max_score = sum(c.test.points for c in cases)
 
@@ -372,6 +376,10 @@ def write_junit(report, path):
         f.write("\n")
 
 
+def tap_escape(text):
+    return text.replace("\\", "\\\\").replace("#", "\\#")
+
+
 def write_tap(report, path):
     """TAP 14: a subtest per program or suite run, a test point per case graded from it."""
     runs = {}
@@ -382,14 +390,15 @@ def write_tap(report, path):
         title = "%s%s [%s]" % ("" if kind == "program" else "suite ", name, build)
         out += ["# Subtest: " + title, "    1..%d" % len(cases)]
         for i, c in enumerate(cases, 1):
-            out.append("    %sok %d - %s" % ("" if c.passed else "not ", i, c.name))
+            out.append("    %sok %d - %s" % ("" if c.passed else "not ", i, tap_escape(c.name)))
             if not c.passed:
                 out += ["      ---", "      message: " + json.dumps(mask(c.message or "a check failed"))]
                 if c.failing:
                     out.append("      failing:")
                     out += ["        - " + json.dumps(mask(l, DURATION)) for l in c.failing]
                 out.append("      ...")
-        out.append("%sok %d - %s" % ("" if all(c.passed for c in cases) else "not ", n, title))
+        out.append("%sok %d - %s" % ("" if all(c.passed for c in cases) else "not ", n,
+                                     tap_escape(title)))
     out += ["1..%d" % len(runs),
             "# Score: %s/%s" % (number(report.score), number(report.max_score))]
     with open(path, "w") as f:
@@ -434,7 +443,7 @@ def grade(kernels, opensbi, initramfs, lab=None, build=None, rubric=RUBRIC, outd
             printed += 1
 
     run_boots(boots_for(cases), kernels, opensbi, initramfs, jobs, timeout, done)
-    report = Report(labs, cases, time.monotonic() - t0)
+    report = Report(labs, cases, results, time.monotonic() - t0)
     write_files(report, outdir)
     print_summary(report, out)
     return report

@@ -5,6 +5,7 @@
 2. every in-kernel self-test suite, one QEMU boot each (test=NAME), with
    MEM=128M (DMA32 only), MEM=3G (DMA32 and Normal) and a mem= limit;
 3. checks on the boot log and on a deliberate kernel fault;
+   one full `make grade` (test/grade.py), its files read back (grade_check.py);
 4. the portable user tests (user/tests/) under Linux user-mode emulation,
    built twice: against glibc ("linux test_fs": Linux's own answers) and
    against rvmm's C library ("qemu-user test_fs": the binaries rvmm runs);
@@ -282,6 +283,27 @@ def run_cppcheck(command, results):
     out = p.stdout.decode("utf-8", "replace").strip()
     results.add(p.returncode == 0 and not out, "cppcheck: no findings in kernel/, mm/, lib/, user/",
                 out.split("\n"))
+
+
+def check_kernel_params(results):
+    """kernel/init.c's kernel_params names every parameter the kernel reads: the others
+    (key=value) go to init's environment, so a name missing there would reach it too."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    read = set()
+    for top in ("kernel", "mm", "lib"):
+        for d, _, files in os.walk(os.path.join(root, top)):
+            for name in files:
+                if name.endswith(".c"):
+                    with open(os.path.join(d, name)) as f:
+                        read |= set(re.findall(r'cmdline_find\(boot_command_line, "([^"]+)"',
+                                               f.read()))
+    with open(os.path.join(root, "kernel", "init.c")) as f:
+        m = re.search(r"kernel_params\[\] = \{([^}]*)\}", f.read())
+    listed = set(re.findall(r'"([^"]+)"', m.group(1))) if m else set()
+    results.add(read == listed, "kernel/init.c's kernel_params are the parameters the kernel "
+                "reads (%s)" % " ".join(sorted(read)),
+                ["missing: " + " ".join(sorted(read - listed)),
+                 "not read: " + " ".join(sorted(listed - read))])
 
 
 def check_fault(kernel, opensbi, results, test="fault", cause=r"Load page fault \(scause=0xd",
@@ -583,6 +605,7 @@ def main():
 
     run_host_tests(args.host_tests.split(), results)
     run_cppcheck(args.cppcheck, results)
+    check_kernel_params(results)
     run_qemu_user_tests("linux", args.linux_tests.split(), results)
     run_qemu_user_tests("qemu-user", args.user_tests.split(), results)
 
@@ -638,6 +661,11 @@ def main():
             if kernels[build]:
                 check_gdb(kernels[build], args.opensbi, args.initramfs, label, build, mem, mmu,
                           extra, results)
+    if args.initramfs and args.nommu_kernel and args.slab == "slub":
+        # make grade (test/grade.py): one full grade, and its files read back
+        import grade_check  # noqa: E402
+        grade_check.check({"mmu": args.kernel, "nommu": args.nommu_kernel}, args.opensbi,
+                          args.initramfs, SUITES + ["slub"], NOMMU_SUITES + ["slub"], results)
     # The user tests on a real Linux kernel (test/linux_kernel.py).
     if args.linux_kernel and args.linux_initramfs:
         if not args.linux_kernel_fetch or linux_kernel.fetch(args.linux_kernel_fetch, results):
