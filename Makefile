@@ -3,6 +3,8 @@
 #   make qemu        build and boot in QEMU (Ctrl-A X leaves)
 #   make test        host unit tests, in-kernel self-tests, user tests
 #   make linux-test  the user tests on Debian's Linux kernel, in the same QEMU
+#   make grade       the grader: test/rubric.toml's checks, points per lab
+#                    (LAB=name one lab, BUILD=mmu or nommu one kernel: docs/grading.md)
 #   make bench       deterministic instruction counts (QEMU -icount)
 #   make fuzz        the system-call fuzzer, longer than make test runs it
 #   make qemu-gdb    boot stopped, for gdb; then make gdb (docs/debugging.md)
@@ -284,8 +286,9 @@ grade: $(KERNEL) nommu-kernel initramfs
 	$(PYTHON) test/grade.py --kernel $(KERNEL) --nommu-kernel $(NOMMU_KERNEL) --opensbi $(OPENSBI) \
 	    --initramfs $(INITRAMFS) --out $(B)/grade $(if $(LAB),--lab $(LAB)) $(if $(BUILD),--build $(BUILD))
 
-bench: $(KERNEL) $(INITRAMFS)
-	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS)
+bench: $(KERNEL) nommu-kernel $(INITRAMFS)
+	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS) \
+	    --nommu-kernel $(NOMMU_KERNEL)
 
 cppcheck:
 	$(CPPCHECK)
