@@ -202,25 +202,28 @@ def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
     b = qemu.boot(kernels[build], opensbi, timeout=timeout, restart=NEXT_PROGRAM, mem=MEM,
                   cpus=CPUS, mmu=MMU, initrd=initramfs,
                   bootargs="init=/bin/runtests %s -- %s" % (INIT_ENV, " ".join(programs)))
-    runs, current, start = {}, None, 0
+    runs, current, start = {}, None, 0	# start: the current program's header, or the last end
     for i, line in enumerate(b.lines):
         line = line.strip()
         m = HEADER.match(line)
         if m:
+            if current:	# runtests could not start it, and said so in a "not ok" line
+                runs[(build, "program", current)] = Run(b.lines[start + 1:i],
+                                                        b.times[i] - b.times[start])
             current, start = m.group(1), i
             continue
         m = PROGRAM_DONE.match(line)
         if m and m.group(1) == current:
             runs[(build, "program", current)] = Run(b.lines[start + 1:i + 1],
                                                     b.times[i] - b.times[start])
-            current = None
-    started = [p for p in programs if (build, "program", p) in runs or p == current]
-    left = [p for p in programs if p not in started]
+            current, start = None, i
+    left = [p for p in programs if (build, "program", p) not in runs and p != current]
     if current is None and not left:
         return runs, []
-    # The boot ended early: blame the program it was in, or, if it never
-    # reached one, fail all it had to run (a kernel that cannot start them).
-    panic = panic_line(b.lines[start:] if current else b.lines)
+    # The boot ended early.  A boot that never reached a program fails all
+    # it had to run (the kernel cannot start them); otherwise the program
+    # it was in, or was about to start, fails and the rest boot again.
+    panic = panic_line(b.lines[start:])
     where = "during %s" % current if current else "before %s started" % left[0]
     if panic:
         error = "kernel panic %s: %s" % (where, panic)
@@ -228,13 +231,12 @@ def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
         error = "timed out after %d s %s" % (timeout, where)
     else:
         error = "the boot ended (QEMU status %s) %s" % (b.status, where)
-    if current:
-        runs[(build, "program", current)] = Run(b.lines[start + 1:], b.times[-1] - b.times[start],
-                                                error)
-        return runs, left
-    for p in left:
-        runs[(build, "program", p)] = Run(b.lines, b.seconds, error)
-    return runs, []
+    if current is None and not runs:
+        return {(build, "program", p): Run(b.lines, b.seconds, error) for p in left}, []
+    culprit = current or left.pop(0)
+    runs[(build, "program", culprit)] = Run(b.lines[start + 1:], b.times[-1] - b.times[start],
+                                            error)
+    return runs, left
 
 
 def boots_for(cases):
@@ -289,12 +291,13 @@ def score(case, run):
         case.message = ("no TAP line matches %r" % case.test.match.pattern if case.test.match
                         else "no TAP line at all")
     case.passed = not case.message and not bad
-    # a few lines around each failure, or the end of the log before it broke
-    marks = [t[3] for t in bad] or ([len(run.lines) - 1] if case.message else [])
-    if run.error and PANIC.search("\n".join(run.lines)):
-        marks = [max(i for i, l in enumerate(run.lines) if PANIC.search(l))]
-    show = sorted({j for i in marks for j in range(max(0, i - (12 if run.error else 2)),
-                                                   min(len(run.lines), i + 3))})
+    # a few lines around each failing line; or, when the run broke, its end
+    # from the last TAP line before the panic (the oops report) or the end
+    show = sorted({j for t in bad for j in range(max(0, t[3] - 2), min(len(run.lines), t[3] + 3))})
+    if case.message:
+        end = next((i for i, l in enumerate(run.lines) if PANIC.search(l)), len(run.lines) - 1)
+        first = max([t[3] for t in tap if t[3] < end] + [end - 30])
+        show = range(max(0, first), min(len(run.lines), end + 3))
     case.context = [run.lines[j].rstrip() for j in show][-40:]
     while case.context and not case.context[-1]:
         case.context.pop()
@@ -428,6 +431,10 @@ def grade(kernels, opensbi, initramfs, lab=None, build=None, rubric=RUBRIC, outd
     """Grade the chosen lab and build; prints as it goes, writes the files; the Report."""
     labs = load_rubric(rubric)
     cases = select(labs, lab, build)
+    for path in [kernels[b] for b in BUILDS if any(c.build == b for c in cases)] + \
+            [initramfs, opensbi]:
+        if not os.path.exists(path):
+            raise RubricError("%s is not there (make grade builds it)" % path)
     t0 = time.monotonic()
     printed = 0
     results = {}
