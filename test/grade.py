@@ -18,7 +18,9 @@ yet get a boot of their own.
 Standard library only (tomllib: Python 3.11).
 """
 import argparse
+import collections
 import concurrent.futures
+import itertools
 import json
 import os
 import re
@@ -240,36 +242,56 @@ def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
 
 
 def boots_for(cases):
-    """The boots the cases need: one per suite, and runtests boots of a few programs each."""
+    """The boots the cases need, as two queues: runtests boots of a few programs
+    each, the two kernels' taken in turn, and a boot per suite."""
     keys = list(dict.fromkeys(c.test.run_key(c.build) for c in cases))
-    boots = []
+    chunks = {}
     for build in BUILDS:
         programs = [name for (b, kind, name) in keys if b == build and kind == "program"]
-        for i in range(0, len(programs), PROGRAMS_PER_BOOT):
-            boots.append(("runtests", build, programs[i:i + PROGRAMS_PER_BOOT]))
-    boots += [("suite", b, name) for (b, kind, name) in keys if kind == "suite"]
-    return boots
+        chunks[build] = [("runtests", build, programs[i:i + PROGRAMS_PER_BOOT])
+                         for i in range(0, len(programs), PROGRAMS_PER_BOOT)]
+    runtests = [boot for group in itertools.zip_longest(*chunks.values()) for boot in group
+                if boot]
+    return runtests, [("suite", b, name) for (b, kind, name) in keys if kind == "suite"]
 
 
-def run_boots(boots, kernels, opensbi, initramfs, jobs, timeout, done):
-    """Run the boots, jobs at a time, then a new boot for the programs a broken one left;
-    done(runs) is called with each boot's runs as it finishes."""
-    def start(pool, boot):
-        kind, build, what = boot
+def run_boots(queues, kernels, opensbi, initramfs, jobs, timeout, done):
+    """Run the boots of both queues, jobs at a time, and a new boot for the programs
+    a broken one left; done(runs) is called with each boot's runs as it finishes.
+
+    Each QEMU keeps to one queue until it is empty: while one goes through
+    the long runtests boots the other takes the short suites in the
+    rubric's order, so that the first labs' lines print early.
+    """
+    runtests, suites = (collections.deque(q) for q in queues)
+    lanes = [(runtests, suites), (suites, runtests)]
+
+    def start(pool, lane):
+        """The next boot of the lane's queues, started; its future, or None."""
+        queue = next((q for q in lanes[lane] if q), None)
+        if queue is None:
+            return None
+        kind, build, what = queue.popleft()
         if kind == "suite":
-            return pool.submit(boot_suite, kernels, opensbi, timeout, build, what)
-        return pool.submit(boot_runtests, kernels, opensbi, initramfs, timeout, build, what)
+            f = pool.submit(boot_suite, kernels, opensbi, timeout, build, what)
+        else:
+            f = pool.submit(boot_runtests, kernels, opensbi, initramfs, timeout, build, what)
+        pending[f] = (lane, build)
+        return f
 
+    pending = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        pending = {start(pool, boot): boot for boot in boots}
+        for j in range(jobs):
+            start(pool, j % 2)
         while pending:
             finished, _ = concurrent.futures.wait(pending, return_when="FIRST_COMPLETED")
             for f in finished:
-                kind, build, _ = pending.pop(f)
+                lane, build = pending.pop(f)
                 runs, left = f.result()
-                if left:
-                    pending[start(pool, ("runtests", build, left))] = ("runtests", build, left)
+                if left:	# the rest of a broken boot, before anything else
+                    runtests.appendleft(("runtests", build, left))
                 done(runs)
+                start(pool, lane)
 
 
 def score(case, run):
