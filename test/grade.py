@@ -156,8 +156,12 @@ def select(labs, lab=None, build=None):
         raise RubricError("no lab named %r (labs: %s)" % (lab, " ".join(l.name for l in labs)))
     if build is not None and build not in BUILDS:
         raise RubricError("BUILD is one of %s, not %r" % (", ".join(BUILDS), build))
-    return [Case(t, b) for l in labs if lab in (None, l.name) for t in l.tests
-            for b in t.builds if build in (None, b)]
+    cases = [Case(t, b) for l in labs if lab in (None, l.name) for t in l.tests
+             for b in t.builds if build in (None, b)]
+    if not cases:
+        raise RubricError("no test of %s is graded on %s" % ("lab " + lab if lab else "the rubric",
+                                                           build or "either build"))
+    return cases
 
 
 class Run:
