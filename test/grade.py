@@ -32,8 +32,7 @@ import xml.etree.ElementTree as ET
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-RUBRIC = os.path.join(HERE, "rubric.toml")
+RUBRIC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rubric.toml")
 BUILDS = ("mmu", "nommu")
 MEM, CPUS, MMU = "128M", 1, "sv48"
 # Unknown key=value parameters go to init's environment (docs/boot.md):
@@ -55,8 +54,8 @@ ADDRESS = (re.compile(r"\b0x[0-9a-f]{5,}\b"), "0x...")
 DURATION = (re.compile(r"\b\d+(\.\d+)? ?(s|ms|us|ns)\b"), "N \\2")
 
 
-class RubricError(Exception):
-    pass
+class GradeError(Exception):
+    """What stops a grade before it starts: the rubric, LAB= or BUILD=, a missing file."""
 
 
 class Test:
@@ -70,24 +69,24 @@ class Test:
         self.builds = t.get("builds", list(BUILDS))
         where = "test %r of lab %r" % (self.name, lab)
         if not isinstance(self.name, str) or not self.name:
-            raise RubricError("a test of lab %r has no name" % lab)
+            raise GradeError("a test of lab %r has no name" % lab)
         if (self.program is None) == (self.suite is None):
-            raise RubricError("%s: give exactly one of program and suite" % where)
+            raise GradeError("%s: give exactly one of program and suite" % where)
         if not isinstance(self.program or self.suite, str):
-            raise RubricError("%s: program or suite is a name" % where)
+            raise GradeError("%s: program or suite is a name" % where)
         if isinstance(self.points, bool) or not isinstance(self.points, (int, float)) \
                 or self.points < 0:
-            raise RubricError("%s: points is a number >= 0" % where)
+            raise GradeError("%s: points is a number >= 0" % where)
         if not isinstance(self.builds, list) or not self.builds \
                 or any(b not in BUILDS for b in self.builds):
-            raise RubricError("%s: builds is a list of %s" % (where, ", ".join(BUILDS)))
+            raise GradeError("%s: builds is a list of %s" % (where, ", ".join(BUILDS)))
         try:
             self.match = re.compile(t["match"]) if "match" in t else None
         except (re.error, TypeError) as e:
-            raise RubricError("%s: match is not a regex: %s" % (where, e))
+            raise GradeError("%s: match is not a regex: %s" % (where, e))
         unknown = set(t) - {"name", "program", "suite", "match", "builds", "points"}
         if unknown:
-            raise RubricError("%s: unknown keys %s" % (where, ", ".join(sorted(unknown))))
+            raise GradeError("%s: unknown keys %s" % (where, ", ".join(sorted(unknown))))
 
     def run_key(self, build):
         """The program or suite run this test is graded from, on build."""
@@ -98,27 +97,27 @@ class Lab:
     def __init__(self, lab):
         self.name, self.title = lab.get("name"), lab.get("title", "")
         if not isinstance(self.name, str) or not self.name:
-            raise RubricError("a [[lab]] has no name")
+            raise GradeError("a [[lab]] has no name")
         self.tests = [Test(self.name, t) for t in lab.get("test", [])]
 
 
 def load_rubric(path=RUBRIC):
-    """The labs of a rubric file; RubricError says what is wrong with it."""
+    """The labs of a rubric file; a GradeError says what is wrong with it."""
     try:
         with open(path, "rb") as f:
             data = tomllib.load(f)
     except (OSError, tomllib.TOMLDecodeError) as e:
-        raise RubricError("%s: %s" % (path, e))
+        raise GradeError("%s: %s" % (path, e))
     labs = [Lab(lab) for lab in data.get("lab", [])]
     seen = set()
     for lab in labs:
         if lab.name in seen:
-            raise RubricError("two labs are named %r" % lab.name)
+            raise GradeError("two labs are named %r" % lab.name)
         seen.add(lab.name)
     names = [t.name for lab in labs for t in lab.tests]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
-        raise RubricError("test names used twice: %s" % ", ".join(dup))
+        raise GradeError("test names used twice: %s" % ", ".join(dup))
     return labs
 
 
@@ -153,13 +152,13 @@ def mask(line, *more):
 def select(labs, lab=None, build=None):
     """The cases of the chosen lab (all by default) and build (both by default)."""
     if lab is not None and lab not in [l.name for l in labs]:
-        raise RubricError("no lab named %r (labs: %s)" % (lab, " ".join(l.name for l in labs)))
+        raise GradeError("no lab named %r (labs: %s)" % (lab, " ".join(l.name for l in labs)))
     if build is not None and build not in BUILDS:
-        raise RubricError("BUILD is one of %s, not %r" % (", ".join(BUILDS), build))
+        raise GradeError("BUILD is one of %s, not %r" % (", ".join(BUILDS), build))
     cases = [Case(t, b) for l in labs if lab in (None, l.name) for t in l.tests
              for b in t.builds if build in (None, b)]
     if not cases:
-        raise RubricError("no test of %s is graded on %s" % ("lab " + lab if lab else "the rubric",
+        raise GradeError("no test of %s is graded on %s" % ("lab " + lab if lab else "the rubric",
                                                            build or "either build"))
     return cases
 
@@ -460,7 +459,7 @@ def grade(kernels, opensbi, initramfs, lab=None, build=None, rubric=RUBRIC, outd
     for path in [kernels[b] for b in BUILDS if any(c.build == b for c in cases)] + \
             [initramfs, opensbi]:
         if not os.path.exists(path):
-            raise RubricError("%s is not there (make grade builds it)" % path)
+            raise GradeError("%s is not there (make grade builds it)" % path)
     t0 = time.monotonic()
     printed = 0
     results = {}
@@ -500,7 +499,7 @@ def main():
     try:
         report = grade(kernels, a.opensbi, a.initramfs, lab=a.lab or None, build=a.build or None,
                        rubric=a.rubric, outdir=a.out, jobs=a.jobs, timeout=a.timeout)
-    except RubricError as e:
+    except GradeError as e:
         print("grade: %s" % e, file=sys.stderr)
         return 2
     return 0 if report.score == report.max_score else 1
