@@ -42,9 +42,6 @@ TIMEOUT = 60		# seconds per suite boot, and per program in a runtests boot
 JOBS = 2
 PROGRAMS_PER_BOOT = 4	# small boots: the two QEMUs stay busy, and a panic costs little
 
-TAP = re.compile(r"^(not ok|ok)(?: (\d+))?(?: - (.*))?$")
-PLAN = re.compile(r"^1\.\.(\d+)$")
-HEADER = re.compile(r"^=== /bin/(\S+) ===$")
 PROGRAM_DONE = re.compile(r"^# (\S+): \d+ passed, \d+ failed; ")
 PANIC = re.compile(r"Kernel panic - not syncing: .*")
 NEXT_PROGRAM = re.compile(rb"^=== /bin/", re.M)
@@ -173,7 +170,7 @@ class Run:
         """(ok, number or None, description, line index) of each TAP line."""
         out = []
         for i, line in enumerate(self.lines):
-            m = TAP.match(line.strip())
+            m = qemu.TAP_RESULT.match(line.strip())
             if m:
                 out.append((m.group(1) == "ok", m.group(2), m.group(3) or "", i))
         return out
@@ -188,8 +185,8 @@ def boot_suite(kernels, opensbi, timeout, build, suite):
                   bootargs="test=" + suite)
     run = Run(b.lines, b.seconds)
     results = len(run.tap())
-    plan = next((int(m.group(1)) for m in map(PLAN.match, (l.strip() for l in b.lines)) if m),
-                None)
+    plans = [qemu.TAP_PLAN.match(l.strip()) for l in b.lines]
+    plan = next((int(m.group(1)) for m in plans if m), None)
     panic = panic_line(b.lines)
     if panic:
         run.error = "kernel panic during suite %s: %s" % (suite, panic)
@@ -210,7 +207,7 @@ def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
     runs, current, start = {}, None, 0	# start: the current program's header, or the last end
     for i, line in enumerate(b.lines):
         line = line.strip()
-        m = HEADER.match(line)
+        m = qemu.RUNTESTS_HEADER.match(line)
         if m:
             if current:	# runtests could not start it, and said so in a "not ok" line
                 runs[(build, "program", current)] = Run(b.lines[start + 1:i],
@@ -420,7 +417,8 @@ def write_tap(report, path):
         for i, c in enumerate(cases, 1):
             out.append("    %sok %d - %s" % ("" if c.passed else "not ", i, tap_escape(c.name)))
             if not c.passed:
-                out += ["      ---", "      message: " + json.dumps(mask(c.message or "a check failed"))]
+                message = mask(c.message or "a check failed")
+                out += ["      ---", "      message: " + json.dumps(message)]
                 if c.failing:
                     out.append("      failing:")
                     out += ["        - " + json.dumps(mask(l, DURATION)) for l in c.failing]

@@ -11,7 +11,10 @@ import sys
 import threading
 import time
 
-RUNTESTS_RESULT = re.compile(r"^(not ok|ok)(?: \d+)?(?: - (.*))?$")
+# A TAP result: verdict, number (runtests' own lines have none), description.
+TAP_RESULT = re.compile(r"^(not ok|ok)(?: (\d+))?(?: - (.*))?$")
+TAP_PLAN = re.compile(r"^1\.\.(\d+)$")
+RUNTESTS_HEADER = re.compile(r"^=== /bin/(\S+) ===$")
 RUNTESTS_SUMMARY = re.compile(r"^\d+ passed, \d+ failed$")
 
 
@@ -23,12 +26,13 @@ def count_runtests(lines, results, label):
     program, summary = "?", False
     for line in lines:
         line = line.strip()
-        if line.startswith("=== /bin/"):
-            program = line[len("=== /bin/"):].rstrip(" =")
-            continue
-        m = RUNTESTS_RESULT.match(line)
+        m = RUNTESTS_HEADER.match(line)
         if m:
-            results.add(m.group(1) == "ok", "%s %s: %s" % (label, program, m.group(2) or ""))
+            program = m.group(1)
+            continue
+        m = TAP_RESULT.match(line)
+        if m:
+            results.add(m.group(1) == "ok", "%s %s: %s" % (label, program, m.group(3) or ""))
         elif RUNTESTS_SUMMARY.match(line):
             summary = True
     return summary

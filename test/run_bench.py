@@ -4,8 +4,9 @@
 Instruction counts come from a boot with test=bench under QEMU -icount
 shift=0, where the instret CSR counts guest instructions exactly, so they
 repeat from run to run.  Wall-clock figures come from boots without
--icount, and grade_wall from one `make grade` of both kernels.  Every figure is printed as "bench NAME VALUE UNIT"; targets are
-commented after it.
+-icount, and grade_wall from one `make grade` of both kernels.  Every
+figure is printed as "bench NAME VALUE UNIT"; targets are commented
+after it.
 """
 import argparse
 import io
