@@ -44,6 +44,7 @@ PROGRAMS_PER_BOOT = 4	# small boots: the two QEMUs stay busy, and a panic costs 
 
 PROGRAM_DONE = re.compile(r"^# (\S+): \d+ passed, \d+ failed; ")
 PANIC = re.compile(r"Kernel panic - not syncing: .*")
+OOPS = re.compile(r"^Unhandled exception: ")
 NEXT_PROGRAM = re.compile(rb"^=== /bin/", re.M)
 # What could differ from one run to the next, masked in the files written:
 # addresses anywhere, measured times in the programs' lines.
@@ -177,7 +178,13 @@ class Run:
 
 
 def panic_line(lines):
-    return next((m.group(0) for m in map(PANIC.search, lines) if m), None)
+    """The kernel's panic line in lines, with the oops that led to it if there was one."""
+    for i, line in enumerate(lines):
+        m = PANIC.search(line)
+        if m:
+            oops = next((l.strip() for l in reversed(lines[:i]) if OOPS.match(l)), None)
+            return m.group(0) + (" (%s)" % oops if oops else "")
+    return None
 
 
 def boot_suite(kernels, opensbi, timeout, build, suite):
