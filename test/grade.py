@@ -76,7 +76,8 @@ class Test:
                 or self.points < 0:
             raise GradeError("%s: points is a number >= 0" % where)
         if not isinstance(self.builds, list) or not self.builds \
-                or any(b not in BUILDS for b in self.builds):
+                or any(b not in BUILDS for b in self.builds) \
+                or len(set(self.builds)) != len(self.builds):
             raise GradeError("%s: builds is a list of %s" % (where, ", ".join(BUILDS)))
         try:
             self.match = re.compile(t["match"]) if "match" in t else None
@@ -96,6 +97,9 @@ class Lab:
         self.name, self.title = lab.get("name"), lab.get("title", "")
         if not isinstance(self.name, str) or not self.name:
             raise GradeError("a [[lab]] has no name")
+        unknown = set(lab) - {"name", "title", "test"}
+        if unknown:
+            raise GradeError("lab %r: unknown keys %s" % (self.name, ", ".join(sorted(unknown))))
         self.tests = [Test(self.name, t) for t in lab.get("test", [])]
 
 
