@@ -78,7 +78,7 @@ class Test:
         if not isinstance(self.builds, list) or not self.builds \
                 or any(b not in BUILDS for b in self.builds) \
                 or len(set(self.builds)) != len(self.builds):
-            raise GradeError("%s: builds is a list of %s" % (where, ", ".join(BUILDS)))
+            raise GradeError("%s: builds lists %s, each once" % (where, " or ".join(BUILDS)))
         try:
             self.match = re.compile(t["match"]) if "match" in t else None
         except (re.error, TypeError) as e:
