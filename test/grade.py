@@ -70,8 +70,9 @@ class Test:
             raise GradeError("a test of lab %r has no name" % lab)
         if (self.program is None) == (self.suite is None):
             raise GradeError("%s: give exactly one of program and suite" % where)
-        if not isinstance(self.program or self.suite, str):
-            raise GradeError("%s: program or suite is a name" % where)
+        if not isinstance(self.program or self.suite, str) \
+                or not re.fullmatch(r"\w+", self.program or self.suite):
+            raise GradeError("%s: program or suite is a name (letters, digits, _)" % where)
         if isinstance(self.points, bool) or not isinstance(self.points, (int, float)) \
                 or self.points < 0:
             raise GradeError("%s: points is a number >= 0" % where)
