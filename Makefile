@@ -3,14 +3,19 @@
 #   make qemu        build and boot in QEMU (Ctrl-A X leaves)
 #   make test        host unit tests, in-kernel self-tests, user tests
 #   make linux-test  the user tests on Debian's Linux kernel, in the same QEMU
+#   make grade       the grader: test/rubric.toml's checks, points per lab
+#                    (LAB=name one lab, BUILD=mmu or nommu one kernel: docs/grading.md)
 #   make bench       deterministic instruction counts (QEMU -icount)
 #   make fuzz        the system-call fuzzer, longer than make test runs it
+#   make qemu-gdb    boot stopped, for gdb; then make gdb (docs/debugging.md)
 #
 # Variables: MEM (QEMU -m, default 128M), CPUS (default 1), BOOTARGS
 # (appended to the kernel command line), MMU (sv39, sv48 or sv57: the
 # largest paging mode the kernel may choose; default sv48), NOMMU=1 (the
 # no-MMU kernel, in build/nommu/: docs/nommu.md), SLAB (the slab
-# allocator: slub, or slob, in build/slob/: docs/slab.md).
+# allocator: slub, or slob, in build/slob/: docs/slab.md), SWAP (make qemu
+# SWAP=64M attaches build/swap-64M.img, made by the host's mkswap, as the
+# virtio-blk disk /dev/vda: docs/block.md).
 
 MEM      ?= 128M
 CPUS     ?= 1
@@ -18,6 +23,7 @@ BOOTARGS ?=
 MMU      ?= sv48
 NOMMU    ?=
 SLAB     ?= slub
+SWAP     ?=
 
 CROSS    := riscv64-unknown-elf-
 CC       := $(CROSS)gcc
@@ -97,8 +103,15 @@ $(error MMU must be sv39, sv48 or sv57)
 endif
 DTB_sv57  := $(B)/virt-$(MEM)-$(CPUS)-sv57.dtb
 QEMUDTB   := $(if $(filter sv57,$(MMU)),-dtb $(DTB_sv57))
+# SWAP=SIZE: a disk of that size with a swap header, on the modern
+# virtio-mmio interface (QEMU 7.2 offers the legacy one unless told).
+SWAPIMG   := $(if $(SWAP),$(B)/swap-$(SWAP).img)
+ifneq ($(SWAP),)
+QEMUDISK  := -global virtio-mmio.force-legacy=false \
+             -drive file=$(SWAPIMG),if=none,format=raw,id=swap -device virtio-blk-device,drive=swap
+endif
 QEMUOPTS  = -machine virt -cpu rv64 -m $(MEM) -smp $(CPUS) -nographic \
-            -bios $(OPENSBI) -kernel $(KERNEL) $(QEMUDTB) -initrd $(INITRAMFS) \
+            -bios $(OPENSBI) -kernel $(KERNEL) $(QEMUDTB) -initrd $(INITRAMFS) $(QEMUDISK) \
             -append "$(strip $(MMUARGS_$(MMU)) $(BOOTARGS))"
 
 .DEFAULT_GOAL := all
@@ -111,7 +124,7 @@ CPPCHECK := cppcheck --quiet --error-exitcode=1 --enable=warning,performance,por
 # User programs and the initramfs (user/user.mk defines INITRAMFS, used below).
 include user/user.mk
 
-.PHONY: all qemu qemu-gdb test grade bench deps clean host-tests cppcheck
+.PHONY: all qemu qemu-gdb gdb test grade bench deps clean host-tests cppcheck
 all: $(KERNEL) $(INITRAMFS)
 
 # Packages are checked (and installed when missing) before anything is built.
@@ -133,16 +146,33 @@ $(KERNEL): $(KOBJ) kernel/riscv/kernel.ld
 	$(Q)$(CC) $(LDFLAGS) $(KOBJ) -o $@ -lc -lgcc
 	$(Q)$(OBJDUMP) -d $@ > $(KB)/kernel.asm
 
-qemu: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
+qemu: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57)) $(SWAPIMG)
 	$(QEMU) $(QEMUOPTS)
+
+# A swap disk, made once: what is on it later is the kernel's business.
+# mkswap's words are shown only when it fails: its warnings about holes
+# are about swap files on the host's file system, not about a disk image.
+$(B)/swap-%.img: | deps
+	@mkdir -p $(B)
+	@echo "  MKSWAP  $@"
+	$(Q)truncate -s $* $@.tmp && chmod 600 $@.tmp
+	$(Q)out=$$(PATH="$$PATH:/sbin:/usr/sbin" mkswap $@.tmp 2>&1) || { echo "$$out" >&2; exit 1; }
+	$(Q)mv $@.tmp $@
 
 $(B)/virt-%-sv57.dtb: | deps
 	@mkdir -p $(B)
 	$(Q)$(PYTHON) test/qemu.py sv57-dtb --mem $(MEM) --cpus $(CPUS) --out $@
 
-qemu-gdb: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
-	@echo "in another terminal: gdb-multiarch $(KERNEL) -ex 'target remote :1234'"
-	$(QEMU) $(QEMUOPTS) -S -gdb tcp::1234
+# make qemu-gdb waits for a debugger before the first instruction; make gdb,
+# in another terminal, is that debugger, with the rvmm- commands of
+# scripts/gdb/ loaded (docs/debugging.md).  GDBPORT moves both.
+GDBPORT ?= 1234
+qemu-gdb: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57)) $(SWAPIMG)
+	@echo "in another terminal: make gdb$(if $(NOMMU), NOMMU=$(NOMMU))$(if $(filter-out slub,$(SLAB)), SLAB=$(SLAB))$(if $(filter-out 1234,$(GDBPORT)), GDBPORT=$(GDBPORT))"
+	$(QEMU) $(QEMUOPTS) -S -gdb tcp::$(GDBPORT)
+
+gdb: $(KERNEL) | deps
+	gdb-multiarch -q $(KERNEL) -ex 'source scripts/gdb/rvmm.py' -ex 'target remote :$(GDBPORT)'
 
 # ---- host unit tests: the allocators built natively with ASan and UBSan ----
 HOSTCC     := gcc
@@ -150,7 +180,7 @@ HOSTCFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
               -fsanitize=address,undefined -fno-sanitize-recover=all \
               -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST -DCONFIG_MMU
 HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab_common.c mm/vmstat.c mm/util.c \
-              lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c
+              lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c lib/string_helpers.c
 # the host tests link SLUB; unit_slab is built once more against SLOB, and
 # runs the allocator contract tests there (docs/slab.md)
 HOST_SLAB  := mm/slub.c mm/slub_debug.c
@@ -263,8 +293,9 @@ grade: $(KERNEL) nommu-kernel initramfs
 	$(PYTHON) test/grade.py --kernel $(KERNEL) --nommu-kernel $(NOMMU_KERNEL) --opensbi $(OPENSBI) \
 	    --initramfs $(INITRAMFS) --out $(B)/grade $(if $(LAB),--lab $(LAB)) $(if $(BUILD),--build $(BUILD))
 
-bench: $(KERNEL) $(INITRAMFS)
-	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS)
+bench: $(KERNEL) nommu-kernel $(INITRAMFS)
+	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS) \
+	    --nommu-kernel $(NOMMU_KERNEL)
 
 cppcheck:
 	$(CPPCHECK)

@@ -26,7 +26,7 @@ static const char *envp_init[MAX_INIT_ENVS + 2] = { "HOME=/", "TERM=linux", "PAT
 
 /* Every name the kernel looks up with cmdline_find(): these stay out of init's environment. */
 static const char *const kernel_params[] = {
-	"bench", "debug_vm", "init", "loglevel", "mem", "no4lvl", "no5lvl", "slub_debug", "test",
+	"bench", "debug_vm", "init", "loglevel", "mem", "no4lvl", "no5lvl", "slub_debug", "test", NULL
 };
 
 /* console_on_rootfs: fds 0, 1 and 2 on /dev/console. */
@@ -48,63 +48,23 @@ static void console_on_rootfs(void)
 }
 
 static char init_args[COMMAND_LINE_SIZE];	/* the words after "--", NUL-separated */
-static char init_envs[COMMAND_LINE_SIZE];	/* the words before it, NUL-separated */
-
-static bool kernel_param(const char *name, size_t len)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(kernel_params); i++)
-		if (strlen(kernel_params[i]) == len && !strncmp(kernel_params[i], name, len))
-			return true;
-	return false;
-}
+static char init_envs[COMMAND_LINE_SIZE];	/* the environment's words, NUL-separated */
 
 /*
- * unknown_bootoption: a key=value before " -- " that no part of the
- * kernel reads, and whose key has no dot (Linux's module parameters),
- * goes to init's environment; a repeated key replaces the earlier value.
- * A bare word the kernel does not know is left alone (Linux makes it one
- * of init's arguments; here only the words after "--" are).
+ * envp_init_from_cmdline: the command line's unknown key=value words into
+ * init's environment (cmdline_init_env), each announced as Linux does.
  */
-static void unknown_bootoption(char *word)
-{
-	const char *eq = strchr(word, '=');
-	size_t len = eq ? (size_t)(eq - word) : 0;
-	int i;
-
-	if (!len || memchr(word, '.', len) || kernel_param(word, len))
-		return;
-	for (i = 0; envp_init[i]; i++)
-		if (!strncmp(envp_init[i], word, len + 1))
-			break;
-	if (i == MAX_INIT_ENVS)
-		panic("Too many boot env vars at `%s'", word);
-	if (!envp_init[i])
-		pr_notice("Unknown kernel command line parameter \"%s\", will be passed to user space.\n",
-			  word);
-	envp_init[i] = word;
-}
-
-/* envp_init_from_cmdline: unknown_bootoption() for each word before " -- ". */
 static void envp_init_from_cmdline(void)
 {
-	char *p = strcpy(init_envs, boot_command_line);
-	char *dashes = strstr(p, " -- ");
+	const char *full = cmdline_init_env(boot_command_line, kernel_params, envp_init,
+					    MAX_INIT_ENVS, init_envs, sizeof(init_envs));
 
-	if (dashes)
-		*dashes = '\0';
-	while (*p) {
-		char *word;
-
-		while (*p == ' ')
-			*p++ = '\0';
-		word = p;
-		while (*p && *p != ' ')
-			p++;
-		if (*p)
-			*p++ = '\0';
-		if (*word)
-			unknown_bootoption(word);
-	}
+	if (full)
+		panic("Too many boot env vars at `%s'", full);
+	for (int i = 0; envp_init[i]; i++)
+		if (envp_init[i] >= init_envs && envp_init[i] < init_envs + sizeof(init_envs))
+			pr_notice("Unknown kernel command line parameter \"%s\", will be passed to user space.\n",
+				  envp_init[i]);
 }
 
 /* init_argv: argv[0] = prog, then the command line's words after " -- "; NULL-terminated. */

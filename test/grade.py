@@ -18,7 +18,9 @@ yet get a boot of their own.
 Standard library only (tomllib: Python 3.11).
 """
 import argparse
+import collections
 import concurrent.futures
+import itertools
 import json
 import os
 import re
@@ -30,8 +32,7 @@ import xml.etree.ElementTree as ET
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-RUBRIC = os.path.join(HERE, "rubric.toml")
+RUBRIC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rubric.toml")
 BUILDS = ("mmu", "nommu")
 MEM, CPUS, MMU = "128M", 1, "sv48"
 # Unknown key=value parameters go to init's environment (docs/boot.md):
@@ -41,19 +42,18 @@ TIMEOUT = 60		# seconds per suite boot, and per program in a runtests boot
 JOBS = 2
 PROGRAMS_PER_BOOT = 4	# small boots: the two QEMUs stay busy, and a panic costs little
 
-TAP = re.compile(r"^(not ok|ok)(?: (\d+))?(?: - (.*))?$")
-PLAN = re.compile(r"^1\.\.(\d+)$")
-HEADER = re.compile(r"^=== /bin/(\S+) ===$")
 PROGRAM_DONE = re.compile(r"^# (\S+): \d+ passed, \d+ failed; ")
 PANIC = re.compile(r"Kernel panic - not syncing: .*")
+OOPS = re.compile(r"^Unhandled exception: ")
 NEXT_PROGRAM = re.compile(rb"^=== /bin/", re.M)
-# What could differ from one run to the next, masked in the files written.
-VARYING = [(re.compile(r"\b0x[0-9a-f]{5,}\b"), "0x..."),
-           (re.compile(r"\b\d+(\.\d+)? ?(s|ms|us|ns)\b"), "N \\2")]
+# What could differ from one run to the next, masked in the files written:
+# addresses anywhere, measured times in the programs' lines.
+ADDRESS = (re.compile(r"\b0x[0-9a-f]{5,}\b"), "0x...")
+DURATION = (re.compile(r"\b\d+(\.\d+)? ?(s|ms|us|ns)\b"), "N \\2")
 
 
-class RubricError(Exception):
-    pass
+class GradeError(Exception):
+    """What stops a grade before it starts: the rubric, LAB= or BUILD=, a missing file."""
 
 
 class Test:
@@ -67,24 +67,26 @@ class Test:
         self.builds = t.get("builds", list(BUILDS))
         where = "test %r of lab %r" % (self.name, lab)
         if not isinstance(self.name, str) or not self.name:
-            raise RubricError("a test of lab %r has no name" % lab)
+            raise GradeError("a test of lab %r has no name" % lab)
         if (self.program is None) == (self.suite is None):
-            raise RubricError("%s: give exactly one of program and suite" % where)
-        if not isinstance(self.program or self.suite, str):
-            raise RubricError("%s: program or suite is a name" % where)
+            raise GradeError("%s: give exactly one of program and suite" % where)
+        if not isinstance(self.program or self.suite, str) \
+                or not re.fullmatch(r"\w+", self.program or self.suite):
+            raise GradeError("%s: program or suite is a name (letters, digits, _)" % where)
         if isinstance(self.points, bool) or not isinstance(self.points, (int, float)) \
                 or self.points < 0:
-            raise RubricError("%s: points is a number >= 0" % where)
+            raise GradeError("%s: points is a number >= 0" % where)
         if not isinstance(self.builds, list) or not self.builds \
-                or any(b not in BUILDS for b in self.builds):
-            raise RubricError("%s: builds is a list of %s" % (where, ", ".join(BUILDS)))
+                or any(b not in BUILDS for b in self.builds) \
+                or len(set(self.builds)) != len(self.builds):
+            raise GradeError("%s: builds lists %s, each once" % (where, " or ".join(BUILDS)))
         try:
             self.match = re.compile(t["match"]) if "match" in t else None
         except (re.error, TypeError) as e:
-            raise RubricError("%s: match is not a regex: %s" % (where, e))
+            raise GradeError("%s: match is not a regex: %s" % (where, e))
         unknown = set(t) - {"name", "program", "suite", "match", "builds", "points"}
         if unknown:
-            raise RubricError("%s: unknown keys %s" % (where, ", ".join(sorted(unknown))))
+            raise GradeError("%s: unknown keys %s" % (where, ", ".join(sorted(unknown))))
 
     def run_key(self, build):
         """The program or suite run this test is graded from, on build."""
@@ -95,27 +97,30 @@ class Lab:
     def __init__(self, lab):
         self.name, self.title = lab.get("name"), lab.get("title", "")
         if not isinstance(self.name, str) or not self.name:
-            raise RubricError("a [[lab]] has no name")
+            raise GradeError("a [[lab]] has no name")
+        unknown = set(lab) - {"name", "title", "test"}
+        if unknown:
+            raise GradeError("lab %r: unknown keys %s" % (self.name, ", ".join(sorted(unknown))))
         self.tests = [Test(self.name, t) for t in lab.get("test", [])]
 
 
 def load_rubric(path=RUBRIC):
-    """The labs of a rubric file; RubricError says what is wrong with it."""
+    """The labs of a rubric file; a GradeError says what is wrong with it."""
     try:
         with open(path, "rb") as f:
             data = tomllib.load(f)
     except (OSError, tomllib.TOMLDecodeError) as e:
-        raise RubricError("%s: %s" % (path, e))
+        raise GradeError("%s: %s" % (path, e))
     labs = [Lab(lab) for lab in data.get("lab", [])]
     seen = set()
     for lab in labs:
         if lab.name in seen:
-            raise RubricError("two labs are named %r" % lab.name)
+            raise GradeError("two labs are named %r" % lab.name)
         seen.add(lab.name)
     names = [t.name for lab in labs for t in lab.tests]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
-        raise RubricError("test names used twice: %s" % ", ".join(dup))
+        raise GradeError("test names used twice: %s" % ", ".join(dup))
     return labs
 
 
@@ -137,12 +142,12 @@ class Case:
         """What the files say about it: the same text run after run."""
         if self.passed:
             return "%d checks passed (%d skipped)" % (self.checks, self.skipped)
-        lines = ([self.message] if self.message else []) + self.failing
-        return "\n".join(mask(l) for l in lines)
+        return "\n".join(([mask(self.message)] if self.message else []) +
+                         [mask(l, DURATION) for l in self.failing])
 
 
-def mask(line):
-    for pattern, repl in VARYING:
+def mask(line, *more):
+    for pattern, repl in (ADDRESS,) + more:
         line = pattern.sub(repl, line)
     return line
 
@@ -150,11 +155,15 @@ def mask(line):
 def select(labs, lab=None, build=None):
     """The cases of the chosen lab (all by default) and build (both by default)."""
     if lab is not None and lab not in [l.name for l in labs]:
-        raise RubricError("no lab named %r (labs: %s)" % (lab, " ".join(l.name for l in labs)))
+        raise GradeError("no lab named %r (labs: %s)" % (lab, " ".join(l.name for l in labs)))
     if build is not None and build not in BUILDS:
-        raise RubricError("BUILD is one of %s, not %r" % (", ".join(BUILDS), build))
-    return [Case(t, b) for l in labs if lab in (None, l.name) for t in l.tests
-            for b in t.builds if build in (None, b)]
+        raise GradeError("BUILD is one of %s, not %r" % (", ".join(BUILDS), build))
+    cases = [Case(t, b) for l in labs if lab in (None, l.name) for t in l.tests
+             for b in t.builds if build in (None, b)]
+    if not cases:
+        raise GradeError("no test of %s is graded on %s" % ("lab " + lab if lab else "the rubric",
+                                                           build or "either build"))
+    return cases
 
 
 class Run:
@@ -167,28 +176,34 @@ class Run:
         """(ok, number or None, description, line index) of each TAP line."""
         out = []
         for i, line in enumerate(self.lines):
-            m = TAP.match(line.strip())
+            m = qemu.TAP_RESULT.match(line.strip())
             if m:
                 out.append((m.group(1) == "ok", m.group(2), m.group(3) or "", i))
         return out
 
 
 def panic_line(lines):
-    return next((m.group(0) for m in map(PANIC.search, lines) if m), None)
+    """The kernel's panic line in lines, with the oops that led to it if there was one."""
+    for i, line in enumerate(lines):
+        m = PANIC.search(line)
+        if m:
+            oops = next((l.strip() for l in reversed(lines[:i]) if OOPS.match(l)), None)
+            return m.group(0) + (" (%s)" % oops if oops else "")
+    return None
 
 
-def boot_suite(kernels, opensbi, build, suite):
-    b = qemu.boot(kernels[build], opensbi, timeout=TIMEOUT, mem=MEM, cpus=CPUS, mmu=MMU,
+def boot_suite(kernels, opensbi, timeout, build, suite):
+    b = qemu.boot(kernels[build], opensbi, timeout=timeout, mem=MEM, cpus=CPUS, mmu=MMU,
                   bootargs="test=" + suite)
     run = Run(b.lines, b.seconds)
     results = len(run.tap())
-    plan = next((int(m.group(1)) for m in map(PLAN.match, (l.strip() for l in b.lines)) if m),
-                None)
+    plans = [qemu.TAP_PLAN.match(l.strip()) for l in b.lines]
+    plan = next((int(m.group(1)) for m in plans if m), None)
     panic = panic_line(b.lines)
     if panic:
         run.error = "kernel panic during suite %s: %s" % (suite, panic)
     elif b.status is None:
-        run.error = "timed out after %d s" % TIMEOUT
+        run.error = "timed out after %d s" % timeout
     elif b.status not in (0, 1):
         run.error = "suite %s ended with QEMU status %s" % (suite, b.status)
     elif plan != results:
@@ -196,77 +211,99 @@ def boot_suite(kernels, opensbi, build, suite):
     return {(build, "suite", suite): run}, []
 
 
-def boot_runtests(kernels, opensbi, initramfs, build, programs):
+def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
     """Runs of the programs this boot finished or died in; the programs it never reached."""
-    b = qemu.boot(kernels[build], opensbi, timeout=TIMEOUT, restart=NEXT_PROGRAM, mem=MEM,
+    b = qemu.boot(kernels[build], opensbi, timeout=timeout, restart=NEXT_PROGRAM, mem=MEM,
                   cpus=CPUS, mmu=MMU, initrd=initramfs,
                   bootargs="init=/bin/runtests %s -- %s" % (INIT_ENV, " ".join(programs)))
-    runs, current, start = {}, None, 0
+    runs, current, start = {}, None, 0	# start: the current program's header, or the last end
     for i, line in enumerate(b.lines):
         line = line.strip()
-        m = HEADER.match(line)
+        m = qemu.RUNTESTS_HEADER.match(line)
         if m:
+            if current:	# runtests could not start it, and said so in a "not ok" line
+                runs[(build, "program", current)] = Run(b.lines[start + 1:i],
+                                                        b.times[i] - b.times[start])
             current, start = m.group(1), i
             continue
         m = PROGRAM_DONE.match(line)
         if m and m.group(1) == current:
             runs[(build, "program", current)] = Run(b.lines[start + 1:i + 1],
                                                     b.times[i] - b.times[start])
-            current = None
-    started = [p for p in programs if (build, "program", p) in runs or p == current]
-    left = [p for p in programs if p not in started]
+            current, start = None, i
+    left = [p for p in programs if (build, "program", p) not in runs and p != current]
     if current is None and not left:
         return runs, []
-    # The boot ended early: blame the program it was in, or, if it never
-    # reached one, fail all it had to run (a kernel that cannot start them).
-    panic = panic_line(b.lines[start:] if current else b.lines)
+    # The boot ended early.  A boot that never reached a program fails all
+    # it had to run (the kernel cannot start them); otherwise the program
+    # it was in, or was about to start, fails and the rest boot again.
+    panic = panic_line(b.lines[start:])
     where = "during %s" % current if current else "before %s started" % left[0]
     if panic:
         error = "kernel panic %s: %s" % (where, panic)
     elif b.status is None:
-        error = "timed out after %d s %s" % (TIMEOUT, where)
+        error = "timed out after %d s %s" % (timeout, where)
     else:
         error = "the boot ended (QEMU status %s) %s" % (b.status, where)
-    if current:
-        runs[(build, "program", current)] = Run(b.lines[start + 1:], b.times[-1] - b.times[start],
-                                                error)
-        return runs, left
-    for p in left:
-        runs[(build, "program", p)] = Run(b.lines, b.seconds, error)
-    return runs, []
+    if current is None and not runs:
+        return {(build, "program", p): Run(b.lines, b.seconds, error) for p in left}, []
+    culprit = current or left.pop(0)
+    runs[(build, "program", culprit)] = Run(b.lines[start + 1:], b.times[-1] - b.times[start],
+                                            error)
+    return runs, left
 
 
 def boots_for(cases):
-    """The boots the cases need: one per suite, and runtests boots of a few programs each."""
+    """The boots the cases need, as two queues: runtests boots of a few programs
+    each, the two kernels' taken in turn, and a boot per suite."""
     keys = list(dict.fromkeys(c.test.run_key(c.build) for c in cases))
-    boots = []
+    chunks = {}
     for build in BUILDS:
         programs = [name for (b, kind, name) in keys if b == build and kind == "program"]
-        for i in range(0, len(programs), PROGRAMS_PER_BOOT):
-            boots.append(("runtests", build, programs[i:i + PROGRAMS_PER_BOOT]))
-    boots += [("suite", b, name) for (b, kind, name) in keys if kind == "suite"]
-    return boots
+        chunks[build] = [("runtests", build, programs[i:i + PROGRAMS_PER_BOOT])
+                         for i in range(0, len(programs), PROGRAMS_PER_BOOT)]
+    runtests = [boot for group in itertools.zip_longest(*chunks.values()) for boot in group
+                if boot]
+    return runtests, [("suite", b, name) for (b, kind, name) in keys if kind == "suite"]
 
 
-def run_boots(boots, kernels, opensbi, initramfs, jobs, done):
-    """Run the boots, jobs at a time, then a new boot for the programs a broken one left;
-    done(runs) is called with each boot's runs as it finishes."""
-    def start(pool, boot):
-        kind, build, what = boot
+def run_boots(queues, kernels, opensbi, initramfs, jobs, timeout, done):
+    """Run the boots of both queues, jobs at a time, and a new boot for the programs
+    a broken one left; done(runs) is called with each boot's runs as it finishes.
+
+    Each QEMU keeps to one queue until it is empty: while one goes through
+    the long runtests boots the other takes the short suites in the
+    rubric's order, so that the first labs' lines print early.
+    """
+    runtests, suites = (collections.deque(q) for q in queues)
+    lanes = [(runtests, suites), (suites, runtests)]
+
+    def start(pool, lane):
+        """The next boot of the lane's queues, started; its future, or None."""
+        queue = next((q for q in lanes[lane] if q), None)
+        if queue is None:
+            return None
+        kind, build, what = queue.popleft()
         if kind == "suite":
-            return pool.submit(boot_suite, kernels, opensbi, build, what)
-        return pool.submit(boot_runtests, kernels, opensbi, initramfs, build, what)
+            f = pool.submit(boot_suite, kernels, opensbi, timeout, build, what)
+        else:
+            f = pool.submit(boot_runtests, kernels, opensbi, initramfs, timeout, build, what)
+        pending[f] = (lane, build)
+        return f
 
+    pending = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        pending = {start(pool, boot): boot for boot in boots}
+        for j in range(jobs):
+            start(pool, j % 2)
         while pending:
             finished, _ = concurrent.futures.wait(pending, return_when="FIRST_COMPLETED")
             for f in finished:
-                kind, build, _ = pending.pop(f)
+                lane, build = pending.pop(f)
                 runs, left = f.result()
-                if left:
-                    pending[start(pool, ("runtests", build, left))] = ("runtests", build, left)
+                if left:	# the rest of a broken boot, before anything else
+                    runtests.appendleft(("runtests", build, left))
                 done(runs)
+                start(pool, lane)
 
 
 def score(case, run):
@@ -288,13 +325,16 @@ def score(case, run):
         case.message = ("no TAP line matches %r" % case.test.match.pattern if case.test.match
                         else "no TAP line at all")
     case.passed = not case.message and not bad
-    # a few lines around each failure, or the end of the log before it broke
-    marks = [t[3] for t in bad] or ([len(run.lines) - 1] if case.message else [])
-    if run.error and PANIC.search("\n".join(run.lines)):
-        marks = [max(i for i, l in enumerate(run.lines) if PANIC.search(l))]
-    show = sorted({j for i in marks for j in range(max(0, i - (12 if run.error else 2)),
-                                                   min(len(run.lines), i + 3))})
+    # a few lines around each failing line; or, when the run broke, its end
+    # from the last TAP line before the panic (the oops report) or the end
+    show = sorted({j for t in bad for j in range(max(0, t[3] - 2), min(len(run.lines), t[3] + 3))})
+    if case.message:
+        end = next((i for i, l in enumerate(run.lines) if PANIC.search(l)), len(run.lines) - 1)
+        first = max([t[3] for t in tap if t[3] < end] + [end - 30])
+        show = range(max(0, first), min(len(run.lines), end + 3))
     case.context = [run.lines[j].rstrip() for j in show][-40:]
+    while case.context and not case.context[-1]:
+        case.context.pop()
 
 
 def human_line(case):
@@ -310,7 +350,7 @@ def print_case(case, out):
         print("    " + case.message, file=out)
     for line in case.failing:
         print("    " + line, file=out)
-    if case.context:
+    if any(case.context):
         print("    the log around it:", file=out)
         for line in case.context:
             print("    | " + line, file=out)
@@ -318,9 +358,11 @@ def print_case(case, out):
 
 
 class Report:
-    def __init__(self, labs, cases, seconds):
+    """The graded cases, the labs they are in, and the runs (by run_key) they came from."""
+
+    def __init__(self, labs, cases, runs, seconds):
         self.labs = [l for l in labs if any(c.test.lab == l.name for c in cases)]
-        self.cases, self.seconds = cases, seconds
+        self.cases, self.runs, self.seconds = cases, runs, seconds
         self.score = sum(c.score for c in cases)
         self.max_score = sum(c.test.points for c in cases)
 
@@ -363,12 +405,16 @@ def write_junit(report, path):
             tc = ET.SubElement(suite, "testcase", classname="rvmm.%s.%s" % (lab.name, c.build),
                                name=c.name)
             if not c.passed:
-                fail = ET.SubElement(tc, "failure", message=mask(c.message or c.failing[0]))
+                fail = ET.SubElement(tc, "failure", message=c.output().split("\n")[0])
                 fail.text = c.output()
     ET.indent(root)
     ET.ElementTree(root).write(path, encoding="UTF-8", xml_declaration=True)
     with open(path, "a") as f:
         f.write("\n")
+
+
+def tap_escape(text):
+    return text.replace("\\", "\\\\").replace("#", "\\#")
 
 
 def write_tap(report, path):
@@ -381,14 +427,16 @@ def write_tap(report, path):
         title = "%s%s [%s]" % ("" if kind == "program" else "suite ", name, build)
         out += ["# Subtest: " + title, "    1..%d" % len(cases)]
         for i, c in enumerate(cases, 1):
-            out.append("    %sok %d - %s" % ("" if c.passed else "not ", i, c.name))
+            out.append("    %sok %d - %s" % ("" if c.passed else "not ", i, tap_escape(c.name)))
             if not c.passed:
-                out += ["      ---", "      message: " + json.dumps(mask(c.message or "a check failed"))]
+                message = mask(c.message or "a check failed")
+                out += ["      ---", "      message: " + json.dumps(message)]
                 if c.failing:
                     out.append("      failing:")
-                    out += ["        - " + json.dumps(mask(l)) for l in c.failing]
+                    out += ["        - " + json.dumps(mask(l, DURATION)) for l in c.failing]
                 out.append("      ...")
-        out.append("%sok %d - %s" % ("" if all(c.passed for c in cases) else "not ", n, title))
+        out.append("%sok %d - %s" % ("" if all(c.passed for c in cases) else "not ", n,
+                                     tap_escape(title)))
     out += ["1..%d" % len(runs),
             "# Score: %s/%s" % (number(report.score), number(report.max_score))]
     with open(path, "w") as f:
@@ -414,10 +462,14 @@ def print_summary(report, out):
 
 
 def grade(kernels, opensbi, initramfs, lab=None, build=None, rubric=RUBRIC, outdir="build/grade",
-          jobs=JOBS, out=sys.stdout):
+          jobs=JOBS, timeout=TIMEOUT, out=sys.stdout):
     """Grade the chosen lab and build; prints as it goes, writes the files; the Report."""
     labs = load_rubric(rubric)
     cases = select(labs, lab, build)
+    for path in [kernels[b] for b in BUILDS if any(c.build == b for c in cases)] + \
+            [initramfs, opensbi]:
+        if not os.path.exists(path):
+            raise GradeError("%s is not there (make grade builds it)" % path)
     t0 = time.monotonic()
     printed = 0
     results = {}
@@ -432,8 +484,8 @@ def grade(kernels, opensbi, initramfs, lab=None, build=None, rubric=RUBRIC, outd
             print_case(c, out)
             printed += 1
 
-    run_boots(boots_for(cases), kernels, opensbi, initramfs, jobs, done)
-    report = Report(labs, cases, time.monotonic() - t0)
+    run_boots(boots_for(cases), kernels, opensbi, initramfs, jobs, timeout, done)
+    report = Report(labs, cases, results, time.monotonic() - t0)
     write_files(report, outdir)
     print_summary(report, out)
     return report
@@ -450,12 +502,14 @@ def main():
     ap.add_argument("--build", default=None, help="mmu or nommu only (make grade BUILD=)")
     ap.add_argument("--out", default="build/grade", help="where the result files go")
     ap.add_argument("--jobs", type=int, default=JOBS)
+    ap.add_argument("--timeout", type=int, default=TIMEOUT,
+                    help="seconds per suite boot and per program (default %d)" % TIMEOUT)
     a = ap.parse_args()
     kernels = {"mmu": a.kernel, "nommu": a.nommu_kernel}
     try:
         report = grade(kernels, a.opensbi, a.initramfs, lab=a.lab or None, build=a.build or None,
-                       rubric=a.rubric, outdir=a.out, jobs=a.jobs)
-    except RubricError as e:
+                       rubric=a.rubric, outdir=a.out, jobs=a.jobs, timeout=a.timeout)
+    except GradeError as e:
         print("grade: %s" % e, file=sys.stderr)
         return 2
     return 0 if report.score == report.max_score else 1
