@@ -7,16 +7,16 @@
 A lab is a set of marked regions in the sources, each around code a
 student writes:
 
-    /* LAB cow: BEGIN share the page read-only in both; the first write copies */
+    /* LAB name: BEGIN the hint, one line: what the code must do */
     ...the real code...
-    /* LAB cow: STUB
+    /* LAB name: STUB
     ...code that takes its place in the handout...
-       LAB cow: END */
+       LAB name: END */
 
-(with no stub, a region ends with a plain "/* LAB cow: END */").  The
+(with no stub, a region ends with a plain "/* LAB name: END */").  The
 handout holds the git-tracked files (no .git, no build/); in the lab's own
 regions the real code is gone and the stub is in its place, under
-"/* TODO (lab cow): the hint */"; in every other lab's regions the real
+"/* TODO (lab name): the hint */"; in every other lab's regions the real
 code stays and only the markers go.  A file the handout leaves unchanged
 keeps its modification time (as does one whose only change is other labs'
 markers gone), so that the objects of a built tree copied into it (cp -a)

@@ -13,9 +13,11 @@ and then the handout must:
   - pass every other check of the rubric, each graded by test/grade.py as
     `make grade` grades it, so a stub that breaks more than its lab shows.
 
-The full tree itself is graded too: every check passes.  run_tests.py
-calls run(); `python3 test/labs.py [NAME...]` runs the same checks alone,
-after `make kernel nommu-kernel initramfs`.  Standard library only.
+A kernel the lab leaves byte for byte as the full tree's is not graded
+again: its cases are the full tree's grade's (test/grade_check.py's,
+under run_tests.py; made here, and required to pass, when this runs
+alone: `python3 test/labs.py [NAME...]`, after `make kernel nommu-kernel
+initramfs`).  Standard library only.
 """
 import argparse
 import concurrent.futures
@@ -34,8 +36,11 @@ import handout  # noqa: E402
 import qemu  # noqa: E402
 
 OPENSBI = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin"
-# What of build/ a handout does not need: its own output, and what only `make test` builds.
-NOT_COPIED = {"handout", "grade", "host", "slob", "linux", "linux-kernel", "linux-initramfs.cpio"}
+# What of build/ a handout's build can use: every directory of objects but these (its own
+# output, and what only `make test` builds), and of the files only the MMU kernel and the
+# initramfs (not the disk images and device trees the tests write).
+NOT_COPIED = {"handout", "grade", "host", "slob", "linux", "linux-kernel"}
+FILES_COPIED = {"kernel.elf", "kernel.asm", "initramfs.cpio"}
 KERNELS = {"mmu": "build/kernel.elf", "nommu": "build/nommu/kernel.elf"}
 INITRAMFS = "build/initramfs.cpio"
 
@@ -44,12 +49,10 @@ def copy_build(src, dest):
     """The objects of src/build into dest/build, timestamps kept (cp -a)."""
     os.makedirs(dest, exist_ok=True)
     for name in os.listdir(src):
-        if name in NOT_COPIED:
-            continue
         s, d = os.path.join(src, name), os.path.join(dest, name)
-        if os.path.isdir(s):
+        if os.path.isdir(s) and name not in NOT_COPIED:
             shutil.copytree(s, d, symlinks=True, dirs_exist_ok=True)
-        else:
+        elif name in FILES_COPIED:
             shutil.copy2(s, d)
 
 
