@@ -95,4 +95,24 @@ void schedule(void);
 	__ret;								\
 })
 
+/*
+ * wait_event: sleep, uninterruptibly, until condition is true (I/O that
+ * always completes: a page being read or written).
+ */
+#define wait_event(wq_head, condition) do {					\
+	if (!(condition)) {							\
+		struct wait_queue_entry __wq_entry;				\
+										\
+		init_wait_entry(&__wq_entry);					\
+		for (;;) {							\
+			prepare_to_wait_event(&(wq_head), &__wq_entry,		\
+					      TASK_UNINTERRUPTIBLE);		\
+			if (condition)						\
+				break;						\
+			schedule();						\
+		}								\
+		finish_wait(&(wq_head), &__wq_entry);				\
+	}									\
+} while (0)
+
 #endif

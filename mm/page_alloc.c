@@ -58,7 +58,7 @@ const char *page_flag_names(unsigned int flags, char *buf, size_t len)
 		[PG_locked] = "locked", [PG_lru] = "lru", [PG_active] = "active",
 		[PG_writeback] = "writeback", [PG_referenced] = "referenced",
 		[PG_uptodate] = "uptodate", [PG_dirty] = "dirty", [PG_swapbacked] = "swapbacked",
-		[PG_mlocked] = "mlocked",
+		[PG_mlocked] = "mlocked", [PG_swapcache] = "swapcache",
 	};
 	size_t n = 0;
 
