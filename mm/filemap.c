@@ -35,7 +35,7 @@ bool trylock_page(struct page *page)
 
 void lock_page(struct page *page)
 {
-	wait_event(page_wait, !PageLocked(page));
+	io_wait_event(page_wait, !PageLocked(page));
 	SetPageLocked(page);
 }
 
@@ -49,12 +49,12 @@ void unlock_page(struct page *page)
 
 void wait_on_page_locked(struct page *page)
 {
-	wait_event(page_wait, !PageLocked(page));
+	io_wait_event(page_wait, !PageLocked(page));
 }
 
 void wait_on_page_writeback(struct page *page)
 {
-	wait_event(page_wait, !PageWriteback(page));
+	io_wait_event(page_wait, !PageWriteback(page));
 }
 
 void end_page_writeback(struct page *page)
