@@ -734,6 +734,17 @@ static __cold void __free_pages_checked(struct page *page, unsigned int order)
 		dump_stack();
 		return;
 	}
+	/*
+	 * Not the last reference: what the page is busy with (locked, under
+	 * writeback, on an LRU list, mlocked) is for whoever drops the last
+	 * one to be checked against, as Linux's put_page.
+	 */
+	if (page->_refcount > 1 && PageHead(page) && page->order == order &&
+	    !(page->flags & ((1u << PG_reserved) | (1u << PG_buddy) | (1u << PG_pcp) |
+			     (1u << PG_slab) | (1u << PG_large_kmalloc)))) {
+		page->_refcount--;
+		return;
+	}
 	problem = free_page_problem(page, order);
 	if (problem) {
 		bad_page(page, problem);
