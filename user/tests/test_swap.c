@@ -11,6 +11,7 @@
  * reach the host) and without an MMU (no swap: swapon is ENOSYS, which
  * is checked).
  */
+#define _GNU_SOURCE		/* mremap */
 #include <errno.h>
 #include <sys/resource.h>
 #include <sys/swap.h>
@@ -305,6 +306,67 @@ static void check_fork(void)
 	CHECK(shared_skipped, "pages a child also maps are not written out");
 }
 
+/* child_exits_swapped: a child whose pages are out when it exits. */
+static int child_exits_swapped(void)
+{
+	char *p = map_anon(MIB, PROT_READ | PROT_WRITE);
+
+	if (p == MAP_FAILED)
+		return 2;
+	fill(p, MIB, 6);
+	madvise(p, MIB, MADV_PAGEOUT);
+	return vm_swap_kb() >= (long)(MIB / KIB) ? 0 : 3;
+}
+
+/* check_moves: swap entries through mremap, mprotect, MADV_DONTNEED and exit. */
+static void check_moves(void)
+{
+	char *p = MAP_FAILED, *q = MAP_FAILED;
+	long swap0 = 0, swap1 = 0, free0 = 0, free1 = 0;
+	int moved = 0, prot_kept = 0, status = -1;
+
+	if (!why) {
+		p = map_anon(MIB, PROT_READ | PROT_WRITE);
+		if (p == MAP_FAILED) {
+			ok(0, "mmap 1 MiB");
+			return;
+		}
+		fill(p, MIB, 7);
+		swap0 = vm_swap_kb();
+		madvise(p, MIB, MADV_PAGEOUT);
+		/* Moved somewhere else: the entries go with the mapping. */
+		q = map_anon(2 * MIB, PROT_NONE);
+		if (q != MAP_FAILED)
+			q = mremap(p, MIB, MIB, MREMAP_MAYMOVE | MREMAP_FIXED, q);
+		moved = q != MAP_FAILED && vm_swap_kb() - swap0 == (long)(MIB / KIB) && intact(q, MIB, 7);
+		if (q == MAP_FAILED)
+			q = p;
+		madvise(q, MIB, MADV_PAGEOUT);
+		swap1 = vm_swap_kb();
+		mprotect(q, MIB, PROT_NONE);
+		mprotect(q, MIB, PROT_READ | PROT_WRITE);
+		prot_kept = vm_swap_kb() == swap1 && intact(q, MIB, 7);
+		madvise(q, MIB, MADV_PAGEOUT);
+		free0 = meminfo("SwapFree:");
+		madvise(q, MIB, MADV_DONTNEED);
+		free1 = meminfo("SwapFree:");
+	}
+	CHECK(moved, "mremap to a new address takes the swapped-out pages along, intact");
+	CHECK(prot_kept, "mprotect keeps swap entries, and the pages come back intact");
+	CHECK(free1 - free0 == (long)(MIB / KIB) && vm_swap_kb() == swap0,
+	      "MADV_DONTNEED of swapped-out pages frees their slots");
+	CHECK(!why && q[0] == 0 && q[MIB - 1] == 0, "and the range reads as zeros after it");
+	if (q != MAP_FAILED)
+		munmap(q, 2 * MIB);	/* the moved range and what is left of its target */
+	if (!why) {
+		free0 = meminfo("SwapFree:");
+		status = run_child(child_exits_swapped);
+	}
+	CHECK(status == 0 && meminfo("SwapFree:") == free0,
+	      "a process that exits with pages in swap gives their slots back (%s)",
+	      why ? "" : status_str(status));
+}
+
 static void check_misc(void)
 {
 	char *p = MAP_FAILED;
@@ -383,6 +445,7 @@ int main(void)
 	check_errors();
 	check_pageout();
 	check_fork();
+	check_moves();
 	check_misc();
 	check_swapoff();
 	check_priority();
