@@ -383,13 +383,44 @@ static void check_misc(void)
 	      "every slot taken so far is free again: SwapFree is SwapTotal");
 }
 
-/* check_swapoff: swapoff brings every page back, and the area goes. */
+/*
+ * swapped_child: a child that writes pages out, says so on ready, and once
+ * told on go (after the parent's swapoff) exits 0 if they are all back.
+ */
+static pid_t swapped_child(int ready[2], int go[2])
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		char *p = map_anon(MIB, PROT_READ | PROT_WRITE), c = 0;
+		int back;
+
+		if (p == MAP_FAILED)
+			_exit(2);
+		fill(p, MIB, 8);
+		madvise(p, MIB, MADV_PAGEOUT);
+		c = vm_swap_kb() >= (long)(MIB / KIB);
+		if (write(ready[1], &c, 1) != 1 || read(go[0], &c, 1) != 1)
+			_exit(3);
+		back = vm_swap_kb() == 0;	/* before the reads below could bring them in */
+		_exit(back && intact(p, MIB, 8) ? 0 : 4);
+	}
+	return pid;
+}
+
+/* check_swapoff: swapoff brings every page back, another process's too, and the area goes. */
 static void check_swapoff(void)
 {
 	long swap0 = 0, rss0 = 0, swap1 = 0, total = -1, rss1 = 0;
-	int off = -1, good = 0, listed = 1;
-	char line[256], *p = MAP_FAILED;
+	int off = -1, good = 0, listed = 1, status = -1, ready[2] = { -1, -1 }, go[2] = { -1, -1 };
+	char line[256], *p = MAP_FAILED, child_out = 0;
+	pid_t pid = -1;
 
+	if (!why && pipe(ready) == 0 && pipe(go) == 0) {
+		pid = swapped_child(ready, go);
+		if (pid < 0 || read(ready[0], &child_out, 1) != 1)
+			child_out = 0;
+	}
 	if (!why) {
 		p = map_anon(2 * MIB, PROT_READ | PROT_WRITE);
 		if (p == MAP_FAILED) {
@@ -406,11 +437,23 @@ static void check_swapoff(void)
 		listed = swaps_line(line, sizeof(line), NULL);
 		rss1 = vm_rss_kb();
 	}
+	if (pid > 0) {
+		if (write(go[1], "g", 1) != 1 || waitpid(pid, &status, 0) != pid)
+			status = -1;
+	}
+	for (int i = 0; i < 2; i++) {
+		if (ready[i] >= 0)
+			close(ready[i]);
+		if (go[i] >= 0)
+			close(go[i]);
+	}
 	CHECK(swap1 - swap0 == (long)(2 * MIB / KIB), "2 MiB written out before swapoff");
 	CHECK(off == 0, "swapoff " DEV " (%s)", why || !off ? "" : strerror(errno));
 	CHECK(!why && vm_swap_kb() == 0, "swapoff brought every page back: VmSwap is 0");
 	CHECK(rss1 >= rss0 - 64, "and resident: VmRSS %ld kB (%ld before)", rss1, rss0);
 	CHECK(!why && intact(p, 2 * MIB, 5), "with its data");
+	CHECK(child_out && status == 0, "another process's pages came back too, with their data (%s)",
+	      why ? "" : status_str(status));
 	CHECK(total == 0 && !listed, "the area is gone: SwapTotal 0, not in /proc/swaps");
 	CHECK(swapoff(DEV) < 0 && errno == EINVAL, "swapoff of a device that is no longer swap: EINVAL");
 	if (p != MAP_FAILED) {
