@@ -13,6 +13,7 @@
  */
 #define _GNU_SOURCE		/* mremap */
 #include <errno.h>
+#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/swap.h>
 #include "mm.h"
@@ -372,6 +373,127 @@ static void check_moves(void)
 		   "a process that exits with pages in swap gives their slots back");
 }
 
+/* A small random generator, the same on every libc. */
+static unsigned long next_random(unsigned long *state)
+{
+	*state = *state * 6364136223846793005UL + 1442695040888963407UL;
+	return *state >> 33;
+}
+
+#define STRESS_PAGES 128
+#define STRESS_ROUNDS 200
+
+/*
+ * stress_child: pages out random runs of its pages and touches random
+ * pages, reading (and checking) or writing them; 0 if every page always
+ * held what it was last given.
+ */
+static int stress_child(void)
+{
+	static unsigned long seed_of[STRESS_PAGES];
+	unsigned long state = (unsigned long)getpid();
+	char *p = map_anon(STRESS_PAGES * PAGE, PROT_READ | PROT_WRITE);
+
+	if (p == MAP_FAILED)
+		return 2;
+	for (unsigned long i = 0; i < STRESS_PAGES; i++) {
+		seed_of[i] = 1000 + i;
+		fill(p + i * PAGE, PAGE, seed_of[i]);
+	}
+	for (int round = 0; round < STRESS_ROUNDS; round++) {
+		unsigned long first = next_random(&state) % STRESS_PAGES;
+		unsigned long n = 1 + next_random(&state) % (STRESS_PAGES - first);
+
+		madvise(p + first * PAGE, n * PAGE, MADV_PAGEOUT);
+		for (int t = 0; t < 8; t++) {
+			unsigned long i = next_random(&state) % STRESS_PAGES;
+
+			if (next_random(&state) & 1) {
+				seed_of[i] = next_random(&state);
+				fill(p + i * PAGE, PAGE, seed_of[i]);
+			} else if (!intact(p + i * PAGE, PAGE, seed_of[i])) {
+				return 3;
+			}
+		}
+		if (round % 50 == 0 && fork() == 0)	/* a child that shares the slots, then lets go */
+			_exit(intact(p + first * PAGE, PAGE, seed_of[first]) ? 0 : 1);
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+	}
+	while (wait(NULL) > 0)
+		;
+	for (unsigned long i = 0; i < STRESS_PAGES; i++)
+		if (!intact(p + i * PAGE, PAGE, seed_of[i]))
+			return 4;
+	return 0;
+}
+
+/* The threads of check_threads: one pages the area out over and over, the others touch it. */
+static char *thread_area;
+static volatile int threads_stop;
+
+static void *pageout_thread(void *arg)
+{
+	(void)arg;
+	while (!threads_stop)
+		madvise(thread_area, STRESS_PAGES * PAGE, MADV_PAGEOUT);
+	return NULL;
+}
+
+static void *reader_thread(void *arg)
+{
+	unsigned long state = (unsigned long)arg, bad = 0;
+
+	for (int round = 0; round < 20 * STRESS_ROUNDS; round++) {
+		unsigned long i = next_random(&state) % STRESS_PAGES;
+
+		bad += !intact(thread_area + i * PAGE, PAGE, 2000 + i);
+	}
+	return (void *)bad;
+}
+
+/* check_stress: processes and threads paging out and touching the same pages at random. */
+static void check_stress(void)
+{
+	int status[3] = { -1, -1, -1 }, all = 1, threads_ok = 0;
+	pthread_t out, readers[2];
+
+	for (int i = 0; i < 3 && !why; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(stress_child());
+		status[i] = pid;
+	}
+	for (int i = 0; i < 3 && !why; i++)
+		if (status[i] < 0 || waitpid(status[i], &status[i], 0) < 0 || status[i] != 0)
+			all = 0;
+	CHECK(all, "3 processes page out and touch their pages at random, with forks: all intact (%s)",
+	      why ? "" : status_str(status[0] ? status[0] : status[1] ? status[1] : status[2]));
+	if (!why) {
+		thread_area = map_anon(STRESS_PAGES * PAGE, PROT_READ | PROT_WRITE);
+		if (thread_area != MAP_FAILED) {
+			void *bad0 = (void *)1, *bad1 = (void *)1;
+
+			for (unsigned long i = 0; i < STRESS_PAGES; i++)
+				fill(thread_area + i * PAGE, PAGE, 2000 + i);
+			threads_stop = 0;
+			if (pthread_create(&out, NULL, pageout_thread, NULL) == 0) {
+				if (pthread_create(&readers[0], NULL, reader_thread, (void *)1UL) == 0) {
+					if (pthread_create(&readers[1], NULL, reader_thread, (void *)2UL) == 0)
+						pthread_join(readers[1], &bad1);
+					pthread_join(readers[0], &bad0);
+				}
+				threads_stop = 1;
+				pthread_join(out, NULL);
+			}
+			threads_ok = bad0 == NULL && bad1 == NULL;
+			munmap(thread_area, STRESS_PAGES * PAGE);
+		}
+	}
+	CHECK(threads_ok, "a thread pages out while two others read the same pages: all intact");
+}
+
 static void check_misc(void)
 {
 	char *p = MAP_FAILED;
@@ -494,6 +616,7 @@ int main(void)
 	check_pageout();
 	check_fork();
 	check_moves();
+	check_stress();
 	check_misc();
 	check_swapoff();
 	check_priority();
