@@ -520,7 +520,8 @@ static int unuse_pte_range(pte_t *pte, unsigned long addr, unsigned long end, vo
  */
 static int unuse_mm(struct mm_struct *mm, unsigned int type)
 {
-	static const struct pt_walk_ops ops = { .pte_range = unuse_pte_range };
+	/* atomic: the walk must not give way, or the VMA it maps into might go meanwhile. */
+	static const struct pt_walk_ops ops = { .pte_range = unuse_pte_range, .atomic = true };
 	unsigned long addr = 0;
 
 	for (;;) {

@@ -312,6 +312,36 @@ static void check_fork(void)
 	CHECK(shared_skipped, "pages a child also maps are not written out");
 }
 
+/* check_kernel_access: system calls that read and write pages that are out: the kernel's own faults bring them in. */
+static void check_kernel_access(void)
+{
+	const char *file = scratch("test_swap", "io");
+	char *p = MAP_FAILED;
+	int fd = -1, wrote = 0, readback = 0;
+
+	if (!why) {
+		p = map_anon(2 * 64 * KIB, PROT_READ | PROT_WRITE);
+		fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	}
+	if (p != MAP_FAILED && fd >= 0) {
+		fill(p, 64 * KIB, 9);
+		madvise(p, 2 * 64 * KIB, MADV_PAGEOUT);
+		wrote = write(fd, p, 64 * KIB) == (ssize_t)(64 * KIB);
+		fill(p + 64 * KIB, 64 * KIB, 10);
+		madvise(p, 2 * 64 * KIB, MADV_PAGEOUT);
+		readback = pread(fd, p + 64 * KIB, 64 * KIB, 0) == (ssize_t)(64 * KIB) &&
+			   intact(p + 64 * KIB, 64 * KIB, 9);
+	}
+	CHECK(wrote, "write() from pages that are out: the kernel's fault reads them in");
+	CHECK(readback, "read() into pages that are out, and the data arrives");
+	if (fd >= 0) {
+		close(fd);
+		unlink(file);
+	}
+	if (p != MAP_FAILED)
+		munmap(p, 2 * 64 * KIB);
+}
+
 /* child_exits_swapped: a child whose pages are out when it exits. */
 static int child_exits_swapped(void)
 {
@@ -616,6 +646,7 @@ int main(void)
 	check_pageout();
 	check_fork();
 	check_moves();
+	check_kernel_access();
 	check_stress();
 	check_misc();
 	check_swapoff();
