@@ -529,10 +529,23 @@ static void check_misc(void)
 	char *p = MAP_FAILED;
 	int locked = 0;
 
+	long swap0 = 0;
+	int back = 0;
+
 	if (!why)
 		p = map_anon(16 * PAGE, PROT_READ | PROT_WRITE);
-	if (p != MAP_FAILED && mlock(p, 16 * PAGE) == 0)
+	if (p != MAP_FAILED) {
+		fill(p, 16 * PAGE, 11);
+		swap0 = vm_swap_kb();
+		madvise(p, 16 * PAGE, MADV_PAGEOUT);
+		back = vm_swap_kb() - swap0 == (long)(16 * PAGE / KIB);
+	}
+	if (p != MAP_FAILED && mlock(p, 16 * PAGE) == 0) {
+		back = back && vm_swap_kb() == swap0 && resident(p, 16 * PAGE) == 16 &&
+		       intact(p, 16 * PAGE, 11);
 		locked = madvise(p, 16 * PAGE, MADV_PAGEOUT) < 0 && errno == EINVAL;
+	}
+	CHECK(back, "mlock brings swapped-out pages back in");
 	CHECK(locked, "MADV_PAGEOUT of locked memory: EINVAL");
 	if (p != MAP_FAILED)
 		munmap(p, 16 * PAGE);
