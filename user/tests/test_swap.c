@@ -342,6 +342,32 @@ static void check_kernel_access(void)
 		munmap(p, 2 * 64 * KIB);
 }
 
+/* check_willneed: MADV_WILLNEED reads swapped-out pages in ahead of the faults. */
+static void check_willneed(void)
+{
+	long swap0 = 0, swap1 = 0, maj0 = 0, res = -1;
+	int advised = -1, minor = 0;
+	char *p = MAP_FAILED;
+
+	if (!why)
+		p = map_anon(MIB, PROT_READ | PROT_WRITE);
+	if (p != MAP_FAILED) {
+		fill(p, MIB, 12);
+		swap0 = vm_swap_kb();
+		madvise(p, MIB, MADV_PAGEOUT);
+		advised = madvise(p, MIB, MADV_WILLNEED);
+		swap1 = vm_swap_kb();
+		res = resident(p, MIB);
+		maj0 = vmstat("pgmajfault ");
+		minor = intact(p, MIB, 12) && vmstat("pgmajfault ") == maj0;
+		munmap(p, MIB);
+	}
+	CHECK(advised == 0 && swap1 - swap0 == (long)(MIB / KIB),
+	      "MADV_WILLNEED of swapped-out pages: still out, their entries in place");
+	CHECK(res == (long)(MIB / PAGE), "mincore: all in memory, in the swap cache (%ld)", res);
+	CHECK(minor, "touching them then reads nothing: no major fault, data intact");
+}
+
 /* child_exits_swapped: a child whose pages are out when it exits. */
 static int child_exits_swapped(void)
 {
@@ -660,6 +686,7 @@ int main(void)
 	check_fork();
 	check_moves();
 	check_kernel_access();
+	check_willneed();
 	check_stress();
 	check_misc();
 	check_swapoff();
