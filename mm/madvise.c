@@ -142,9 +142,11 @@ static void madvise_willneed(struct mm_struct *mm, unsigned long start, unsigned
 	unsigned long addr = start;
 
 	while (addr < end && !fatal_signal_pending(current)) {
-		unsigned int n = 0;
+		unsigned int n = 0, steps = 0;
 
-		for (; addr < end && n < ARRAY_SIZE(batch); addr += PAGE_SIZE) {
+		/* A batch, or a leaf table's worth of steps: a huge empty range gives way too. */
+		for (; addr < end && n < ARRAY_SIZE(batch) && steps < PTRS_PER_PT;
+		     addr += PAGE_SIZE, steps++) {
 			pte_t *pte = pgtable_walk(mm->pgd, addr, 0, NULL, NULL);
 
 			if (!pte) {
