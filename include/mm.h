@@ -84,6 +84,7 @@ enum pageflags {
 	PG_uptodate,
 	PG_dirty,
 	PG_swapbacked,
+	PG_swapcache,	/* in the swap cache: page_swap_entry() says which slot (mm/swap_state.c) */
 	NR_PAGEFLAGS
 };
 BUILD_BUG_ON(NR_PAGEFLAGS > 16);
@@ -121,6 +122,17 @@ PAGEFLAG(Active, active)
 PAGEFLAG(SwapBacked, swapbacked)
 PAGEFLAG(Writeback, writeback)
 PAGEFLAG(Mlocked, mlocked)
+PAGEFLAG(SwapCache, swapcache)
+
+static inline unsigned long page_private(const struct page *page)
+{
+	return page->private;
+}
+
+static inline void set_page_private(struct page *page, unsigned long private)
+{
+	page->private = (u32)private;
+}
 
 /*
  * free_reserved_area: give the pages wholly inside [start, end) (linear

@@ -19,12 +19,16 @@ enum node_stat_item {
 	NR_FILE_MAPPED,
 	NR_SHMEM,
 	NR_MLOCK,		/* pages mlock'ed: Mlocked (and Unevictable: nothing else is) */
+	NR_SWAPCACHE,		/* pages in the swap cache: SwapCached */
 	NR_VM_NODE_STAT_ITEMS
 };
 
 /* Events, counted since boot (Linux's vm_event_item, the ones rvmm has). */
 enum vm_event_item {
+	PSWPIN,			/* pages read from swap */
+	PSWPOUT,		/* pages written to swap */
 	PGFAULT,
+	PGMAJFAULT,		/* faults that waited for a read from swap */
 	OOM_KILL,
 	NR_VM_EVENT_ITEMS
 };

@@ -18,6 +18,15 @@ void show_free_areas(void);
 /* int_sqrt: floor(sqrt(x)). */
 unsigned long int_sqrt(unsigned long x);
 
+/* mmlist_head: every address space with page tables, which swapoff walks (Linux's init_mm.mmlist). */
+extern struct list_head mmlist_head;
+
+/*
+ * page_remove_rmap (mm/memory.c): mm maps page once fewer; its page
+ * reference is dropped (and its swap cache, if nothing else wants it).
+ */
+void page_remove_rmap(struct mm_struct *mm, struct page *page);
+
 /* ---- VMA bookkeeping (mm/vma.c), for mm/mmap.c and mm/nommu.c ---- */
 struct mm_struct;
 struct vm_area_struct;

@@ -58,7 +58,7 @@ const char *page_flag_names(unsigned int flags, char *buf, size_t len)
 		[PG_locked] = "locked", [PG_lru] = "lru", [PG_active] = "active",
 		[PG_writeback] = "writeback", [PG_referenced] = "referenced",
 		[PG_uptodate] = "uptodate", [PG_dirty] = "dirty", [PG_swapbacked] = "swapbacked",
-		[PG_mlocked] = "mlocked",
+		[PG_mlocked] = "mlocked", [PG_swapcache] = "swapcache",
 	};
 	size_t n = 0;
 
@@ -737,6 +737,17 @@ static __cold void __free_pages_checked(struct page *page, unsigned int order)
 		nr_bad_pages++;
 		pr_alert("BUG: __free_pages: %p is not a struct page of RAM\n", (void *)page);
 		dump_stack();
+		return;
+	}
+	/*
+	 * Not the last reference: what the page is busy with (locked, under
+	 * writeback, on an LRU list, mlocked) is for whoever drops the last
+	 * one to be checked against, as Linux's put_page.
+	 */
+	if (page->_refcount > 1 && PageHead(page) && page->order == order &&
+	    !(page->flags & ((1u << PG_reserved) | (1u << PG_buddy) | (1u << PG_pcp) |
+			     (1u << PG_slab) | (1u << PG_large_kmalloc)))) {
+		page->_refcount--;
 		return;
 	}
 	problem = free_page_problem(page, order);

@@ -7,6 +7,7 @@
 #include <vmalloc.h>
 #include <vmstat.h>
 #include <mm_user.h>
+#include <swap.h>
 #include "internal.h"
 
 static long node_stat[NR_VM_NODE_STAT_ITEMS];
@@ -61,15 +62,15 @@ void show_meminfo(struct seq_buf *m)
 	show_val_kb(m, "MemAvailable:", si_mem_available());
 	show_val_kb(m, "Buffers:", 0);
 	show_val_kb(m, "Cached:", file > shmem ? file : shmem);
-	show_val_kb(m, "SwapCached:", 0);
+	show_val_kb(m, "SwapCached:", global_node_page_state(NR_SWAPCACHE));
 	/* Without reclaim only mlock'ed pages are kept off the (absent) LRU lists on purpose. */
 	show_val_kb(m, "Unevictable:", global_node_page_state(NR_MLOCK));
 	show_val_kb(m, "Mlocked:", global_node_page_state(NR_MLOCK));
 #ifndef CONFIG_MMU
 	show_val_kb(m, "MmapCopy:", mmap_pages_allocated);	/* where Linux puts it */
 #endif
-	show_val_kb(m, "SwapTotal:", 0);
-	show_val_kb(m, "SwapFree:", 0);
+	show_val_kb(m, "SwapTotal:", (unsigned long)total_swap_pages);
+	show_val_kb(m, "SwapFree:", get_nr_swap_pages() > 0 ? (unsigned long)get_nr_swap_pages() : 0);
 	show_val_kb(m, "AnonPages:", global_node_page_state(NR_ANON_MAPPED));
 	show_val_kb(m, "Mapped:", global_node_page_state(NR_FILE_MAPPED));
 	show_val_kb(m, "Shmem:", shmem);
@@ -151,11 +152,15 @@ static const struct {
 	{ "nr_shmem", NR_SHMEM },
 	{ "nr_kernel_stack", NR_KERNEL_STACK_KB },	/* in kB, as in Linux */
 	{ "nr_page_table_pages", NR_PAGETABLE },
+	{ "nr_swapcached", NR_SWAPCACHE },
 };
 
 static unsigned long vm_events[NR_VM_EVENT_ITEMS];
 static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
+	[PSWPIN] = "pswpin",
+	[PSWPOUT] = "pswpout",
 	[PGFAULT] = "pgfault",
+	[PGMAJFAULT] = "pgmajfault",
 	[OOM_KILL] = "oom_kill",
 };
 

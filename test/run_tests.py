@@ -410,18 +410,28 @@ FULL_OOM_STRESS = ("mmu sv48 128M", "nommu 128M")
 OOM_STRESS_ROUNDS = 10
 
 
-def run_rvmm_user_tests(kernel, opensbi, initramfs, label, mem, mmu):
+def swap_disk(kernel, label, results):
+    """A fresh swap area for one user-test boot: a sparse 64 MiB image that mkswap formatted."""
+    path = os.path.join(os.path.dirname(os.path.abspath(kernel)),
+                        "swap-disk-%s.img" % re.sub(r"\W+", "-", label))
+    ok, out = qemu.mkswap_image(path)
+    results.add(ok, "[rvmm %s] mkswap wrote the swap disk" % label, out.split("\n"))
+    return path
+
+
+def run_rvmm_user_tests(kernel, opensbi, initramfs, label, mem, mmu, disk=None):
     """Boot rvmm with /bin/runtests as init: the user tests, on rvmm itself.
 
     debug_vm makes the kernel check every address space after each change
     to it (validate_mm), so a test that corrupts the VMAs panics at once.
+    disk is the swap area test_swap swaps to, as /dev/vda.
 
     runtests prints each program's TAP under a "=== /bin/NAME ===" header,
     adds one result per zone saying whether the program gave back all its
     memory, ends with "N passed, M failed" and powers off.
     """
     rounds = "" if label in FULL_OOM_STRESS else "OOM_STRESS_ROUNDS=%d " % OOM_STRESS_ROUNDS
-    b = qemu.boot(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs,
+    b = qemu.boot(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs, disk=disk,
                   bootargs="init=/bin/runtests debug_vm %s%s" % (rounds, SLUB_DEBUG), timeout=600)
     return label, b
 
@@ -662,7 +672,7 @@ def main():
     if args.initramfs:
         with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
             runs = [pool.submit(run_rvmm_user_tests, kernels[build], args.opensbi, args.initramfs,
-                                label, mem, mmu)
+                                label, mem, mmu, swap_disk(kernels[build], label, results))
                     for (label, build, mem, mmu) in RVMM_USER_CONFIGS if kernels[build]]
             for f in runs:
                 count_rvmm_user_tests(*f.result(), results)
