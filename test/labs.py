@@ -51,6 +51,10 @@ def copy_build(src, dest):
     for name in os.listdir(src):
         s, d = os.path.join(src, name), os.path.join(dest, name)
         if os.path.isdir(s) and name not in NOT_COPIED:
+            for top, _, names in os.walk(d):	# the last run's links: copytree makes them anew
+                for n in names:
+                    if os.path.islink(os.path.join(top, n)):
+                        os.unlink(os.path.join(top, n))
             shutil.copytree(s, d, symlinks=True, dirs_exist_ok=True)
         elif name in FILES_COPIED:
             shutil.copy2(s, d)
