@@ -108,6 +108,18 @@ def qemu_command(kernel, opensbi, mem="128M", cpus=1, bootargs="", icount=False,
     return cmd
 
 
+def newc_archive(members):
+    """A cpio "newc" archive of (name, mode, data) members, as the kernel's initramfs reads."""
+    out = b""
+    for ino, (name, mode, data) in enumerate(members + [("TRAILER!!!", 0, b"")], 1):
+        name = name.encode() + b"\0"
+        fields = (ino, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(name), 0)
+        out += ("070701" + "".join("%08x" % f for f in fields)).encode() + name
+        out += b"\0" * (-len(out) % 4) + data
+        out += b"\0" * (-len(out) % 4)
+    return out
+
+
 def mkswap_image(path, size=64 << 20):
     """Make path a sparse image of size bytes with a swap header from the host's mkswap
     (util-linux: /sbin, /usr/sbin or PATH): a swap disk for test_swap.  (ok, mkswap's words)."""

@@ -142,23 +142,11 @@ class Results:
             self.add(False, "%s: exit status %s, expected %s" % (label, status, want_status), lines)
 
 
-def newc_archive(members):
-    """A cpio "newc" archive of (name, mode, data) members, as the kernel's initramfs reads."""
-    out = b""
-    for ino, (name, mode, data) in enumerate(members + [("TRAILER!!!", 0, b"")], 1):
-        name = name.encode() + b"\0"
-        fields = (ino, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(name), 0)
-        out += ("070701" + "".join("%08x" % f for f in fields)).encode() + name
-        out += b"\0" * (-len(out) % 4) + data
-        out += b"\0" * (-len(out) % 4)
-    return out
-
-
 def test_initrd(kernel):
     """The archive the initrd boots unpack; the fs suite looks for /initrd-test/hello."""
     path = os.path.join(os.path.dirname(os.path.abspath(kernel)), "test-initrd.cpio")
     with open(path, "wb") as f:
-        f.write(newc_archive([
+        f.write(qemu.newc_archive([
             ("initrd-test", 0o40755, b""),
             ("initrd-test/hello", 0o100644, b"hello from the initramfs\n"),
             ("initrd-test/big", 0o100644, bytes(range(256)) * 256),

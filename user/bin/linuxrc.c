@@ -3,8 +3,11 @@
  * kernel (rdinit=/bin/linuxrc), which is how `make test` checks the user
  * tests against Linux itself (docs/testing.md, "the Linux kernel oracle").
  *
- * Linux mounts nothing for the first program, so linuxrc mounts proc on
- * /proc and tmpfs on /tmp and /dev/shm, then runs /bin/runtests with its
+ * Linux mounts nothing for the first program, so linuxrc loads the
+ * kernel modules the harness put in /lib/modules/rvmm/ (Debian builds
+ * virtio_mmio and virtio_blk as modules: the swap disk then appears as
+ * /dev/vda, as on rvmm), mounts proc on /proc, tmpfs on /tmp, devtmpfs on
+ * /dev and tmpfs on /dev/shm, then runs /bin/runtests with its
  * own arguments (the words after "--" on the kernel command line), reaps
  * whatever is re-parented to it meanwhile, and powers the machine off
  * when runtests is done, which ends the QEMU run.  (The name is the one
@@ -16,9 +19,11 @@
  * fails is only reported, and a linuxrc that is not pid 1 passes on
  * runtests' exit status instead of powering off.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -39,6 +44,61 @@ static void mount_fs(const char *source, const char *target, const char *fstype)
 		fprintf(stderr, "linuxrc: mount %s on %s: %s\n", fstype, target, strerror(errno));
 }
 
+/* Linux's MODULE_INIT_COMPRESSED_FILE: the kernel decompresses the .ko.xz itself. */
+#define MODULE_INIT_COMPRESSED_FILE	4
+#define MODULE_DIR	"/lib/modules/rvmm"
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* load_modules: finit_module every file of MODULE_DIR, in name order (1-..., 2-...). */
+static void load_modules(void)
+{
+	static char names[8][256];
+	char *sorted[8], path[320];
+	DIR *dir = opendir(MODULE_DIR);
+	struct dirent *d;
+	int n = 0;
+
+	if (!dir)
+		return;		/* rvmm's own boots, and a harness without modules */
+	while ((d = readdir(dir)) && n < 8) {
+		if (d->d_name[0] == '.')
+			continue;
+		snprintf(names[n], sizeof(names[n]), "%s", d->d_name);
+		sorted[n] = names[n];
+		n++;
+	}
+	closedir(dir);
+	qsort(sorted, (size_t)n, sizeof(sorted[0]), by_name);
+	for (int i = 0; i < n; i++) {
+		int fd;
+
+		snprintf(path, sizeof(path), MODULE_DIR "/%s", sorted[i]);
+		fd = open(path, O_RDONLY);
+		if (fd < 0 || syscall(SYS_finit_module, fd, "", MODULE_INIT_COMPRESSED_FILE) < 0)
+			fprintf(stderr, "linuxrc: loading %s: %s\n", path, strerror(errno));
+		else {	/* "2-virtio_blk.ko.xz" is module virtio_blk */
+			const char *name = strchr(sorted[i], '-') ? strchr(sorted[i], '-') + 1 : sorted[i];
+
+			printf("linuxrc: loaded %.*s\n", (int)strcspn(name, "."), name);
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+}
+
+/* wait_for: up to a second for path to appear (devtmpfs makes disk nodes as drivers find them). */
+static void wait_for(const char *path)
+{
+	struct stat st;
+
+	for (int i = 0; i < 100 && stat(path, &st) < 0; i++)
+		usleep(10000);
+}
+
 int main(int argc, char *argv[])
 {
 	int st = 0;
@@ -47,8 +107,10 @@ int main(int argc, char *argv[])
 	open_console();
 	mount_fs("proc", "/proc", "proc");
 	mount_fs("tmpfs", "/tmp", "tmpfs");
-	mkdir("/dev", 0755);	/* Linux's built-in initramfs has it; rvmm's has not */
+	load_modules();
+	mount_fs("devtmpfs", "/dev", "devtmpfs");	/* mount_fs makes /dev: rvmm's initramfs has none */
 	mount_fs("tmpfs", "/dev/shm", "tmpfs");
+	wait_for("/dev/vda");
 
 	argv[0] = "runtests";
 	pid = vfork();		/* vfork, as init: works without an MMU too */

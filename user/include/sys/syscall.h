@@ -101,6 +101,7 @@
 #define SYS_getgid		176
 #define SYS_getegid		177
 #define SYS_sysinfo		179
+#define SYS_finit_module	273
 #define SYS_renameat2		276
 #define SYS_faccessat2		439
 
