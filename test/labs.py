@@ -174,8 +174,12 @@ def run(results, opensbi=OPENSBI, root=ROOT, labs=None, jobs=2, full=None):
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         graded = pool.submit(lambda: full) if full is not None else pool.submit(grade_tree, root, opensbi)
         futures = [pool.submit(check_lab, lab, root, opensbi, graded.result) for lab in (labs or found)]
-        for f in futures:
-            for ok, name, detail in f.result():
+        for lab, f in zip(labs or found, futures):
+            try:
+                checks = f.result()
+            except (OSError, grade.GradeError, handout.MarkerError) as e:
+                checks = [(False, "lab %s handout: could be made and graded" % lab, [str(e)])]
+            for ok, name, detail in checks:
                 results.add(ok, name, detail)
         if full is None:
             failing = [c for c in graded.result() if not c.passed]
