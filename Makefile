@@ -60,7 +60,7 @@ LDFLAGS  := $(ARCH) --specs=picolibc.specs -nostartfiles -static -no-pie \
 # Everything else (VMA bookkeeping, system calls, page cache, file
 # systems, /proc, the allocators) is shared.
 MMU_ONLY   := mm/memory.c mm/mmap.c mm/mprotect.c mm/madvise.c mm/msync.c mm/pgtable.c mm/vmalloc.c \
-              mm/mlock.c mm/mincore.c mm/mremap.c \
+              mm/mlock.c mm/mincore.c mm/mremap.c mm/rmap.c \
               kernel/riscv/mmu.c kernel/riscv/context.c kernel/riscv/fault.c \
               kernel/riscv/selftest_paging.c kernel/binfmt_elf_mmu.c kernel/fs/ramfs_file_mmu.c
 NOMMU_ONLY := mm/nommu.c kernel/riscv/nommu.c kernel/binfmt_elf_nommu.c \
@@ -150,6 +150,7 @@ HOSTCFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
               -fsanitize=address,undefined -fno-sanitize-recover=all \
               -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST -DCONFIG_MMU
 HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab_common.c mm/vmstat.c mm/util.c \
+              mm/swap.c $(wildcard mm/policy_*.c) \
               lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c
 # the host tests link SLUB; unit_slab is built once more against SLOB, and
 # runs the allocator contract tests there (docs/slab.md)

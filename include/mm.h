@@ -84,6 +84,7 @@ enum pageflags {
 	PG_uptodate,
 	PG_dirty,
 	PG_swapbacked,
+	PG_unevictable,	/* on the unevictable list: mlocked, or a ramfs page (mm/swap.c) */
 	NR_PAGEFLAGS
 };
 BUILD_BUG_ON(NR_PAGEFLAGS > 16);
@@ -121,6 +122,40 @@ PAGEFLAG(Active, active)
 PAGEFLAG(SwapBacked, swapbacked)
 PAGEFLAG(Writeback, writeback)
 PAGEFLAG(Mlocked, mlocked)
+PAGEFLAG(Unevictable, unevictable)
+
+/* TestClearPageReferenced: clear PG_referenced, saying whether it was set. */
+static inline bool TestClearPageReferenced(struct page *page)
+{
+	bool was = PageReferenced(page);
+
+	ClearPageReferenced(page);
+	return was;
+}
+
+/*
+ * An anonymous page's mapping is not an address_space but its anon_vma
+ * (mm/rmap.c) with the low bit set, as Linux's PAGE_MAPPING_ANON: a file
+ * page's mapping is a pointer to its cache, aligned, so the bit tells them
+ * apart.  A page with neither (NULL) is the kernel's own.
+ */
+#define PAGE_MAPPING_ANON	0x1UL
+
+static inline bool PageAnon(const struct page *page)
+{
+	return (unsigned long)page->mapping & PAGE_MAPPING_ANON;
+}
+
+/* page_file_mapping: the page cache a file page belongs to, NULL for any other page. */
+static inline struct address_space *page_file_mapping(const struct page *page)
+{
+	return PageAnon(page) ? NULL : page->mapping;
+}
+
+static inline bool page_mapped(const struct page *page)
+{
+	return page->_mapcount >= 0;
+}
 
 /*
  * free_reserved_area: give the pages wholly inside [start, end) (linear

@@ -10,6 +10,9 @@
 
 /* Counters of the whole machine, in pages unless the name says otherwise. */
 enum node_stat_item {
+	NR_FILE_DIRTY,		/* file pages waiting to be written back: none here, nothing writes them */
+	NR_WRITEBACK,		/* pages being written (to swap)
+				   (the LRU lists' counts are the policy's: lru_zone_pages) */
 	NR_SLAB_RECLAIMABLE,
 	NR_SLAB_UNRECLAIMABLE,
 	NR_PAGETABLE,
@@ -24,13 +27,22 @@ enum node_stat_item {
 
 /* Events, counted since boot (Linux's vm_event_item, the ones rvmm has). */
 enum vm_event_item {
+	PGACTIVATE,		/* pages promoted by the replacement policy */
+	PGDEACTIVATE,		/* ... and demoted */
 	PGFAULT,
+	PGMAJFAULT,		/* faults that had to read the page (from swap) */
+	PGSTEAL_KSWAPD,		/* pages kswapd freed */
+	PGSTEAL_DIRECT,		/* ... and direct reclaim */
+	PGSCAN_KSWAPD,		/* pages kswapd looked at */
+	PGSCAN_DIRECT,		/* ... and direct reclaim */
 	OOM_KILL,
 	NR_VM_EVENT_ITEMS
 };
 
 /* count_vm_event: one more event. */
 void count_vm_event(enum vm_event_item item);
+/* count_vm_events: delta more. */
+void count_vm_events(enum vm_event_item item, unsigned long delta);
 unsigned long global_vm_event(enum vm_event_item item);
 
 void mod_node_page_state(enum node_stat_item item, long delta);

@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <sched.h>
 #include <errno.h>
+#include <lru.h>
 #include <pagemap.h>
 #include <string.h>
 #include <uaccess.h>
@@ -37,6 +38,7 @@ int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t 
 	mod_node_page_state(NR_FILE_PAGES, 1);
 	if (mapping->shmem)
 		mod_node_page_state(NR_SHMEM, 1);
+	lru_cache_add(page);	/* Linux's add_to_page_cache_lru */
 	return 0;
 }
 
@@ -119,6 +121,7 @@ ssize_t generic_file_read_iter(struct file *file, struct iov_iter *to, loff_t *p
 		page = find_get_page(mapping, index);
 		if (page) {
 			copied = copy_to_iter((char *)page_address(page) + offset, nr, to);
+			mark_page_accessed(page);
 			put_page(page);
 		} else {
 			/*
@@ -162,6 +165,7 @@ ssize_t generic_perform_write(struct file *file, struct iov_iter *from, loff_t p
 		copied = copy_from_iter((char *)page_address(page) + offset, bytes, from);
 		/* In ramfs the page cache is the only copy: it stays dirty until the file dies. */
 		SetPageDirty(page);
+		mark_page_accessed(page);
 		put_page(page);
 		pos += copied;
 		written += copied;

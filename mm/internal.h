@@ -15,6 +15,18 @@ void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int orde
 void setup_per_cpu_pageset(void);
 /* show_free_areas: per-zone free memory and free blocks, for failure reports. */
 void show_free_areas(void);
+/* ---- the LRU lists (mm/swap.c), for reclaim (mm/vmscan.c) ---- */
+struct scan_control;
+struct page_list;
+/*
+ * isolate_lru_victims: ask the policy for victims in zone; each is off its
+ * list (PG_lru clear) with a reference for the caller.  How many.
+ */
+unsigned long isolate_lru_victims(struct zone *zone, struct scan_control *sc,
+				  struct page_list *victims);
+/* putback_lru_page: an isolated page reclaim could not free goes back, and the reference with it. */
+void putback_lru_page(struct page *page);
+
 /* int_sqrt: floor(sqrt(x)). */
 unsigned long int_sqrt(unsigned long x);
 

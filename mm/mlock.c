@@ -26,6 +26,7 @@
  * ENOSYS (every page is resident anyway).
  */
 #include <errno.h>
+#include <lru.h>
 #include <mman.h>
 #include <mm_user.h>
 #include <pgtable.h>
@@ -39,6 +40,7 @@ void clear_page_mlock(struct page *page)
 	if (PageMlocked(page)) {
 		ClearPageMlocked(page);
 		mod_node_page_state(NR_MLOCK, -1);
+		lru_update_evictable(page);	/* back to the policy, unless ramfs's */
 	}
 }
 
@@ -47,6 +49,7 @@ void mlock_vma_page(struct vm_area_struct *vma, struct page *page)
 	if ((vma->vm_flags & VM_LOCKED) && !PageMlocked(page)) {
 		SetPageMlocked(page);
 		mod_node_page_state(NR_MLOCK, 1);
+		lru_update_evictable(page);	/* onto the unevictable list */
 	}
 }
 
