@@ -251,8 +251,9 @@ linux-test: linux-kernel $(LINUX_INITRAMFS)
 	    --initramfs $(LINUX_INITRAMFS) --mem $(MEM) --mmu $(MMU) $(TESTS)
 # ----
 
-bench: $(KERNEL) $(INITRAMFS)
-	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS)
+bench: $(KERNEL) $(INITRAMFS) $(B)/host/unit_reclaim_policy
+	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS) \
+		--policy-trace $(B)/host/unit_reclaim_policy
 
 cppcheck:
 	$(CPPCHECK)

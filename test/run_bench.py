@@ -10,6 +10,7 @@ commented after it.
 import argparse
 import os
 import re
+import subprocess
 import sys
 import time
 
@@ -44,8 +45,20 @@ def main():
     ap.add_argument("--kernel", required=True)
     ap.add_argument("--opensbi", required=True)
     ap.add_argument("--initramfs", required=True)
+    ap.add_argument("--policy-trace", help="test/host/unit_reclaim_policy, built")
     args = ap.parse_args()
     failed = False
+
+    # The replacement policies' faults on one trace with locality (a host run, exact by construction).
+    if args.policy_trace:
+        out = subprocess.run([args.policy_trace], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        lines = [BENCH.match(l.strip()) for l in out.stdout.decode("utf-8", "replace").split("\n")]
+        found = [m for m in lines if m and m.group(1).startswith("reclaim_policy_faults_")]
+        for m in found:
+            report(*m.groups())
+        if out.returncode != 0 or len(found) != 4:
+            print("bench reclaim_policy_faults: the trace failed (status %s)" % out.returncode)
+            failed = True
 
     b = qemu.boot(args.kernel, args.opensbi, bootargs="test=bench", icount=True, timeout=300,
                   initrd=args.initramfs)
