@@ -10,7 +10,9 @@
 # (appended to the kernel command line), MMU (sv39, sv48 or sv57: the
 # largest paging mode the kernel may choose; default sv48), NOMMU=1 (the
 # no-MMU kernel, in build/nommu/: docs/nommu.md), SLAB (the slab
-# allocator: slub, or slob, in build/slob/: docs/slab.md).
+# allocator: slub, or slob, in build/slob/: docs/slab.md), SWAP (make qemu
+# SWAP=64M attaches build/swap-64M.img, made by the host's mkswap, as the
+# virtio-blk disk /dev/vda: docs/block.md).
 
 MEM      ?= 128M
 CPUS     ?= 1
@@ -18,6 +20,7 @@ BOOTARGS ?=
 MMU      ?= sv48
 NOMMU    ?=
 SLAB     ?= slub
+SWAP     ?=
 
 CROSS    := riscv64-unknown-elf-
 CC       := $(CROSS)gcc
@@ -60,7 +63,8 @@ LDFLAGS  := $(ARCH) --specs=picolibc.specs -nostartfiles -static -no-pie \
 # Everything else (VMA bookkeeping, system calls, page cache, file
 # systems, /proc, the allocators) is shared.
 MMU_ONLY   := mm/memory.c mm/mmap.c mm/mprotect.c mm/madvise.c mm/msync.c mm/pgtable.c mm/vmalloc.c \
-              mm/mlock.c mm/mincore.c mm/mremap.c mm/rmap.c \
+              mm/mlock.c mm/mincore.c mm/mremap.c mm/rmap.c mm/swapfile.c mm/swap_state.c \
+              mm/page_io.c \
               kernel/riscv/mmu.c kernel/riscv/context.c kernel/riscv/fault.c \
               kernel/riscv/selftest_paging.c kernel/binfmt_elf_mmu.c kernel/fs/ramfs_file_mmu.c
 NOMMU_ONLY := mm/nommu.c kernel/riscv/nommu.c kernel/binfmt_elf_nommu.c \
@@ -97,8 +101,15 @@ $(error MMU must be sv39, sv48 or sv57)
 endif
 DTB_sv57  := $(B)/virt-$(MEM)-$(CPUS)-sv57.dtb
 QEMUDTB   := $(if $(filter sv57,$(MMU)),-dtb $(DTB_sv57))
+# SWAP=SIZE: a disk of that size with a swap header, on the modern
+# virtio-mmio interface (QEMU 7.2 offers the legacy one unless told).
+SWAPIMG   := $(if $(SWAP),$(B)/swap-$(SWAP).img)
+ifneq ($(SWAP),)
+QEMUDISK  := -global virtio-mmio.force-legacy=false \
+             -drive file=$(SWAPIMG),if=none,format=raw,id=swap -device virtio-blk-device,drive=swap
+endif
 QEMUOPTS  = -machine virt -cpu rv64 -m $(MEM) -smp $(CPUS) -nographic \
-            -bios $(OPENSBI) -kernel $(KERNEL) $(QEMUDTB) -initrd $(INITRAMFS) \
+            -bios $(OPENSBI) -kernel $(KERNEL) $(QEMUDTB) -initrd $(INITRAMFS) $(QEMUDISK) \
             -append "$(strip $(MMUARGS_$(MMU)) $(BOOTARGS))"
 
 .DEFAULT_GOAL := all
@@ -133,14 +144,24 @@ $(KERNEL): $(KOBJ) kernel/riscv/kernel.ld
 	$(Q)$(CC) $(LDFLAGS) $(KOBJ) -o $@ -lc -lgcc
 	$(Q)$(OBJDUMP) -d $@ > $(KB)/kernel.asm
 
-qemu: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
+qemu: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57)) $(SWAPIMG)
 	$(QEMU) $(QEMUOPTS)
+
+# A swap disk, made once: what is on it later is the kernel's business.
+# mkswap's words are shown only when it fails: its warnings about holes
+# are about swap files on the host's file system, not about a disk image.
+$(B)/swap-%.img: | deps
+	@mkdir -p $(B)
+	@echo "  MKSWAP  $@"
+	$(Q)truncate -s $* $@.tmp && chmod 600 $@.tmp
+	$(Q)out=$$(PATH="$$PATH:/sbin:/usr/sbin" mkswap $@.tmp 2>&1) || { echo "$$out" >&2; exit 1; }
+	$(Q)mv $@.tmp $@
 
 $(B)/virt-%-sv57.dtb: | deps
 	@mkdir -p $(B)
 	$(Q)$(PYTHON) test/qemu.py sv57-dtb --mem $(MEM) --cpus $(CPUS) --out $@
 
-qemu-gdb: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57))
+qemu-gdb: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57)) $(SWAPIMG)
 	@echo "in another terminal: gdb-multiarch $(KERNEL) -ex 'target remote :1234'"
 	$(QEMU) $(QEMUOPTS) -S -gdb tcp::1234
 

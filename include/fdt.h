@@ -21,6 +21,13 @@ extern u64 phys_initrd_size;
 void early_init_dt_scan(void *dtb);
 /* fdt_find_compatible: the first enabled node compatible with compat, with its first reg entry (size may be NULL). */
 bool fdt_find_compatible(const char *compat, u64 *base, u64 *size);
+/*
+ * fdt_for_each_compatible: call fn for every enabled node compatible with
+ * compat that has a reg, in the tree's order, with its first reg entry and
+ * the first cell of its "interrupts" (0 when it has none); how many.
+ */
+int fdt_for_each_compatible(const char *compat,
+			    void (*fn)(u64 base, u64 size, u32 irq, void *arg), void *arg);
 /* fdt_compatible_u32: a one-cell property of the node fdt_find_compatible(compat) finds; false when absent. */
 bool fdt_compatible_u32(const char *compat, const char *prop, u32 *val);
 /*

@@ -83,7 +83,7 @@ enum pageflags {
 	PG_referenced,
 	PG_uptodate,
 	PG_dirty,
-	PG_swapbacked,
+	PG_swapcache,	/* in the swap cache: page_swap_entry() says which slot (mm/swap_state.c) */
 	PG_unevictable,	/* on the unevictable list: mlocked, or a ramfs page (mm/swap.c) */
 	NR_PAGEFLAGS
 };
@@ -119,10 +119,10 @@ PAGEFLAG(Uptodate, uptodate)
 PAGEFLAG(Dirty, dirty)
 PAGEFLAG(LRU, lru)
 PAGEFLAG(Active, active)
-PAGEFLAG(SwapBacked, swapbacked)
 PAGEFLAG(Writeback, writeback)
 PAGEFLAG(Mlocked, mlocked)
 PAGEFLAG(Unevictable, unevictable)
+PAGEFLAG(SwapCache, swapcache)
 
 /* TestClearPageReferenced: clear PG_referenced, saying whether it was set. */
 static inline bool TestClearPageReferenced(struct page *page)
@@ -155,6 +155,17 @@ static inline struct address_space *page_file_mapping(const struct page *page)
 static inline bool page_mapped(const struct page *page)
 {
 	return page->_mapcount >= 0;
+}
+
+/*
+ * PageSwapBacked: written to swap, not to a file, to be freed.  Linux has
+ * a flag for it, because its shmem pages are swap-backed too; here shmem
+ * pages are unevictable (ramfs), so the swap-backed pages are exactly the
+ * anonymous ones, and the flag's bit went to PG_unevictable.
+ */
+static inline bool PageSwapBacked(const struct page *page)
+{
+	return PageAnon(page);
 }
 
 /*

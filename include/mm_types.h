@@ -46,7 +46,7 @@ struct page {
 			u16 inuse;	/* objects handed out */
 			u16 freelist;	/* index of the first free object */
 		} slab;
-		u32 private;	/* free for the owner's use */
+		u32 private;	/* free for the owner's use; PG_swapcache: the swap entry */
 	};
 	struct page_list_node lru;	/* buddy free list, per-cpu list,
 					   slab partial/full list, or LRU */
@@ -129,6 +129,8 @@ struct mm_struct {
 	unsigned long locked_vm;	/* of those, in VM_LOCKED VMAs (VmLck, RLIMIT_MEMLOCK) */
 	unsigned long def_flags;	/* VM_* every new VMA gets: mlockall(MCL_FUTURE)'s VM_LOCKED */
 	unsigned long rss_anon, rss_file, rss_shmem;	/* resident pages, as /proc/<pid>/status splits them */
+	unsigned long swap_ents;	/* swap entries in its page tables (Linux's MM_SWAPENTS: VmSwap) */
+	struct list_head mmlist;	/* on the list of every address space, which swapoff walks */
 	unsigned long hiwater_rss;	/* the most resident pages before the last drop (getrusage's ru_maxrss) */
 	unsigned long pgtables_bytes;	/* page-table pages, in bytes */
 	char *exe_name;			/* the program's path: /proc/<pid>/maps names its segments */

@@ -23,7 +23,9 @@
 typedef unsigned int vm_fault_t;
 #define VM_FAULT_OOM		0x0001	/* no memory for the page or a table */
 #define VM_FAULT_SIGBUS		0x0002	/* past the end of the mapped file */
+#define VM_FAULT_MAJOR		0x0004	/* mapped, after waiting for a read from swap */
 #define VM_FAULT_SIGSEGV	0x0040	/* no page may be mapped here */
+#define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
 
 /*
  * handle_mm_fault: map the page at addr of vma for this access.  The

@@ -47,6 +47,7 @@
 #define MADV_DOFORK		11
 #define MADV_HUGEPAGE		14	/* rvmm has no transparent huge pages: */
 #define MADV_NOHUGEPAGE		15	/* both accepted, and nothing changes */
+#define MADV_PAGEOUT		21	/* write private anonymous pages out to swap now */
 
 #define MREMAP_MAYMOVE		1
 #define MREMAP_FIXED		2

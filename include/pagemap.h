@@ -45,6 +45,27 @@ void truncate_inode_pages_final(struct address_space *mapping);
 /* truncate_setsize: set i_size; the cache past it goes, and the last page's tail reads as zeros. */
 void truncate_setsize(struct inode *inode, loff_t newsize);
 
+/*
+ * Page locks and writeback, as Linux's: PG_locked is held while a page's
+ * contents are being settled (a read in flight, a page being written out
+ * and taken off a page table); PG_writeback while a write is in flight.
+ * Waiters sleep on one queue for all pages (Linux hashes them) and each
+ * checks its own page when woken.  I/O completions call unlock_page and
+ * end_page_writeback from the interrupt.
+ */
+/* trylock_page: take PG_locked if it is free; true if taken. */
+bool trylock_page(struct page *page);
+/* lock_page: take PG_locked, sleeping until its holder lets go. */
+void lock_page(struct page *page);
+/* unlock_page: let go of PG_locked and wake whoever waits for it. */
+void unlock_page(struct page *page);
+/* wait_on_page_locked: sleep until nobody holds PG_locked. */
+void wait_on_page_locked(struct page *page);
+/* wait_on_page_writeback: sleep until the page's write has completed. */
+void wait_on_page_writeback(struct page *page);
+/* end_page_writeback: the write is done: clear PG_writeback and wake the waiters. */
+void end_page_writeback(struct page *page);
+
 struct vm_area_struct;
 /* generic_file_mmap: a file whose pages the page cache holds can be mapped: they come on faults. */
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);

@@ -74,9 +74,11 @@ unsigned long rlimit_max(unsigned int resource);
 /*
  * capable: does current hold the capability?  rvmm runs everything as
  * root with every capability, as a root shell on Linux: CAP_IPC_LOCK
- * (mlock beyond RLIMIT_MEMLOCK), CAP_SYS_RESOURCE (raise a hard limit).
+ * (mlock beyond RLIMIT_MEMLOCK), CAP_SYS_RESOURCE (raise a hard limit),
+ * CAP_SYS_ADMIN (swapon, swapoff).
  */
 #define CAP_IPC_LOCK		14
+#define CAP_SYS_ADMIN		21
 #define CAP_SYS_RESOURCE	24
 static inline bool capable(int cap)
 {

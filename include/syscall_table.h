@@ -58,6 +58,8 @@
 #define __NR_clone		220
 #define __NR_execve		221
 #define __NR_mmap		222
+#define __NR_swapon		224
+#define __NR_swapoff		225
 #define __NR_mprotect		226
 #define __NR_msync		227
 #define __NR_mlock		228
@@ -192,7 +194,8 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 
 /*
  * The calls Linux builds only with an MMU (mm/Makefile's mmu-y: mprotect,
- * msync, madvise, mlock, mincore): on the no-MMU kernel they are ENOSYS,
+ * msync, madvise, mlock, mincore; and swapon and swapoff, as CONFIG_SWAP
+ * needs an MMU): on the no-MMU kernel they are ENOSYS,
  * as there.  mremap has both versions (mm/mremap.c, mm/nommu.c).
  */
 #ifdef CONFIG_MMU
@@ -206,7 +209,9 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 	SYSCALL(__NR_munlock, sys_munlock),				\
 	SYSCALL(__NR_mlockall, sys_mlockall),				\
 	SYSCALL(__NR_munlockall, sys_munlockall),			\
-	SYSCALL(__NR_mincore, sys_mincore),
+	SYSCALL(__NR_mincore, sys_mincore),				\
+	SYSCALL(__NR_swapon, sys_swapon),				\
+	SYSCALL(__NR_swapoff, sys_swapoff),
 #else
 #define MM_SYSCALLS							\
 	SYSCALL(__NR_mremap, sys_mremap),

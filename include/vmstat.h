@@ -11,8 +11,7 @@
 /* Counters of the whole machine, in pages unless the name says otherwise. */
 enum node_stat_item {
 	NR_FILE_DIRTY,		/* file pages waiting to be written back: none here, nothing writes them */
-	NR_WRITEBACK,		/* pages being written (to swap)
-				   (the LRU lists' counts are the policy's: lru_zone_pages) */
+	NR_WRITEBACK,		/* pages being written (to swap); the LRU counts are the policy's */
 	NR_SLAB_RECLAIMABLE,
 	NR_SLAB_UNRECLAIMABLE,
 	NR_PAGETABLE,
@@ -22,15 +21,18 @@ enum node_stat_item {
 	NR_FILE_MAPPED,
 	NR_SHMEM,
 	NR_MLOCK,		/* pages mlock'ed: Mlocked (and Unevictable: nothing else is) */
+	NR_SWAPCACHE,		/* pages in the swap cache: SwapCached */
 	NR_VM_NODE_STAT_ITEMS
 };
 
 /* Events, counted since boot (Linux's vm_event_item, the ones rvmm has). */
 enum vm_event_item {
+	PSWPIN,			/* pages read from swap */
+	PSWPOUT,		/* pages written to swap */
 	PGACTIVATE,		/* pages promoted by the replacement policy */
 	PGDEACTIVATE,		/* ... and demoted */
 	PGFAULT,
-	PGMAJFAULT,		/* faults that had to read the page (from swap) */
+	PGMAJFAULT,		/* faults that waited for a read from swap */
 	PGSTEAL_KSWAPD,		/* pages kswapd freed */
 	PGSTEAL_DIRECT,		/* ... and direct reclaim */
 	PGSCAN_KSWAPD,		/* pages kswapd looked at */

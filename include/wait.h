@@ -62,6 +62,13 @@ void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_en
 void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive);
 /* schedule: give the cpu to another runnable task; returns when this one runs again. */
 void schedule(void);
+/*
+ * io_schedule: schedule() for a task waiting for a device.  The boot task
+ * is the idle task, which schedule() returns to at once when nothing else
+ * can run: it waits for the device's interrupt instead (wfi, then a
+ * window with interrupts on), so that it too may wait for I/O.
+ */
+void io_schedule(void);
 
 #define wake_up(x)			__wake_up(x, TASK_NORMAL, 1)
 #define wake_up_all(x)			__wake_up(x, TASK_NORMAL, 0)
@@ -94,5 +101,25 @@ void schedule(void);
 	}								\
 	__ret;								\
 })
+
+/*
+ * io_wait_event: sleep uninterruptibly until condition is true, as a task
+ * waiting for a device does (what wakes it is the device's interrupt).
+ */
+#define io_wait_event(wq_head, condition) do {				\
+	if (!(condition)) {						\
+		struct wait_queue_entry __wq_entry;			\
+									\
+		init_wait_entry(&__wq_entry);				\
+		for (;;) {						\
+			prepare_to_wait_event(&(wq_head), &__wq_entry,	\
+					      TASK_UNINTERRUPTIBLE);	\
+			if (condition)					\
+				break;					\
+			io_schedule();					\
+		}							\
+		finish_wait(&(wq_head), &__wq_entry);			\
+	}								\
+} while (0)
 
 #endif

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <timer.h>
 #include <trap.h>
+#include <virtio.h>
 
 void start_kernel(unsigned long hartid, void *dtb, u64 entry_time, u64 entry_instret);
 
@@ -51,6 +52,7 @@ void start_kernel(unsigned long hartid, void *dtb, u64 entry_time, u64 entry_ins
 	radix_tree_init();	/* the page cache's index */
 	vfs_init();		/* ramfs on /, /dev, /proc, /tmp */
 	uart_enable_rx_irq();	/* typed bytes reach the console tty */
+	virtio_mmio_init();	/* virtio devices: disks, with their /dev nodes */
 	if (phys_initrd_size)	/* unpacked into /, then its memory is freed */
 		populate_rootfs(phys_initrd_start, phys_initrd_size);
 

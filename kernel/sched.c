@@ -142,6 +142,18 @@ void cpu_idle(void)
 	}
 }
 
+void io_schedule(void)
+{
+	schedule();
+	if (current != &init_task)
+		return;
+	/* Nothing else could run: sleep until the interrupt, and take it. */
+	if (list_empty(&runqueue))
+		wait_for_interrupt();	/* wakes on a pending interrupt even with SIE off */
+	arch_local_irq_enable();
+	arch_local_irq_disable();
+}
+
 /*
  * Wait queues as Linux's: the entry lives on the sleeper's stack, the
  * waker only makes the sleeper runnable, and the sleeper takes itself off

@@ -13,6 +13,7 @@
 #include <printk.h>
 #include <proc_fs.h>
 #include <sched.h>
+#include <swap.h>
 #include <string.h>
 #include <timer.h>
 #include <uaccess.h>
@@ -278,7 +279,7 @@ BUILD_BUG_ON(sizeof(struct sysinfo) != 112);
 
 /*
  * sys_sysinfo: the figures /proc/meminfo shows (MemTotal, MemFree, Shmem,
- * Buffers; no swap), in bytes: a 64-bit kernel folds mem_unit into them
+ * Buffers, SwapTotal, SwapFree), in bytes: a 64-bit kernel folds mem_unit into them
  * and says 1, as Linux's do_sysinfo.  The uptime rounds up to a whole
  * second, as Linux's.  rvmm keeps no load average: loads are 0.
  */
@@ -293,6 +294,8 @@ long sys_sysinfo(struct sysinfo __user *info)
 	si.totalram = totalram_pages() << PAGE_SHIFT;
 	si.freeram = nr_free_pages() << PAGE_SHIFT;
 	si.sharedram = global_node_page_state(NR_SHMEM) << PAGE_SHIFT;
+	si.totalswap = (unsigned long)total_swap_pages << PAGE_SHIFT;
+	si.freeswap = (unsigned long)get_nr_swap_pages() << PAGE_SHIFT;
 	list_for_each_entry(t, &init_task.tasks, tasks)
 		if (t->state != TASK_DEAD)
 			si.procs++;

@@ -11,6 +11,7 @@
 #include <resource.h>
 #include <sched.h>
 #include <signal.h>
+#include <swap.h>
 #include <syscall_table.h>
 #include <syscalls.h>
 #include <trap.h>
@@ -49,7 +50,7 @@ static const u16 narrow_args[__NR_syscalls] = {
 	[__NR_fstat] = W(0), [__NR_newfstatat] = W(0) | W(3), [__NR_readlinkat] = W(0) | W(3),
 	[__NR_getdents64] = W(0) | W(2), [__NR_dup] = W(0), [__NR_dup3] = W(0) | W(1) | W(2),
 	[__NR_pipe2] = W(1), [__NR_mkdirat] = W(0) | H(2), [__NR_mknodat] = W(0) | H(2) | W(3),
-	[__NR_unlinkat] = W(0) | W(2), [__NR_msync] = W(2), [__NR_madvise] = W(2),
+	[__NR_unlinkat] = W(0) | W(2), [__NR_msync] = W(2), [__NR_madvise] = W(2), [__NR_swapon] = W(1),
 	[__NR_ioctl] = W(0) | W(1), [__NR_setpgid] = W(0) | W(1), [__NR_getpgid] = W(0),
 	[__NR_getsid] = W(0), [__NR_getrlimit] = W(0), [__NR_setrlimit] = W(0),
 	[__NR_prlimit64] = W(0) | W(1), [__NR_mlock2] = W(2), [__NR_mlockall] = W(0),

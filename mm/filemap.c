@@ -18,9 +18,54 @@
 #include <errno.h>
 #include <lru.h>
 #include <pagemap.h>
+#include <printk.h>
 #include <string.h>
 #include <uaccess.h>
 #include <vmstat.h>
+
+/* Everyone waiting for a page's lock or writeback (Linux hashes them over 256 queues). */
+static DECLARE_WAIT_QUEUE_HEAD(page_wait);
+
+bool trylock_page(struct page *page)
+{
+	if (PageLocked(page))
+		return false;
+	SetPageLocked(page);
+	return true;
+}
+
+void lock_page(struct page *page)
+{
+	io_wait_event(page_wait, !PageLocked(page));
+	SetPageLocked(page);
+}
+
+void unlock_page(struct page *page)
+{
+	if (!PageLocked(page))
+		panic("unlock_page: the page is not locked");
+	ClearPageLocked(page);
+	wake_up_all(&page_wait);
+}
+
+void wait_on_page_locked(struct page *page)
+{
+	io_wait_event(page_wait, !PageLocked(page));
+}
+
+void wait_on_page_writeback(struct page *page)
+{
+	io_wait_event(page_wait, !PageWriteback(page));
+}
+
+void end_page_writeback(struct page *page)
+{
+	if (!PageWriteback(page))
+		panic("end_page_writeback: the page is not under writeback");
+	ClearPageWriteback(page);
+	mod_node_page_state(NR_WRITEBACK, -1);
+	wake_up_all(&page_wait);
+}
 
 int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t index)
 {

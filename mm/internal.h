@@ -30,6 +30,10 @@ void putback_lru_page(struct page *page);
 /* int_sqrt: floor(sqrt(x)). */
 unsigned long int_sqrt(unsigned long x);
 
+/* mmlist_head: every address space with page tables, which swapoff walks (Linux's init_mm.mmlist). */
+extern struct list_head mmlist_head;
+
+
 /* ---- VMA bookkeeping (mm/vma.c), for mm/mmap.c and mm/nommu.c ---- */
 struct mm_struct;
 struct vm_area_struct;

@@ -9,14 +9,21 @@
  * MADV_SEQUENTIAL and MADV_NORMAL the read-ahead hints VM_RAND_READ and
  * VM_SEQ_READ, splitting VMAs as mprotect does.  MADV_WILLNEED has nothing
  * to read ahead (no swap, and RAM files are in memory already) and
- * succeeds, as on Linux with swap or tmpfs.  The checks and the treatment
+ * succeeds, as on Linux with swap or tmpfs.  MADV_PAGEOUT writes the
+ * range's private anonymous pages out to swap (pageout_page, below).  The
+ * checks and the treatment
  * of holes follow Linux's do_madvise: the advice goes to every mapped
  * part of the range, and a hole makes the call return ENOMEM afterwards.
  */
 #include <errno.h>
 #include <mman.h>
 #include <mm_user.h>
+#include <mmu_context.h>
+#include <pagemap.h>
+#include <pgtable.h>
 #include <sched.h>
+#include <swap.h>
+#include <rmap.h>
 #include "internal.h"
 
 static bool madvise_behavior_valid(int advice)
@@ -32,6 +39,7 @@ static bool madvise_behavior_valid(int advice)
 	case MADV_DOFORK:
 	case MADV_HUGEPAGE:
 	case MADV_NOHUGEPAGE:
+	case MADV_PAGEOUT:
 		return true;
 	default:
 		return false;
@@ -55,6 +63,73 @@ static int madvise_update_vma(struct mm_struct *mm, struct vm_area_struct *v, un
 	return 0;
 }
 
+int pageout_page(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct page *page = vm_normal_page(*ptep);
+
+	/* Linux's madvise_cold_or_pageout_pte_range passes shared pages by: other mappings keep them. */
+	if (!page || !PageAnon(page) || page_mapcount(page) != 1 || PageWriteback(page))
+		return 0;
+	if (!trylock_page(page))
+		return 0;
+	if (!PageSwapCache(page) && add_to_swap(page)) {
+		unlock_page(page);
+		return -ENOMEM;
+	}
+	if (swap_duplicate(page_swap_entry(page))) {
+		unlock_page(page);
+		return 0;	/* the slot counts all the references it can */
+	}
+	/* Unmapped: the PTE holds the slot from now on (Linux's try_to_unmap_one). */
+	get_page(page);		/* ours, until it is written */
+	*ptep = swp_entry_to_pte(page_swap_entry(page));
+	mm->swap_ents++;
+	flush_tlb_page(mm, addr);
+	page_remove_rmap(mm, page);
+	if (PageDirty(page)) {
+		swap_writepage(page);	/* unlocks it */
+		wait_on_page_writeback(page);
+	} else {
+		unlock_page(page);	/* its slot holds it already: nothing to write */
+	}
+	/* Written: the page is free to go, unless a fault mapped it again meanwhile, or the write failed. */
+	remove_swap_mapping(page);
+	put_page(page);
+	return 1;
+}
+
+/*
+ * madvise_pageout: MADV_PAGEOUT over [start, end) of mm.  Each page is
+ * found afresh from the root, since writing one sleeps and the address
+ * space may change meanwhile; a range with no leaf table is skipped a
+ * table at a time.  When swap is full the rest stays, as on Linux (the
+ * call still succeeds).
+ */
+static void madvise_pageout(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unsigned long addr = start, next;
+
+	for (; addr < end; addr = next) {
+		struct vm_area_struct *v = find_vma(mm, addr);
+		pte_t *pte;
+
+		if (!v || v->vm_start >= end)
+			return;
+		addr = MAX(addr, v->vm_start);
+		next = addr + PAGE_SIZE;
+		pte = pgtable_walk(mm->pgd, addr, 0, NULL, NULL);
+		if (!pte)
+			next = pt_addr_end(addr, end, 1);	/* no leaf table here */
+		else if (!(v->vm_flags & VM_LOCKED) && pte_has_page(*pte) &&
+			 pageout_page(v, addr, pte) < 0)
+			return;		/* swap is full */
+		if (fatal_signal_pending(current))
+			return;
+		cond_resched();
+	}
+}
+
 /* madvise_vma: the advice for [start, end), all inside v.  0 or -errno. */
 static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *v, unsigned long start,
 		       unsigned long end, int advice)
@@ -64,6 +139,11 @@ static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *v, unsigned 
 	if (advice == MADV_FREE && (v->vm_file || (v->vm_flags & VM_SHARED)))
 		return -EINVAL;		/* only private anonymous memory can be freed lazily */
 	switch (advice) {
+	case MADV_PAGEOUT:
+		if (v->vm_flags & VM_LOCKED)
+			return -EINVAL;	/* Linux's can_madv_lru_vma: locked pages stay */
+		madvise_pageout(mm, start, end);
+		return 0;
 	case MADV_FREE:
 	case MADV_DONTNEED:
 		if (v->vm_flags & VM_LOCKED)

@@ -13,6 +13,11 @@
  * private page read-only between parent and child (copy-on-write), and a
  * write fault on such a page copies it, or, when this process is its only
  * user by then, simply makes it writable again.
+ *
+ * A private anonymous page may also be written out to swap (mm/madvise.c's
+ * pageout_page): its PTE then holds the swap entry (include/asm/pgtable.h)
+ * until the next touch reads it back (do_swap_page).  fork copies such
+ * entries, taking a reference to the slot; unmapping frees them.
  */
 #include <asm/page.h>
 #include <errno.h>
@@ -27,6 +32,8 @@
 #include <signal.h>
 #include <string.h>
 #include <vmstat.h>
+#include "internal.h"
+#include "swap.h"
 
 /* The zero page: mapped wherever anonymous memory is read before it is written; never freed. */
 static char empty_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE);
@@ -134,6 +141,10 @@ static int zap_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
 		struct page *page = vm_normal_page(*pte);
 
+		if (is_swap_pte(*pte)) {
+			free_swap_and_cache(pte_to_swp_entry(*pte));
+			vma->vm_mm->swap_ents--;
+		}
 		*pte = (pte_t){ 0 };
 		if (page) {
 			munlock_vma_page(vma, page);
@@ -211,9 +222,17 @@ static int copy_pte_range(pte_t *src, unsigned long addr, unsigned long end, voi
 		return -ENOMEM;
 	if (fatal_signal_pending(current))
 		return -EINTR;		/* the parent is dying: the fork is pointless */
-	for (; addr < end; addr += PAGE_SIZE, src++, dst++)
-		if (pte_has_page(*src) && copy_one_pte(c, src, dst, addr))
+	for (; addr < end; addr += PAGE_SIZE, src++, dst++) {
+		if (is_swap_pte(*src)) {
+			/* Linux's copy_nonpresent_pte: the child refers to the same slot. */
+			if (swap_duplicate(pte_to_swp_entry(*src)))
+				return -ENOMEM;		/* SWAP_MAP_MAX references already */
+			*dst = *src;
+			dst_mm->swap_ents++;
+		} else if (pte_has_page(*src) && copy_one_pte(c, src, dst, addr)) {
 			return -ENOMEM;
+		}
+	}
 	return 0;
 }
 
@@ -304,6 +323,13 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte
 	struct page *old = pfn == zero_pfn() ? NULL : pfn_to_page(pfn);
 	vm_fault_t ret;
 
+	/*
+	 * A swap-cache page is about to differ from its slot: the slot goes,
+	 * unless another PTE still refers to it (then the page is shared, and
+	 * copied below).
+	 */
+	if (old && PageSwapCache(old) && page_mapcount(old) == 1 && !PageLocked(old))
+		try_to_free_swap(old);
 	/* The last user of an anonymous page may just write to it: nothing to copy. */
 	if (old && PageAnon(old) && page_mapcount(old) == 1 && page_ref_count(old) == 1) {
 		*pte = pte_mkwrite(*pte);
@@ -317,11 +343,89 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte
 	return ret;
 }
 
+void swapin_map_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
+		     struct page *page, bool write)
+{
+	swp_entry_t entry = pte_to_swp_entry(*pte);
+	pgprot_t prot = vm_get_page_prot(vma->vm_flags);
+
+	get_page(page);
+	if (PageAnon(page))
+		page_add_rmap(vma->vm_mm, page);	/* another mapping has it already */
+	else
+		page_add_new_anon_rmap(page, vma, addr);	/* just read in: its owner and index, the LRU */
+	vma->vm_mm->swap_ents--;
+	swap_free(entry);
+	/*
+	 * Linux's should_try_to_free_swap: the slot is let go at once when
+	 * swap is more than half full, the page is locked in memory, or it is
+	 * being written to.  Otherwise the page stays in the cache, and, its
+	 * slot still good, costs no write if it goes out again unchanged.
+	 */
+	if (vm_swap_full() || (vma->vm_flags & VM_LOCKED) || write)
+		try_to_free_swap(page);
+	/*
+	 * Writable only for a write by its only user, out of the cache: the
+	 * caller's reference and this mapping's are all there are.
+	 */
+	if (!write || PageSwapCache(page) || page_mapcount(page) != 1 || page_ref_count(page) != 2)
+		prot = pgprot_wrprotect(prot);
+	*pte = pfn_pte(page_to_pfn(page), prot);
+	mlock_vma_page(vma, page);
+}
+
+/*
+ * do_swap_page: a touch of a page written out to swap, as Linux's: the
+ * swap cache's page if it is there (being written out, or read in for
+ * another fault), else a new one read in, major fault.  Waiting for the
+ * read sleeps, and anything may happen meanwhile (another thread maps it,
+ * or unmaps the range): once the page is locked, the PTE must still hold
+ * the same entry and the page must still be its swap cache's, or the
+ * fault simply returns to be retried.  A page that could not be read is
+ * SIGBUS.
+ */
+static vm_fault_t do_swap_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
+			       bool write)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	pte_t orig = *pte;
+	swp_entry_t entry = pte_to_swp_entry(orig);
+	vm_fault_t ret = 0;
+	struct page *page = lookup_swap_cache(entry);
+
+	if (!page) {
+		page = read_swap_cache_async(entry);
+		if (!page) {	/* no memory, unless the entry went while it was looked for */
+			pte = pgtable_walk(mm->pgd, addr, 0, NULL, NULL);
+			return pte && pte->pte == orig.pte ? VM_FAULT_OOM : 0;
+		}
+		ret = VM_FAULT_MAJOR;
+		count_vm_event(PGMAJFAULT);
+	}
+	lock_page(page);
+	pte = pgtable_walk(mm->pgd, addr, 0, NULL, NULL);
+	vma = find_vma(mm, addr);
+	if (!pte || pte->pte != orig.pte || !vma || vma->vm_start > addr || !PageSwapCache(page) ||
+	    page_swap_entry(page).val != entry.val)
+		goto out;	/* changed while it slept: the access retries */
+	if (!PageUptodate(page)) {
+		ret = VM_FAULT_SIGBUS;
+		goto out;
+	}
+	swapin_map_page(vma, addr, pte, page, write);
+out:
+	unlock_page(page);
+	free_page_and_swap_cache(page);
+	return ret;
+}
+
 /* handle_pte_fault: the fault at addr, whose leaf entry is *pte (Linux's name). */
 static vm_fault_t handle_pte_fault(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
 				   bool write)
 {
 	count_vm_event(PGFAULT);
+	if (is_swap_pte(*pte))
+		return do_swap_page(vma, addr, pte, write);
 	if (!pte_has_page(*pte))
 		return vma->vm_file ? do_file_fault(vma, addr, pte, write) :
 				      do_anonymous_page(vma, addr, pte, write);
@@ -360,9 +464,9 @@ struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr)
 	struct vm_area_struct *vma = find_vma(mm, addr);
 	struct page *page = follow_page(mm, addr);
 
-	if (page && page_to_pfn(page) != zero_pfn() && PageAnon(page))
+	if (page && page_to_pfn(page) != zero_pfn() && PageAnon(page) && !PageSwapCache(page))
 		return page;	/* a private page of its own is there already */
-	if (!vma || vma->vm_start > addr || handle_mm_fault(vma, addr, FAULT_FLAG_WRITE))
+	if (!vma || vma->vm_start > addr || (handle_mm_fault(vma, addr, FAULT_FLAG_WRITE) & VM_FAULT_ERROR))
 		return NULL;
 	return follow_page(mm, addr);
 }
@@ -386,11 +490,19 @@ int populate_vma_page_range(struct vm_area_struct *vma, unsigned long start, uns
 			err = -ENOMEM;
 			break;
 		}
-		for (; addr < next; addr += PAGE_SIZE, pte++)
-			if (handle_pte_fault(vma, addr, pte, write)) {
+		for (; addr < next; addr += PAGE_SIZE, pte++) {
+			bool swapped = is_swap_pte(*pte);
+
+			if (handle_pte_fault(vma, addr, pte, write) & VM_FAULT_ERROR) {
 				err = -ENOMEM;
 				break;
 			}
+			/* A swap-in may have slept: the tables may have changed under pte. */
+			if (swapped && !(pte = pgtable_walk(mm->pgd, addr, 0, pt_alloc_user, mm))) {
+				err = -ENOMEM;
+				break;
+			}
+		}
 		cond_resched();
 		if (fatal_signal_pending(current))
 			err = -EINTR;

@@ -3,7 +3,9 @@
  * mm/mincore.c: one byte per page, 1 for resident.  A page is resident if
  * this process maps it (the zero page too), or, in a file mapping, if the
  * file's page is in the page cache even though this process has not
- * touched it; anonymous memory never touched is 0.
+ * touched it; anonymous memory never touched is 0, and so is a page
+ * written out to swap, unless the swap cache still holds it (Linux's
+ * mincore_swap).
  *
  * Linux builds this only with an MMU; without one mincore is ENOSYS.
  */
@@ -13,6 +15,7 @@
 #include <pagemap.h>
 #include <pgtable.h>
 #include <sched.h>
+#include <swap.h>
 #include <uaccess.h>
 
 /* mincore_page: is the page at addr of v resident? */
@@ -23,6 +26,16 @@ static unsigned char mincore_page(struct vm_area_struct *v, unsigned long addr)
 
 	if (pte && pte_has_page(*pte))
 		return 1;
+	if (pte && is_swap_pte(*pte)) {
+		unsigned char resident;
+
+		page = lookup_swap_cache(pte_to_swp_entry(*pte));
+		if (!page)
+			return 0;
+		resident = PageUptodate(page);	/* not while its read is in flight */
+		put_page(page);
+		return resident;
+	}
 	if (!v->vm_file)
 		return 0;
 	page = find_get_page(v->vm_file->f_mapping,

@@ -188,6 +188,8 @@ long setup_stack_vma(struct mm_struct *mm)
 	return err ? err : (long)STACK_TOP_MAX;
 }
 
+LIST_HEAD(mmlist_head);
+
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
@@ -205,6 +207,7 @@ struct mm_struct *mm_alloc(void)
 		kfree(mm);
 		return NULL;
 	}
+	list_add_tail(&mm->mmlist, &mmlist_head);
 	return mm;
 }
 
@@ -230,6 +233,7 @@ void mmput(struct mm_struct *mm)
 		return;
 	if (current->mm == mm)	/* never free the tables the hart is using */
 		switch_mm(NULL);
+	list_del(&mm->mmlist);
 	exit_mmap(mm);
 	unlink_anon_vma(mm);	/* after the last of its pages is unmapped */
 	pgd_free(mm);

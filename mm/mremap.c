@@ -32,8 +32,8 @@ struct move_ptes {
 };
 
 /*
- * move_pte_range: move one leaf table's present entries delta bytes
- * along.  The destination's leaf table is looked up (or made) once per
+ * move_pte_range: move one leaf table's entries (pages, and swap
+ * entries, which keep their slots) delta bytes along.  The destination's leaf table is looked up (or made) once per
  * table it has to reach, not once per page: a source table's entries land
  * in one destination table, or two when delta is not a multiple of 2 MiB.
  */
@@ -46,7 +46,7 @@ static int move_pte_range(pte_t *pte, unsigned long addr, unsigned long end, voi
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
 		unsigned long dst = addr + (unsigned long)m->delta;
 
-		if (!pte_has_page(*pte))
+		if (pte_none(*pte))
 			continue;
 		if ((dst & table_mask) != table_va) {
 			pte_t *entry = pgtable_walk(m->mm->pgd, dst, 0, pt_alloc_user, m->mm);

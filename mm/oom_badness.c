@@ -32,8 +32,8 @@ static long badness_modern(const struct task_struct *t, unsigned long totalpages
 	const struct mm_struct *mm = t->mm;
 	long points, adj = t->oom_score_adj;
 
-	points = (long)(mm->rss_anon + mm->rss_file + mm->rss_shmem) +
-		 (long)(mm->pgtables_bytes / PAGE_SIZE);	/* no swap: no swap entries */
+	points = (long)(mm->rss_anon + mm->rss_file + mm->rss_shmem) + (long)mm->swap_ents +
+		 (long)(mm->pgtables_bytes / PAGE_SIZE);
 	adj *= (long)(totalpages / 1000);	/* in Linux's order: the division first */
 	return points + adj;
 }

@@ -56,7 +56,7 @@ static void dump_tasks(void)
 			continue;
 		pr_info("[%7d] %5d %5d %8lu %8lu %8lu %8lu %9lu %8lu %8lu %5d %s\n",
 			t->pid, 0, t->pid, mm->total_vm, mm->rss_anon + mm->rss_file + mm->rss_shmem,
-			mm->rss_anon, mm->rss_file, mm->rss_shmem, mm->pgtables_bytes, 0UL,
+			mm->rss_anon, mm->rss_file, mm->rss_shmem, mm->pgtables_bytes, mm->swap_ents,
 			t->oom_score_adj, t->comm);
 	}
 }

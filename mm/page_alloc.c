@@ -59,8 +59,9 @@ const char *page_flag_names(unsigned int flags, char *buf, size_t len)
 		[PG_slab] = "slab", [PG_large_kmalloc] = "large_kmalloc", [PG_pcp] = "pcp",
 		[PG_locked] = "locked", [PG_lru] = "lru", [PG_active] = "active",
 		[PG_writeback] = "writeback", [PG_referenced] = "referenced",
-		[PG_uptodate] = "uptodate", [PG_dirty] = "dirty", [PG_swapbacked] = "swapbacked",
-		[PG_mlocked] = "mlocked", [PG_unevictable] = "unevictable",
+		[PG_uptodate] = "uptodate", [PG_dirty] = "dirty",
+		[PG_mlocked] = "mlocked", [PG_swapcache] = "swapcache",
+		[PG_unevictable] = "unevictable",
 	};
 	size_t n = 0;
 
@@ -738,9 +739,6 @@ static inline void free_the_page(struct page *page, unsigned int order)
 				  (1u << PG_large_kmalloc) | (1u << PG_locked) | (1u << PG_lru) | \
 				  (1u << PG_writeback) | (1u << PG_active) | (1u << PG_mlocked))
 
-/* What an LRU page may carry when a reference goes: an isolated one keeps PG_active, a mapped one PG_mlocked. */
-#define LRU_FLAGS ((1u << PG_head) | (1u << PG_lru) | (1u << PG_active) | (1u << PG_mlocked))
-
 /*
  * __free_pages_checked: the one-compare check in __free_pages failed;
  * find out why, report real misuse, and free what turns out to be fine.
@@ -756,18 +754,23 @@ static __cold void __free_pages_checked(struct page *page, unsigned int order)
 		return;
 	}
 	/*
-	 * A page on an LRU list is put by whoever used it; the last put takes
-	 * it off its list first (Linux's __page_cache_release), so that what
-	 * is freed is never on a list (free_page_problem reports one that is).
+	 * Not the last reference: what the page is busy with (locked, under
+	 * writeback, on an LRU list, mlocked) is for whoever drops the last
+	 * one to be checked against, as Linux's put_page.
 	 */
-	if (order == 0 && PageHead(page) && page->_refcount > 0 &&
-	    !(page->flags & PAGE_FLAGS_CHECK_AT_FREE & ~LRU_FLAGS)) {
-		if (page->_refcount > 1) {
-			page->_refcount--;
-			return;
-		}
-		lru_release_page(page);
+	if (page->_refcount > 1 && PageHead(page) && page->order == order &&
+	    !(page->flags & ((1u << PG_reserved) | (1u << PG_buddy) | (1u << PG_pcp) |
+			     (1u << PG_slab) | (1u << PG_large_kmalloc)))) {
+		page->_refcount--;
+		return;
 	}
+	/*
+	 * The last reference to a page on an LRU list: it leaves its list
+	 * first (Linux's __page_cache_release), so that what is freed is never
+	 * on a list (free_page_problem reports one that is).
+	 */
+	if (PageLRU(page) && order == 0 && PageHead(page) && page->_refcount == 1)
+		lru_release_page(page);
 	problem = free_page_problem(page, order);
 	if (problem) {
 		bad_page(page, problem);

@@ -16,6 +16,7 @@
 #include <mmu_context.h>
 #include <rmap.h>
 #include <slab.h>
+#include <swap.h>
 #include <vmstat.h>
 
 /* ---- the anon_vma of a family of address spaces ---- */
@@ -80,7 +81,6 @@ void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsig
 	page->mapping = (struct address_space *)((unsigned long)vma->vm_mm->anon_vma |
 						 PAGE_MAPPING_ANON);
 	page->index = linear_page_index(vma, addr);
-	SetPageSwapBacked(page);
 	page_add_rmap(vma->vm_mm, page);
 	lru_cache_add(page);
 }
@@ -93,7 +93,8 @@ void page_remove_rmap(struct mm_struct *mm, struct page *page)
 	}
 	update_hiwater_rss(mm);
 	(*rss_counter(mm, page))--;
-	put_page(page);
+	/* A swap-cache page no PTE maps or refers to any more has nobody left to keep it for. */
+	free_page_and_swap_cache(page);
 }
 
 /* ---- the walk ---- */

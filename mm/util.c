@@ -21,12 +21,13 @@ char *kstrdup(const char *s, gfp_t gfp)
  * charged to Committed_AS when it is mapped, whether or not it is ever
  * touched, and the policy in /proc/sys/vm/overcommit_memory decides how
  * much may be charged: 0 refuses only a single request larger than all of
- * RAM (and swap, of which rvmm has none); 1 never refuses; 2 keeps the
- * total under CommitLimit = RAM * overcommit_ratio / 100 + swap, less a
- * reserve for root.
+ * RAM and swap; 1 never refuses; 2 keeps the total under
+ * CommitLimit = RAM * overcommit_ratio / 100 + swap, less a reserve for
+ * root.
  */
 #include <errno.h>
 #include <mm.h>
+#include <swap.h>
 #include <vmstat.h>
 
 int sysctl_overcommit_memory;		/* OVERCOMMIT_GUESS */
@@ -36,7 +37,8 @@ static long vm_committed_pages;
 
 unsigned long vm_commit_limit(void)
 {
-	return totalram_pages() * (unsigned long)sysctl_overcommit_ratio / 100;
+	return totalram_pages() * (unsigned long)sysctl_overcommit_ratio / 100 +
+	       (unsigned long)total_swap_pages;
 }
 
 unsigned long vm_committed(void)
@@ -55,7 +57,7 @@ int vm_enough_memory(long pages)
 	if (sysctl_overcommit_memory == 1)
 		return 0;
 	if (sysctl_overcommit_memory == 0) {
-		if ((unsigned long)pages <= totalram_pages())
+		if ((unsigned long)pages <= totalram_pages() + (unsigned long)total_swap_pages)
 			return 0;
 	} else if (vm_committed() <= vm_commit_limit() -
 		   MIN(vm_commit_limit(), sysctl_admin_reserve_kbytes >> (PAGE_SHIFT - 10))) {

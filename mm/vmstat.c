@@ -8,6 +8,7 @@
 #include <vmstat.h>
 #include <lru.h>
 #include <mm_user.h>
+#include <swap.h>
 #include "internal.h"
 
 static long node_stat[NR_VM_NODE_STAT_ITEMS];
@@ -65,7 +66,7 @@ void show_meminfo(struct seq_buf *m)
 	show_val_kb(m, "MemAvailable:", si_mem_available());
 	show_val_kb(m, "Buffers:", 0);
 	show_val_kb(m, "Cached:", file > shmem ? file : shmem);
-	show_val_kb(m, "SwapCached:", 0);
+	show_val_kb(m, "SwapCached:", global_node_page_state(NR_SWAPCACHE));
 	show_val_kb(m, "Active:", lru[LRU_ACTIVE_ANON] + lru[LRU_ACTIVE_FILE]);
 	show_val_kb(m, "Inactive:", lru[LRU_INACTIVE_ANON] + lru[LRU_INACTIVE_FILE]);
 	show_val_kb(m, "Active(anon):", lru[LRU_ACTIVE_ANON]);
@@ -77,8 +78,8 @@ void show_meminfo(struct seq_buf *m)
 #ifndef CONFIG_MMU
 	show_val_kb(m, "MmapCopy:", mmap_pages_allocated);	/* where Linux puts it */
 #endif
-	show_val_kb(m, "SwapTotal:", 0);
-	show_val_kb(m, "SwapFree:", 0);
+	show_val_kb(m, "SwapTotal:", (unsigned long)total_swap_pages);
+	show_val_kb(m, "SwapFree:", get_nr_swap_pages() > 0 ? (unsigned long)get_nr_swap_pages() : 0);
 	show_val_kb(m, "Dirty:", global_node_page_state(NR_FILE_DIRTY));
 	show_val_kb(m, "Writeback:", global_node_page_state(NR_WRITEBACK));
 	show_val_kb(m, "AnonPages:", global_node_page_state(NR_ANON_MAPPED));
@@ -164,10 +165,13 @@ static const struct {
 	{ "nr_shmem", NR_SHMEM },
 	{ "nr_kernel_stack", NR_KERNEL_STACK_KB },	/* in kB, as in Linux */
 	{ "nr_page_table_pages", NR_PAGETABLE },
+	{ "nr_swapcached", NR_SWAPCACHE },
 };
 
 static unsigned long vm_events[NR_VM_EVENT_ITEMS];
 static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
+	[PSWPIN] = "pswpin",
+	[PSWPOUT] = "pswpout",
 	[PGACTIVATE] = "pgactivate",
 	[PGDEACTIVATE] = "pgdeactivate",
 	[PGFAULT] = "pgfault",

@@ -4,7 +4,7 @@
 # by hand.  Run by make before anything that needs the cross toolchain.
 set -e
 
-# package:command-or-file that proves it is installed
+# package:command-or-file that proves it is installed (file|file: any of them)
 need="
 gcc-riscv64-unknown-elf:/usr/bin/riscv64-unknown-elf-gcc
 picolibc-riscv64-unknown-elf:/usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs
@@ -18,15 +18,24 @@ cppcheck:/usr/bin/cppcheck
 qemu-user-static:/usr/bin/qemu-riscv64-static
 gcc-riscv64-linux-gnu:/usr/bin/riscv64-linux-gnu-gcc
 libc6-dev-riscv64-cross:/usr/riscv64-linux-gnu/lib/libc.a
+util-linux:/sbin/mkswap|/usr/sbin/mkswap
 "
 # Optional extras: used when present, never required.
 want="gdb-multiarch:/usr/bin/gdb-multiarch"
 
 missing=""
+# present FILE|FILE...: does any of them exist?
+present() {
+	for f in $(echo "$1" | tr '|' ' '); do
+		[ -e "$f" ] && return 0
+	done
+	return 1
+}
+
 for pair in $need; do
 	pkg=${pair%%:*}
 	file=${pair#*:}
-	[ -e "$file" ] || missing="$missing $pkg"
+	present "$file" || missing="$missing $pkg"
 done
 [ -z "$missing" ] && exit 0
 
@@ -40,5 +49,5 @@ $SUDO apt-get install -y -qq --no-install-recommends $missing >&2
 for pair in $want; do
 	pkg=${pair%%:*}
 	file=${pair#*:}
-	[ -e "$file" ] || $SUDO apt-get install -y -qq --no-install-recommends "$pkg" >&2 || true
+	present "$file" || $SUDO apt-get install -y -qq --no-install-recommends "$pkg" >&2 || true
 done

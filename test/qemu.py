@@ -73,8 +73,13 @@ def sv57_dtb(mem, cpus, out):
 
 
 def qemu_command(kernel, opensbi, mem="128M", cpus=1, bootargs="", icount=False, initrd=None,
-                 mmu="sv48"):
-    """The QEMU command line; mmu ("sv39", "sv48", "sv57") is the largest paging mode allowed."""
+                 mmu="sv48", disk=None, virtio="modern"):
+    """The QEMU command line; mmu ("sv39", "sv48", "sv57") is the largest paging mode allowed.
+
+    disk: a raw image attached as a virtio-blk disk (the kernel's vda);
+    virtio: the virtio-mmio interface QEMU offers, "modern" (Version 2) or
+    "legacy" (Version 1, QEMU 7.2's default).
+    """
     bootargs = " ".join(a for a in (MMU_ARGS[mmu], bootargs) if a)
     cmd = ["qemu-system-riscv64", "-machine", "virt", "-cpu", "rv64",
            "-m", mem, "-smp", str(cpus), "-nographic", "-no-reboot",
@@ -87,7 +92,18 @@ def qemu_command(kernel, opensbi, mem="128M", cpus=1, bootargs="", icount=False,
         cmd += ["-icount", "shift=0,sleep=off"]
     if initrd:
         cmd += ["-initrd", initrd]
+    if disk:
+        cmd += disk_args(disk, virtio)
     return cmd
+
+
+def disk_args(disk, virtio="modern"):
+    """QEMU's arguments for one virtio-blk disk on the virt machine's virtio-mmio bus."""
+    if virtio not in ("modern", "legacy"):
+        raise ValueError("virtio must be modern or legacy, not %r" % virtio)
+    return ["-global", "virtio-mmio.force-legacy=%s" % ("false" if virtio == "modern" else "true"),
+            "-drive", "file=%s,if=none,format=raw,id=disk0" % disk,
+            "-device", "virtio-blk-device,drive=disk0"]
 
 
 def boot(kernel, opensbi, timeout=60, **kw):

@@ -22,6 +22,7 @@ import os
 import re
 import resource
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -35,22 +36,27 @@ SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs",
 # Without an MMU: no page tables to test (paging), and the proc suite's
 # program checks what an MMU enforces; the user tests cover processes there.
 NOMMU_SUITES = ["memblock", "zones", "buddy", "slab", "timer", "fs", "oom", "vmalloc"]
-CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot arguments, suites, initrd)
+# attach: None; "initrd" (the archive test_initrd writes); "disk" or "legacy disk" (the
+# image test_disk writes, as a virtio-blk disk on the modern or the legacy virtio-mmio interface)
+CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot arguments, suites, attach)
     # slub's 400 seeded reports print 12,000 lines: once per kernel is enough
-    ("mmu 128M", "mmu", "128M", "sv48", "", SUITES + ["slub"], False),
-    ("mmu 3G", "mmu", "3G", "sv48", "", SUITES, False),
-    ("mmu 3G mem=2560M", "mmu", "3G", "sv48", "mem=2560M", SUITES, False),
-    ("mmu sv39 128M", "mmu", "128M", "sv39", "", SUITES, False),
-    ("mmu sv39 3G", "mmu", "3G", "sv39", "", ["zones", "buddy", "paging", "proc"], False),
-    ("mmu sv57 128M", "mmu", "128M", "sv57", "", SUITES, False),
-    ("mmu sv57 3G", "mmu", "3G", "sv57", "", ["paging", "proc", "vmalloc"], False),
-    ("mmu initrd 128M", "mmu", "128M", "sv48", "", ["memblock", "fs"], True),
-    ("nommu 128M", "nommu", "128M", "sv48", "", NOMMU_SUITES + ["slub"], False),
-    ("nommu 3G", "nommu", "3G", "sv48", "", ["memblock", "zones", "buddy"], False),
-    ("nommu initrd 128M", "nommu", "128M", "sv48", "", ["memblock", "fs"], True),
+    ("mmu 128M", "mmu", "128M", "sv48", "", SUITES + ["slub"], None),
+    ("mmu 3G", "mmu", "3G", "sv48", "", SUITES, None),
+    ("mmu 3G mem=2560M", "mmu", "3G", "sv48", "mem=2560M", SUITES, None),
+    ("mmu sv39 128M", "mmu", "128M", "sv39", "", SUITES, None),
+    ("mmu sv39 3G", "mmu", "3G", "sv39", "", ["zones", "buddy", "paging", "proc"], None),
+    ("mmu sv57 128M", "mmu", "128M", "sv57", "", SUITES, None),
+    ("mmu sv57 3G", "mmu", "3G", "sv57", "", ["paging", "proc", "vmalloc"], None),
+    ("mmu initrd 128M", "mmu", "128M", "sv48", "", ["memblock", "fs"], "initrd"),
+    ("mmu disk 128M", "mmu", "128M", "sv48", "", ["blk"], "disk"),
+    ("mmu legacy disk 128M", "mmu", "128M", "sv48", "", ["blk"], "legacy disk"),
+    ("nommu 128M", "nommu", "128M", "sv48", "", NOMMU_SUITES + ["slub"], None),
+    ("nommu 3G", "nommu", "3G", "sv48", "", ["memblock", "zones", "buddy"], None),
+    ("nommu initrd 128M", "nommu", "128M", "sv48", "", ["memblock", "fs"], "initrd"),
+    ("nommu disk 128M", "nommu", "128M", "sv48", "", ["blk"], "disk"),
     # SLOB (make SLAB=slob): the allocator contract, and the kernel running on it
-    ("slob 128M", "slob", "128M", "sv48", "", ["slab", "buddy", "fs", "proc"], False),
-    ("slob 3G", "slob", "3G", "sv48", "", ["slab"], False),
+    ("slob 128M", "slob", "128M", "sv48", "", ["slab", "buddy", "fs", "proc"], None),
+    ("slob 3G", "slob", "3G", "sv48", "", ["slab"], None),
 ]
 # Every boot runs with slub_debug=FZPU (ignored by SLOB), so every test is
 # also a memory-safety test: a slab report in any log but the slub suite's
@@ -150,6 +156,57 @@ def test_initrd(kernel):
             ("initrd-test/big", 0o100644, bytes(range(256)) * 256),
         ]))
     return path
+
+
+# The blk suite's disk (kernel/drivers/selftest_blk.c): word k of sector s holds
+# disk_word(s, k), little-endian, under the swap header mkswap writes over page 0;
+# the suite writes ~disk_word into the pages before the last one and into sector 1003.
+DISK_SECTORS = 16384	# 8 MiB
+DISK_WRITTEN = [(DISK_SECTORS - 8 * 17, 8 * 16), (1003, 1)]	# (first sector, count)
+DISK_UNTOUCHED = [(8, 8), (1002, 1), (1004, 1), (DISK_SECTORS - 8, 8)]
+DISK_LOG = ("virtio_blk virtio0: [vda] %d 512-byte logical blocks (8.39 MB/8.00 MiB)"
+            % DISK_SECTORS)
+
+
+def disk_sector(s, written=False):
+    mask = 0xffffffffffffffff if written else 0
+    return struct.pack("<64Q", *[(s << 32 | k << 16 | 0xb1c0) ^ mask for k in range(64)])
+
+
+def mkswap_path():
+    """The host's mkswap (util-linux; scripts/install-deps.sh installs it), or None."""
+    for path in ("/sbin/mkswap", "/usr/sbin/mkswap"):
+        if os.access(path, os.X_OK):
+            return path
+    return shutil.which("mkswap")
+
+
+def test_disk(kernel, label, results):
+    """A fresh image for one boot's disk: the known contents, then mkswap over its first page."""
+    path = os.path.join(os.path.dirname(os.path.abspath(kernel)),
+                        "test-disk-%s.img" % re.sub(r"\W+", "-", label))
+    with open(path, "wb") as f:
+        f.write(b"".join(disk_sector(s) for s in range(DISK_SECTORS)))
+    mkswap = mkswap_path()
+    p = subprocess.run([mkswap or "mkswap", path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT) \
+        if mkswap else None
+    results.add(p is not None and p.returncode == 0, "[%s] mkswap wrote the disk's swap header" % label,
+                [p.stdout.decode("utf-8", "replace")] if p else ["no mkswap in /sbin, /usr/sbin or PATH"])
+    return path
+
+
+def check_disk_after(label, path, results):
+    """What the blk suite wrote is in the image, and only there."""
+    with open(path, "rb") as f:
+        image = f.read()
+
+    def holds(first, count, written):
+        return all(image[512 * s:512 * (s + 1)] == disk_sector(s, written)
+                   for s in range(first, first + count))
+    results.add(all(holds(first, n, True) for (first, n) in DISK_WRITTEN),
+                "[%s] blk: the image holds what the suite wrote" % label)
+    results.add(all(holds(first, n, False) for (first, n) in DISK_UNTOUCHED),
+                "[%s] blk: and the sectors around it as they were" % label)
 
 
 def run_host_tests(binaries, results):
@@ -311,17 +368,35 @@ RVMM_USER_CONFIGS = [  # (label, build, QEMU memory, paging mode limit)
 ]
 
 
-def run_rvmm_user_tests(kernel, opensbi, initramfs, label, mem, mmu):
+SWAP_DISK_SIZE = 64 << 20
+
+
+def swap_disk(kernel, label, results):
+    """A fresh swap area for one user-test boot: a sparse 64 MiB image that mkswap formatted."""
+    path = os.path.join(os.path.dirname(os.path.abspath(kernel)),
+                        "swap-disk-%s.img" % re.sub(r"\W+", "-", label))
+    with open(path, "wb") as f:
+        f.truncate(SWAP_DISK_SIZE)
+    mkswap = mkswap_path()
+    p = subprocess.run([mkswap, path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT) \
+        if mkswap else None
+    results.add(p is not None and p.returncode == 0, "[rvmm %s] mkswap wrote the swap disk" % label,
+                [p.stdout.decode("utf-8", "replace")] if p else ["no mkswap in /sbin, /usr/sbin or PATH"])
+    return path
+
+
+def run_rvmm_user_tests(kernel, opensbi, initramfs, label, mem, mmu, disk=None):
     """Boot rvmm with /bin/runtests as init: the user tests, on rvmm itself.
 
     debug_vm makes the kernel check every address space after each change
     to it (validate_mm), so a test that corrupts the VMAs panics at once.
+    disk is the swap area test_swap swaps to, as /dev/vda.
 
     runtests prints each program's TAP under a "=== /bin/NAME ===" header,
     adds one result per zone saying whether the program gave back all its
     memory, ends with "N passed, M failed" and powers off.
     """
-    b = qemu.boot(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs,
+    b = qemu.boot(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs, disk=disk,
                   bootargs="init=/bin/runtests debug_vm " + SLUB_DEBUG, timeout=600)
     return label, b
 
@@ -401,19 +476,24 @@ def main():
     if args.slab != "slub":	# make SLAB=slob test: no SLUB design suite to run
         configs = [c[:5] + ([t for t in c[5] if t != "slub"],) + c[6:] for c in configs]
     # The sv57 device trees are made once, before boots run in parallel.
-    for (label, build, mem, mmu, extra, suites, initrd) in configs:
+    for (label, build, mem, mmu, extra, suites, attach) in configs:
         if mmu == "sv57":
             qemu.qemu_command(args.kernel, args.opensbi, mem=mem, mmu=mmu)
     initrd_path = test_initrd(args.kernel)
-    jobs = [(label, build, mem, mmu, extra, suite, initrd_path if initrd else None)
-            for (label, build, mem, mmu, extra, suites, initrd) in configs for suite in suites]
+    jobs = [(label, build, mem, mmu, extra, suite, attach)
+            for (label, build, mem, mmu, extra, suites, attach) in configs for suite in suites]
+    disks = {(label, suite): test_disk(kernels[build], "%s %s" % (label, suite), results)
+             for (label, build, mem, mmu, extra, suite, attach) in jobs
+             if attach and attach.endswith("disk")}
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = [pool.submit(qemu.boot, kernels[build], args.opensbi, mem=mem, mmu=mmu,
                                bootargs=("test=%s %s %s" % (suite, extra, SLUB_DEBUG)).strip(),
                                timeout=120,
-                               initrd=initrd)
-                   for (label, build, mem, mmu, extra, suite, initrd) in jobs]
-        for (label, build, mem, mmu, extra, suite, initrd), f in zip(jobs, futures):
+                               initrd=initrd_path if attach == "initrd" else None,
+                               disk=disks.get((label, suite)),
+                               virtio="legacy" if attach == "legacy disk" else "modern")
+                   for (label, build, mem, mmu, extra, suite, attach) in jobs]
+        for (label, build, mem, mmu, extra, suite, attach), f in zip(jobs, futures):
             b = f.result()
             results.tap("[%s] %s" % (label, suite), b.lines, 0, b.status)
             check_slab_reports(label, suite, b, results)
@@ -423,13 +503,18 @@ def main():
                           if build == "mmu" else "paging: none (satp = Bare)")
                 results.add(paging in b.text(), "[%s] boot log: names the paging mode" % label,
                             b.lines)
-                if initrd:
+                if attach == "initrd":
                     results.add(re.search(r"^Freeing initrd memory: \d+K$", b.text(), re.M)
                                 is not None, "[%s] boot log: the initrd is freed" % label, b.lines)
+                results.add("virtio_blk" not in b.text(),
+                            "[%s] boot log: no disk, no virtio_blk line" % label, b.lines)
+            if (label, suite) in disks:
+                results.add(DISK_LOG in b.lines, "[%s] boot log: %s" % (label, DISK_LOG), b.lines)
+                check_disk_after(label, disks[(label, suite)], results)
     if args.initramfs:
         with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
             runs = [pool.submit(run_rvmm_user_tests, kernels[build], args.opensbi, args.initramfs,
-                                label, mem, mmu)
+                                label, mem, mmu, swap_disk(kernels[build], label, results))
                     for (label, build, mem, mmu) in RVMM_USER_CONFIGS if kernels[build]]
             for f in runs:
                 count_rvmm_user_tests(*f.result(), results)

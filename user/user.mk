@@ -116,6 +116,7 @@ $(INITRAMFS): $(U_ROOT_PROGS) $(U_B)/initramfs.list user/user.mk
 	$(Q)for p in $(U_ROOT_PROGS); do \
 	    $(CROSS)objcopy --strip-unneeded $$p $(U_B)/root/bin/$${p##*/} || exit 1; done
 	$(Q)cp $(U_B)/root/bin/init $(U_B)/root/init	# a copy: the initramfs unpacker keeps no symbolic links
+	$(Q)ln -s swapon $(U_B)/root/bin/swapoff	# util-linux's swapoff: the same program
 	$(Q)cd $(U_B)/root && find . -mindepth 1 | LC_ALL=C sort | \
 	    cpio -o -H newc --quiet -R 0:0 --reproducible > $(abspath $@)
 

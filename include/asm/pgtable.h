@@ -176,6 +176,61 @@ static inline pgprot_t pgprot_wrprotect(pgprot_t prot)
 	return prot & ~_PAGE_WRITE;
 }
 
+/*
+ * Swap entries in page tables.  A private page written out to swap leaves
+ * behind a leaf entry that is neither none nor a page: V clear, so any
+ * access faults, R/W/X clear, and _PAGE_PROT_NONE clear, so it is not a
+ * PROT_NONE page either; the swap area (type) and the page slot in it
+ * (offset) fill the bits above:
+ *
+ *   63                      14 13     9   8   7 ... 1   0
+ *  |        offset          |  type  | 0 |  0 ... 0  | 0 |
+ *                                      PROT_NONE        V
+ *
+ * Linux riscv keeps its PROT_NONE mark in G (bit 5) and starts the type at
+ * bit 7; rvmm's mark is the software bit 8, so the type starts above it,
+ * as x86-64's does above its G-bit mark.  Offset 0 is the swap header,
+ * never a slot, so no swap entry is all zeros (pte_none).
+ */
+#define __SWP_TYPE_SHIFT	9
+#define __SWP_TYPE_BITS		5
+#define __SWP_TYPE_MASK		((1UL << __SWP_TYPE_BITS) - 1)
+#define __SWP_OFFSET_SHIFT	(__SWP_TYPE_SHIFT + __SWP_TYPE_BITS)
+
+/* The arch's form of a swap entry: the PTE's own bits (Linux's swp_entry_t at this level). */
+typedef struct { unsigned long val; } arch_swp_entry_t;
+
+static inline arch_swp_entry_t __swp_entry(unsigned long type, unsigned long offset)
+{
+	return (arch_swp_entry_t){ (type << __SWP_TYPE_SHIFT) | (offset << __SWP_OFFSET_SHIFT) };
+}
+
+static inline unsigned long __swp_type(arch_swp_entry_t x)
+{
+	return (x.val >> __SWP_TYPE_SHIFT) & __SWP_TYPE_MASK;
+}
+
+static inline unsigned long __swp_offset(arch_swp_entry_t x)
+{
+	return x.val >> __SWP_OFFSET_SHIFT;
+}
+
+static inline arch_swp_entry_t __pte_to_swp_entry(pte_t pte)
+{
+	return (arch_swp_entry_t){ pte.pte };
+}
+
+static inline pte_t __swp_entry_to_pte(arch_swp_entry_t x)
+{
+	return (pte_t){ x.val };
+}
+
+/* is_swap_pte: a leaf entry that holds a swap entry: not none, no page behind it. */
+static inline bool is_swap_pte(pte_t pte)
+{
+	return !pte_none(pte) && !pte_has_page(pte);
+}
+
 /* satp: MODE in bits 63..60, ASID in 59..44, root table PPN in 43..0 */
 #define SATP_MODE_SHIFT	60
 #define SATP_MODE_BARE	0UL

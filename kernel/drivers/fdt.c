@@ -466,6 +466,40 @@ bool fdt_find_compatible(const char *compat, u64 *base, u64 *size)
 	return true;
 }
 
+struct for_each_compat {
+	const char *compat;
+	void (*fn)(u64 base, u64 size, u32 irq, void *arg);
+	void *arg;
+	int count;
+};
+
+static bool visit_compat(const struct fdt_node *node, void *arg)
+{
+	struct for_each_compat *f = arg;
+	int len;
+	const char *list = fdt_getprop(node, "compatible", &len);
+	const void *irqs;
+	u64 base, size;
+
+	if (!list || !fdt_string_list_has(list, len, f->compat) || !fdt_node_enabled(node) ||
+	    !fdt_reg(node, 0, &base, &size))
+		return false;
+	irqs = fdt_getprop(node, "interrupts", &len);
+	f->fn(base, size, irqs && len >= 4 ? fdt32(irqs) : 0, f->arg);
+	f->count++;
+	return false;	/* on to the next one */
+}
+
+int fdt_for_each_compatible(const char *compat,
+			    void (*fn)(u64 base, u64 size, u32 irq, void *arg), void *arg)
+{
+	struct for_each_compat f = { .compat = compat, .fn = fn, .arg = arg };
+
+	if (fdt)
+		fdt_walk(visit_compat, &f);
+	return f.count;
+}
+
 bool fdt_compatible_u32(const char *compat, const char *prop, u32 *val)
 {
 	struct find_compat f = { .compat = compat, .prop = prop };

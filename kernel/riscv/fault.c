@@ -72,13 +72,16 @@ void do_page_fault(struct pt_regs *regs)
 		return;
 	}
 	fault = handle_mm_fault(vma, addr, fault_flags(cause));
-	if (!fault) {
+	if (!(fault & VM_FAULT_ERROR)) {
 		/*
-		 * getrusage's ru_minflt, as Linux's mm_account_fault: a fault
-		 * served.  Every one here is minor (ru_majflt would count those
-		 * that waited for I/O; ramfs has none).
+		 * getrusage's ru_minflt and ru_majflt, as Linux's
+		 * mm_account_fault: a fault served, major if it waited for a
+		 * read from swap.
 		 */
-		current->min_flt++;
+		if (fault & VM_FAULT_MAJOR)
+			current->maj_flt++;
+		else
+			current->min_flt++;
 		return;		/* mapped: the access runs again */
 	}
 	if ((fault & VM_FAULT_OOM) && user) {

@@ -86,7 +86,7 @@ static struct page *new_anon_page(void)
 
 	if (!page)
 		return NULL;
-	SetPageSwapBacked(page);
+	page->mapping = (struct address_space *)PAGE_MAPPING_ANON;	/* anonymous (no anon_vma: no rmap here) */
 	host_accessed[page - mem_map] = true;
 	lru_cache_add(page);
 	return page;

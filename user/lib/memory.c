@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <sys/mman.h>
+#include <sys/swap.h>
 #include <unistd.h>
 #include "linux.h"
 
@@ -158,6 +159,16 @@ int msync(void *addr, size_t length, int flags)
 int madvise(void *addr, size_t length, int advice)
 {
 	return __sys_ret(__sys3(SYS_madvise, addr, length, advice));
+}
+
+int swapon(const char *path, int flags)
+{
+	return __sys_ret(__sys2(SYS_swapon, path, flags));
+}
+
+int swapoff(const char *path)
+{
+	return __sys_ret(__sys1(SYS_swapoff, path));
 }
 
 void *mremap(void *old_address, size_t old_size, size_t new_size, int flags, ...)

@@ -114,6 +114,7 @@ void proc_self_init(void);							/* proc_self.c */
 void proc_sys_init(void);							/* proc_sysctl.c */
 void proc_meminfo_init(void);							/* proc_meminfo.c */
 void proc_vmstat_init(void);
+void proc_diskstats_init(void);							/* diskstats.c */
 void proc_nommu_init(void);							/* nommu.c, no MMU only */							/* proc_vmstat.c */
 
 struct mm_struct;

@@ -92,6 +92,7 @@ void proc_root_init(void)
 {
 	proc_meminfo_init();
 	proc_vmstat_init();
+	proc_diskstats_init();
 	proc_self_init();
 	proc_sys_init();
 #ifndef CONFIG_MMU

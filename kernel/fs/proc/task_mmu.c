@@ -19,6 +19,7 @@ void task_mem(struct seq_buf *m, struct mm_struct *mm)
 	seq_buf_printf(m, "RssFile:\t%8lu kB\n", mm->rss_file << (PAGE_SHIFT - 10));
 	seq_buf_printf(m, "RssShmem:\t%8lu kB\n", mm->rss_shmem << (PAGE_SHIFT - 10));
 	seq_buf_printf(m, "VmPTE:\t%8lu kB\n", mm->pgtables_bytes >> 10);
+	seq_buf_printf(m, "VmSwap:\t%8lu kB\n", mm->swap_ents << (PAGE_SHIFT - 10));
 }
 
 #ifdef CONFIG_MMU

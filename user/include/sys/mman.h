@@ -41,6 +41,7 @@
 #define MADV_DOFORK	11
 #define MADV_HUGEPAGE	14
 #define MADV_NOHUGEPAGE	15
+#define MADV_PAGEOUT	21
 
 #define MREMAP_MAYMOVE		1
 #define MREMAP_FIXED		2

@@ -69,6 +69,8 @@
 #define SYS_munlock		229
 #define SYS_mlockall		230
 #define SYS_munlockall		231
+#define SYS_swapon		224
+#define SYS_swapoff		225
 #define SYS_mincore		232
 #define SYS_madvise		233
 #define SYS_getrlimit		163
