@@ -68,20 +68,28 @@ void page_remove_rmap(struct mm_struct *mm, struct page *page);
  */
 int page_referenced(struct page *page, unsigned long *vm_flags);
 /*
+ * anon_entry_fn: what an anonymous page's entry in mm becomes when it is
+ * unmapped (its swap entry, whose count it raises, and mm's VmSwap); false
+ * if it cannot be made (the slot counts all it can), which stops the unmap.
+ */
+typedef bool (*anon_entry_fn)(struct page *page, struct mm_struct *mm, pte_t *entry);
+/*
  * try_to_unmap: clear every entry mapping page, in every process.  A file
  * page's entries become empty (the page cache keeps its data); an
- * anonymous page's become anon_entry(page), called once per entry (a swap
- * entry: the swap code counts each).  False if a VM_LOCKED VMA maps it,
- * which leaves the page mlocked and still mapped there.
+ * anonymous page's what anon_entry makes of them (NULL: it is not
+ * unmapped at all, its data would be lost).  False if the page is still
+ * mapped somewhere: a VM_LOCKED VMA maps it (the page is mlocked now), or
+ * anon_entry refused.
  */
-bool try_to_unmap(struct page *page, pte_t (*anon_entry)(struct page *page));
+bool try_to_unmap(struct page *page, anon_entry_fn anon_entry);
 #else
 /* Without an MMU nothing maps a page through page tables, and anonymous pages are never on the LRU. */
 static inline int page_referenced(struct page *page, unsigned long *vm_flags)
 {
 	return 0;
 }
-static inline bool try_to_unmap(struct page *page, pte_t (*anon_entry)(struct page *page))
+typedef bool (*anon_entry_fn)(struct page *page, struct mm_struct *mm, pte_t *entry);
+static inline bool try_to_unmap(struct page *page, anon_entry_fn anon_entry)
 {
 	return true;
 }

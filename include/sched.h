@@ -30,6 +30,7 @@ struct mm_struct;
 #define TASK_DEAD	0x0080
 
 #define PF_EXITING	0x00000004	/* in do_exit: takes no more signals */
+#define PF_MEMALLOC	0x00000800	/* reclaiming: its own allocations take the reserves and never reclaim */
 #define PF_KTHREAD	0x00200000	/* a kernel thread for good (kthread_run): never a user process */
 
 /* The registers __switch_to saves: the callee-saved ones, ra and sp. */

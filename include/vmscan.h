@@ -22,6 +22,9 @@ int kswapd_run(void);
  */
 unsigned long try_to_free_pages(gfp_t gfp, unsigned int order, enum zone_type highest_zoneidx);
 
+/* in_reclaim: is the current task reclaiming (PF_MEMALLOC)?  Then it allocates from the reserves, and never reclaims. */
+bool in_reclaim(void);
+
 /* kswapd_state: what the reclaim self-test watches. */
 struct kswapd_state {
 	int pid;

@@ -549,6 +549,11 @@ static __cold struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 				oom_bench_done();
 			return page;
 		}
+		if (in_reclaim()) {	/* Linux's PF_MEMALLOC: reclaim frees more than it takes */
+			page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS,
+						      highest_zoneidx);
+			break;
+		}
 		if (tsk_is_oom_victim(current)) {	/* Linux's ALLOC_OOM: the way out must not block */
 			page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS,
 						      highest_zoneidx);

@@ -81,6 +81,7 @@ void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsig
 	page->mapping = (struct address_space *)((unsigned long)vma->vm_mm->anon_vma |
 						 PAGE_MAPPING_ANON);
 	page->index = linear_page_index(vma, addr);
+	SetPageUptodate(page);	/* its contents are its own (a fault sees it in the swap cache later) */
 	page_add_rmap(vma->vm_mm, page);
 	lru_cache_add(page);
 }
@@ -177,8 +178,8 @@ int page_referenced(struct page *page, unsigned long *vm_flags)
 }
 
 struct unmap_arg {
-	pte_t (*anon_entry)(struct page *page);
-	bool locked;		/* a VM_LOCKED VMA maps the page */
+	anon_entry_fn anon_entry;
+	bool stopped;		/* a VM_LOCKED VMA maps the page, or anon_entry refused */
 };
 
 static bool try_to_unmap_one(struct page *page, struct vm_area_struct *vma, unsigned long addr,
@@ -186,24 +187,29 @@ static bool try_to_unmap_one(struct page *page, struct vm_area_struct *vma, unsi
 {
 	struct unmap_arg *ua = arg;
 	struct mm_struct *mm = vma->vm_mm;
+	pte_t entry = { 0 };
 
 	if (vma->vm_flags & VM_LOCKED) {
-		ua->locked = true;
+		ua->stopped = true;
 		mlock_vma_page(vma, page);	/* it will go to the unevictable list */
 		return false;
 	}
-	*pte = PageAnon(page) ? ua->anon_entry(page) : (pte_t){ 0 };
+	if (PageAnon(page) && !ua->anon_entry(page, mm, &entry)) {
+		ua->stopped = true;
+		return false;
+	}
+	*pte = entry;
 	flush_tlb_page(mm, addr);
 	page_remove_rmap(mm, page);
 	return true;
 }
 
-bool try_to_unmap(struct page *page, pte_t (*anon_entry)(struct page *page))
+bool try_to_unmap(struct page *page, anon_entry_fn anon_entry)
 {
 	struct unmap_arg ua = { anon_entry, false };
 
 	if (PageAnon(page) && !anon_entry)
 		return !page_mapped(page);	/* an anonymous page's data would be lost */
 	rmap_walk(page, try_to_unmap_one, &ua);
-	return !ua.locked && !page_mapped(page);
+	return !ua.stopped && !page_mapped(page);
 }

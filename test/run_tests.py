@@ -368,11 +368,11 @@ RVMM_USER_CONFIGS = [  # (label, build, QEMU memory, paging mode limit)
 ]
 
 
-SWAP_DISK_SIZE = 64 << 20
+SWAP_DISK_SIZE = 512 << 20	# test_reclaim swaps out what twice a 128 MiB RAM does not fit
 
 
 def swap_disk(kernel, label, results):
-    """A fresh swap area for one user-test boot: a sparse 64 MiB image that mkswap formatted."""
+    """A fresh swap area for one user-test boot: a sparse 512 MiB image that mkswap formatted."""
     path = os.path.join(os.path.dirname(os.path.abspath(kernel)),
                         "swap-disk-%s.img" % re.sub(r"\W+", "-", label))
     with open(path, "wb") as f:

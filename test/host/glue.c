@@ -593,6 +593,11 @@ void wakeup_kswapd(void)
 {
 }
 
+bool in_reclaim(void)
+{
+	return false;
+}
+
 unsigned long try_to_free_pages(gfp_t gfp, unsigned int order, enum zone_type highest_zoneidx)
 {
 	(void)gfp, (void)order, (void)highest_zoneidx;
