@@ -30,6 +30,7 @@ struct kswapd_state {
 	int pid;
 	bool running;			/* runnable or running, not asleep */
 	unsigned long runs;		/* wake-ups it has served */
+	unsigned long wakeups;		/* times it was woken */
 	int failures;			/* runs in a row that freed nothing */
 };
 struct kswapd_state kswapd_state(void);

@@ -229,6 +229,7 @@ static struct task_struct *kswapd_task;
 static bool kswapd_pending;		/* woken, and not yet through balance_pgdat */
 static int kswapd_failures;		/* balance_pgdat runs in a row that freed nothing */
 static unsigned long kswapd_runs;
+static unsigned long kswapd_wakeups;	/* wakeup_kswapd calls that woke it */
 
 static bool zone_balanced(const struct zone *zone)
 {
@@ -300,6 +301,7 @@ void wakeup_kswapd(void)
 	if (!kswapd_task || kswapd_failures >= MAX_RECLAIM_RETRIES || pgdat_balanced())
 		return;
 	flags = arch_local_irq_save();
+	kswapd_wakeups++;
 	kswapd_pending = true;
 	wake_up_process(kswapd_task);
 	arch_local_irq_restore(flags);
@@ -327,6 +329,7 @@ struct kswapd_state kswapd_state(void)
 		.pid = kswapd_pid,
 		.running = kswapd_task && kswapd_task->state == TASK_RUNNING,
 		.runs = kswapd_runs,
+		.wakeups = kswapd_wakeups,
 		.failures = kswapd_failures,
 	};
 }

@@ -32,10 +32,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 import linux_kernel  # noqa: E402
 
-SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs", "oom", "vmalloc"]
+SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs", "oom", "vmalloc",
+          "reclaim"]
 # Without an MMU: no page tables to test (paging), and the proc suite's
 # program checks what an MMU enforces; the user tests cover processes there.
-NOMMU_SUITES = ["memblock", "zones", "buddy", "slab", "timer", "fs", "oom", "vmalloc"]
+NOMMU_SUITES = ["memblock", "zones", "buddy", "slab", "timer", "fs", "oom", "vmalloc", "reclaim"]
 # attach: None; "initrd" (the archive test_initrd writes); "disk" or "legacy disk" (the
 # image test_disk writes, as a virtio-blk disk on the modern or the legacy virtio-mmio interface)
 CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot arguments, suites, attach)
