@@ -10,6 +10,7 @@
  * big as RAM (the harness attaches one); without one they are SKIPs
  * naming why, as under qemu-user and without an MMU.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <sys/swap.h>
@@ -67,12 +68,12 @@ static void start(void)
 	int err;
 
 	hog_len = (size_t)meminfo("MemTotal:") * KIB * 2;
-	if (under_qemu_user()) {
+	if (under_qemu_user())
 		why = "qemu-user has no swap device of its own (swapon would reach the host)";
-		return;
-	}
-	if (no_mmu()) {
+	else if (no_mmu())
 		why = NEEDS_MMU "no swap without one";
+	if (why) {
+		skip(why, "swapon " DEV);
 		return;
 	}
 	errno = 0;
@@ -81,6 +82,7 @@ static void start(void)
 		err = swapon(DEV, 0) ? errno : 0;
 	if (err == ENOENT || err == ENXIO) {
 		why = "no disk at " DEV " (make qemu SWAP=512M attaches one)";
+		skip(why, "swapon " DEV " (%s)", strerror(err));
 		return;
 	}
 	ok(err == 0, "swapon " DEV " (%s)", strerror(err));
@@ -204,13 +206,56 @@ static void check_neighbours(void)
 	      "1 data, 3 VmSwap, 5 not resident)", status_str(status));
 }
 
+/* kswapd_pid: the pid of the task named kswapd0 in /proc, or -1. */
+static int kswapd_pid(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int pid = -1;
+	char path[300], line[64];
+
+	while (d && pid < 0 && (e = readdir(d))) {
+		FILE *f;
+
+		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/status", e->d_name);
+		f = fopen(path, "r");
+		if (f && fgets(line, sizeof(line), f) && strcmp(line, "Name:\tkswapd0\n") == 0)
+			pid = atoi(e->d_name);
+		if (f)
+			fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return pid;
+}
+
+/* check_kswapd: the reclaim thread is there, has no memory of its own, and shrugs off SIGKILL. */
+static void check_kswapd(void)
+{
+	char path[64];
+	int pid;
+
+	if (under_qemu_user()) {
+		skip("qemu-user shows the host's /proc", "kswapd0 is a task in /proc");
+		return;
+	}
+	pid = kswapd_pid();
+	ok(pid > 0, "kswapd0 is a task in /proc (pid %d)", pid);
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	ok(pid > 0 && proc_kb(path, "VmSize:") < 0, "its status has no Vm lines: a kernel thread has no mm");
+	ok(pid > 0 && kill(pid, SIGKILL) == 0, "kill(SIGKILL) of kswapd0 is accepted");
+	usleep(100000);
+	ok(pid > 0 && kswapd_pid() == pid, "and ignored: kswapd0 is still there");
+}
+
 /* check_no_swap: the same workload without swap: the OOM killer ends it. */
 static void check_no_swap(void)
 {
 	int status;
 
-	if (!why)
-		ok(swapoff(DEV) == 0, "swapoff " DEV);
+	CHECK(swapoff(DEV) == 0, "swapoff " DEV);
 	if (under_qemu_user()) {
 		skip("under qemu-user the hog would fill the host's memory", "without swap, touching twice "
 		     "RAM is ended by the OOM killer");
@@ -229,6 +274,7 @@ static void check_no_swap(void)
 int main(void)
 {
 	start();
+	check_kswapd();
 	check_swappiness();
 	check_big();
 	check_neighbours();
