@@ -12,11 +12,13 @@
  * through mlock or through a later fault (mlock_vma_page, from
  * mm/memory.c); an unmap or munlock takes the mark off again.
  *
- * rvmm has no reverse map for anonymous pages, so it cannot ask, as
- * Linux does, whether some other VMA still locks a page when one VMA
- * lets go: the mark goes, and a file page two processes lock counts in
- * Mlocked only until the first of them unlocks it.  mm->locked_vm, per
- * process, is exact.
+ * Linux asks the reverse map whether some other VMA still locks a page
+ * when one VMA lets go; rvmm does not (yet) ask its own (mm/rmap.c): the
+ * mark goes, and a file page two processes lock counts in Mlocked only
+ * until the first of them unlocks it.  Reclaim catches the rest: a page
+ * a locked VMA still maps is mlocked again when try_to_unmap finds that
+ * VMA.  mm->locked_vm, per process, is exact.  A marked page is on the
+ * unevictable list (include/lru.h).
  *
  * RLIMIT_MEMLOCK limits what may be locked, except for a task with
  * CAP_IPC_LOCK: root, which every rvmm process is.  The checks are
