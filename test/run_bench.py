@@ -93,6 +93,24 @@ def main():
         print("bench oom_kill: no measurement (status %s)" % b.status)
         failed = True
 
+    # Reclaim with a swap disk (a fresh sparse 512 MiB image): a page out and back, kswapd's rate.
+    disk = os.path.join(os.path.dirname(os.path.abspath(args.kernel)), "bench-swap.img")
+    with open(disk, "wb") as f:
+        f.truncate(512 << 20)
+    mkswap = next((p for p in ("/sbin/mkswap", "/usr/sbin/mkswap") if os.path.exists(p)), "mkswap")
+    made = subprocess.run([mkswap, disk], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    b = qemu.boot(args.kernel, args.opensbi, bootargs="init=/bin/reclaimbench", timeout=300,
+                  initrd=args.initramfs, disk=disk)
+    found = {m.group(1): m for m in (BENCH.match(l.strip()) for l in b.lines) if m}
+    for name in ("swap_out_in_4k", "kswapd_reclaim_rate"):
+        if name in found:
+            report(*found[name].groups())
+        else:
+            print("bench %s: no measurement (mkswap status %s, boot status %s)"
+                  % (name, made.returncode, b.status))
+            failed = True
+    os.unlink(disk)
+
     # A user at the prompt, typing nothing: the share of a host core QEMU burns (wall-clock based).
     with qemu.Console(args.kernel, args.opensbi, initrd=args.initramfs,
                       bootargs="init=/bin/sh") as c:
