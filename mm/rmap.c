@@ -61,21 +61,6 @@ static struct anon_vma *page_anon_vma(const struct page *page)
 
 /* ---- adding and removing mappings ---- */
 
-/* rss_counter: which of mm's resident-page counters page counts in. */
-static unsigned long *rss_counter(struct mm_struct *mm, const struct page *page)
-{
-	if (PageAnon(page))
-		return &mm->rss_anon;
-	return page->mapping->shmem ? &mm->rss_shmem : &mm->rss_file;
-}
-
-void page_add_rmap(struct mm_struct *mm, struct page *page)
-{
-	if (++page->_mapcount == 0)	/* first mapping anywhere */
-		mod_node_page_state(PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, 1);
-	(*rss_counter(mm, page))++;
-}
-
 void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long addr)
 {
 	page->mapping = (struct address_space *)((unsigned long)vma->vm_mm->anon_vma |
@@ -93,7 +78,7 @@ void page_remove_rmap(struct mm_struct *mm, struct page *page)
 		clear_page_mlock(page);		/* an unmapped page is nobody's lock */
 	}
 	update_hiwater_rss(mm);
-	(*rss_counter(mm, page))--;
+	(*page_rss_counter(mm, page))--;
 	/* A swap-cache page no PTE maps or refers to any more has nobody left to keep it for. */
 	free_page_and_swap_cache(page);
 }
