@@ -3,8 +3,11 @@
 #   make qemu        build and boot in QEMU (Ctrl-A X leaves)
 #   make test        host unit tests, in-kernel self-tests, user tests
 #   make linux-test  the user tests on Debian's Linux kernel, in the same QEMU
+#   make grade       the grader: test/rubric.toml's checks, points per lab
+#                    (LAB=name one lab, BUILD=mmu or nommu one kernel: docs/grading.md)
 #   make bench       deterministic instruction counts (QEMU -icount)
 #   make fuzz        the system-call fuzzer, longer than make test runs it
+#   make qemu-gdb    boot stopped, for gdb; then make gdb (docs/debugging.md)
 #
 # Variables: MEM (QEMU -m, default 128M), CPUS (default 1), BOOTARGS
 # (appended to the kernel command line), MMU (sv39, sv48 or sv57: the
@@ -122,7 +125,7 @@ CPPCHECK := cppcheck --quiet --error-exitcode=1 --enable=warning,performance,por
 # User programs and the initramfs (user/user.mk defines INITRAMFS, used below).
 include user/user.mk
 
-.PHONY: all qemu qemu-gdb test bench deps clean host-tests cppcheck
+.PHONY: all qemu qemu-gdb gdb test grade bench deps clean host-tests cppcheck
 all: $(KERNEL) $(INITRAMFS)
 
 # Packages are checked (and installed when missing) before anything is built.
@@ -161,9 +164,16 @@ $(B)/virt-%-sv57.dtb: | deps
 	@mkdir -p $(B)
 	$(Q)$(PYTHON) test/qemu.py sv57-dtb --mem $(MEM) --cpus $(CPUS) --out $@
 
+# make qemu-gdb waits for a debugger before the first instruction; make gdb,
+# in another terminal, is that debugger, with the rvmm- commands of
+# scripts/gdb/ loaded (docs/debugging.md).  GDBPORT moves both.
+GDBPORT ?= 1234
 qemu-gdb: $(KERNEL) $(INITRAMFS) $(if $(filter sv57,$(MMU)),$(DTB_sv57)) $(SWAPIMG)
-	@echo "in another terminal: gdb-multiarch $(KERNEL) -ex 'target remote :1234'"
-	$(QEMU) $(QEMUOPTS) -S -gdb tcp::1234
+	@echo "in another terminal: make gdb$(if $(NOMMU), NOMMU=$(NOMMU))$(if $(filter-out slub,$(SLAB)), SLAB=$(SLAB))$(if $(filter-out 1234,$(GDBPORT)), GDBPORT=$(GDBPORT))"
+	$(QEMU) $(QEMUOPTS) -S -gdb tcp::$(GDBPORT)
+
+gdb: $(KERNEL) | deps
+	gdb-multiarch -q $(KERNEL) -ex 'source scripts/gdb/rvmm.py' -ex 'target remote :$(GDBPORT)'
 
 # ---- host unit tests: the allocators built natively with ASan and UBSan ----
 HOSTCC     := gcc
@@ -172,7 +182,7 @@ HOSTCFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
               -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST -DCONFIG_MMU
 HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab_common.c mm/vmstat.c mm/util.c \
               mm/swap.c $(wildcard mm/policy_*.c) \
-              lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c
+              lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c lib/string_helpers.c
 # the host tests link SLUB; unit_slab is built once more against SLOB, and
 # runs the allocator contract tests there (docs/slab.md)
 HOST_SLAB  := mm/slub.c mm/slub_debug.c
@@ -272,9 +282,15 @@ linux-test: linux-kernel $(LINUX_INITRAMFS)
 	    --initramfs $(LINUX_INITRAMFS) --mem $(MEM) --mmu $(MMU) $(TESTS)
 # ----
 
-bench: $(KERNEL) $(INITRAMFS) $(B)/host/unit_reclaim_policy
+# The grader (docs/grading.md): test/rubric.toml's checks on both kernels,
+# LAB= one lab, BUILD=mmu or nommu one kernel; results in build/grade/.
+grade: $(KERNEL) nommu-kernel initramfs
+	$(PYTHON) test/grade.py --kernel $(KERNEL) --nommu-kernel $(NOMMU_KERNEL) --opensbi $(OPENSBI) \
+	    --initramfs $(INITRAMFS) --out $(B)/grade $(if $(LAB),--lab $(LAB)) $(if $(BUILD),--build $(BUILD))
+
+bench: $(KERNEL) nommu-kernel $(INITRAMFS) $(B)/host/unit_reclaim_policy
 	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS) \
-		--policy-trace $(B)/host/unit_reclaim_policy
+	    --nommu-kernel $(NOMMU_KERNEL) --policy-trace $(B)/host/unit_reclaim_policy
 
 cppcheck:
 	$(CPPCHECK)

@@ -519,6 +519,11 @@ ssize_t ksys_read(unsigned int fd, struct iov_iter *to);
 ssize_t ksys_write(unsigned int fd, struct iov_iter *from);
 /* generic_file_llseek: lseek for files with a size (regular files, directories). */
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+/* generic_file_llseek_size: the same for a file of size eof that may reach maxsize. */
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence, loff_t maxsize,
+				loff_t eof);
+/* fixed_size_llseek: SEEK_SET, SEEK_CUR or SEEK_END within [0, size] (a disk); else EINVAL. */
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence, loff_t size);
 /* no_llseek: lseek refused (-ESPIPE): pipes and terminals. */
 loff_t no_llseek(struct file *file, loff_t offset, int whence);
 /* vfs_llseek: lseek on file; the new position or -errno. */
@@ -584,6 +589,7 @@ int vfs_statx(int dfd, struct filename *name, int flags, struct kstat *stat);
 int __register_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
 		      const char *name, const struct file_operations *fops);
 extern const struct file_operations def_chr_fops;
+extern const struct file_operations def_blk_fops;	/* kernel/fs/block_dev.c: a disk as a file */
 
 /* ---- File systems and their boot steps ---- */
 

@@ -54,6 +54,16 @@ void lru_release_page(struct page *page);
 /* page_evictable: may reclaim take page?  Not if mlocked or in an unevictable mapping (ramfs). */
 bool page_evictable(const struct page *page);
 
+struct scan_control;
+/*
+ * isolate_lru_victims: reclaim asks the policy for victims in zone; each
+ * is off its list (PG_lru clear) with a reference for the caller.  How many.
+ */
+unsigned long isolate_lru_victims(struct zone *zone, struct scan_control *sc,
+				  struct page_list *victims);
+/* putback_lru_page: an isolated page reclaim could not free goes back, and the reference with it. */
+void putback_lru_page(struct page *page);
+
 /* lru_zone_pages: pages of zone counted in lru, as the policy sees them. */
 unsigned long lru_zone_pages(struct zone *zone, enum lru_list lru);
 /* global_lru_pages: the same over every zone (meminfo's Active(anon) ...). */

@@ -26,11 +26,9 @@
 #ifndef _RVMM_RMAP_H
 #define _RVMM_RMAP_H
 
-#include <fs.h>
 #include <list.h>
-#include <mm.h>
+#include <mm_types.h>
 #include <pgtable.h>
-#include <vmstat.h>
 
 /* anon_vma: the owner that a family's anonymous pages name. */
 struct anon_vma {
@@ -58,24 +56,7 @@ static inline u32 linear_page_index(const struct vm_area_struct *vma, unsigned l
  * The caller has given the mapping its page reference.
  */
 void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long addr);
-/* page_rss_counter: which of mm's resident-page counters page counts in. */
-static inline unsigned long *page_rss_counter(struct mm_struct *mm, const struct page *page)
-{
-	if (PageAnon(page))
-		return &mm->rss_anon;
-	return page->mapping->shmem ? &mm->rss_shmem : &mm->rss_file;
-}
-
-/*
- * page_add_rmap: one more mapping by mm of a page that has its owner (a
- * file page, fork's share); inline, since fork makes one per page.
- */
-static inline void page_add_rmap(struct mm_struct *mm, struct page *page)
-{
-	if (++page->_mapcount == 0)	/* first mapping anywhere */
-		mod_node_page_state(PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, 1);
-	(*page_rss_counter(mm, page))++;
-}
+/* page_add_rmap (mm/internal.h, inline): one more mapping by mm of a page that has its owner. */
 /* page_remove_rmap: one mapping by mm fewer, and its page reference dropped. */
 void page_remove_rmap(struct mm_struct *mm, struct page *page);
 

@@ -45,7 +45,6 @@ struct virtio_device {
 	u32 version;			/* the virtio-mmio layout: 1 legacy, 2 modern */
 	u64 features;
 	void *base;			/* the registers (ioremap) */
-	phys_addr_t phys;		/* where they are */
 	unsigned int irq;		/* its PLIC source */
 	struct virtqueue *vq;		/* its one queue, once found */
 	void *priv;			/* the driver's */
@@ -70,8 +69,7 @@ static inline bool virtio_has_feature(const struct virtio_device *vdev, unsigned
 	return vdev->features & (1ULL << fbit);
 }
 
-/* virtio_cread8/32/64: the field at offset of the device-specific configuration space. */
-u8 virtio_cread8(struct virtio_device *vdev, unsigned int offset);
+/* virtio_cread32/64: the field at offset of the device-specific configuration space. */
 u32 virtio_cread32(struct virtio_device *vdev, unsigned int offset);
 u64 virtio_cread64(struct virtio_device *vdev, unsigned int offset);
 /* virtio_device_ready: tell the device the driver is ready (DRIVER_OK); its queues run from now. */

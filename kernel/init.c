@@ -3,7 +3,9 @@
  * kernel thread that gives itself the console as standard input, output
  * and error, and becomes /init from the initramfs (or the first of the
  * usual fall-backs that exists).  As on Linux, the words after "--" on the
- * command line are init's arguments: init=/bin/runtests -- test_cow.
+ * command line are init's arguments: init=/bin/runtests -- test_cow, and
+ * a key=value the kernel does not know (no dot in the key) is put in
+ * init's environment: OOM_STRESS_ROUNDS=5 (Linux's unknown_bootoption).
  */
 #include <binfmts.h>
 #include <cmdline.h>
@@ -16,7 +18,16 @@
 #include <string.h>
 #include <syscalls.h>
 
-static const char *const init_envp[] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
+/* Linux's CONFIG_INIT_ENV_ARG_LIMIT: at most this many arguments, and environment strings. */
+#define MAX_INIT_ARGS	32
+#define MAX_INIT_ENVS	32
+
+static const char *envp_init[MAX_INIT_ENVS + 2] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
+
+/* Every name the kernel looks up with cmdline_find(): these stay out of init's environment. */
+static const char *const kernel_params[] = {
+	"bench", "debug_vm", "init", "loglevel", "mem", "no4lvl", "no5lvl", "slub_debug", "test", NULL
+};
 
 /* console_on_rootfs: fds 0, 1 and 2 on /dev/console. */
 static void console_on_rootfs(void)
@@ -36,9 +47,25 @@ static void console_on_rootfs(void)
 	}
 }
 
-#define MAX_INIT_ARGS	16
-
 static char init_args[COMMAND_LINE_SIZE];	/* the words after "--", NUL-separated */
+static char init_envs[COMMAND_LINE_SIZE];	/* the environment's words, NUL-separated */
+
+/*
+ * envp_init_from_cmdline: the command line's unknown key=value words into
+ * init's environment (cmdline_init_env), each announced as Linux does.
+ */
+static void envp_init_from_cmdline(void)
+{
+	const char *full = cmdline_init_env(boot_command_line, kernel_params, envp_init,
+					    MAX_INIT_ENVS, init_envs, sizeof(init_envs));
+
+	if (full)
+		panic("Too many boot env vars at `%s'", full);
+	for (int i = 0; envp_init[i]; i++)
+		if (envp_init[i] >= init_envs && envp_init[i] < init_envs + sizeof(init_envs))
+			pr_notice("Unknown kernel command line parameter \"%s\", will be passed to user space.\n",
+				  envp_init[i]);
+}
 
 /* init_argv: argv[0] = prog, then the command line's words after " -- "; NULL-terminated. */
 static void init_argv(const char *argv[MAX_INIT_ARGS + 2], const char *prog)
@@ -77,19 +104,20 @@ static int kernel_init(void *unused)
 	 */
 	current->pgid = current->sid = current->pid;
 	console_on_rootfs();
+	envp_init_from_cmdline();
 	/* init= on the command line names the program, as on Linux. */
 	if (cmdline_find(boot_command_line, "init", path, sizeof(path))) {
 		int err;
 
 		init_argv(argv, path);
-		err = kernel_execve(path, argv, init_envp);
+		err = kernel_execve(path, argv, envp_init);
 		if (!err)
 			return 0;
 		pr_err("Failed to execute %s (error %d). Attempting defaults...\n", path, err);
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(candidates); i++) {
 		init_argv(argv, candidates[i]);
-		if (!kernel_execve(candidates[i], argv, init_envp))
+		if (!kernel_execve(candidates[i], argv, envp_init))
 			return 0;
 	}
 	panic("No working init found.  Try passing init= option to kernel.");

@@ -35,6 +35,51 @@ bool cmdline_find(const char *line, const char *name, char *val, size_t len)
 	return found;
 }
 
+static bool known_param(const char *const known[], const char *name, size_t len)
+{
+	for (; *known; known++)
+		if (strlen(*known) == len && !strncmp(*known, name, len))
+			return true;
+	return false;
+}
+
+const char *cmdline_init_env(const char *line, const char *const known[], const char **envp,
+			     int max, char *buf, size_t len)
+{
+	char *p = buf;
+
+	strncpy(buf, line, len - 1);
+	buf[len - 1] = '\0';
+	while (*p) {
+		char *word, *eq;
+		size_t keylen;
+		int i;
+
+		while (*p == ' ')
+			*p++ = '\0';
+		word = p;
+		while (*p && *p != ' ')
+			p++;
+		if (*p)
+			*p++ = '\0';
+		if (!strcmp(word, "--"))
+			break;			/* the rest is init's arguments */
+		eq = strchr(word, '=');
+		keylen = eq ? (size_t)(eq - word) : 0;
+		if (!keylen || memchr(word, '.', keylen) || known_param(known, word, keylen))
+			continue;
+		for (i = 0; envp[i]; i++)
+			if (!strncmp(envp[i], word, keylen + 1))
+				break;
+		if (!envp[i] && i == max)
+			return word;
+		if (!envp[i])
+			envp[i + 1] = NULL;
+		envp[i] = word;
+	}
+	return NULL;
+}
+
 u64 memparse(const char *s, const char **end)
 {
 	char *e;

@@ -8,6 +8,8 @@
 #include <gfp.h>
 #include <mm_types.h>
 #include <mm.h>
+#include <fs.h>
+#include <vmstat.h>
 
 /* memblock_free_pages: hand a block of boot memory to the buddy allocator. */
 void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order);
@@ -15,17 +17,25 @@ void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int orde
 void setup_per_cpu_pageset(void);
 /* show_free_areas: per-zone free memory and free blocks, for failure reports. */
 void show_free_areas(void);
-/* ---- the LRU lists (mm/swap.c), for reclaim (mm/vmscan.c) ---- */
-struct scan_control;
-struct page_list;
+/* ---- the reverse map's hot part (include/rmap.h), inline for fork and faults ---- */
+/* page_rss_counter: which of mm's resident-page counters page counts in. */
+static inline unsigned long *page_rss_counter(struct mm_struct *mm, const struct page *page)
+{
+	if (PageAnon(page))
+		return &mm->rss_anon;
+	return page->mapping->shmem ? &mm->rss_shmem : &mm->rss_file;
+}
+
 /*
- * isolate_lru_victims: ask the policy for victims in zone; each is off its
- * list (PG_lru clear) with a reference for the caller.  How many.
+ * page_add_rmap: one more mapping by mm of a page that has its owner (a
+ * file page, fork's share); inline, since fork makes one per page.
  */
-unsigned long isolate_lru_victims(struct zone *zone, struct scan_control *sc,
-				  struct page_list *victims);
-/* putback_lru_page: an isolated page reclaim could not free goes back, and the reference with it. */
-void putback_lru_page(struct page *page);
+static inline void page_add_rmap(struct mm_struct *mm, struct page *page)
+{
+	if (++page->_mapcount == 0)	/* first mapping anywhere */
+		mod_node_page_state(PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, 1);
+	(*page_rss_counter(mm, page))++;
+}
 
 /* int_sqrt: floor(sqrt(x)). */
 unsigned long int_sqrt(unsigned long x);

@@ -18,6 +18,7 @@
 #include <slab.h>
 #include <swap.h>
 #include <vmstat.h>
+#include "internal.h"
 
 /* ---- the anon_vma of a family of address spaces ---- */
 

@@ -18,10 +18,9 @@ cppcheck:/usr/bin/cppcheck
 qemu-user-static:/usr/bin/qemu-riscv64-static
 gcc-riscv64-linux-gnu:/usr/bin/riscv64-linux-gnu-gcc
 libc6-dev-riscv64-cross:/usr/riscv64-linux-gnu/lib/libc.a
+gdb-multiarch:/usr/bin/gdb-multiarch
 util-linux:/sbin/mkswap|/usr/sbin/mkswap
 "
-# Optional extras: used when present, never required.
-want="gdb-multiarch:/usr/bin/gdb-multiarch"
 
 missing=""
 # present FILE|FILE...: does any of them exist?
@@ -46,8 +45,3 @@ export DEBIAN_FRONTEND=noninteractive
 # A fresh machine has no package lists: update before install.
 $SUDO apt-get update -qq >&2
 $SUDO apt-get install -y -qq --no-install-recommends $missing >&2
-for pair in $want; do
-	pkg=${pair%%:*}
-	file=${pair#*:}
-	present "$file" || $SUDO apt-get install -y -qq --no-install-recommends "$pkg" >&2 || true
-done

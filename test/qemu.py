@@ -5,12 +5,16 @@ Shared by run_tests.py and run_bench.py.  Standard library only.
 import argparse
 import os
 import re
+import selectors
 import subprocess
 import sys
 import threading
 import time
 
-RUNTESTS_RESULT = re.compile(r"^(not ok|ok)(?: \d+)?(?: - (.*))?$")
+# A TAP result: verdict, number (runtests' own lines have none), description.
+TAP_RESULT = re.compile(r"^(not ok|ok)(?: (\d+))?(?: - (.*))?$")
+TAP_PLAN = re.compile(r"^1\.\.(\d+)$")
+RUNTESTS_HEADER = re.compile(r"^=== /bin/(\S+) ===$")
 RUNTESTS_SUMMARY = re.compile(r"^\d+ passed, \d+ failed$")
 
 
@@ -22,12 +26,13 @@ def count_runtests(lines, results, label):
     program, summary = "?", False
     for line in lines:
         line = line.strip()
-        if line.startswith("=== /bin/"):
-            program = line[len("=== /bin/"):].rstrip(" =")
-            continue
-        m = RUNTESTS_RESULT.match(line)
+        m = RUNTESTS_HEADER.match(line)
         if m:
-            results.add(m.group(1) == "ok", "%s %s: %s" % (label, program, m.group(2) or ""))
+            program = m.group(1)
+            continue
+        m = TAP_RESULT.match(line)
+        if m:
+            results.add(m.group(1) == "ok", "%s %s: %s" % (label, program, m.group(3) or ""))
         elif RUNTESTS_SUMMARY.match(line):
             summary = True
     return summary
@@ -38,12 +43,17 @@ TIMESTAMP = re.compile(r"^\[\s*\d+\.\d+\] ?")
 
 
 class Boot:
-    """The result of one boot: exit status (None on timeout), console lines, seconds."""
+    """The result of one boot: exit status (None on timeout), console lines, seconds.
 
-    def __init__(self, status, lines, seconds):
+    times[i] is when the host read lines[i], in seconds from QEMU's start
+    (what the guest's own clock cannot say for user programs' output).
+    """
+
+    def __init__(self, status, lines, seconds, times=None):
         self.status = status
         self.lines = lines
         self.seconds = seconds
+        self.times = times if times is not None else [seconds] * len(lines)
 
     def text(self):
         return "\n".join(self.lines)
@@ -106,19 +116,47 @@ def disk_args(disk, virtio="modern"):
             "-device", "virtio-blk-device,drive=disk0"]
 
 
-def boot(kernel, opensbi, timeout=60, **kw):
-    """Boot once; console lines come back without timestamps or carriage returns."""
+def boot(kernel, opensbi, timeout=60, restart=None, **kw):
+    """Boot once; console lines come back without timestamps or carriage returns.
+
+    The timeout counts from QEMU's start or, when restart (a compiled bytes
+    regex) is given, from the last line it matches: a time limit per test
+    program rather than per boot.
+    """
     cmd = qemu_command(kernel, opensbi, **kw)
     start = time.monotonic()
+    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT)
+    chunks, stamps, status = [], [], None	# stamps: when each newline came
+    deadline, tail = start + timeout, b""
+    with selectors.DefaultSelector() as sel:
+        sel.register(p.stdout, selectors.EVENT_READ)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            if not sel.select(left):
+                continue
+            data = os.read(p.stdout.fileno(), 65536)
+            if not data:
+                break
+            chunks.append(data)
+            now = time.monotonic()
+            stamps += [now - start] * data.count(b"\n")
+            if restart:
+                done, _, tail = (tail + data).rpartition(b"\n")
+                if restart.search(done):
+                    deadline = now + timeout
     try:
-        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, timeout=timeout)
-        status, out = p.returncode, p.stdout
-    except subprocess.TimeoutExpired as e:
-        status, out = None, e.stdout or b""
-    text = out.decode("utf-8", "replace").replace("\r", "")
+        status = p.wait(timeout=max(0.1, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+    p.stdout.close()
+    seconds = time.monotonic() - start
+    text = b"".join(chunks).decode("utf-8", "replace").replace("\r", "")
     lines = [TIMESTAMP.sub("", l) for l in text.split("\n")]
-    return Boot(status, lines, time.monotonic() - start)
+    return Boot(status, lines, seconds, stamps + [seconds])
 
 
 class Console:

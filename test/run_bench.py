@@ -4,14 +4,17 @@
 Instruction counts come from a boot with test=bench under QEMU -icount
 shift=0, where the instret CSR counts guest instructions exactly, so they
 repeat from run to run.  Wall-clock figures come from boots without
--icount.  Every figure is printed as "bench NAME VALUE UNIT"; targets are
-commented after it.
+-icount, and grade_wall from one `make grade` of both kernels.  Every
+figure is printed as "bench NAME VALUE UNIT"; targets are commented
+after it.
 """
 import argparse
+import io
 import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -27,6 +30,7 @@ TARGETS = {  # name: (comparison, limit)
     "anon_fault_zero": ("<=", 1500),
     "cow_fault": ("<=", 2000),
     "console_idle_cpu": ("<=", 10),
+    "grade_wall": ("<=", 30),
 }
 BENCH = re.compile(r"^bench (\S+) (\S+) (\S+)$")
 
@@ -40,12 +44,28 @@ def report(name, value, unit):
     print(line, flush=True)
 
 
+def bench_grade(args):
+    """make grade of both kernels (test/grade.py), as an instructor runs it: its wall time."""
+    import grade  # noqa: E402
+    with tempfile.TemporaryDirectory() as out:
+        t0 = time.monotonic()
+        r = grade.grade({"mmu": args.kernel, "nommu": args.nommu_kernel}, args.opensbi,
+                        args.initramfs, outdir=out, out=io.StringIO())
+        wall = time.monotonic() - t0
+    if r.score != r.max_score:
+        print("bench grade_wall: the grade was not full marks (%s of %s)" % (r.score, r.max_score))
+        return False
+    report("grade_wall", "%.1f" % wall, "s")
+    return True
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kernel", required=True)
     ap.add_argument("--opensbi", required=True)
     ap.add_argument("--initramfs", required=True)
     ap.add_argument("--policy-trace", help="test/host/unit_reclaim_policy, built")
+    ap.add_argument("--nommu-kernel", default="", help="the no-MMU kernel: time make grade")
     args = ap.parse_args()
     failed = False
 
@@ -127,6 +147,9 @@ def main():
         report("boot_16g_meminit_wall", m.group(1), "ms")
     else:
         print("bench boot_16g_meminit_wall: no measurement (status %s)" % b.status)
+        failed = True
+
+    if args.nommu_kernel and not bench_grade(args):
         failed = True
     return 1 if failed else 0
 

@@ -5,6 +5,7 @@
 2. every in-kernel self-test suite, one QEMU boot each (test=NAME), with
    MEM=128M (DMA32 only), MEM=3G (DMA32 and Normal) and a mem= limit;
 3. checks on the boot log and on a deliberate kernel fault;
+   one full `make grade` (test/grade.py), its files read back (grade_check.py);
 4. the portable user tests (user/tests/) under Linux user-mode emulation,
    built twice: against glibc ("linux test_fs": Linux's own answers) and
    against rvmm's C library ("qemu-user test_fs": the binaries rvmm runs);
@@ -22,6 +23,7 @@ import os
 import re
 import resource
 import shutil
+import socket
 import struct
 import subprocess
 import sys
@@ -51,6 +53,9 @@ CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot argumen
     ("mmu initrd 128M", "mmu", "128M", "sv48", "", ["memblock", "fs"], "initrd"),
     ("mmu disk 128M", "mmu", "128M", "sv48", "", ["blk"], "disk"),
     ("mmu legacy disk 128M", "mmu", "128M", "sv48", "", ["blk"], "legacy disk"),
+    ("mmu disk 3G", "mmu", "3G", "sv48", "", ["blk"], "disk"),	# pages above 4 GiB
+    # every debug line printed, among them memblock's while the console is being remapped
+    ("mmu 128M loglevel=8", "mmu", "128M", "sv48", "loglevel=8", ["memblock"], None),
     ("nommu 128M", "nommu", "128M", "sv48", "", NOMMU_SUITES + ["slub"], None),
     ("nommu 3G", "nommu", "3G", "sv48", "", ["memblock", "zones", "buddy"], None),
     ("nommu initrd 128M", "nommu", "128M", "sv48", "", ["memblock", "fs"], "initrd"),
@@ -161,10 +166,12 @@ def test_initrd(kernel):
 
 # The blk suite's disk (kernel/drivers/selftest_blk.c): word k of sector s holds
 # disk_word(s, k), little-endian, under the swap header mkswap writes over page 0;
-# the suite writes ~disk_word into the pages before the last one and into sector 1003.
+# the suite writes ~disk_word into the pages before the last one and into sector 1003,
+# and DISK_FILE_MSG through /dev/vda at byte 100 of sector 1005.
 DISK_SECTORS = 16384	# 8 MiB
 DISK_WRITTEN = [(DISK_SECTORS - 8 * 17, 8 * 16), (1003, 1)]	# (first sector, count)
-DISK_UNTOUCHED = [(8, 8), (1002, 1), (1004, 1), (DISK_SECTORS - 8, 8)]
+DISK_UNTOUCHED = [(8, 8), (1002, 1), (1004, 1), (1006, 2), (DISK_SECTORS - 8, 8)]
+DISK_FILE_MSG = (1005, 100, b"written through /dev/vda by the blk suite")
 DISK_LOG = ("virtio_blk virtio0: [vda] %d 512-byte logical blocks (8.39 MB/8.00 MiB)"
             % DISK_SECTORS)
 
@@ -208,6 +215,11 @@ def check_disk_after(label, path, results):
                 "[%s] blk: the image holds what the suite wrote" % label)
     results.add(all(holds(first, n, False) for (first, n) in DISK_UNTOUCHED),
                 "[%s] blk: and the sectors around it as they were" % label)
+    s, at, msg = DISK_FILE_MSG
+    want = bytearray(disk_sector(s))
+    want[at:at + len(msg)] = msg
+    results.add(image[512 * s:512 * (s + 1)] == want,
+                "[%s] blk: sector %d holds what was written through /dev/vda" % (label, s))
 
 
 def run_host_tests(binaries, results):
@@ -272,6 +284,27 @@ def run_cppcheck(command, results):
     out = p.stdout.decode("utf-8", "replace").strip()
     results.add(p.returncode == 0 and not out, "cppcheck: no findings in kernel/, mm/, lib/, user/",
                 out.split("\n"))
+
+
+def check_kernel_params(results):
+    """kernel/init.c's kernel_params names every parameter the kernel reads: the others
+    (key=value) go to init's environment, so a name missing there would reach it too."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    read = set()
+    for top in ("kernel", "mm", "lib"):
+        for d, _, files in os.walk(os.path.join(root, top)):
+            for name in files:
+                if name.endswith(".c"):
+                    with open(os.path.join(d, name)) as f:
+                        read |= set(re.findall(r'cmdline_find\(boot_command_line, "([^"]+)"',
+                                               f.read()))
+    with open(os.path.join(root, "kernel", "init.c")) as f:
+        m = re.search(r"kernel_params\[\] = \{([^}]*)\}", f.read())
+    listed = set(re.findall(r'"([^"]+)"', m.group(1))) if m else set()
+    results.add(read == listed, "kernel/init.c's kernel_params are the parameters the kernel "
+                "reads (%s)" % " ".join(sorted(read)),
+                ["missing: " + " ".join(sorted(read - listed)),
+                 "not read: " + " ".join(sorted(listed - read))])
 
 
 def check_fault(kernel, opensbi, results, test="fault", cause=r"Load page fault \(scause=0xd",
@@ -368,6 +401,12 @@ RVMM_USER_CONFIGS = [  # (label, build, QEMU memory, paging mode limit)
     ("slob 128M", "slob", "128M", "sv48"),
 ]
 
+# test_oom's 100 OOM kills in a row take over a minute with an MMU: they
+# run in full on one MMU boot and without an MMU (where they are quick);
+# the other boots, whose OOM paths are the same code, make 10.
+FULL_OOM_STRESS = ("mmu sv48 128M", "nommu 128M")
+OOM_STRESS_ROUNDS = 10
+
 
 SWAP_DISK_SIZE = 512 << 20	# test_reclaim swaps out what twice a 128 MiB RAM does not fit
 
@@ -397,8 +436,9 @@ def run_rvmm_user_tests(kernel, opensbi, initramfs, label, mem, mmu, disk=None):
     adds one result per zone saying whether the program gave back all its
     memory, ends with "N passed, M failed" and powers off.
     """
+    rounds = "" if label in FULL_OOM_STRESS else "OOM_STRESS_ROUNDS=%d " % OOM_STRESS_ROUNDS
     b = qemu.boot(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs, disk=disk,
-                  bootargs="init=/bin/runtests debug_vm " + SLUB_DEBUG, timeout=600)
+                  bootargs="init=/bin/runtests debug_vm %s%s" % (rounds, SLUB_DEBUG), timeout=600)
     return label, b
 
 
@@ -447,6 +487,128 @@ def check_console(kernel, opensbi, initramfs, label, results):
         check("and the shell still runs commands", b"echo still here\r", rb"\r?\nstill here\r?\n")
 
 
+GDB = "gdb-multiarch"
+GDB_SCRIPTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts", "gdb", "rvmm.py")
+GDB_PROBE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gdb_probe.py")
+SECTION = re.compile(r"^=== (.+?) ===\n(.*?)^=== end ===$", re.M | re.S)
+LEVELS = {"sv39": 3, "sv48": 4, "sv57": 5}
+COMMANDS_OF = {"maps": "rvmm-vmas", "buddyinfo": "rvmm-buddyinfo", "slabinfo": "rvmm-slabinfo",
+               "meminfo": "rvmm-meminfo"}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def gdb_probe(kernel, opensbi, initramfs, mem, mmu, extra):
+    """Boot init=/bin/memprobe stopped for gdb, and run test/gdb_probe.py in gdb-multiarch.
+
+    The console's sections ("=== /proc/meminfo ===") and gdb's ("=== gdb
+    meminfo ===") come back as two dictionaries, with both outputs."""
+    port = free_port()
+    cmd = qemu.qemu_command(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs,
+                            bootargs="init=/bin/memprobe " + extra)
+    with tempfile.TemporaryFile() as log:	# a file, not a pipe: nobody reads it while gdb runs
+        vm = subprocess.Popen(cmd + ["-S", "-gdb", "tcp:127.0.0.1:%d" % port],
+                              stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            g = subprocess.run([GDB, "-nx", "-q", "-batch", kernel, "-ex", "source " + GDB_SCRIPTS,
+                                "-x", GDB_PROBE], env=dict(os.environ, RVMM_GDB_PORT=str(port)),
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, timeout=60)
+            gdb_out = g.stdout.decode("utf-8", "replace")
+        except subprocess.TimeoutExpired as e:
+            gdb_out = (e.stdout or b"").decode("utf-8", "replace") + "\n(gdb timed out)"
+        try:
+            vm.wait(timeout=20)	# memprobe's parent powers off once gdb lets it go on
+        except subprocess.TimeoutExpired:
+            vm.kill()
+            vm.wait()
+        log.seek(0)
+        console = log.read().decode("utf-8", "replace").replace("\r", "")
+    sections = lambda text: {m.group(1): m.group(2) for m in SECTION.finditer(text)}
+    return sections(console), sections(gdb_out), console, gdb_out
+
+
+def check_gdb(kernel, opensbi, initramfs, label, build, mem, mmu, extra, results):
+    """The rvmm- gdb commands (scripts/gdb/) against what /proc said at the same moment.
+
+    memprobe prints its /proc files; gdb, stopped where the kernel made
+    each of them, printed what its command read from the kernel's own data
+    structures: they must be equal.  At memprobe's madvise the walk of the
+    page it wrote must end at a user leaf whose frame holds what it wrote."""
+    if not shutil.which(GDB):
+        results.add(False, "[%s] gdb: %s is installed (scripts/install-deps.sh)" % (label, GDB))
+        return
+    proc, got, console, gdb_out = gdb_probe(kernel, opensbi, initramfs, mem, mmu, extra)
+    detail = (gdb_out.split("\n")[-20:] + ["--- console ---"] + console.split("\n")[-20:])
+    for name, path in [("maps", "/proc/self/maps"), ("buddyinfo", "/proc/buddyinfo"),
+                       ("slabinfo", "/proc/slabinfo"), ("meminfo", "/proc/meminfo")]:
+        want, have = proc.get(path), got.get("gdb " + name)
+        results.add(want is not None and want == have, "[%s] gdb: %s equals %s at the moment it was made"
+                    % (label, COMMANDS_OF[name], path),
+                    detail if want is None or have is None else
+                    ["gdb:"] + have.split("\n") + [path + ":"] + want.split("\n"))
+    m = re.search(r"^memprobe: pid (\d+) ppid (\d+) page 0x([0-9a-f]+) holds 0x([0-9a-f]+)$",
+                  console, re.M)
+    results.add(m is not None, "[%s] gdb: memprobe ran and said where its page is" % label, detail)
+    if not m:
+        return
+    pid, ppid, va, word = int(m.group(1)), int(m.group(2)), int(m.group(3), 16), m.group(4)
+    if build == "nommu":
+        results.add("no MMU" in got.get("gdb pagetable-nommu", ""),
+                    "[%s] gdb: rvmm-pagetable says the kernel has no MMU" % label, detail)
+    else:
+        walk = got.get("gdb pagetable-pid", "")
+        steps = re.findall(r"^(\w+) +\[ *(\d+)\] @0x[0-9a-f]+  pte 0x[0-9a-f]{16}  ppn 0x[0-9a-f]+ +"
+                           r"([V-] [R-] [W-] [X-] [U-] [G-] [A-] [D-])  sw \d", walk, re.M)
+        want_index = [(va >> (12 + 9 * l)) & 511 for l in range(LEVELS[mmu] - 1, -1, -1)]
+        results.add([int(i) for (_, i, _) in steps] == want_index and "Sv%s" % mmu[2:] in walk,
+                    "[%s] gdb: rvmm-pagetable reads %d levels, each at the address's index"
+                    % (label, LEVELS[mmu]), walk.split("\n"))
+        leaf = steps[-1][2].split() if steps else []
+        results.add(leaf[:3] == ["V", "R", "W"] and leaf[4] == "U" and
+                    re.search(r"^leaf: 4K page at level 0, pfn 0x[0-9a-f]+ -> pa 0x[0-9a-f]+$", walk, re.M),
+                    "[%s] gdb: the walk of memprobe's page ends at a 4K user leaf, V R W U" % label,
+                    walk.split("\n"))
+        results.add(got.get("gdb word", "").strip() == "0x" + word,
+                    "[%s] gdb: the leaf's frame holds what memprobe wrote (0x%s)" % (label, word),
+                    detail)
+        pa = lambda text: re.findall(r"-> pa (0x[0-9a-f]+)", text)
+        results.add(pa(walk) and pa(walk) == pa(got.get("gdb pagetable-satp", "")),
+                    "[%s] gdb: the walk from satp ends where the walk from mm->pgd does" % label, detail)
+        results.add(re.search(r"^stop at pte: the entry is empty",
+                              got.get("gdb pagetable-null", ""), re.M) is not None,
+                    "[%s] gdb: the walk of address 0 stops at an empty entry" % label, detail)
+        page = got.get("gdb page", "")
+        zone = re.search(r"^pfn 0x([0-9a-f]+) .* zone (\w+)$", page, re.M)
+        results.add(zone is not None and
+                    zone.group(2) == ("DMA32" if int(zone.group(1), 16) < 1 << 20 else "Normal")
+                    and re.search(r"^page:0x[0-9a-f]+ refcount:1 mapcount:1 ", page, re.M) is not None
+                    and re.search(r"^flags: 0x[0-9a-f]+\((?!.*(buddy|pcp|slab|reserved)).*\)$",
+                                  page, re.M) is not None,
+                    "[%s] gdb: rvmm-page of it: its zone, refcount 1, mapcount 1, neither free nor slab"
+                    % label, page.split("\n"))
+        results.add(re.search(r"^%08x-%08x rw-p 00000000 00:00 0 $" % (va, va + 4096),
+                              got.get("gdb vmas-pid", ""), re.M) is not None,
+                    "[%s] gdb: rvmm-vmas %d shows the page's VMA" % (label, pid), detail)
+    ps = got.get("gdb ps", "")
+    results.add(re.search(r"^\*\s*%d\s+%d\s+%d R memprobe\s+0x[0-9a-f]+$" % (pid, ppid, pid), ps, re.M)
+                is not None and re.search(r"^\s+%d\s+0\s+%d [RS] memprobe\s+0x[0-9a-f]+$" % (ppid, ppid),
+                                          ps, re.M) is not None,
+                "[%s] gdb: rvmm-ps shows memprobe running and its parent" % label,
+                ps.split("\n"))
+
+
+# The gdb commands are checked in every configuration the user tests run in,
+# and once more without slub_debug, whose debug caches never use the cpu
+# freelists that rvmm-slabinfo must walk.  (label, build, memory, mode, boot arguments)
+GDB_CONFIGS = [c + (SLUB_DEBUG,) for c in RVMM_USER_CONFIGS] + [
+    ("mmu sv48 128M without slub_debug", "mmu", "128M", "sv48", "")]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kernel", required=True)
@@ -469,6 +631,7 @@ def main():
 
     run_host_tests(args.host_tests.split(), results)
     run_cppcheck(args.cppcheck, results)
+    check_kernel_params(results)
     run_qemu_user_tests("linux", args.linux_tests.split(), results)
     run_qemu_user_tests("qemu-user", args.user_tests.split(), results)
 
@@ -519,6 +682,16 @@ def main():
                     for (label, build, mem, mmu) in RVMM_USER_CONFIGS if kernels[build]]
             for f in runs:
                 count_rvmm_user_tests(*f.result(), results)
+    if args.initramfs:	# the rvmm- gdb commands against /proc (docs/debugging.md)
+        for (label, build, mem, mmu, extra) in GDB_CONFIGS:
+            if kernels[build]:
+                check_gdb(kernels[build], args.opensbi, args.initramfs, label, build, mem, mmu,
+                          extra, results)
+    if args.initramfs and args.nommu_kernel and args.slab == "slub":
+        # make grade (test/grade.py): one full grade, and its files read back
+        import grade_check  # noqa: E402
+        grade_check.check({"mmu": args.kernel, "nommu": args.nommu_kernel}, args.opensbi,
+                          args.initramfs, SUITES + ["slub"], NOMMU_SUITES + ["slub"], results)
     # The user tests on a real Linux kernel (test/linux_kernel.py).
     if args.linux_kernel and args.linux_initramfs:
         if not args.linux_kernel_fetch or linux_kernel.fetch(args.linux_kernel_fetch, results):

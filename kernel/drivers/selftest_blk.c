@@ -21,6 +21,7 @@
 #include <wait.h>
 
 #include <asm/irqflags.h>
+#include <err.h>
 
 void do_exit(int code) __attribute__((noreturn));
 
@@ -323,6 +324,60 @@ static void check_diskstats(void)
 	kfree(buf);
 }
 
+/* ---- /dev/vda as a file ---- */
+
+#define FILE_MSG	"written through /dev/vda by the blk suite"	/* run_tests.py looks for it */
+#define FILE_MSG_AT	(1005 * SECTOR_SIZE + 100)
+
+static void check_file(struct block_device *bdev, struct page *page)
+{
+	loff_t size = (loff_t)bdev_nr_sectors(bdev) << SECTOR_SHIFT, pos;
+	char *buf = kmalloc(3 * PAGE_SIZE, GFP_KERNEL), *want = buf ? buf + PAGE_SIZE : NULL;
+	struct file *f = filp_open("/dev/vda", O_RDWR, 0);
+	long err;
+
+	if (!tap_check(buf && !IS_ERR(f), "blk: /dev/vda opens for reading and writing (%ld)",
+		       IS_ERR(f) ? PTR_ERR(f) : 0))
+		goto out;
+	pos = 4086;
+	tap_check(kernel_read(f, buf, 10, &pos) == 10 && !memcmp(buf, "SWAPSPACE2", 10) && pos == 4096,
+		  "blk: read(2) of 10 bytes at 4086 gives SWAPSPACE2");
+	tap_check(vfs_llseek(f, 0, SEEK_END) == size && vfs_llseek(f, 1, SEEK_END) == -EINVAL &&
+		  vfs_llseek(f, -1, SEEK_SET) == -EINVAL,
+		  "blk: lseek SEEK_END is the disk's size; past it or before 0 is EINVAL");
+	pos = size;
+	tap_check(kernel_read(f, buf, 512, &pos) == 0 && kernel_write(f, buf, 512, &pos) == -ENOSPC,
+		  "blk: at the end, read gives 0 and write ENOSPC");
+	/* a page's worth from the middle of sector 8: the end of page 1, the start of page 2 */
+	pos = 8 * SECTOR_SIZE + 256;
+	fill_sectors(want, 8, 16, disk_word);
+	tap_check(kernel_read(f, buf, PAGE_SIZE, &pos) == PAGE_SIZE &&
+		  !memcmp(buf, want + 256, PAGE_SIZE),
+		  "blk: a read across a page boundary, from the middle of a sector");
+	pos = FILE_MSG_AT;
+	tap_check(kernel_write(f, FILE_MSG, sizeof(FILE_MSG) - 1, &pos) == sizeof(FILE_MSG) - 1,
+		  "blk: write(2) of %zu bytes in the middle of sector 1005", sizeof(FILE_MSG) - 1);
+	fill_sectors(want, 1005, 1, disk_word);
+	memcpy(want + 100, FILE_MSG, sizeof(FILE_MSG) - 1);
+	tap_check(rw(bdev, REQ_OP_READ, 1005, page, 0, SECTOR_SIZE) == 0 &&
+		  !memcmp(page_address(page), want, SECTOR_SIZE) &&
+		  rw(bdev, REQ_OP_READ, 1003, page, 0, SECTOR_SIZE) == 0 &&
+		  sectors_hold(page_address(page), 1003, 1, written_word),
+		  "blk: the disk has those bytes there, and its neighbours as they were");
+	fput(f);
+
+	err = do_mknodat(AT_FDCWD, getname_kernel("/tmp/vdb"), S_IFBLK | 0600,
+			 MKDEV(VIRTBLK_MAJOR, 16));
+	f = err ? ERR_PTR(err) : filp_open("/tmp/vdb", O_RDONLY, 0);
+	tap_check(!err && PTR_ERR(f) == -ENXIO, "blk: a block node with no disk (254:16) gives ENXIO");
+	if (!err)
+		do_unlinkat(AT_FDCWD, getname_kernel("/tmp/vdb"));
+out:
+	if (!IS_ERR(f))
+		fput(f);
+	kfree(buf);
+}
+
 void selftest_blk(void)
 {
 	struct block_device *bdev = blkdev_get_by_dev(MKDEV(VIRTBLK_MAJOR, 0));
@@ -344,6 +399,7 @@ void selftest_blk(void)
 		check_many(bdev);
 		check_errors(bdev, page);
 		check_diskstats();
+		check_file(bdev, page);
 	}
 	if (page)
 		__free_page(page);

@@ -7,6 +7,7 @@
  * the PLIC): each byte goes to the terminal's line discipline, which
  * wakes whoever sleeps in read(2).
  */
+#include <asm/sbi.h>
 #include <console.h>
 #include <pgtable.h>
 #include <fdt.h>
@@ -65,6 +66,10 @@ static void uart_write(int reg, u8 v)
 
 static void uart_putc(int c)
 {
+	if (!uart_base) {	/* being remapped (uart_remap): the firmware's console meanwhile */
+		sbi_console_putchar(c);
+		return;
+	}
 	while (!(uart_read(UART_LSR) & LSR_THRE))
 		;
 	uart_write(UART_THR, c);
@@ -156,6 +161,12 @@ void uart_remap(void)
 
 	if (!uart_phys)
 		return;
+	/*
+	 * The physical address is no longer mapped, and ioremap may print
+	 * (memblock's debug lines at loglevel=8): until the new mapping is
+	 * in place, uart_putc goes through the firmware.
+	 */
+	uart_base = 0;
 	/* Eight registers, each 1 << reg-shift bytes apart. */
 	va = ioremap(uart_phys, 8UL << uart_shift);
 	if (!va)

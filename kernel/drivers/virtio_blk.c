@@ -20,6 +20,7 @@
 #include <slab.h>
 #include <stdio.h>
 #include <string.h>
+#include <string_helpers.h>
 #include <virtio.h>
 #include <wait.h>
 
@@ -108,42 +109,6 @@ static const struct block_device_operations virtblk_fops = {
 	.submit_bio = virtblk_submit_bio,
 };
 
-/*
- * string_get_size: bytes as Linux's lib/string_helpers.c shows them, three
- * significant digits in powers of 1000 ("67.1 MB") or of 1024 ("64.0 MiB"),
- * rounded from the remainder of the last division.
- */
-static void string_get_size(u64 size, bool binary, char *buf, size_t len)
-{
-	static const char *const units_10[] = { "B", "kB", "MB", "GB", "TB", "PB", "EB" };
-	static const char *const units_2[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-	static const unsigned int rounding[] = { 500, 50, 5 };
-	unsigned int divisor = binary ? 1024 : 1000, remainder = 0, i = 0, j = 0;
-	char frac[8] = "";
-
-	while (size >= divisor) {
-		remainder = (unsigned int)(size % divisor);
-		size /= divisor;
-		i++;
-	}
-	if (i) {	/* bytes are whole: no fraction */
-		for (u64 cap = size; cap * 10 < 1000; cap *= 10)
-			j++;
-		if (binary)
-			remainder = remainder * 1000 >> 10;
-		remainder += rounding[j];
-		if (remainder >= 1000) {
-			remainder -= 1000;
-			size++;
-		}
-		if (j) {
-			snprintf(frac, sizeof(frac), ".%03u", remainder);
-			frac[j + 1] = '\0';
-		}
-	}
-	snprintf(buf, len, "%u%s %s", (unsigned int)size, frac, (binary ? units_2 : units_10)[i]);
-}
-
 static int virtblk_probe(struct virtio_device *vdev)
 {
 	struct virtio_blk *vblk;
@@ -163,6 +128,10 @@ static int virtblk_probe(struct virtio_device *vdev)
 	if (!vblk->vq)
 		goto out_free;
 	nr_reqs = vblk->vq->num / 3;
+	if (!nr_reqs) {		/* a ring too small for one request */
+		err = -ENOSPC;
+		goto out_free;
+	}
 	vblk->reqs_size = sizeof(*vblk->reqs) * nr_reqs;
 	vblk->reqs = alloc_pages_exact(vblk->reqs_size, GFP_DMA32 | __GFP_ZERO);
 	if (!vblk->reqs)
@@ -183,8 +152,8 @@ static int virtblk_probe(struct virtio_device *vdev)
 	if (err)
 		goto out_free_reqs;
 	virtblk_index++;
-	string_get_size(vblk->disk.capacity << SECTOR_SHIFT, false, size10, sizeof(size10));
-	string_get_size(vblk->disk.capacity << SECTOR_SHIFT, true, size2, sizeof(size2));
+	string_get_size(vblk->disk.capacity, SECTOR_SIZE, STRING_UNITS_10, size10, sizeof(size10));
+	string_get_size(vblk->disk.capacity, SECTOR_SIZE, STRING_UNITS_2, size2, sizeof(size2));
 	pr_notice("virtio_blk %s: [%s] %lu %d-byte logical blocks (%s/%s)\n", vdev->name,
 		  vblk->disk.disk_name, vblk->disk.capacity, SECTOR_SIZE, size10, size2);
 	return 0;

@@ -78,11 +78,6 @@ static void vm_add_status(struct virtio_device *vdev, u32 status)
 	vm_write(vdev, VIRTIO_MMIO_STATUS, vm_read(vdev, VIRTIO_MMIO_STATUS) | status);
 }
 
-u8 virtio_cread8(struct virtio_device *vdev, unsigned int offset)
-{
-	return readb((char *)vdev->base + VIRTIO_MMIO_CONFIG + offset);
-}
-
 u32 virtio_cread32(struct virtio_device *vdev, unsigned int offset)
 {
 	return vm_read(vdev, VIRTIO_MMIO_CONFIG + offset);
@@ -196,7 +191,7 @@ static void vm_set_features(const struct virtio_device *vdev)
 	vm_write(vdev, VIRTIO_MMIO_DRIVER_FEATURES, (u32)(vdev->features >> 32));
 }
 
-/* virtio_dev_probe: the handshake up to the driver's probe; 0 or -errno, the device left FAILED. */
+/* virtio_dev_probe: the handshake up to the driver's probe; 0 or -errno (the caller marks the device FAILED). */
 static int virtio_dev_probe(struct virtio_device *vdev, const struct virtio_driver *drv)
 {
 	int err;
@@ -254,7 +249,7 @@ static void virtio_mmio_probe(u64 base, u64 size, u32 irq, void *unused)
 	if (!vdev)
 		goto unmap;
 	*vdev = (struct virtio_device){ .index = virtio_index++, .id = id, .version = version,
-					.base = regs, .phys = base, .irq = irq };
+					.base = regs, .irq = irq };
 	snprintf(vdev->name, sizeof(vdev->name), "virtio%d", vdev->index);
 	if (version == 1)
 		vm_write(vdev, VIRTIO_MMIO_GUEST_PAGE_SIZE, PAGE_SIZE);

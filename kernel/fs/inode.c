@@ -79,11 +79,12 @@ void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 	if (S_ISCHR(mode)) {
 		inode->i_fop = &def_chr_fops;
 		inode->i_rdev = rdev;
+	} else if (S_ISBLK(mode)) {
+		inode->i_fop = &def_blk_fops;	/* kernel/fs/block_dev.c */
+		inode->i_rdev = rdev;
 	} else {
-		/* Block devices, FIFOs and sockets: rvmm has no driver for them, so they cannot be opened. */
+		/* FIFOs and sockets: rvmm has no driver for them, so they cannot be opened. */
 		inode->i_fop = NULL;
-		if (S_ISBLK(mode))
-			inode->i_rdev = rdev;
 	}
 }
 

@@ -122,9 +122,9 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count)
 	return ksys_write(fd, &iter);
 }
 
-loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence, loff_t maxsize,
+				loff_t eof)
 {
-	loff_t eof = file_inode(file)->i_size;
 	loff_t base;
 
 	switch (whence) {
@@ -154,10 +154,30 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 	}
 	if (__builtin_add_overflow(base, offset, &offset))
 		return -EINVAL;
-	if (offset < 0 || offset > file_inode(file)->i_sb->s_maxbytes)
+	if (offset < 0 || offset > maxsize)
 		return -EINVAL;
 	file->f_pos = offset;
 	return offset;
+}
+
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	const struct inode *inode = file_inode(file);
+
+	return generic_file_llseek_size(file, offset, whence, inode->i_sb->s_maxbytes,
+					inode->i_size);
+}
+
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence, loff_t size)
+{
+	switch (whence) {
+	case SEEK_SET:
+	case SEEK_CUR:
+	case SEEK_END:
+		return generic_file_llseek_size(file, offset, whence, size, size);
+	default:
+		return -EINVAL;
+	}
 }
 
 loff_t no_llseek(struct file *file, loff_t offset, int whence)

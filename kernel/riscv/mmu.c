@@ -271,7 +271,7 @@ void paging_init(void)
 	identity_mapped = false;
 	va_pa_offset = page_offset - phys_ram_base;
 	swapper_pg_dir = __va(root_pa);
-	/* Until the console is remapped nothing may print: its registers are unmapped. */
+	/* The console's registers are unmapped until uart_remap maps them again. */
 	uart_remap();
 	power_remap();
 	fdt_remap(ioremap(dtb_pa, dtb_size));

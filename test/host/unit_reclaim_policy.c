@@ -11,7 +11,6 @@
  * counts are checked against answers worked out by hand (below).
  */
 #include "host.h"
-#include "../../mm/internal.h"
 
 #include <reclaim_policy.h>
 #include <stdio.h>
