@@ -774,8 +774,14 @@ static __cold void __free_pages_checked(struct page *page, unsigned int order)
 	 * first (Linux's __page_cache_release), so that what is freed is never
 	 * on a list (free_page_problem reports one that is).
 	 */
-	if (PageLRU(page) && order == 0 && PageHead(page) && page->_refcount == 1)
+	if (PageLRU(page) && order == 0 && PageHead(page) && page->_refcount == 1) {
 		lru_release_page(page);
+		if ((page->flags & PAGE_FLAGS_CHECK_AT_FREE) == (1u << PG_head)) {
+			page->_refcount = 0;	/* off its list, it passes the fast path's check */
+			free_the_page(page, 0);
+			return;
+		}
+	}
 	problem = free_page_problem(page, order);
 	if (problem) {
 		bad_page(page, problem);

@@ -39,14 +39,18 @@ static void lru2_init(void)
 
 static void lru2_add(struct lru2_zone *z, struct page *page)
 {
-	page_list_add(&z->lists[page_lru(page)], page);
-	z->nr[page_lru(page)]++;
+	enum lru_list lru = page_lru(page);
+
+	page_list_add(&z->lists[lru], page);
+	z->nr[lru]++;
 }
 
 static void lru2_del(struct lru2_zone *z, struct page *page)
 {
-	page_list_del(&z->lists[page_lru(page)], page);
-	z->nr[page_lru(page)]--;
+	enum lru_list lru = page_lru(page);
+
+	page_list_del(&z->lists[lru], page);
+	z->nr[lru]--;
 }
 
 static void lru2_add_page(struct zone *zone, struct page *page)
