@@ -51,14 +51,19 @@ static void check_lists(void)
 	struct page *page, *ramfs_page;
 	struct address_space ramfs_like = { .unevictable = true };
 	unsigned long inactive = global_lru_pages(LRU_INACTIVE_FILE);
+	unsigned long file = inactive + global_lru_pages(LRU_ACTIVE_FILE);
 	unsigned long unevictable = global_lru_pages(LRU_UNEVICTABLE);
 	bool lru2 = reclaim_policy == &lru2_policy;
 
 	fill_cache(1, GFP_KERNEL);
 	page = find_get_page(&test_mapping, 0);
 	tap_check(page && PageLRU(page) && !PageUnevictable(page) &&
-		  global_lru_pages(LRU_INACTIVE_FILE) == inactive + 1,
-		  "reclaim: a new page cache page is on the inactive file list (%s)", reclaim_policy_name());
+		  global_lru_pages(LRU_INACTIVE_FILE) + global_lru_pages(LRU_ACTIVE_FILE) == file + 1,
+		  "reclaim: a new page cache page is the %s policy's, a file page", reclaim_policy_name());
+	/* Where it starts: lru2, fifo and clock count it inactive; mglru's youngest generation is active. */
+	tap_check(global_lru_pages(LRU_INACTIVE_FILE) ==
+		  inactive + (reclaim_policy == &mglru_policy ? 0 : 1),
+		  "reclaim: it counts as %s", reclaim_policy == &mglru_policy ? "active" : "inactive");
 	if (page && lru2) {
 		unsigned long activations = global_vm_event(PGACTIVATE);
 
@@ -83,7 +88,7 @@ static void check_lists(void)
 	tap_check(global_lru_pages(LRU_UNEVICTABLE) == unevictable,
 		  "reclaim: gone from the cache, it is off the unevictable list");
 	empty_cache();
-	tap_check(global_lru_pages(LRU_INACTIVE_FILE) == inactive,
+	tap_check(global_lru_pages(LRU_INACTIVE_FILE) + global_lru_pages(LRU_ACTIVE_FILE) == file,
 		  "reclaim: truncated, the page is off its list");
 }
 
