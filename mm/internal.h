@@ -18,6 +18,7 @@ void setup_per_cpu_pageset(void);
 /* show_free_areas: per-zone free memory and free blocks, for failure reports. */
 void show_free_areas(void);
 /* ---- the reverse map's hot part (include/rmap.h), inline for fork and faults ---- */
+
 /* page_rss_counter: which of mm's resident-page counters page counts in. */
 static inline unsigned long *page_rss_counter(struct mm_struct *mm, const struct page *page)
 {

@@ -46,8 +46,8 @@ static bool can_reclaim_anon(void)
  * (Linux's get_scan_count, without the refault costs): without swap (or
  * when the allocation may not start I/O), file pages only; vm.swappiness
  * 0 spares anonymous pages while file pages remain; otherwise each type's
- * size >> priority, weighted swappiness : 200 - swappiness between
- * anonymous and file.
+ * size >> priority times its share, swappiness / 200 for anonymous pages
+ * and (200 - swappiness) / 200 for file pages.
  */
 static void get_scan_count(struct zone *zone, struct scan_control *sc, bool may_swap)
 {
@@ -59,8 +59,9 @@ static void get_scan_count(struct zone *zone, struct scan_control *sc, bool may_
 		ap = 0;
 		fp = 200;
 	}
-	sc->nr_to_scan[LRU_ANON] = (anon >> sc->priority) * ap * 2 / 200;
-	sc->nr_to_scan[LRU_FILE] = (file >> sc->priority) * fp * 2 / 200;
+	/* Linux's fractions: each type's share of ap + fp (always 200) */
+	sc->nr_to_scan[LRU_ANON] = (anon >> sc->priority) * ap / 200;
+	sc->nr_to_scan[LRU_FILE] = (file >> sc->priority) * fp / 200;
 	/* The last pass may look at everything, however small the share. */
 	if (!sc->priority) {
 		sc->nr_to_scan[LRU_ANON] = ap ? anon : 0;
