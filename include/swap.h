@@ -88,8 +88,7 @@ swp_entry_t page_swap_entry(const struct page *page);
 extern long nr_swap_pages;
 extern long total_swap_pages;
 #else
-#define nr_swap_pages		0L
-#define total_swap_pages	0L
+static const long nr_swap_pages, total_swap_pages;	/* no swap without an MMU: always 0 */
 #endif
 
 static inline long get_nr_swap_pages(void)

@@ -189,7 +189,7 @@ static void check_pageout(void)
 {
 	long free0 = 0, swap0 = 0, rss0 = 0, out0 = 0, in0 = 0, maj0 = 0, free1 = 0;
 	long swap1 = 0, rss1 = 0, res1 = -1, swap2 = 0;
-	struct rusage ru0, ru1;
+	struct rusage ru0 = { 0 }, ru1 = { 0 };	/* read only when swap is on */
 	char *p = MAP_FAILED;
 	int advised = -1, good = 0;
 
