@@ -83,13 +83,13 @@ swp_entry_t page_swap_entry(const struct page *page);
 #define SWAP_FLAGS_VALID	(SWAP_FLAG_PRIO_MASK | SWAP_FLAG_PREFER | SWAP_FLAG_DISCARD | \
 				 SWAP_FLAG_DISCARD_ONCE | SWAP_FLAG_DISCARD_PAGES)
 
-#ifdef CONFIG_MMU
-/* Free and usable slots of every active area, in pages (SwapFree, SwapTotal). */
+/*
+ * Free and usable slots of every active area, in pages (SwapFree,
+ * SwapTotal): mm/swapfile.c keeps them; mm/util.c, which both kernels
+ * have, defines them, so that they read 0 without an MMU.
+ */
 extern long nr_swap_pages;
 extern long total_swap_pages;
-#else
-static const long nr_swap_pages, total_swap_pages;	/* no swap without an MMU: always 0 */
-#endif
 
 static inline long get_nr_swap_pages(void)
 {

@@ -10,6 +10,8 @@
 #include <mm.h>
 #include <fs.h>
 #include <vmstat.h>
+#include <mm_user.h>
+#include <swap.h>
 
 /* memblock_free_pages: hand a block of boot memory to the buddy allocator. */
 void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order);
@@ -37,6 +39,24 @@ static inline void page_add_rmap(struct mm_struct *mm, struct page *page)
 		mod_node_page_state(PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, 1);
 	(*page_rss_counter(mm, page))++;
 }
+
+#ifdef CONFIG_MMU
+/* __page_remove_rmap: page_remove_rmap (include/rmap.h), inline for the hot paths (zap, copy-on-write). */
+static inline void __page_remove_rmap(struct mm_struct *mm, struct page *page)
+{
+	if (--page->_mapcount < 0) {
+		mod_node_page_state(PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, -1);
+		clear_page_mlock(page);		/* an unmapped page is nobody's lock */
+	}
+	update_hiwater_rss(mm);
+	(*page_rss_counter(mm, page))--;
+	/* A swap-cache page no PTE maps or refers to any more has nobody left to keep it for. */
+	if (unlikely(PageSwapCache(page)))
+		free_page_and_swap_cache(page);
+	else
+		put_page(page);
+}
+#endif
 
 /* int_sqrt: floor(sqrt(x)). */
 unsigned long int_sqrt(unsigned long x);

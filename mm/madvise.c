@@ -7,13 +7,13 @@
  * memory (EINVAL).  MADV_DONTFORK and MADV_DOFORK set and clear
  * VM_DONTCOPY (fork leaves the range out of the child), MADV_RANDOM,
  * MADV_SEQUENTIAL and MADV_NORMAL the read-ahead hints VM_RAND_READ and
- * VM_SEQ_READ, splitting VMAs as mprotect does.  MADV_WILLNEED has nothing
- * to read ahead (no swap, and RAM files are in memory already) and
- * succeeds, as on Linux with swap or tmpfs.  MADV_PAGEOUT writes the
+ * VM_SEQ_READ, splitting VMAs as mprotect does.  MADV_WILLNEED reads the
+ * range's swapped-out pages into the swap cache (RAM files are in memory
+ * already), so that touching them costs no wait.  MADV_PAGEOUT writes the
  * range's private anonymous pages out to swap (pageout_page, below).  The
- * checks and the treatment
- * of holes follow Linux's do_madvise: the advice goes to every mapped
- * part of the range, and a hole makes the call return ENOMEM afterwards.
+ * checks and the treatment of holes follow Linux's do_madvise: the advice
+ * goes to every mapped part of the range, and a hole makes the call return
+ * ENOMEM afterwards.
  */
 #include <errno.h>
 #include <mman.h>
@@ -130,6 +130,41 @@ static void madvise_pageout(struct mm_struct *mm, unsigned long start, unsigned 
 	}
 }
 
+/*
+ * madvise_willneed: start reading every swapped-out page of [start, end)
+ * of mm into the swap cache (Linux's swapin_walk_pmd_entry), a batch at a
+ * time, and wait for each batch: a read still in flight when the range is
+ * unmapped would leave a page in the cache that nobody frees.  The pages
+ * stay cached for the faults to map.
+ */
+static void madvise_willneed(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct page *batch[32];
+	unsigned long addr = start;
+
+	while (addr < end && !fatal_signal_pending(current)) {
+		unsigned int n = 0, steps = 0;
+
+		/* A batch, or a leaf table's worth of steps: a huge empty range gives way too. */
+		for (; addr < end && n < ARRAY_SIZE(batch) && steps < PTRS_PER_PT;
+		     addr += PAGE_SIZE, steps++) {
+			pte_t *pte = pgtable_walk(mm->pgd, addr, 0, NULL, NULL);
+
+			if (!pte) {
+				addr = pt_addr_end(addr, end, 1) - PAGE_SIZE;	/* no leaf table */
+				continue;
+			}
+			if (is_swap_pte(*pte) && (batch[n] = read_swap_cache_async(pte_to_swp_entry(*pte))))
+				n++;
+		}
+		for (unsigned int i = 0; i < n; i++) {
+			wait_on_page_locked(batch[i]);
+			free_page_and_swap_cache(batch[i]);
+		}
+		cond_resched();
+	}
+}
+
 /* madvise_vma: the advice for [start, end), all inside v.  0 or -errno. */
 static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *v, unsigned long start,
 		       unsigned long end, int advice)
@@ -139,6 +174,9 @@ static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *v, unsigned 
 	if (advice == MADV_FREE && (v->vm_file || (v->vm_flags & VM_SHARED)))
 		return -EINVAL;		/* only private anonymous memory can be freed lazily */
 	switch (advice) {
+	case MADV_WILLNEED:
+		madvise_willneed(mm, start, end);
+		return 0;
 	case MADV_PAGEOUT:
 		if (v->vm_flags & VM_LOCKED)
 			return -EINVAL;	/* Linux's can_madv_lru_vma: locked pages stay */

@@ -139,16 +139,21 @@ static int zap_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void
 	struct vm_area_struct *vma = private;
 
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
-		struct page *page = vm_normal_page(*pte);
+		pte_t ptent = *pte;
+		struct page *page;
 
-		if (is_swap_pte(*pte)) {
-			free_swap_and_cache(pte_to_swp_entry(*pte));
-			vma->vm_mm->swap_ents--;
-		}
+		if (pte_none(ptent))
+			continue;
 		*pte = (pte_t){ 0 };
+		if (unlikely(!pte_has_page(ptent))) {	/* a swap entry */
+			free_swap_and_cache(pte_to_swp_entry(ptent));
+			vma->vm_mm->swap_ents--;
+			continue;
+		}
+		page = vm_normal_page(ptent);
 		if (page) {
 			munlock_vma_page(vma, page);
-			page_remove_rmap(vma->vm_mm, page);
+			__page_remove_rmap(vma->vm_mm, page);
 		}
 	}
 	return 0;
@@ -223,15 +228,18 @@ static int copy_pte_range(pte_t *src, unsigned long addr, unsigned long end, voi
 	if (fatal_signal_pending(current))
 		return -EINTR;		/* the parent is dying: the fork is pointless */
 	for (; addr < end; addr += PAGE_SIZE, src++, dst++) {
-		if (is_swap_pte(*src)) {
-			/* Linux's copy_nonpresent_pte: the child refers to the same slot. */
-			if (swap_duplicate(pte_to_swp_entry(*src)))
-				return -ENOMEM;		/* SWAP_MAP_MAX references already */
-			*dst = *src;
-			dst_mm->swap_ents++;
-		} else if (pte_has_page(*src) && copy_one_pte(c, src, dst, addr)) {
-			return -ENOMEM;
+		if (pte_none(*src))
+			continue;
+		if (likely(pte_has_page(*src))) {
+			if (copy_one_pte(c, src, dst, addr))
+				return -ENOMEM;
+			continue;
 		}
+		/* A swap entry: the child refers to the same slot (Linux's copy_nonpresent_pte). */
+		if (swap_duplicate(pte_to_swp_entry(*src)))
+			return -ENOMEM;		/* SWAP_MAP_MAX references already */
+		*dst = *src;
+		dst_mm->swap_ents++;
 	}
 	return 0;
 }
@@ -338,7 +346,7 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte
 	ret = wp_page_copy(vma, addr, pte, old);
 	if (!ret && old) {
 		munlock_vma_page(vma, old);	/* the copy holds this VMA's lock now */
-		page_remove_rmap(vma->vm_mm, old);
+		__page_remove_rmap(vma->vm_mm, old);
 	}
 	return ret;
 }
@@ -424,11 +432,12 @@ static vm_fault_t handle_pte_fault(struct vm_area_struct *vma, unsigned long add
 				   bool write)
 {
 	count_vm_event(PGFAULT);
-	if (is_swap_pte(*pte))
-		return do_swap_page(vma, addr, pte, write);
-	if (!pte_has_page(*pte))
+	if (!pte_has_page(*pte)) {
+		if (unlikely(!pte_none(*pte)))
+			return do_swap_page(vma, addr, pte, write);
 		return vma->vm_file ? do_file_fault(vma, addr, pte, write) :
 				      do_anonymous_page(vma, addr, pte, write);
+	}
 	if (!pte_present(*pte))
 		return VM_FAULT_SIGSEGV;	/* PROT_NONE: the caller's access check has refused already */
 	if (write && !pte_write(*pte))

@@ -21,6 +21,7 @@
 #include <oom.h>
 #include <printk.h>
 #include <sched.h>
+#include <swap.h>
 #include <signal.h>
 #include <vmstat.h>
 #include <mmu_context.h>
@@ -32,7 +33,7 @@ int sysctl_oom_dump_tasks = 1;
 
 unsigned long oom_totalpages(void)
 {
-	return totalram_pages();	/* plus total_swap_pages once there is swap */
+	return totalram_pages() + (unsigned long)total_swap_pages;	/* Linux's oc->totalpages */
 }
 
 bool tsk_is_oom_victim(const struct task_struct *t)

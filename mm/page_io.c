@@ -15,40 +15,62 @@
 #include <vmstat.h>
 #include "swap.h"
 
-/* swap_bio_init: the bio for page's slot. */
-static void swap_bio_init(struct bio *bio, struct page *page, enum req_op op,
-			  void (*end_io)(struct bio *bio))
+/* end_swap_bio: a kmalloc'ed bio is done: its page's completion (in bio->private), then the bio goes. */
+static void end_swap_bio(struct bio *bio)
+{
+	void (*done)(struct bio *bio) = bio->private;
+
+	done(bio);
+	kfree(bio);
+}
+
+/*
+ * swap_submit: start op on page's slot; done(bio) completes the page,
+ * from the interrupt, or here after a synchronous transfer when there is
+ * no memory for a bio.
+ */
+static void swap_submit(struct page *page, enum req_op op, void (*done)(struct bio *bio))
 {
 	swp_entry_t entry = page_swap_entry(page);
+	struct bio *bio = kmalloc(sizeof(*bio), GFP_KERNEL), stack_bio;
 
+	if (!bio)
+		bio = &stack_bio;
 	*bio = (struct bio){
 		.bdev = swap_entry_bdev(entry),
 		.sector = swp_offset(entry) << (PAGE_SHIFT - SECTOR_SHIFT),
-		.page = page, .offset = 0, .len = PAGE_SIZE, .op = op, .end_io = end_io,
+		.page = page, .offset = 0, .len = PAGE_SIZE, .op = op,
+		.end_io = end_swap_bio, .private = done,
 	};
+	if (bio == &stack_bio) {
+		stack_bio.status = submit_bio_wait(&stack_bio);
+		done(&stack_bio);
+		return;
+	}
+	submit_bio(bio);
 }
 
-/* end_swap_write: a write of a slot is done (interrupt, or after a synchronous one). */
+/* swap_io_error: Linux's report of a failed transfer. */
+static void swap_io_error(const struct bio *bio, const char *what)
+{
+	dev_t dev = bdev_dev(bio->bdev);
+
+	pr_alert("%s-error on swap-device (%u:%u:%lu)\n", what, dev >> MINORBITS, dev & MINORMASK,
+		 bio->sector);
+}
+
+/* end_swap_write: a write of a slot is done. */
 static void end_swap_write(struct bio *bio)
 {
 	if (bio->status) {
 		SetPageDirty(bio->page);	/* still to be written */
-		pr_alert("Write-error on swap-device (%u:%u:%lu)\n", bdev_dev(bio->bdev) >> MINORBITS,
-			 bdev_dev(bio->bdev) & MINORMASK, bio->sector);
+		swap_io_error(bio, "Write");
 	}
 	end_page_writeback(bio->page);
 }
 
-static void end_swap_bio_write(struct bio *bio)
-{
-	end_swap_write(bio);
-	kfree(bio);
-}
-
 int swap_writepage(struct page *page)
 {
-	struct bio *bio = kmalloc(sizeof(*bio), GFP_KERNEL);
-
 	if (!PageLocked(page) || !PageSwapCache(page))
 		panic("swap_writepage: not a locked swap-cache page");
 	ClearPageDirty(page);
@@ -56,16 +78,7 @@ int swap_writepage(struct page *page)
 	mod_node_page_state(NR_WRITEBACK, 1);
 	unlock_page(page);
 	count_vm_event(PSWPOUT);
-	if (!bio) {
-		struct bio stack_bio;
-
-		swap_bio_init(&stack_bio, page, REQ_OP_WRITE, NULL);
-		stack_bio.status = submit_bio_wait(&stack_bio);
-		end_swap_write(&stack_bio);
-		return 0;
-	}
-	swap_bio_init(bio, page, REQ_OP_WRITE, end_swap_bio_write);
-	submit_bio(bio);
+	swap_submit(page, REQ_OP_WRITE, end_swap_write);
 	return 0;
 }
 
@@ -73,34 +86,16 @@ int swap_writepage(struct page *page)
 static void end_swap_read(struct bio *bio)
 {
 	if (bio->status)
-		pr_alert("Read-error on swap-device (%u:%u:%lu)\n", bdev_dev(bio->bdev) >> MINORBITS,
-			 bdev_dev(bio->bdev) & MINORMASK, bio->sector);
+		swap_io_error(bio, "Read");
 	else
 		SetPageUptodate(bio->page);
 	unlock_page(bio->page);
 }
 
-static void end_swap_bio_read(struct bio *bio)
-{
-	end_swap_read(bio);
-	kfree(bio);
-}
-
 void swap_readpage(struct page *page)
 {
-	struct bio *bio = kmalloc(sizeof(*bio), GFP_KERNEL);
-
 	if (!PageLocked(page) || !PageSwapCache(page) || PageUptodate(page))
 		panic("swap_readpage: not a locked swap-cache page to be read");
 	count_vm_event(PSWPIN);
-	if (!bio) {
-		struct bio stack_bio;
-
-		swap_bio_init(&stack_bio, page, REQ_OP_READ, NULL);
-		stack_bio.status = submit_bio_wait(&stack_bio);
-		end_swap_read(&stack_bio);
-		return;
-	}
-	swap_bio_init(bio, page, REQ_OP_READ, end_swap_bio_read);
-	submit_bio(bio);
+	swap_submit(page, REQ_OP_READ, end_swap_read);
 }

@@ -74,14 +74,7 @@ void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsig
 
 void page_remove_rmap(struct mm_struct *mm, struct page *page)
 {
-	if (--page->_mapcount < 0) {
-		mod_node_page_state(PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, -1);
-		clear_page_mlock(page);		/* an unmapped page is nobody's lock */
-	}
-	update_hiwater_rss(mm);
-	(*page_rss_counter(mm, page))--;
-	/* A swap-cache page no PTE maps or refers to any more has nobody left to keep it for. */
-	free_page_and_swap_cache(page);
+	__page_remove_rmap(mm, page);
 }
 
 /* ---- the walk ---- */

@@ -68,6 +68,7 @@ int add_to_swap(struct page *page)
 		put_swap_page(entry);
 		return -ENOMEM;
 	}
+	SetPageUptodate(page);	/* what is in memory is the data: a fault may map it while it is written */
 	SetPageDirty(page);	/* the slot holds nothing yet */
 	return 0;
 }

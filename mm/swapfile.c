@@ -65,8 +65,6 @@ struct swap_info_struct {
 static struct swap_info_struct swap_info[MAX_SWAPFILES];
 static int least_priority = -1;	/* the last automatic priority given (Linux's) */
 static unsigned long slot_clock;	/* ticks once per slot taken, for last_used */
-long nr_swap_pages;		/* free slots in active areas: SwapFree */
-long total_swap_pages;		/* usable slots in active areas: SwapTotal */
 
 static inline unsigned char swap_count(unsigned char ent)
 {
@@ -522,7 +520,8 @@ static int unuse_pte_range(pte_t *pte, unsigned long addr, unsigned long end, vo
  */
 static int unuse_mm(struct mm_struct *mm, unsigned int type)
 {
-	static const struct pt_walk_ops ops = { .pte_range = unuse_pte_range };
+	/* atomic: the walk must not give way, or the VMA it maps into might go meanwhile. */
+	static const struct pt_walk_ops ops = { .pte_range = unuse_pte_range, .atomic = true };
 	unsigned long addr = 0;
 
 	for (;;) {

@@ -34,6 +34,8 @@ int sysctl_overcommit_memory;		/* OVERCOMMIT_GUESS */
 int sysctl_overcommit_ratio = 50;
 unsigned long sysctl_admin_reserve_kbytes = 8192;
 static long vm_committed_pages;
+long nr_swap_pages;		/* free slots in active swap areas: SwapFree (mm/swapfile.c) */
+long total_swap_pages;		/* usable slots in them: SwapTotal, part of CommitLimit */
 
 unsigned long vm_commit_limit(void)
 {

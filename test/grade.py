@@ -25,6 +25,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 import tomllib
 import xml.etree.ElementTree as ET
@@ -212,10 +213,21 @@ def boot_suite(kernels, opensbi, timeout, build, suite):
 
 
 def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
-    """Runs of the programs this boot finished or died in; the programs it never reached."""
-    b = qemu.boot(kernels[build], opensbi, timeout=timeout, restart=NEXT_PROGRAM, mem=MEM,
-                  cpus=CPUS, mmu=MMU, initrd=initramfs,
-                  bootargs="init=/bin/runtests %s -- %s" % (INIT_ENV, " ".join(programs)))
+    """Runs of the programs this boot finished or died in; the programs it never reached.
+
+    Each boot has a fresh swap disk of its own as /dev/vda, for test_swap
+    (which, with none, would skip all it checks).
+    """
+    fd, disk = tempfile.mkstemp(prefix="grade-swap-", suffix=".img",
+                                dir=os.path.dirname(os.path.abspath(kernels[build])))
+    os.close(fd)
+    try:
+        b = qemu.boot(kernels[build], opensbi, timeout=timeout, restart=NEXT_PROGRAM, mem=MEM,
+                      cpus=CPUS, mmu=MMU, initrd=initramfs,
+                      disk=disk if qemu.mkswap_image(disk, 512 << 20)[0] else None,
+                      bootargs="init=/bin/runtests %s -- %s" % (INIT_ENV, " ".join(programs)))
+    finally:
+        os.unlink(disk)
     runs, current, start = {}, None, 0	# start: the current program's header, or the last end
     for i, line in enumerate(b.lines):
         line = line.strip()

@@ -6,6 +6,7 @@ import argparse
 import os
 import re
 import selectors
+import shutil
 import subprocess
 import sys
 import threading
@@ -105,6 +106,19 @@ def qemu_command(kernel, opensbi, mem="128M", cpus=1, bootargs="", icount=False,
     if disk:
         cmd += disk_args(disk, virtio)
     return cmd
+
+
+def mkswap_image(path, size=64 << 20):
+    """Make path a sparse image of size bytes with a swap header from the host's mkswap
+    (util-linux: /sbin, /usr/sbin or PATH): a swap disk for test_swap.  (ok, mkswap's words)."""
+    with open(path, "wb") as f:
+        f.truncate(size)
+    mkswap = next((p for p in ("/sbin/mkswap", "/usr/sbin/mkswap") if os.access(p, os.X_OK)),
+                  None) or shutil.which("mkswap")
+    if not mkswap:
+        return False, "no mkswap in /sbin, /usr/sbin or PATH"
+    p = subprocess.run([mkswap, path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return p.returncode == 0, p.stdout.decode("utf-8", "replace")
 
 
 def disk_args(disk, virtio="modern"):

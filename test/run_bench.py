@@ -115,10 +115,7 @@ def main():
 
     # Reclaim with a swap disk (a fresh sparse 512 MiB image): a page out and back, kswapd's rate.
     disk = os.path.join(os.path.dirname(os.path.abspath(args.kernel)), "bench-swap.img")
-    with open(disk, "wb") as f:
-        f.truncate(512 << 20)
-    mkswap = next((p for p in ("/sbin/mkswap", "/usr/sbin/mkswap") if os.path.exists(p)), "mkswap")
-    made = subprocess.run([mkswap, disk], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    made, _ = qemu.mkswap_image(disk, 512 << 20)
     b = qemu.boot(args.kernel, args.opensbi, bootargs="init=/bin/reclaimbench", timeout=300,
                   initrd=args.initramfs, disk=disk)
     found = {m.group(1): m for m in (BENCH.match(l.strip()) for l in b.lines) if m}
@@ -126,8 +123,8 @@ def main():
         if name in found:
             report(*found[name].groups())
         else:
-            print("bench %s: no measurement (mkswap status %s, boot status %s)"
-                  % (name, made.returncode, b.status))
+            print("bench %s: no measurement (mkswap %s, boot status %s)"
+                  % (name, "made the disk" if made else "failed", b.status))
             failed = True
     os.unlink(disk)
 

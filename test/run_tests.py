@@ -419,13 +419,8 @@ def swap_disk(kernel, label, results):
     """A fresh swap area for one user-test boot: a sparse 512 MiB image that mkswap formatted."""
     path = os.path.join(os.path.dirname(os.path.abspath(kernel)),
                         "swap-disk-%s.img" % re.sub(r"\W+", "-", label))
-    with open(path, "wb") as f:
-        f.truncate(SWAP_DISK_SIZE)
-    mkswap = mkswap_path()
-    p = subprocess.run([mkswap, path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT) \
-        if mkswap else None
-    results.add(p is not None and p.returncode == 0, "[rvmm %s] mkswap wrote the swap disk" % label,
-                [p.stdout.decode("utf-8", "replace")] if p else ["no mkswap in /sbin, /usr/sbin or PATH"])
+    ok, out = qemu.mkswap_image(path, SWAP_DISK_SIZE)
+    results.add(ok, "[rvmm %s] mkswap wrote the swap disk" % label, out.split("\n"))
     return path
 
 

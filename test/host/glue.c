@@ -32,8 +32,6 @@ pid_t waitpid(pid_t pid, int *status, int options);
 /* The linear map offset: host_boot points it at the arena. */
 unsigned long va_pa_offset;
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
-/* mm/swapfile.c's counters, which meminfo and the overcommit policy read: no swap here. */
-long nr_swap_pages, total_swap_pages;
 
 /*
  * The captured log: the text of every message since host_log_clear(), with

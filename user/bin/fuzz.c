@@ -1327,19 +1327,22 @@ static void op_madvise(void)
 {
 	static const int advice[] = { MADV_NORMAL, MADV_RANDOM, MADV_SEQUENTIAL, MADV_WILLNEED,
 				      MADV_DONTNEED, MADV_DONTNEED, 8 /* MADV_FREE */,
-				      9 /* MADV_REMOVE */, 10 /* DONTFORK */, 100, -1 };
+				      9 /* MADV_REMOVE */, 10 /* DONTFORK */, MADV_PAGEOUT, 100, -1 };
 	unsigned long addr, len;
 	int adv = PICK(advice);
 	struct call c;
 
 	pick_range(&addr, &len);
 	addr = steer(addr, len, "heap-split");
-	/* Any advice that drops pages would zero the worker's own data and stack. */
+	/*
+	 * Any advice that drops pages would zero the worker's own data and
+	 * stack; MADV_PAGEOUT keeps every byte (the pages come back from swap).
+	 */
 	c = CALL(madvise, vital(addr, len) && adv != MADV_NORMAL && adv != MADV_RANDOM &&
-		 adv != MADV_SEQUENTIAL && adv != MADV_WILLNEED ? RISKY : 0,
+		 adv != MADV_SEQUENTIAL && adv != MADV_WILLNEED && adv != MADV_PAGEOUT ? RISKY : 0,
 		 (long)addr, (long)len, adv);
 	if (!invoke(&c) || adv == MADV_NORMAL || adv == MADV_RANDOM || adv == MADV_SEQUENTIAL ||
-	    adv == MADV_WILLNEED)
+	    adv == MADV_WILLNEED || adv == MADV_PAGEOUT)
 		return;
 	if (c.ret != 0) {
 		changed(addr, len, false);	/* may have dropped some before failing */

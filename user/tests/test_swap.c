@@ -13,6 +13,7 @@
  */
 #define _GNU_SOURCE		/* mremap */
 #include <errno.h>
+#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/swap.h>
 #include "mm.h"
@@ -30,6 +31,7 @@ static const char *why;		/* every check is a SKIP for this reason when set */
 	 ok((cond), __VA_ARGS__))
 
 #define LINUX_KEEPS_CACHE "Linux keeps written pages in the swap cache until reclaim wants them"
+#define LINUX_LAZY_SLOTS "Linux frees swap-cache pages lazily and keeps freed slots in per-CPU caches: SwapFree lags"
 
 static long meminfo(const char *label)
 {
@@ -248,12 +250,16 @@ static void check_pageout(void)
 	}
 	CHECK(!why && intact(p, AREA, 2), "pages changed after a read go out and come back changed");
 	if (!why) {
+		madvise(p, AREA, MADV_PAGEOUT);	/* out again, to be unmapped while out */
 		free1 = meminfo("SwapFree:");
+		swap2 = vm_swap_kb();
 		munmap(p, AREA);
 	}
-	CHECK(!why && meminfo("SwapFree:") - free1 >= (long)(AREA / KIB),
-	      "munmap of swapped-out pages frees their slots (SwapFree %ld -> %ld kB)", free1,
-	      why ? 0 : meminfo("SwapFree:"));
+	CHECK(!why && swap2 - vm_swap_kb() == (long)(AREA / KIB),
+	      "munmap of swapped-out pages drops their entries (VmSwap %ld -> %ld kB)", swap2,
+	      why ? 0 : vm_swap_kb());
+	RVMM_CHECK(meminfo("SwapFree:") - free1 == (long)(AREA / KIB), LINUX_LAZY_SLOTS,
+		   "and frees their slots (SwapFree %ld -> %ld kB)", free1, why ? 0 : meminfo("SwapFree:"));
 }
 
 /* child_reads: in a fork's child: the parent's swapped-out pages, and its own writes to them. */
@@ -304,6 +310,62 @@ static void check_fork(void)
 		munmap(shared_area, MIB);
 	}
 	CHECK(shared_skipped, "pages a child also maps are not written out");
+}
+
+/* check_kernel_access: system calls that read and write pages that are out: the kernel's own faults bring them in. */
+static void check_kernel_access(void)
+{
+	const char *file = scratch("test_swap", "io");
+	char *p = MAP_FAILED;
+	int fd = -1, wrote = 0, readback = 0;
+
+	if (!why) {
+		p = map_anon(2 * 64 * KIB, PROT_READ | PROT_WRITE);
+		fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	}
+	if (p != MAP_FAILED && fd >= 0) {
+		fill(p, 64 * KIB, 9);
+		madvise(p, 2 * 64 * KIB, MADV_PAGEOUT);
+		wrote = write(fd, p, 64 * KIB) == (ssize_t)(64 * KIB);
+		fill(p + 64 * KIB, 64 * KIB, 10);
+		madvise(p, 2 * 64 * KIB, MADV_PAGEOUT);
+		readback = pread(fd, p + 64 * KIB, 64 * KIB, 0) == (ssize_t)(64 * KIB) &&
+			   intact(p + 64 * KIB, 64 * KIB, 9);
+	}
+	CHECK(wrote, "write() from pages that are out: the kernel's fault reads them in");
+	CHECK(readback, "read() into pages that are out, and the data arrives");
+	if (fd >= 0) {
+		close(fd);
+		unlink(file);
+	}
+	if (p != MAP_FAILED)
+		munmap(p, 2 * 64 * KIB);
+}
+
+/* check_willneed: MADV_WILLNEED reads swapped-out pages in ahead of the faults. */
+static void check_willneed(void)
+{
+	long swap0 = 0, swap1 = 0, maj0 = 0, res = -1;
+	int advised = -1, minor = 0;
+	char *p = MAP_FAILED;
+
+	if (!why)
+		p = map_anon(MIB, PROT_READ | PROT_WRITE);
+	if (p != MAP_FAILED) {
+		fill(p, MIB, 12);
+		swap0 = vm_swap_kb();
+		madvise(p, MIB, MADV_PAGEOUT);
+		advised = madvise(p, MIB, MADV_WILLNEED);
+		swap1 = vm_swap_kb();
+		res = resident(p, MIB);
+		maj0 = vmstat("pgmajfault ");
+		minor = intact(p, MIB, 12) && vmstat("pgmajfault ") == maj0;
+		munmap(p, MIB);
+	}
+	CHECK(advised == 0 && swap1 - swap0 == (long)(MIB / KIB),
+	      "MADV_WILLNEED of swapped-out pages: still out, their entries in place");
+	CHECK(res == (long)(MIB / PAGE), "mincore: all in memory, in the swap cache (%ld)", res);
+	CHECK(minor, "touching them then reads nothing: no major fault, data intact");
 }
 
 /* child_exits_swapped: a child whose pages are out when it exits. */
@@ -362,9 +424,130 @@ static void check_moves(void)
 		free0 = meminfo("SwapFree:");
 		status = run_child(child_exits_swapped);
 	}
-	CHECK(status == 0 && meminfo("SwapFree:") == free0,
-	      "a process that exits with pages in swap gives their slots back (%s)",
-	      why ? "" : status_str(status));
+	CHECK(status == 0, "a child writes its pages out and exits (%s)", why ? "" : status_str(status));
+	RVMM_CHECK(meminfo("SwapFree:") == free0, LINUX_LAZY_SLOTS,
+		   "a process that exits with pages in swap gives their slots back");
+}
+
+/* A small random generator, the same on every libc. */
+static unsigned long next_random(unsigned long *state)
+{
+	*state = *state * 6364136223846793005UL + 1442695040888963407UL;
+	return *state >> 33;
+}
+
+#define STRESS_PAGES 128
+#define STRESS_ROUNDS 200
+
+/*
+ * stress_child: pages out random runs of its pages and touches random
+ * pages, reading (and checking) or writing them; 0 if every page always
+ * held what it was last given.
+ */
+static int stress_child(void)
+{
+	static unsigned long seed_of[STRESS_PAGES];
+	unsigned long state = (unsigned long)getpid();
+	char *p = map_anon(STRESS_PAGES * PAGE, PROT_READ | PROT_WRITE);
+
+	if (p == MAP_FAILED)
+		return 2;
+	for (unsigned long i = 0; i < STRESS_PAGES; i++) {
+		seed_of[i] = 1000 + i;
+		fill(p + i * PAGE, PAGE, seed_of[i]);
+	}
+	for (int round = 0; round < STRESS_ROUNDS; round++) {
+		unsigned long first = next_random(&state) % STRESS_PAGES;
+		unsigned long n = 1 + next_random(&state) % (STRESS_PAGES - first);
+
+		madvise(p + first * PAGE, n * PAGE, MADV_PAGEOUT);
+		for (int t = 0; t < 8; t++) {
+			unsigned long i = next_random(&state) % STRESS_PAGES;
+
+			if (next_random(&state) & 1) {
+				seed_of[i] = next_random(&state);
+				fill(p + i * PAGE, PAGE, seed_of[i]);
+			} else if (!intact(p + i * PAGE, PAGE, seed_of[i])) {
+				return 3;
+			}
+		}
+		if (round % 50 == 0 && fork() == 0)	/* a child that shares the slots, then lets go */
+			_exit(intact(p + first * PAGE, PAGE, seed_of[first]) ? 0 : 1);
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+	}
+	while (wait(NULL) > 0)
+		;
+	for (unsigned long i = 0; i < STRESS_PAGES; i++)
+		if (!intact(p + i * PAGE, PAGE, seed_of[i]))
+			return 4;
+	return 0;
+}
+
+/* The threads of check_threads: one pages the area out over and over, the others touch it. */
+static char *thread_area;
+static volatile int threads_stop;
+
+static void *pageout_thread(void *arg)
+{
+	(void)arg;
+	while (!threads_stop)
+		madvise(thread_area, STRESS_PAGES * PAGE, MADV_PAGEOUT);
+	return NULL;
+}
+
+static void *reader_thread(void *arg)
+{
+	unsigned long state = (unsigned long)arg, bad = 0;
+
+	for (int round = 0; round < 20 * STRESS_ROUNDS; round++) {
+		unsigned long i = next_random(&state) % STRESS_PAGES;
+
+		bad += !intact(thread_area + i * PAGE, PAGE, 2000 + i);
+	}
+	return (void *)bad;
+}
+
+/* check_stress: processes and threads paging out and touching the same pages at random. */
+static void check_stress(void)
+{
+	int status[3] = { -1, -1, -1 }, all = 1, threads_ok = 0;
+	pthread_t out, readers[2];
+
+	for (int i = 0; i < 3 && !why; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(stress_child());
+		status[i] = pid;
+	}
+	for (int i = 0; i < 3 && !why; i++)
+		if (status[i] < 0 || waitpid(status[i], &status[i], 0) < 0 || status[i] != 0)
+			all = 0;
+	CHECK(all, "3 processes page out and touch their pages at random, with forks: all intact (%s)",
+	      why ? "" : status_str(status[0] ? status[0] : status[1] ? status[1] : status[2]));
+	if (!why) {
+		thread_area = map_anon(STRESS_PAGES * PAGE, PROT_READ | PROT_WRITE);
+		if (thread_area != MAP_FAILED) {
+			void *bad0 = (void *)1, *bad1 = (void *)1;
+
+			for (unsigned long i = 0; i < STRESS_PAGES; i++)
+				fill(thread_area + i * PAGE, PAGE, 2000 + i);
+			threads_stop = 0;
+			if (pthread_create(&out, NULL, pageout_thread, NULL) == 0) {
+				if (pthread_create(&readers[0], NULL, reader_thread, (void *)1UL) == 0) {
+					if (pthread_create(&readers[1], NULL, reader_thread, (void *)2UL) == 0)
+						pthread_join(readers[1], &bad1);
+					pthread_join(readers[0], &bad0);
+				}
+				threads_stop = 1;
+				pthread_join(out, NULL);
+			}
+			threads_ok = bad0 == NULL && bad1 == NULL;
+			munmap(thread_area, STRESS_PAGES * PAGE);
+		}
+	}
+	CHECK(threads_ok, "a thread pages out while two others read the same pages: all intact");
 }
 
 static void check_misc(void)
@@ -372,24 +555,68 @@ static void check_misc(void)
 	char *p = MAP_FAILED;
 	int locked = 0;
 
+	long swap0 = 0;
+	int back = 0;
+
 	if (!why)
 		p = map_anon(16 * PAGE, PROT_READ | PROT_WRITE);
-	if (p != MAP_FAILED && mlock(p, 16 * PAGE) == 0)
+	if (p != MAP_FAILED) {
+		fill(p, 16 * PAGE, 11);
+		swap0 = vm_swap_kb();
+		madvise(p, 16 * PAGE, MADV_PAGEOUT);
+		back = vm_swap_kb() - swap0 == (long)(16 * PAGE / KIB);
+	}
+	if (p != MAP_FAILED && mlock(p, 16 * PAGE) == 0) {
+		back = back && vm_swap_kb() == swap0 && resident(p, 16 * PAGE) == 16 &&
+		       intact(p, 16 * PAGE, 11);
 		locked = madvise(p, 16 * PAGE, MADV_PAGEOUT) < 0 && errno == EINVAL;
+	}
+	CHECK(back, "mlock brings swapped-out pages back in");
 	CHECK(locked, "MADV_PAGEOUT of locked memory: EINVAL");
 	if (p != MAP_FAILED)
 		munmap(p, 16 * PAGE);
-	CHECK(!why && meminfo("SwapFree:") == meminfo("SwapTotal:"),
-	      "every slot taken so far is free again: SwapFree is SwapTotal");
+	RVMM_CHECK(meminfo("SwapFree:") == meminfo("SwapTotal:"), LINUX_LAZY_SLOTS,
+		   "every slot taken so far is free again: SwapFree is SwapTotal");
 }
 
-/* check_swapoff: swapoff brings every page back, and the area goes. */
+/*
+ * swapped_child: a child that writes pages out, says so on ready, and once
+ * told on go (after the parent's swapoff) exits 0 if they are all back.
+ */
+static pid_t swapped_child(int ready[2], int go[2])
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		char *p = map_anon(MIB, PROT_READ | PROT_WRITE), c = 0;
+		int back;
+
+		if (p == MAP_FAILED)
+			_exit(2);
+		fill(p, MIB, 8);
+		madvise(p, MIB, MADV_PAGEOUT);
+		c = vm_swap_kb() >= (long)(MIB / KIB);
+		if (write(ready[1], &c, 1) != 1 || read(go[0], &c, 1) != 1)
+			_exit(3);
+		back = vm_swap_kb() == 0;	/* before the reads below could bring them in */
+		_exit(back && intact(p, MIB, 8) ? 0 : 4);
+	}
+	return pid;
+}
+
+/* check_swapoff: swapoff brings every page back, another process's too, and the area goes. */
 static void check_swapoff(void)
 {
 	long swap0 = 0, rss0 = 0, swap1 = 0, total = -1, rss1 = 0;
-	int off = -1, good = 0, listed = 1;
-	char line[256], *p = MAP_FAILED;
+	int off = -1, good = 0, listed = 1, status = -1, ready[2] = { -1, -1 }, go[2] = { -1, -1 };
+	char line[256], *p = MAP_FAILED, child_out = 0;
+	pid_t pid = -1;
 
+	if (!why && pipe(ready) == 0 && pipe(go) == 0) {
+		pid = swapped_child(ready, go);
+		if (pid < 0 || read(ready[0], &child_out, 1) != 1)
+			child_out = 0;
+	}
 	if (!why) {
 		p = map_anon(2 * MIB, PROT_READ | PROT_WRITE);
 		if (p == MAP_FAILED) {
@@ -406,11 +633,23 @@ static void check_swapoff(void)
 		listed = swaps_line(line, sizeof(line), NULL);
 		rss1 = vm_rss_kb();
 	}
+	if (pid > 0) {
+		if (write(go[1], "g", 1) != 1 || waitpid(pid, &status, 0) != pid)
+			status = -1;
+	}
+	for (int i = 0; i < 2; i++) {
+		if (ready[i] >= 0)
+			close(ready[i]);
+		if (go[i] >= 0)
+			close(go[i]);
+	}
 	CHECK(swap1 - swap0 == (long)(2 * MIB / KIB), "2 MiB written out before swapoff");
 	CHECK(off == 0, "swapoff " DEV " (%s)", why || !off ? "" : strerror(errno));
 	CHECK(!why && vm_swap_kb() == 0, "swapoff brought every page back: VmSwap is 0");
 	CHECK(rss1 >= rss0 - 64, "and resident: VmRSS %ld kB (%ld before)", rss1, rss0);
 	CHECK(!why && intact(p, 2 * MIB, 5), "with its data");
+	CHECK(child_out && status == 0, "another process's pages came back too, with their data (%s)",
+	      why ? "" : status_str(status));
 	CHECK(total == 0 && !listed, "the area is gone: SwapTotal 0, not in /proc/swaps");
 	CHECK(swapoff(DEV) < 0 && errno == EINVAL, "swapoff of a device that is no longer swap: EINVAL");
 	if (p != MAP_FAILED) {
@@ -446,6 +685,9 @@ int main(void)
 	check_pageout();
 	check_fork();
 	check_moves();
+	check_kernel_access();
+	check_willneed();
+	check_stress();
 	check_misc();
 	check_swapoff();
 	check_priority();
