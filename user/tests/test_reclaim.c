@@ -77,10 +77,7 @@ static void start(void)
 		skip(why, "swapon " DEV);
 		return;
 	}
-	errno = 0;
-	err = swapon(DEV, 0) ? errno : 0;
-	if (err == EBUSY && swapoff(DEV) == 0)
-		err = swapon(DEV, 0) ? errno : 0;
+	err = swapon_fresh(DEV);
 	if (err == ENOENT || err == ENXIO) {
 		why = "no disk at " DEV " (make qemu SWAP=512M attaches one)";
 		skip(why, "swapon " DEV " (%s)", strerror(err));

@@ -121,10 +121,7 @@ static void start(void)
 		skip(why, "swapon " DEV);
 		return;
 	}
-	errno = 0;
-	err = swapon(DEV, 0) ? errno : 0;
-	if (err == EBUSY && swapoff(DEV) == 0)
-		err = swapon(DEV, 0) ? errno : 0;
+	err = swapon_fresh(DEV);
 	if (no_mmu()) {
 		ok(err == ENOSYS, "without an MMU there is no swap: swapon is ENOSYS (%s)", strerror(err));
 		why = NEEDS_MMU "no swap without one";
