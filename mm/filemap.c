@@ -73,7 +73,8 @@ int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t 
 
 	if (index > MAX_PAGE_INDEX)
 		return -EFBIG;
-	err = radix_tree_insert(&mapping->i_pages, index, page);
+	/* Preloaded: reclaim, which a node's allocation may start, may change this tree. */
+	err = radix_tree_insert_preloaded(&mapping->i_pages, index, page, GFP_KERNEL);
 	if (err)
 		return err;
 	get_page(page);

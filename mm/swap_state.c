@@ -40,15 +40,24 @@ swp_entry_t page_swap_entry(const struct page *page)
 /* add_to_swap_cache: enter page under entry, whose SWAP_HAS_CACHE the caller holds; 0 or -ENOMEM. */
 static int add_to_swap_cache(struct page *page, swp_entry_t entry)
 {
-	int err = radix_tree_insert(swap_cache_of(entry), swp_offset(entry), page);
+	struct radix_tree_root *cache = swap_cache_of(entry);
+	unsigned int need;
+	int err = 0;
 
+	/* Both inserts from preloaded nodes: reclaim, which an allocation may start, changes both trees. */
+	while (!err && (need = radix_tree_nodes_needed(cache, swp_offset(entry)) +
+			radix_tree_nodes_needed(&swap_entries, page_to_pfn(page))) > radix_tree_preloaded())
+		err = radix_tree_preload(GFP_KERNEL, need);
+	if (!err)
+		err = radix_tree_insert(cache, swp_offset(entry), page);
+	if (!err) {
+		err = radix_tree_insert(&swap_entries, page_to_pfn(page), (void *)entry.val);
+		if (err)
+			radix_tree_delete(cache, swp_offset(entry));
+	}
+	radix_tree_preload_end();
 	if (err)
 		return err;
-	err = radix_tree_insert(&swap_entries, page_to_pfn(page), (void *)entry.val);
-	if (err) {
-		radix_tree_delete(swap_cache_of(entry), swp_offset(entry));
-		return err;
-	}
 	get_page(page);
 	SetPageSwapCache(page);
 	mod_node_page_state(NR_SWAPCACHE, 1);
