@@ -66,7 +66,8 @@ LDFLAGS  := $(ARCH) --specs=picolibc.specs -nostartfiles -static -no-pie \
 # Everything else (VMA bookkeeping, system calls, page cache, file
 # systems, /proc, the allocators) is shared.
 MMU_ONLY   := mm/memory.c mm/mmap.c mm/mprotect.c mm/madvise.c mm/msync.c mm/pgtable.c mm/vmalloc.c \
-              mm/mlock.c mm/mincore.c mm/mremap.c mm/swapfile.c mm/swap_state.c mm/page_io.c \
+              mm/mlock.c mm/mincore.c mm/mremap.c mm/rmap.c mm/swapfile.c mm/swap_state.c \
+              mm/page_io.c \
               kernel/riscv/mmu.c kernel/riscv/context.c kernel/riscv/fault.c \
               kernel/riscv/selftest_paging.c kernel/binfmt_elf_mmu.c kernel/fs/ramfs_file_mmu.c
 NOMMU_ONLY := mm/nommu.c kernel/riscv/nommu.c kernel/binfmt_elf_nommu.c \
@@ -180,6 +181,7 @@ HOSTCFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
               -fsanitize=address,undefined -fno-sanitize-recover=all \
               -fno-omit-frame-pointer -Itest/host -Iinclude -DHOST_TEST -DCONFIG_MMU
 HOST_MM    := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/slab_common.c mm/vmstat.c mm/util.c \
+              mm/swap.c $(wildcard mm/policy_*.c) \
               lib/seq_buf.c lib/cmdline.c lib/rbtree.c lib/elf_reloc.c lib/string_helpers.c
 # the host tests link SLUB; unit_slab is built once more against SLOB, and
 # runs the allocator contract tests there (docs/slab.md)
@@ -293,9 +295,9 @@ grade: $(KERNEL) nommu-kernel initramfs
 	$(PYTHON) test/grade.py --kernel $(KERNEL) --nommu-kernel $(NOMMU_KERNEL) --opensbi $(OPENSBI) \
 	    --initramfs $(INITRAMFS) --out $(B)/grade $(if $(LAB),--lab $(LAB)) $(if $(BUILD),--build $(BUILD))
 
-bench: $(KERNEL) nommu-kernel $(INITRAMFS)
+bench: $(KERNEL) nommu-kernel $(INITRAMFS) $(B)/host/unit_reclaim_policy
 	$(PYTHON) test/run_bench.py --kernel $(KERNEL) --opensbi $(OPENSBI) --initramfs $(INITRAMFS) \
-	    --nommu-kernel $(NOMMU_KERNEL)
+	    --nommu-kernel $(NOMMU_KERNEL) --policy-trace $(B)/host/unit_reclaim_policy
 
 cppcheck:
 	$(CPPCHECK)

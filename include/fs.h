@@ -211,6 +211,7 @@ struct address_space {
 	struct radix_tree_root i_pages;	/* index -> struct page */
 	unsigned long nrpages;		/* pages in i_pages */
 	bool shmem;			/* shared anonymous memory: counted as Shmem, RssShmem */
+	bool unevictable;		/* nowhere to write its pages: reclaim leaves them (AS_UNEVICTABLE) */
 	long acct_pages;		/* shared anonymous memory: pages charged to Committed_AS */
 	struct list_head i_mmap;	/* the VMAs mapping this file (vm_area_struct.shared) */
 };

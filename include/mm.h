@@ -83,8 +83,8 @@ enum pageflags {
 	PG_referenced,
 	PG_uptodate,
 	PG_dirty,
-	PG_swapbacked,
 	PG_swapcache,	/* in the swap cache: page_swap_entry() says which slot (mm/swap_state.c) */
+	PG_unevictable,	/* on the unevictable list: mlocked, or a ramfs page (mm/swap.c) */
 	NR_PAGEFLAGS
 };
 BUILD_BUG_ON(NR_PAGEFLAGS > 16);
@@ -119,19 +119,53 @@ PAGEFLAG(Uptodate, uptodate)
 PAGEFLAG(Dirty, dirty)
 PAGEFLAG(LRU, lru)
 PAGEFLAG(Active, active)
-PAGEFLAG(SwapBacked, swapbacked)
 PAGEFLAG(Writeback, writeback)
 PAGEFLAG(Mlocked, mlocked)
+PAGEFLAG(Unevictable, unevictable)
 PAGEFLAG(SwapCache, swapcache)
 
-static inline unsigned long page_private(const struct page *page)
+/* TestClearPageReferenced: clear PG_referenced, saying whether it was set. */
+static inline bool TestClearPageReferenced(struct page *page)
 {
-	return page->private;
+	bool was = PageReferenced(page);
+
+	ClearPageReferenced(page);
+	return was;
 }
 
-static inline void set_page_private(struct page *page, unsigned long private)
+/*
+ * An anonymous page's mapping is not an address_space but its anon_vma
+ * (mm/rmap.c) with the low bit set, as Linux's PAGE_MAPPING_ANON: a file
+ * page's mapping is a pointer to its cache, aligned, so the bit tells them
+ * apart.  A page with neither (NULL) is the kernel's own.
+ */
+#define PAGE_MAPPING_ANON	0x1UL
+
+static inline bool PageAnon(const struct page *page)
 {
-	page->private = (u32)private;
+	return (unsigned long)page->mapping & PAGE_MAPPING_ANON;
+}
+
+/* page_file_mapping: the page cache a file page belongs to, NULL for any other page. */
+static inline struct address_space *page_file_mapping(const struct page *page)
+{
+	return PageAnon(page) ? NULL : page->mapping;
+}
+
+static inline bool page_mapped(const struct page *page)
+{
+	return page->_mapcount >= 0;
+}
+
+/*
+ * PageSwapBacked: written to swap, not to a file, to be freed.  Linux has
+ * a flag for it, because its shmem pages are swap-backed too; here shmem
+ * pages are unevictable (ramfs), so the swap-backed pages are exactly the
+ * anonymous ones, and the flag's bit went to PG_unevictable.
+ */
+static inline bool PageSwapBacked(const struct page *page)
+{
+	return PageAnon(page);
 }
 
 /*

@@ -19,6 +19,7 @@
 #include <types.h>
 
 struct address_space;
+struct anon_vma;
 struct kmem_cache;
 
 #define PAGE_LIST_NONE 0xffffffffu	/* "no page" in a page_list link */
@@ -40,7 +41,7 @@ struct page {
 	s32 _refcount;		/* users of the page; 0 when free */
 	s32 _mapcount;		/* page-table mappings minus one: -1 is unmapped */
 	union {
-		u32 index;	/* page cache, anon: offset in the mapping, in pages */
+		u32 index;	/* page cache: offset in the file; anon: linear index (rmap.h); in pages */
 		struct {	/* PG_slab: */
 			u16 inuse;	/* objects handed out */
 			u16 freelist;	/* index of the first free object */
@@ -50,7 +51,7 @@ struct page {
 	struct page_list_node lru;	/* buddy free list, per-cpu list,
 					   slab partial/full list, or LRU */
 	union {
-		struct address_space *mapping;	/* page cache / anon owner */
+		struct address_space *mapping;	/* page cache, or anon_vma | PAGE_MAPPING_ANON (rmap.h) */
 		struct kmem_cache *slab_cache;	/* PG_slab: owning cache */
 		struct page *pcp_next;		/* PG_pcp: the next page on the per-cpu list */
 	};
@@ -134,6 +135,8 @@ struct mm_struct {
 	unsigned long pgtables_bytes;	/* page-table pages, in bytes */
 	char *exe_name;			/* the program's path: /proc/<pid>/maps names its segments */
 	bool oom_skip;			/* being torn down: the OOM killer passes it by (MMF_OOM_SKIP) */
+	struct anon_vma *anon_vma;	/* whom its anonymous pages name as their owner (mm/rmap.c) */
+	struct list_head anon_vma_node;	/* on anon_vma->mms */
 };
 
 static inline unsigned long get_mm_rss(const struct mm_struct *mm)

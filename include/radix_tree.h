@@ -44,6 +44,22 @@ static inline bool radix_tree_empty(const struct radix_tree_root *root)
 
 /* radix_tree_init: create the node cache; before the first insert. */
 void radix_tree_init(void);
+/*
+ * Preloading (Linux's radix_tree_preload): an insert's node allocation
+ * may reclaim, and reclaim changes trees, so a caller that may reclaim
+ * allocates ahead what its inserts need: radix_tree_nodes_needed for each,
+ * radix_tree_preload(gfp, their sum), and again while the sum (which the
+ * preload's own allocations may change) exceeds radix_tree_preloaded();
+ * the inserts then take preloaded nodes, and radix_tree_preload_end frees
+ * the rest.  radix_tree_insert_preloaded does it for one insert.
+ */
+unsigned int radix_tree_nodes_needed(const struct radix_tree_root *root, unsigned long index);
+int radix_tree_preload(gfp_t gfp, unsigned int nr);	/* 0 or -ENOMEM */
+unsigned int radix_tree_preloaded(void);
+void radix_tree_preload_end(void);
+/* radix_tree_insert_preloaded: radix_tree_insert, its nodes preloaded with gfp first. */
+int radix_tree_insert_preloaded(struct radix_tree_root *root, unsigned long index, void *item,
+				gfp_t gfp);
 /* radix_tree_insert: map index to item (not NULL); 0, -EEXIST or -ENOMEM. */
 int radix_tree_insert(struct radix_tree_root *root, unsigned long index, void *item);
 /* radix_tree_lookup: the item at index, or NULL. */

@@ -30,6 +30,8 @@ struct mm_struct;
 #define TASK_DEAD	0x0080
 
 #define PF_EXITING	0x00000004	/* in do_exit: takes no more signals */
+#define PF_MEMALLOC	0x00000800	/* reclaiming: its own allocations take the reserves and never reclaim */
+#define PF_KTHREAD	0x00200000	/* a kernel thread for good (kthread_run): never a user process */
 
 /* The registers __switch_to saves: the callee-saved ones, ra and sp. */
 struct thread_struct {
@@ -167,6 +169,12 @@ void cpu_idle(void) __attribute__((noreturn));
 
 /* kernel_thread: run fn(arg) in a new task; fn may exec into user mode.  pid or -errno. */
 int kernel_thread(int (*fn)(void *), void *arg, const char *name);
+/*
+ * kthread_run: a kernel thread that stays one (kswapd): fn(arg) runs in
+ * the kernel, never execs, ignores every signal, and shows in ps and /proc
+ * without memory.  pid or -errno.
+ */
+int kthread_run(int (*fn)(void *), void *arg, const char *name);
 /*
  * kernel_wait4: reap a zombie child of current matching pid (-1: any)
  * into *status; the pid, 0 if none is a zombie yet, or -ECHILD.  Never

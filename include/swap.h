@@ -7,7 +7,7 @@
  * that refer to the slot, and SWAP_HAS_CACHE while a page holds its data
  * in memory).  A page being written out, read in, or just read and still
  * mapped read-only is in the swap cache: found by its swap entry, marked
- * PG_swapcache, its entry in page->private.  Without an MMU there is no
+ * PG_swapcache, its entry found by page_swap_entry().  Without an MMU there is no
  * swap (as Linux's nommu): swapon is ENOSYS and the counters are 0.
  */
 #ifndef _RVMM_SWAP_H
@@ -24,8 +24,8 @@ BUILD_BUG_ON(MAX_SWAPFILES_SHIFT > __SWP_TYPE_BITS);
 
 /*
  * swp_entry_t: a swap slot, independent of the PTE layout: the area
- * (type) in the top bits, the page offset in it below, in 32 bits so that
- * page->private holds it.  An area has at most 2^27 pages (512 GiB).
+ * (type) in the top bits, the page offset in it below, in 32 bits (the
+ * width of Linux's swap PTE fields on 32-bit machines).  An area has at most 2^27 pages (512 GiB).
  */
 typedef struct { unsigned long val; } swp_entry_t;
 #define SWP_TYPE_SHIFT		27
@@ -59,11 +59,14 @@ static inline pte_t swp_entry_to_pte(swp_entry_t entry)
 	return __swp_entry_to_pte(__swp_entry(swp_type(entry), swp_offset(entry)));
 }
 
-/* page_swap_entry: the slot a PG_swapcache page belongs to. */
-static inline swp_entry_t page_swap_entry(const struct page *page)
-{
-	return (swp_entry_t){ page_private(page) };
-}
+/*
+ * page_swap_entry: the slot a PG_swapcache page belongs to.  Linux keeps
+ * it in the page; rvmm's 32-byte struct page has one word for an
+ * anonymous page's linear index (its reverse map, include/rmap.h) and
+ * private, so the swap cache keeps the entries of its pages beside them,
+ * by pfn (mm/swap_state.c).
+ */
+swp_entry_t page_swap_entry(const struct page *page);
 
 /* swap_map values, Linux's: a count of references, SWAP_HAS_CACHE, or bad. */
 #define SWAP_HAS_CACHE	0x40	/* a page in the swap cache holds this slot */

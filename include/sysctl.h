@@ -42,6 +42,7 @@ extern const int sysctl_vals[];
 #define SYSCTL_FOUR		((const void *)&sysctl_vals[3])
 #define SYSCTL_TWO		((const void *)&sysctl_vals[5])
 #define SYSCTL_INT_MAX		((const void *)&sysctl_vals[4])
+#define SYSCTL_TWO_HUNDRED	((const void *)&sysctl_vals[6])
 
 /*
  * proc_dointvec: an int or int array, as decimal numbers separated by tabs

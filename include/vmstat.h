@@ -10,6 +10,8 @@
 
 /* Counters of the whole machine, in pages unless the name says otherwise. */
 enum node_stat_item {
+	NR_FILE_DIRTY,		/* file pages waiting to be written back: none here, nothing writes them */
+	NR_WRITEBACK,		/* pages being written (to swap); the LRU counts are the policy's */
 	NR_SLAB_RECLAIMABLE,
 	NR_SLAB_UNRECLAIMABLE,
 	NR_PAGETABLE,
@@ -27,14 +29,22 @@ enum node_stat_item {
 enum vm_event_item {
 	PSWPIN,			/* pages read from swap */
 	PSWPOUT,		/* pages written to swap */
+	PGACTIVATE,		/* pages promoted by the replacement policy */
+	PGDEACTIVATE,		/* ... and demoted */
 	PGFAULT,
 	PGMAJFAULT,		/* faults that waited for a read from swap */
+	PGSTEAL_KSWAPD,		/* pages kswapd freed */
+	PGSTEAL_DIRECT,		/* ... and direct reclaim */
+	PGSCAN_KSWAPD,		/* pages kswapd looked at */
+	PGSCAN_DIRECT,		/* ... and direct reclaim */
 	OOM_KILL,
 	NR_VM_EVENT_ITEMS
 };
 
 /* count_vm_event: one more event. */
 void count_vm_event(enum vm_event_item item);
+/* count_vm_events: delta more. */
+void count_vm_events(enum vm_event_item item, unsigned long delta);
 unsigned long global_vm_event(enum vm_event_item item);
 
 void mod_node_page_state(enum node_stat_item item, long delta);

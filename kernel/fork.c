@@ -346,6 +346,18 @@ int kernel_thread(int (*fn)(void *), void *arg, const char *name)
 	return p->pid;
 }
 
+int kthread_run(int (*fn)(void *), void *arg, const char *name)
+{
+	struct kernel_clone_args args = { .fn = fn, .fn_arg = arg };
+	struct task_struct *p = copy_process(&args);
+
+	if (IS_ERR(p))
+		return (int)PTR_ERR(p);
+	p->flags |= PF_KTHREAD;
+	snprintf(p->comm, sizeof(p->comm), "%s", name);
+	return p->pid;
+}
+
 /* kernel_thread_exit: fn returned an error instead of becoming a user program. */
 void kernel_thread_exit(long err)
 {

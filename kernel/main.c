@@ -5,6 +5,7 @@
 #include <asm/sbi.h>
 #include <bench.h>
 #include <cmdline.h>
+#include <vmscan.h>
 #include <console.h>
 #include <fdt.h>
 #include <fs.h>
@@ -55,10 +56,13 @@ void start_kernel(unsigned long hartid, void *dtb, u64 entry_time, u64 entry_ins
 	if (phys_initrd_size)	/* unpacked into /, then its memory is freed */
 		populate_rootfs(phys_initrd_start, phys_initrd_size);
 
-	if (cmdline_find(boot_command_line, "test", arg, sizeof(arg)))
+	if (cmdline_find(boot_command_line, "test", arg, sizeof(arg))) {
+		kswapd_run();	/* before the suites count pages: its stack is not theirs */
 		selftest_run(arg);	/* powers off */
+	}
 
 	bench_boot_init(entry_time, entry_instret);
 	start_init();		/* pid 1: /init from the initramfs */
+	kswapd_run();		/* after init, which is pid 1 as in Linux */
 	cpu_idle();		/* the boot task idles from here on */
 }

@@ -74,6 +74,7 @@ static const struct suite suites[] = {
 	{ "fs", selftest_fs, true },
 	{ "oom", selftest_oom, true },
 	{ "vmalloc", selftest_vmalloc, true },
+	{ "reclaim", selftest_reclaim, true },
 	{ "blk", selftest_blk, true },
 	{ "oom_nokill", selftest_oom_nokill, false },
 	{ "oom_panic", selftest_oom_panic, false },

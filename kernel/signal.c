@@ -35,6 +35,8 @@ static bool sig_ignored(const struct task_struct *t, int sig)
 {
 	void __user *h = t->sighand->action[sig - 1].handler;
 
+	if (t->flags & PF_KTHREAD)
+		return true;	/* kswapd and the like: even SIGKILL (Linux's kthreads ignore every signal) */
 	if (t->blocked & sigmask(sig))
 		return false;
 	return h == SIG_IGN || (h == SIG_DFL && (IGNORE_SIGNALS & sigmask(sig)));

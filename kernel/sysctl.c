@@ -14,8 +14,9 @@
 #include <slab.h>
 #include <stdio.h>
 #include <sysctl.h>
+#include <vmscan.h>
 
-const int sysctl_vals[] = { 0, 1, 3000, 4, __INT_MAX__, 2 };
+const int sysctl_vals[] = { 0, 1, 3000, 4, __INT_MAX__, 2, 200 };
 
 static bool is_space(char c)
 {
@@ -218,6 +219,9 @@ static const struct ctl_table vm_table[] = {
 	{ .procname = "watermark_scale_factor", .data = &watermark_scale_factor,
 	  .maxlen = sizeof(int), .mode = 0644, .proc_handler = watermark_sysctl_handler,
 	  .extra1 = SYSCTL_ONE, .extra2 = SYSCTL_THREE_THOUSAND },
+	{ .procname = "swappiness", .data = &vm_swappiness, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = proc_dointvec_minmax,
+	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_TWO_HUNDRED },
 	{ .procname = "lowmem_reserve_ratio", .data = &sysctl_lowmem_reserve_ratio,
 	  .maxlen = sizeof(sysctl_lowmem_reserve_ratio), .mode = 0644,
 	  .proc_handler = lowmem_reserve_ratio_sysctl_handler },

@@ -7,6 +7,7 @@
  * is freed at once, so a tree with no items has no nodes.
  */
 #include <errno.h>
+#include <printk.h>
 #include <radix_tree.h>
 #include <slab.h>
 
@@ -21,12 +22,18 @@ void radix_tree_init(void)
 						   0, SLAB_PANIC, NULL);
 }
 
+/* node_maxindex_shift: the largest index a tree whose top node has this shift can hold. */
+static unsigned long node_maxindex_shift(unsigned int shift)
+{
+	unsigned int bits = shift + RADIX_TREE_MAP_SHIFT;
+
+	return bits >= BITS_PER_LONG ? ~0UL : (1UL << bits) - 1;
+}
+
 /* node_maxindex: the largest index a tree whose top node is node can hold. */
 static unsigned long node_maxindex(const struct radix_tree_node *node)
 {
-	unsigned int bits = node->shift + RADIX_TREE_MAP_SHIFT;
-
-	return bits >= BITS_PER_LONG ? ~0UL : (1UL << bits) - 1;
+	return node_maxindex_shift(node->shift);
 }
 
 /* shift_for: the shift of the smallest top node that can hold index. */
@@ -40,11 +47,78 @@ static unsigned int shift_for(unsigned long index)
 	return shift;
 }
 
+/*
+ * Nodes allocated ahead by radix_tree_preload, which inserts take before
+ * allocating: an allocation may reclaim, and reclaim deletes from and
+ * inserts into trees (the page cache, the swap cache), which must not
+ * happen to a tree in the middle of an insert.  radix_tree_preload_end
+ * frees what is left, so that no node is held for nothing.
+ */
+#define RADIX_TREE_PRELOAD_MAX	24	/* two inserts of 64-bit indices: 11 levels each, and more */
+static struct radix_tree_node *preloaded[RADIX_TREE_PRELOAD_MAX];
+static unsigned int nr_preloaded;
+static unsigned long nr_unpreloaded;	/* nodes inserts had to allocate themselves */
+
+unsigned int radix_tree_nodes_needed(const struct radix_tree_root *root, unsigned long index)
+{
+	const struct radix_tree_node *node = root->rnode;
+	unsigned int shift, tops = 0;
+
+	if (!node)
+		return shift_for(index) / RADIX_TREE_MAP_SHIFT + 1;
+	for (shift = node->shift; index > node_maxindex_shift(shift); shift += RADIX_TREE_MAP_SHIFT)
+		tops++;
+	if (tops)	/* above the old top: a new top per level, and a whole new path under them */
+		return tops + (shift / RADIX_TREE_MAP_SHIFT);
+	while (node->shift) {
+		const struct radix_tree_node *child = node->slots[(index >> node->shift) & RADIX_TREE_MAP_MASK];
+
+		if (!child)
+			return node->shift / RADIX_TREE_MAP_SHIFT;
+		node = child;
+	}
+	return 0;
+}
+
+int radix_tree_preload(gfp_t gfp, unsigned int nr)
+{
+	if (nr > RADIX_TREE_PRELOAD_MAX)
+		return -ENOMEM;
+	while (nr_preloaded < nr) {
+		struct radix_tree_node *node = kmem_cache_zalloc(radix_tree_node_cachep, gfp);
+
+		if (!node)
+			return -ENOMEM;
+		if (nr_preloaded < RADIX_TREE_PRELOAD_MAX)	/* reclaim's own preload may have filled it */
+			preloaded[nr_preloaded++] = node;
+		else
+			kmem_cache_free(radix_tree_node_cachep, node);
+	}
+	return 0;
+}
+
+unsigned int radix_tree_preloaded(void)
+{
+	return nr_preloaded;
+}
+
+void radix_tree_preload_end(void)
+{
+	while (nr_preloaded)
+		kmem_cache_free(radix_tree_node_cachep, preloaded[--nr_preloaded]);
+}
+
 static struct radix_tree_node *node_alloc(struct radix_tree_node *parent,
 					  unsigned int shift, unsigned int offset)
 {
-	struct radix_tree_node *node = kmem_cache_zalloc(radix_tree_node_cachep, GFP_KERNEL);
+	struct radix_tree_node *node;
 
+	if (nr_preloaded) {
+		node = preloaded[--nr_preloaded];
+	} else {
+		nr_unpreloaded++;
+		node = kmem_cache_zalloc(radix_tree_node_cachep, GFP_KERNEL);
+	}
 	if (!node)
 		return NULL;
 	node->shift = (unsigned char)shift;
@@ -229,4 +303,21 @@ unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root, void **r
 		index = found + 1;
 	}
 	return n;
+}
+
+int radix_tree_insert_preloaded(struct radix_tree_root *root, unsigned long index, void *item,
+				gfp_t gfp)
+{
+	unsigned long unpreloaded = nr_unpreloaded;
+	unsigned int need;
+	int err = 0;
+
+	while (!err && (need = radix_tree_nodes_needed(root, index)) > nr_preloaded)
+		err = radix_tree_preload(gfp, need);
+	if (!err)
+		err = radix_tree_insert(root, index, item);
+	if (nr_unpreloaded != unpreloaded)
+		panic("radix_tree_insert_preloaded: radix_tree_nodes_needed counted too few nodes");
+	radix_tree_preload_end();
+	return err;
 }

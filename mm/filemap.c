@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <sched.h>
 #include <errno.h>
+#include <lru.h>
 #include <pagemap.h>
 #include <printk.h>
 #include <string.h>
@@ -62,6 +63,7 @@ void end_page_writeback(struct page *page)
 	if (!PageWriteback(page))
 		panic("end_page_writeback: the page is not under writeback");
 	ClearPageWriteback(page);
+	mod_node_page_state(NR_WRITEBACK, -1);
 	wake_up_all(&page_wait);
 }
 
@@ -71,7 +73,8 @@ int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t 
 
 	if (index > MAX_PAGE_INDEX)
 		return -EFBIG;
-	err = radix_tree_insert(&mapping->i_pages, index, page);
+	/* Preloaded: reclaim, which a node's allocation may start, may change this tree. */
+	err = radix_tree_insert_preloaded(&mapping->i_pages, index, page, GFP_KERNEL);
 	if (err)
 		return err;
 	get_page(page);
@@ -81,6 +84,7 @@ int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t 
 	mod_node_page_state(NR_FILE_PAGES, 1);
 	if (mapping->shmem)
 		mod_node_page_state(NR_SHMEM, 1);
+	lru_cache_add(page);	/* Linux's add_to_page_cache_lru */
 	return 0;
 }
 
@@ -163,6 +167,7 @@ ssize_t generic_file_read_iter(struct file *file, struct iov_iter *to, loff_t *p
 		page = find_get_page(mapping, index);
 		if (page) {
 			copied = copy_to_iter((char *)page_address(page) + offset, nr, to);
+			mark_page_accessed(page);
 			put_page(page);
 		} else {
 			/*
@@ -206,6 +211,7 @@ ssize_t generic_perform_write(struct file *file, struct iov_iter *from, loff_t p
 		copied = copy_from_iter((char *)page_address(page) + offset, bytes, from);
 		/* In ramfs the page cache is the only copy: it stays dirty until the file dies. */
 		SetPageDirty(page);
+		mark_page_accessed(page);
 		put_page(page);
 		pos += copied;
 		written += copied;

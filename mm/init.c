@@ -9,6 +9,7 @@
 #include <cmdline.h>
 #include <memblock.h>
 #include <mm.h>
+#include <lru.h>
 #include <printk.h>
 #include <sections.h>
 #include <slab.h>
@@ -94,6 +95,7 @@ void mm_core_init(u64 entry_cycles)
 		(unsigned long)(cycles_to_ns(buddy_ready_cycles) / 1000000),
 		(unsigned long)(cycles_to_ns(buddy_ready_cycles) / 1000 % 1000));
 	kmem_cache_init();
+	reclaim_policy_init();	/* before the first page joins an LRU list */
 	vmalloc_init();
 	print_zones();
 }

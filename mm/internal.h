@@ -8,6 +8,10 @@
 #include <gfp.h>
 #include <mm_types.h>
 #include <mm.h>
+#include <fs.h>
+#include <vmstat.h>
+#include <mm_user.h>
+#include <swap.h>
 
 /* memblock_free_pages: hand a block of boot memory to the buddy allocator. */
 void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order);
@@ -15,17 +19,51 @@ void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int orde
 void setup_per_cpu_pageset(void);
 /* show_free_areas: per-zone free memory and free blocks, for failure reports. */
 void show_free_areas(void);
+/* ---- the reverse map's hot part (include/rmap.h), inline for fork and faults ---- */
+
+/* page_rss_counter: which of mm's resident-page counters page counts in. */
+static inline unsigned long *page_rss_counter(struct mm_struct *mm, const struct page *page)
+{
+	if (PageAnon(page))
+		return &mm->rss_anon;
+	return page->mapping->shmem ? &mm->rss_shmem : &mm->rss_file;
+}
+
+/*
+ * page_add_rmap: one more mapping by mm of a page that has its owner (a
+ * file page, fork's share); inline, since fork makes one per page.
+ */
+static inline void page_add_rmap(struct mm_struct *mm, struct page *page)
+{
+	if (++page->_mapcount == 0)	/* first mapping anywhere */
+		mod_node_page_state(PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, 1);
+	(*page_rss_counter(mm, page))++;
+}
+
+#ifdef CONFIG_MMU
+/* __page_remove_rmap: page_remove_rmap (include/rmap.h), inline for the hot paths (zap, copy-on-write). */
+static inline void __page_remove_rmap(struct mm_struct *mm, struct page *page)
+{
+	if (--page->_mapcount < 0) {
+		mod_node_page_state(PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED, -1);
+		clear_page_mlock(page);		/* an unmapped page is nobody's lock */
+	}
+	update_hiwater_rss(mm);
+	(*page_rss_counter(mm, page))--;
+	/* A swap-cache page no PTE maps or refers to any more has nobody left to keep it for. */
+	if (unlikely(PageSwapCache(page)))
+		free_page_and_swap_cache(page);
+	else
+		put_page(page);
+}
+#endif
+
 /* int_sqrt: floor(sqrt(x)). */
 unsigned long int_sqrt(unsigned long x);
 
 /* mmlist_head: every address space with page tables, which swapoff walks (Linux's init_mm.mmlist). */
 extern struct list_head mmlist_head;
 
-/*
- * page_remove_rmap (mm/memory.c): mm maps page once fewer; its page
- * reference is dropped (and its swap cache, if nothing else wants it).
- */
-void page_remove_rmap(struct mm_struct *mm, struct page *page);
 
 /* ---- VMA bookkeeping (mm/vma.c), for mm/mmap.c and mm/nommu.c ---- */
 struct mm_struct;

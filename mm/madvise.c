@@ -23,6 +23,7 @@
 #include <pgtable.h>
 #include <sched.h>
 #include <swap.h>
+#include <rmap.h>
 #include "internal.h"
 
 static bool madvise_behavior_valid(int advice)
@@ -68,7 +69,7 @@ int pageout_page(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)
 	struct page *page = vm_normal_page(*ptep);
 
 	/* Linux's madvise_cold_or_pageout_pte_range passes shared pages by: other mappings keep them. */
-	if (!page || page->mapping || page_mapcount(page) != 1 || PageWriteback(page))
+	if (!page || !PageAnon(page) || page_mapcount(page) != 1 || PageWriteback(page))
 		return 0;
 	if (!trylock_page(page))
 		return 0;

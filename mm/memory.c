@@ -27,6 +27,7 @@
 #include <mm_user.h>
 #include <mmu_context.h>
 #include <pgtable.h>
+#include <rmap.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
@@ -116,48 +117,6 @@ static inline bool is_cow_mapping(unsigned long vm_flags)
 	return (vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
 }
 
-/* rss_counter: which of mm's resident-page counters page counts in. */
-static inline unsigned long *rss_counter(struct mm_struct *mm, const struct page *page)
-{
-	if (!page->mapping)
-		return &mm->rss_anon;
-	return page->mapping->shmem ? &mm->rss_shmem : &mm->rss_file;
-}
-
-/*
- * page_add_rmap: one more page-table mapping of page by mm.  A page with
- * a mapping is a page-cache page (a file's, or shared anonymous memory's),
- * counted in Mapped and RssFile; the others are anonymous (AnonPages,
- * RssAnon).  The caller has given the mapping its own page reference.
- */
-static inline void page_add_rmap(struct mm_struct *mm, struct page *page)
-{
-	if (++page->_mapcount == 0)	/* first mapping anywhere */
-		mod_node_page_state(page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, 1);
-	(*rss_counter(mm, page))++;
-}
-
-/* __page_remove_rmap: page_remove_rmap, inline for this file's hot paths (zap, copy-on-write). */
-static inline void __page_remove_rmap(struct mm_struct *mm, struct page *page)
-{
-	if (--page->_mapcount < 0) {
-		mod_node_page_state(page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
-		clear_page_mlock(page);		/* an unmapped page is nobody's lock */
-	}
-	update_hiwater_rss(mm);
-	(*rss_counter(mm, page))--;
-	/* A swap-cache page no PTE maps or refers to any more has nobody left to keep it for. */
-	if (unlikely(PageSwapCache(page)))
-		free_page_and_swap_cache(page);
-	else
-		put_page(page);
-}
-
-void page_remove_rmap(struct mm_struct *mm, struct page *page)
-{
-	__page_remove_rmap(mm, page);
-}
-
 struct page *vm_normal_page(pte_t pte)
 {
 	if (!pte_has_page(pte) || pte_pfn(pte) == zero_pfn())
@@ -225,7 +184,7 @@ struct fork_copy {
  * writable pages become shared and read-only in both (copy-on-write);
  * shared and read-only pages are simply shared.  0 or -ENOMEM.
  */
-static inline int copy_one_pte(struct fork_copy *c, pte_t *src, pte_t *dst)
+static inline int copy_one_pte(struct fork_copy *c, pte_t *src, pte_t *dst, unsigned long addr)
 {
 	unsigned long pfn = pte_pfn(*src);
 	struct page *page;
@@ -235,9 +194,9 @@ static inline int copy_one_pte(struct fork_copy *c, pte_t *src, pte_t *dst)
 		return 0;
 	}
 	/* LAB cow: BEGIN copy a private anonymous page only when vm.fork_copy_eagerly asks; share it otherwise */
-	if (c->cow && sysctl_fork_copy_eagerly && !pfn_to_page(pfn)->mapping) {	/* debug switch */
+	if (c->cow && sysctl_fork_copy_eagerly && PageAnon(pfn_to_page(pfn))) {	/* debug switch */
 	/* LAB cow: STUB
-	if (c->cow && !pfn_to_page(pfn)->mapping) {
+	if (c->cow && PageAnon(pfn_to_page(pfn))) {
 	   LAB cow: END */
 		struct page *copy = alloc_page(GFP_USER);
 
@@ -245,7 +204,7 @@ static inline int copy_one_pte(struct fork_copy *c, pte_t *src, pte_t *dst)
 			return -ENOMEM;
 		copy_page(page_address(copy), __va(PFN_PHYS(pfn)));
 		*dst = pfn_pte(page_to_pfn(copy), vm_get_page_prot(c->dst->vm_flags));
-		page_add_rmap(c->dst->vm_mm, copy);
+		page_add_new_anon_rmap(copy, c->dst, addr);
 		return 0;
 	}
 	/* LAB cow: BEGIN a shared private page is read-only in parent and child: the first write faults and copies */
@@ -278,7 +237,7 @@ static int copy_pte_range(pte_t *src, unsigned long addr, unsigned long end, voi
 		if (pte_none(*src))
 			continue;
 		if (likely(pte_has_page(*src))) {
-			if (copy_one_pte(c, src, dst))
+			if (copy_one_pte(c, src, dst, addr))
 				return -ENOMEM;
 			continue;
 		}
@@ -307,7 +266,8 @@ int copy_page_range(struct vm_area_struct *dst, struct vm_area_struct *src)
  * zeroed page when src is NULL), writable as the VMA allows.  The page it
  * replaces, if any, is the caller's to release.
  */
-static vm_fault_t wp_page_copy(struct vm_area_struct *vma, pte_t *pte, struct page *src)
+static vm_fault_t wp_page_copy(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
+			       struct page *src)
 {
 	struct page *copy = alloc_page(src ? GFP_USER : GFP_USER | __GFP_ZERO);
 
@@ -316,7 +276,7 @@ static vm_fault_t wp_page_copy(struct vm_area_struct *vma, pte_t *pte, struct pa
 	if (src)
 		copy_page(page_address(copy), page_address(src));
 	*pte = pfn_pte(page_to_pfn(copy), vm_get_page_prot(vma->vm_flags));
-	page_add_rmap(vma->vm_mm, copy);
+	page_add_new_anon_rmap(copy, vma, addr);
 	mlock_vma_page(vma, copy);
 	return 0;
 }
@@ -357,13 +317,14 @@ static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long va, pt
 		mlock_vma_page(vma, page);
 		return 0;
 	}
-	ret = wp_page_copy(vma, pte, page);
+	ret = wp_page_copy(vma, va, pte, page);
 	put_page(page);
 	return ret;
 }
 
 /* do_anonymous_page: the first touch of an anonymous page. */
-static vm_fault_t do_anonymous_page(struct vm_area_struct *vma, pte_t *pte, bool write)
+static vm_fault_t do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
+				    bool write)
 {
 	/* LAB lazy: BEGIN a read maps the shared zero page, read-only: only a write needs a page of its own */
 	if (!write) {	/* reading: the zero page, read-only, until the first write */
@@ -371,14 +332,14 @@ static vm_fault_t do_anonymous_page(struct vm_area_struct *vma, pte_t *pte, bool
 		return 0;
 	}
 	/* LAB lazy: END */
-	return wp_page_copy(vma, pte, NULL);
+	return wp_page_copy(vma, addr, pte, NULL);
 }
 
 /*
  * do_wp_page: a write to a present page mapped read-only in a writable
  * VMA: the page is shared copy-on-write (or is the zero page).
  */
-static vm_fault_t do_wp_page(struct vm_area_struct *vma, pte_t *pte)
+static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 {
 	unsigned long pfn = pte_pfn(*pte);
 	struct page *old = pfn == zero_pfn() ? NULL : pfn_to_page(pfn);
@@ -392,12 +353,12 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, pte_t *pte)
 	if (old && PageSwapCache(old) && page_mapcount(old) == 1 && !PageLocked(old))
 		try_to_free_swap(old);
 	/* LAB cow: BEGIN the last user of an anonymous page may just write to it: nothing to copy */
-	if (old && !old->mapping && page_mapcount(old) == 1 && page_ref_count(old) == 1) {
+	if (old && PageAnon(old) && page_mapcount(old) == 1 && page_ref_count(old) == 1) {
 		*pte = pte_mkwrite(*pte);
 		return 0;
 	}
 	/* LAB cow: END */
-	ret = wp_page_copy(vma, pte, old);
+	ret = wp_page_copy(vma, addr, pte, old);
 	if (!ret && old) {
 		munlock_vma_page(vma, old);	/* the copy holds this VMA's lock now */
 		__page_remove_rmap(vma->vm_mm, old);
@@ -412,7 +373,10 @@ void swapin_map_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
 	pgprot_t prot = vm_get_page_prot(vma->vm_flags);
 
 	get_page(page);
-	page_add_rmap(vma->vm_mm, page);
+	if (PageAnon(page))
+		page_add_rmap(vma->vm_mm, page);	/* another mapping has it already */
+	else
+		page_add_new_anon_rmap(page, vma, addr);	/* just read in: its owner and index, the LRU */
 	vma->vm_mm->swap_ents--;
 	swap_free(entry);
 	/*
@@ -487,13 +451,21 @@ static vm_fault_t handle_pte_fault(struct vm_area_struct *vma, unsigned long add
 		if (unlikely(!pte_none(*pte)))
 			return do_swap_page(vma, addr, pte, write);
 		return vma->vm_file ? do_file_fault(vma, addr, pte, write) :
-				      do_anonymous_page(vma, pte, write);
+				      do_anonymous_page(vma, addr, pte, write);
 	}
 	if (!pte_present(*pte))
 		return VM_FAULT_SIGSEGV;	/* PROT_NONE: the caller's access check has refused already */
 	if (write && !pte_write(*pte))
-		return do_wp_page(vma, pte);
-	return 0;	/* another path mapped it already: just retry */
+		return do_wp_page(vma, addr, pte);
+	/*
+	 * Mapped and allowed: another path mapped it already, or hardware
+	 * that does not set A and D itself faulted for them (Svade): set
+	 * them, as Linux's handle_pte_fault does, and retry.
+	 */
+	*pte = pte_mkyoung(*pte);
+	if (write)
+		*pte = pte_mkdirty(*pte);
+	return 0;
 }
 
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags)
@@ -516,7 +488,7 @@ struct page *get_user_page_remote(struct mm_struct *mm, unsigned long addr)
 	struct vm_area_struct *vma = find_vma(mm, addr);
 	struct page *page = follow_page(mm, addr);
 
-	if (page && page_to_pfn(page) != zero_pfn() && !page->mapping && !PageSwapCache(page))
+	if (page && page_to_pfn(page) != zero_pfn() && PageAnon(page) && !PageSwapCache(page))
 		return page;	/* a private page of its own is there already */
 	if (!vma || vma->vm_start > addr || (handle_mm_fault(vma, addr, FAULT_FLAG_WRITE) & VM_FAULT_ERROR))
 		return NULL;

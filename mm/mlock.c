@@ -12,11 +12,13 @@
  * through mlock or through a later fault (mlock_vma_page, from
  * mm/memory.c); an unmap or munlock takes the mark off again.
  *
- * rvmm has no reverse map for anonymous pages, so it cannot ask, as
- * Linux does, whether some other VMA still locks a page when one VMA
- * lets go: the mark goes, and a file page two processes lock counts in
- * Mlocked only until the first of them unlocks it.  mm->locked_vm, per
- * process, is exact.
+ * Linux asks the reverse map whether some other VMA still locks a page
+ * when one VMA lets go; rvmm does not (yet) ask its own (mm/rmap.c): the
+ * mark goes, and a file page two processes lock counts in Mlocked only
+ * until the first of them unlocks it.  Reclaim catches the rest: a page
+ * a locked VMA still maps is mlocked again when try_to_unmap finds that
+ * VMA.  mm->locked_vm, per process, is exact.  A marked page is on the
+ * unevictable list (include/lru.h).
  *
  * RLIMIT_MEMLOCK limits what may be locked, except for a task with
  * CAP_IPC_LOCK: root, which every rvmm process is.  The checks are
@@ -26,6 +28,7 @@
  * ENOSYS (every page is resident anyway).
  */
 #include <errno.h>
+#include <lru.h>
 #include <mman.h>
 #include <mm_user.h>
 #include <pgtable.h>
@@ -39,6 +42,7 @@ void clear_page_mlock(struct page *page)
 	if (PageMlocked(page)) {
 		ClearPageMlocked(page);
 		mod_node_page_state(NR_MLOCK, -1);
+		lru_update_evictable(page);	/* back to the policy, unless ramfs's */
 	}
 }
 
@@ -47,6 +51,7 @@ void mlock_vma_page(struct vm_area_struct *vma, struct page *page)
 	if ((vma->vm_flags & VM_LOCKED) && !PageMlocked(page)) {
 		SetPageMlocked(page);
 		mod_node_page_state(NR_MLOCK, 1);
+		lru_update_evictable(page);	/* onto the unevictable list */
 	}
 }
 

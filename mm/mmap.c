@@ -20,6 +20,7 @@
 #include <cmdline.h>
 #include <printk.h>
 #include <resource.h>
+#include <rmap.h>
 #include "internal.h"
 
 /* vm_start_gap: where vma's guard begins: a stack keeps the STACK_GUARD_GAP below it free. */
@@ -51,7 +52,7 @@ static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struc
 {
 	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
 	       a->vm_file == b->vm_file && a->vm_name == b->vm_name &&
-	       (!a->vm_file || a->vm_pgoff + (unsigned long)vma_pages(a) == b->vm_pgoff);
+	       a->vm_pgoff + (unsigned long)vma_pages(a) == b->vm_pgoff;	/* anon too: rmap.h */
 }
 
 /* absorb: a takes over b's range (b just above a); b goes, its pages stay mapped. */
@@ -133,6 +134,7 @@ int vm_brk_flags(struct mm_struct *mm, unsigned long start, unsigned long len,
 	vma = vma_new(mm, start, start + len, vm_flags, name);
 	if (!vma)
 		goto unacct;
+	vma->vm_pgoff = start >> PAGE_SHIFT;	/* an anonymous page's linear index (rmap.h) */
 	err = insert_vma(mm, vma);
 	if (err) {
 		kfree(vma);
@@ -167,6 +169,7 @@ int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 		return -ENOMEM;
 	vm_stat_account(vma->vm_mm, vma->vm_flags, (long)grow);
 	vma->vm_start = start;	/* the tree's order is unchanged: nothing lies in between */
+	vma->vm_pgoff -= grow;	/* the pages there keep their linear index (rmap.h) */
 	return 0;
 }
 
@@ -194,8 +197,13 @@ struct mm_struct *mm_alloc(void)
 	if (!mm)
 		return NULL;
 	mm->mm_users = 1;
+	if (anon_vma_prepare(mm)) {
+		kfree(mm);
+		return NULL;
+	}
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
+		unlink_anon_vma(mm);
 		kfree(mm);
 		return NULL;
 	}
@@ -227,6 +235,7 @@ void mmput(struct mm_struct *mm)
 		switch_mm(NULL);
 	list_del(&mm->mmlist);
 	exit_mmap(mm);
+	unlink_anon_vma(mm);	/* after the last of its pages is unmapped */
 	pgd_free(mm);
 	kfree(mm->exe_name);
 	kfree(mm);
@@ -239,6 +248,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 
 	if (!mm)
 		return NULL;
+	anon_vma_fork(mm, old);	/* the pages it shares copy-on-write name the parent's */
 	mm->start_code = old->start_code;
 	mm->end_code = old->end_code;
 	mm->start_data = old->start_data;
@@ -443,6 +453,8 @@ static long mmap_region(struct mm_struct *mm, struct file *file, unsigned long a
 		pgoff = 0;
 	} else if (file) {
 		get_file(file);
+	} else {
+		pgoff = addr >> PAGE_SHIFT;	/* an anonymous page's linear index (rmap.h), as Linux */
 	}
 	vma->vm_file = file;
 	vma->vm_pgoff = pgoff;

@@ -15,6 +15,8 @@
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <gfp.h>
+#include <lru.h>
+#include <vmscan.h>
 #include <printk.h>
 #include <stdio.h>
 #include <smp.h>
@@ -57,8 +59,9 @@ const char *page_flag_names(unsigned int flags, char *buf, size_t len)
 		[PG_slab] = "slab", [PG_large_kmalloc] = "large_kmalloc", [PG_pcp] = "pcp",
 		[PG_locked] = "locked", [PG_lru] = "lru", [PG_active] = "active",
 		[PG_writeback] = "writeback", [PG_referenced] = "referenced",
-		[PG_uptodate] = "uptodate", [PG_dirty] = "dirty", [PG_swapbacked] = "swapbacked",
+		[PG_uptodate] = "uptodate", [PG_dirty] = "dirty",
 		[PG_mlocked] = "mlocked", [PG_swapcache] = "swapcache",
+		[PG_unevictable] = "unevictable",
 	};
 	size_t n = 0;
 
@@ -510,18 +513,25 @@ static bool free_something(void)
 
 /*
  * The slow path: below the low watermark, as Linux's
- * __alloc_pages_slowpath less kswapd and reclaim, which rvmm does not
- * have: retry at the min watermark with the reserves the caller is
- * entitled to; an OOM victim may take the last reserves to exit; then, if
- * the caller may wait, free what can be freed without losing data, and as
- * a last resort call the OOM killer and retry.  A costly order,
- * __GFP_NORETRY and __GFP_RETRY_MAYFAIL never kill; __GFP_NOFAIL never
- * fails (it takes the last reserves, and panics if even they are gone).  A few rounds bound the retries: the killer's victim cannot run
- * and exit while this allocation loops, so the asker fails and tries
- * again later (a page fault after giving the victim the CPU).
+ * __alloc_pages_slowpath: wake kswapd to bring every zone back above its
+ * high watermark; retry at the min watermark with the reserves the caller
+ * is entitled to; an OOM victim may take the last reserves to exit; then,
+ * if the caller may wait, free what can be freed without losing data (the
+ * per-cpu lists, spare slabs) and reclaim directly (try_to_free_pages):
+ * while reclaim frees pages the allocation retries, up to
+ * MAX_RECLAIM_RETRIES times (Linux's should_reclaim_retry, without its
+ * estimate of what is reclaimable), and only once a reclaim frees nothing
+ * is the OOM killer called, as a last resort, and the allocation retried.
+ * A costly order, __GFP_NORETRY and __GFP_RETRY_MAYFAIL never kill;
+ * __GFP_NORETRY reclaims once at most; __GFP_NOFAIL never fails (it takes
+ * the last reserves, and panics if even they are gone).  A few rounds
+ * bound the OOM retries: the killer's victim cannot run and exit while
+ * this allocation loops, so the asker fails and tries again later (a page
+ * fault after giving the victim the CPU).
  */
 #define PAGE_ALLOC_COSTLY_ORDER	3
 #define MAX_OOM_RETRIES		4
+#define MAX_RECLAIM_RETRIES	16
 
 static __cold struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 					   enum zone_type highest_zoneidx)
@@ -529,17 +539,25 @@ static __cold struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	unsigned int alloc_flags = ALLOC_WMARK_MIN;
 	struct page *page;
 	bool freed = false, killed = false;
+	int reclaim_retries = 0;
 
 	if (gfp & __GFP_HIGH)
 		alloc_flags |= ALLOC_MIN_RESERVE;
 	if (!(gfp & __GFP_DIRECT_RECLAIM))
 		alloc_flags |= ALLOC_NON_BLOCK;
+	if (gfp & __GFP_KSWAPD_RECLAIM)
+		wakeup_kswapd();
 	for (int round = 0;; round++) {
 		page = get_page_from_freelist(gfp, order, alloc_flags, highest_zoneidx);
 		if (page) {
 			if (killed)
 				oom_bench_done();
 			return page;
+		}
+		if (in_reclaim()) {	/* Linux's PF_MEMALLOC: reclaim frees more than it takes */
+			page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS,
+						      highest_zoneidx);
+			break;
 		}
 		if (tsk_is_oom_victim(current)) {	/* Linux's ALLOC_OOM: the way out must not block */
 			page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS,
@@ -553,6 +571,12 @@ static __cold struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 			freed = true;
 			if (free_something())
 				continue;
+		}
+		if (reclaim_retries < MAX_RECLAIM_RETRIES &&
+		    try_to_free_pages(gfp, order, highest_zoneidx)) {
+			reclaim_retries = (gfp & __GFP_NORETRY) ? MAX_RECLAIM_RETRIES : reclaim_retries + 1;
+			round--;	/* progress: not a round towards the OOM killer */
+			continue;
 		}
 		if (order > PAGE_ALLOC_COSTLY_ORDER || (gfp & (__GFP_NORETRY | __GFP_RETRY_MAYFAIL)))
 			break;
@@ -749,6 +773,19 @@ static __cold void __free_pages_checked(struct page *page, unsigned int order)
 			     (1u << PG_slab) | (1u << PG_large_kmalloc)))) {
 		page->_refcount--;
 		return;
+	}
+	/*
+	 * The last reference to a page on an LRU list: it leaves its list
+	 * first (Linux's __page_cache_release), so that what is freed is never
+	 * on a list (free_page_problem reports one that is).
+	 */
+	if (PageLRU(page) && order == 0 && PageHead(page) && page->_refcount == 1) {
+		lru_release_page(page);
+		if ((page->flags & PAGE_FLAGS_CHECK_AT_FREE) == (1u << PG_head)) {
+			page->_refcount = 0;	/* off its list, it passes the fast path's check */
+			free_the_page(page, 0);
+			return;
+		}
 	}
 	problem = free_page_problem(page, order);
 	if (problem) {

@@ -75,6 +75,7 @@ int swap_writepage(struct page *page)
 		panic("swap_writepage: not a locked swap-cache page");
 	ClearPageDirty(page);
 	SetPageWriteback(page);
+	mod_node_page_state(NR_WRITEBACK, 1);
 	unlock_page(page);
 	count_vm_event(PSWPOUT);
 	swap_submit(page, REQ_OP_WRITE, end_swap_write);

@@ -5,7 +5,7 @@
  * the slot: each area's radix tree maps offsets to pages.  A page joins
  * the cache when it is given a slot to be written to (add_to_swap) or when
  * it is read in (read_swap_cache_async), is marked PG_swapcache with its
- * entry in page->private, and the cache holds a reference and the slot's
+ * entry in swap_entries (page_swap_entry), and the cache holds a reference and the slot's
  * SWAP_HAS_CACHE.  So a page being written out or read in is found by
  * every fault on the same entry, which waits on its lock rather than read
  * it a second time, and a page read in and only read stays in the cache,
@@ -25,17 +25,41 @@
 #include <vmstat.h>
 #include "swap.h"
 
+/*
+ * swap_entries: the entry of every swap-cache page, by pfn (see
+ * page_swap_entry in include/swap.h); an entry is never 0 (offset 0 is
+ * the swap header), so it is stored as the item itself.
+ */
+static struct radix_tree_root swap_entries = RADIX_TREE_INIT;
+
+swp_entry_t page_swap_entry(const struct page *page)
+{
+	return (swp_entry_t){ (unsigned long)radix_tree_lookup(&swap_entries, page_to_pfn(page)) };
+}
+
 /* add_to_swap_cache: enter page under entry, whose SWAP_HAS_CACHE the caller holds; 0 or -ENOMEM. */
 static int add_to_swap_cache(struct page *page, swp_entry_t entry)
 {
-	int err = radix_tree_insert(swap_cache_of(entry), swp_offset(entry), page);
+	struct radix_tree_root *cache = swap_cache_of(entry);
+	unsigned int need;
+	int err = 0;
 
+	/* Both inserts from preloaded nodes: reclaim, which an allocation may start, changes both trees. */
+	while (!err && (need = radix_tree_nodes_needed(cache, swp_offset(entry)) +
+			radix_tree_nodes_needed(&swap_entries, page_to_pfn(page))) > radix_tree_preloaded())
+		err = radix_tree_preload(GFP_KERNEL, need);
+	if (!err)
+		err = radix_tree_insert(cache, swp_offset(entry), page);
+	if (!err) {
+		err = radix_tree_insert(&swap_entries, page_to_pfn(page), (void *)entry.val);
+		if (err)
+			radix_tree_delete(cache, swp_offset(entry));
+	}
+	radix_tree_preload_end();
 	if (err)
 		return err;
 	get_page(page);
 	SetPageSwapCache(page);
-	SetPageSwapBacked(page);
-	set_page_private(page, entry.val);
 	mod_node_page_state(NR_SWAPCACHE, 1);
 	return 0;
 }
@@ -44,7 +68,7 @@ int add_to_swap(struct page *page)
 {
 	swp_entry_t entry;
 
-	if (!PageLocked(page) || PageSwapCache(page) || page->mapping)
+	if (!PageLocked(page) || PageSwapCache(page) || !PageAnon(page))
 		panic("add_to_swap: not a locked anonymous page outside the swap cache");
 	entry = get_swap_page();
 	if (!entry.val)
@@ -67,7 +91,7 @@ void delete_from_swap_cache(struct page *page)
 	radix_tree_delete(swap_cache_of(entry), swp_offset(entry));
 	ClearPageSwapCache(page);
 	ClearPageDirty(page);
-	set_page_private(page, 0);
+	radix_tree_delete(&swap_entries, page_to_pfn(page));
 	mod_node_page_state(NR_SWAPCACHE, -1);
 	put_swap_page(entry);
 	put_page(page);

@@ -6,6 +6,7 @@
 #include <mm.h>
 #include <vmalloc.h>
 #include <vmstat.h>
+#include <lru.h>
 #include <mm_user.h>
 #include <swap.h>
 #include "internal.h"
@@ -56,21 +57,31 @@ void show_meminfo(struct seq_buf *m)
 	unsigned long sunreclaim = global_node_page_state(NR_SLAB_UNRECLAIMABLE);
 	unsigned long shmem = global_node_page_state(NR_SHMEM);
 	unsigned long file = global_node_page_state(NR_FILE_PAGES);
+	unsigned long lru[NR_LRU_LISTS];
 
+	for (int i = 0; i < NR_LRU_LISTS; i++)
+		lru[i] = global_lru_pages((enum lru_list)i);
 	show_val_kb(m, "MemTotal:", totalram_pages());
 	show_val_kb(m, "MemFree:", nr_free_pages());
 	show_val_kb(m, "MemAvailable:", si_mem_available());
 	show_val_kb(m, "Buffers:", 0);
 	show_val_kb(m, "Cached:", file > shmem ? file : shmem);
 	show_val_kb(m, "SwapCached:", global_node_page_state(NR_SWAPCACHE));
-	/* Without reclaim only mlock'ed pages are kept off the (absent) LRU lists on purpose. */
-	show_val_kb(m, "Unevictable:", global_node_page_state(NR_MLOCK));
+	show_val_kb(m, "Active:", lru[LRU_ACTIVE_ANON] + lru[LRU_ACTIVE_FILE]);
+	show_val_kb(m, "Inactive:", lru[LRU_INACTIVE_ANON] + lru[LRU_INACTIVE_FILE]);
+	show_val_kb(m, "Active(anon):", lru[LRU_ACTIVE_ANON]);
+	show_val_kb(m, "Inactive(anon):", lru[LRU_INACTIVE_ANON]);
+	show_val_kb(m, "Active(file):", lru[LRU_ACTIVE_FILE]);
+	show_val_kb(m, "Inactive(file):", lru[LRU_INACTIVE_FILE]);
+	show_val_kb(m, "Unevictable:", lru[LRU_UNEVICTABLE]);
 	show_val_kb(m, "Mlocked:", global_node_page_state(NR_MLOCK));
 #ifndef CONFIG_MMU
 	show_val_kb(m, "MmapCopy:", mmap_pages_allocated);	/* where Linux puts it */
 #endif
 	show_val_kb(m, "SwapTotal:", (unsigned long)total_swap_pages);
 	show_val_kb(m, "SwapFree:", get_nr_swap_pages() > 0 ? (unsigned long)get_nr_swap_pages() : 0);
+	show_val_kb(m, "Dirty:", global_node_page_state(NR_FILE_DIRTY));
+	show_val_kb(m, "Writeback:", global_node_page_state(NR_WRITEBACK));
 	show_val_kb(m, "AnonPages:", global_node_page_state(NR_ANON_MAPPED));
 	show_val_kb(m, "Mapped:", global_node_page_state(NR_FILE_MAPPED));
 	show_val_kb(m, "Shmem:", shmem);
@@ -149,6 +160,8 @@ static const struct {
 	{ "nr_anon_pages", NR_ANON_MAPPED },
 	{ "nr_mapped", NR_FILE_MAPPED },
 	{ "nr_file_pages", NR_FILE_PAGES },
+	{ "nr_dirty", NR_FILE_DIRTY },
+	{ "nr_writeback", NR_WRITEBACK },
 	{ "nr_shmem", NR_SHMEM },
 	{ "nr_kernel_stack", NR_KERNEL_STACK_KB },	/* in kB, as in Linux */
 	{ "nr_page_table_pages", NR_PAGETABLE },
@@ -159,14 +172,25 @@ static unsigned long vm_events[NR_VM_EVENT_ITEMS];
 static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[PSWPIN] = "pswpin",
 	[PSWPOUT] = "pswpout",
+	[PGACTIVATE] = "pgactivate",
+	[PGDEACTIVATE] = "pgdeactivate",
 	[PGFAULT] = "pgfault",
 	[PGMAJFAULT] = "pgmajfault",
+	[PGSTEAL_KSWAPD] = "pgsteal_kswapd",
+	[PGSTEAL_DIRECT] = "pgsteal_direct",
+	[PGSCAN_KSWAPD] = "pgscan_kswapd",
+	[PGSCAN_DIRECT] = "pgscan_direct",
 	[OOM_KILL] = "oom_kill",
 };
 
 void count_vm_event(enum vm_event_item item)
 {
 	vm_events[item]++;
+}
+
+void count_vm_events(enum vm_event_item item, unsigned long delta)
+{
+	vm_events[item] += delta;
 }
 
 unsigned long global_vm_event(enum vm_event_item item)
@@ -176,7 +200,14 @@ unsigned long global_vm_event(enum vm_event_item item)
 
 void show_vmstat(struct seq_buf *m)
 {
+	static const char *const lru_names[NR_LRU_LISTS] = {
+		"nr_inactive_anon", "nr_active_anon", "nr_inactive_file", "nr_active_file",
+		"nr_unevictable",
+	};
+
 	seq_buf_printf(m, "nr_free_pages %lu\n", nr_free_pages());
+	for (int lru = 0; lru < NR_LRU_LISTS; lru++)	/* Linux's node counters start with these */
+		seq_buf_printf(m, "%s %lu\n", lru_names[lru], global_lru_pages((enum lru_list)lru));
 	for (size_t i = 0; i < ARRAY_SIZE(vmstat_node_items); i++)
 		seq_buf_printf(m, "%s %lu\n", vmstat_node_items[i].name,
 			       global_node_page_state(vmstat_node_items[i].item));

@@ -224,7 +224,7 @@ def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
     try:
         b = qemu.boot(kernels[build], opensbi, timeout=timeout, restart=NEXT_PROGRAM, mem=MEM,
                       cpus=CPUS, mmu=MMU, initrd=initramfs,
-                      disk=disk if qemu.mkswap_image(disk)[0] else None,
+                      disk=disk if qemu.mkswap_image(disk, 512 << 20)[0] else None,
                       bootargs="init=/bin/runtests %s -- %s" % (INIT_ENV, " ".join(programs)))
     finally:
         os.unlink(disk)

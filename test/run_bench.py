@@ -12,6 +12,7 @@ import argparse
 import io
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -63,9 +64,21 @@ def main():
     ap.add_argument("--kernel", required=True)
     ap.add_argument("--opensbi", required=True)
     ap.add_argument("--initramfs", required=True)
+    ap.add_argument("--policy-trace", help="test/host/unit_reclaim_policy, built")
     ap.add_argument("--nommu-kernel", default="", help="the no-MMU kernel: time make grade")
     args = ap.parse_args()
     failed = False
+
+    # The replacement policies' faults on one trace with locality (a host run, exact by construction).
+    if args.policy_trace:
+        out = subprocess.run([args.policy_trace], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        lines = [BENCH.match(l.strip()) for l in out.stdout.decode("utf-8", "replace").split("\n")]
+        found = [m for m in lines if m and m.group(1).startswith("reclaim_policy_faults_")]
+        for m in found:
+            report(*m.groups())
+        if out.returncode != 0 or len(found) != 4:
+            print("bench reclaim_policy_faults: the trace failed (status %s)" % out.returncode)
+            failed = True
 
     b = qemu.boot(args.kernel, args.opensbi, bootargs="test=bench", icount=True, timeout=300,
                   initrd=args.initramfs)
@@ -99,6 +112,21 @@ def main():
     else:
         print("bench oom_kill: no measurement (status %s)" % b.status)
         failed = True
+
+    # Reclaim with a swap disk (a fresh sparse 512 MiB image): a page out and back, kswapd's rate.
+    disk = os.path.join(os.path.dirname(os.path.abspath(args.kernel)), "bench-swap.img")
+    made, _ = qemu.mkswap_image(disk, 512 << 20)
+    b = qemu.boot(args.kernel, args.opensbi, bootargs="init=/bin/reclaimbench", timeout=300,
+                  initrd=args.initramfs, disk=disk)
+    found = {m.group(1): m for m in (BENCH.match(l.strip()) for l in b.lines) if m}
+    for name in ("swap_out_in_4k", "kswapd_reclaim_rate"):
+        if name in found:
+            report(*found[name].groups())
+        else:
+            print("bench %s: no measurement (mkswap %s, boot status %s)"
+                  % (name, "made the disk" if made else "failed", b.status))
+            failed = True
+    os.unlink(disk)
 
     # A user at the prompt, typing nothing: the share of a host core QEMU burns (wall-clock based).
     with qemu.Console(args.kernel, args.opensbi, initrd=args.initramfs,

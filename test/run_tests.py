@@ -37,10 +37,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 import linux_kernel  # noqa: E402
 
-SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs", "oom", "vmalloc"]
+SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs", "oom", "vmalloc",
+          "reclaim"]
 # Without an MMU: no page tables to test (paging), and the proc suite's
 # program checks what an MMU enforces; the user tests cover processes there.
-NOMMU_SUITES = ["memblock", "zones", "buddy", "slab", "timer", "fs", "oom", "vmalloc"]
+NOMMU_SUITES = ["memblock", "zones", "buddy", "slab", "timer", "fs", "oom", "vmalloc", "reclaim"]
 # attach: None; "initrd" (the archive test_initrd writes); "disk" or "legacy disk" (the
 # image test_disk writes, as a virtio-blk disk on the modern or the legacy virtio-mmio interface)
 CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot arguments, suites, attach)
@@ -49,6 +50,10 @@ CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot argumen
     ("mmu 3G", "mmu", "3G", "sv48", "", SUITES, None),
     ("mmu 3G mem=2560M", "mmu", "3G", "sv48", "mem=2560M", SUITES, None),
     ("mmu sv39 128M", "mmu", "128M", "sv39", "", SUITES, None),
+    # the reclaim suite under each replacement policy but the default (docs/reclaim.md)
+    ("mmu 128M fifo", "mmu", "128M", "sv48", "reclaim_policy=fifo", ["reclaim"], None),
+    ("mmu 128M clock", "mmu", "128M", "sv48", "reclaim_policy=clock", ["reclaim"], None),
+    ("mmu 128M mglru", "mmu", "128M", "sv48", "reclaim_policy=mglru", ["reclaim"], None),
     ("mmu sv39 3G", "mmu", "3G", "sv39", "", ["zones", "buddy", "paging", "proc"], None),
     ("mmu sv57 128M", "mmu", "128M", "sv57", "", SUITES, None),
     ("mmu sv57 3G", "mmu", "3G", "sv57", "", ["paging", "proc", "vmalloc"], None),
@@ -398,11 +403,14 @@ FULL_OOM_STRESS = ("mmu sv48 128M", "nommu 128M")
 OOM_STRESS_ROUNDS = 10
 
 
+SWAP_DISK_SIZE = 512 << 20	# test_reclaim swaps out what twice a 128 MiB RAM does not fit
+
+
 def swap_disk(kernel, label, results):
-    """A fresh swap area for one user-test boot: a sparse 64 MiB image that mkswap formatted."""
+    """A fresh swap area for one user-test boot: a sparse 512 MiB image that mkswap formatted."""
     path = os.path.join(os.path.dirname(os.path.abspath(kernel)),
                         "swap-disk-%s.img" % re.sub(r"\W+", "-", label))
-    ok, out = qemu.mkswap_image(path)
+    ok, out = qemu.mkswap_image(path, SWAP_DISK_SIZE)
     results.add(ok, "[rvmm %s] mkswap wrote the swap disk" % label, out.split("\n"))
     return path
 

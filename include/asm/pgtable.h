@@ -146,6 +146,24 @@ static inline pte_t pte_mkdirty(pte_t pte)
 	return (pte_t){ pte.pte | _PAGE_DIRTY };
 }
 
+/*
+ * ptep_test_and_clear_young: clear the entry's accessed bit atomically (a
+ * hart's page walk may be setting A or D in the same entry), saying
+ * whether it was set.  As Linux's riscv ptep_clear_flush_young, no TLB
+ * flush follows: a stale translation only means a later access may not set
+ * A again until the entry leaves the TLB (a switch of address space, any
+ * flush), which costs reclaim some precision and never correctness.
+ * QEMU sets A and D itself in its page walk, as the privileged spec
+ * allows; hardware that faults instead (Svade) is handled by the fault
+ * path, which sets them as Linux's handle_pte_fault does.
+ */
+static inline bool ptep_test_and_clear_young(pte_t *ptep)
+{
+	if (!(ptep->pte & _PAGE_ACCESSED))
+		return false;
+	return __atomic_fetch_and(&ptep->pte, ~_PAGE_ACCESSED, __ATOMIC_RELAXED) & _PAGE_ACCESSED;
+}
+
 /* pte_modify: the same page with a new protection. */
 static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
 {

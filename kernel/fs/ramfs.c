@@ -61,6 +61,7 @@ static struct inode *ramfs_get_inode(struct super_block *sb, struct inode *dir,
 	if (!inode)
 		return NULL;
 	inode->i_mode = mode;
+	inode->i_mapping->unevictable = true;	/* its pages are the only copy (Linux's ramfs_get_inode) */
 	switch (mode & S_IFMT) {
 	case S_IFREG:
 		inode->i_op = &ramfs_file_inode_operations;

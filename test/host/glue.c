@@ -9,6 +9,8 @@
 #include <cmdline.h>
 #include <mmzone.h>
 #include <oom.h>
+#include <rmap.h>
+#include <vmscan.h>
 #include <slab.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -580,6 +582,38 @@ bool out_of_memory(gfp_t gfp, unsigned int order)
 
 void oom_bench_done(void)
 {
+}
+
+/* ---- reclaim's side of the slow path, and the reverse map ------------------- */
+
+/* No kswapd and no reclaim here: the host tests' pages are on no LRU list unless a test puts them there. */
+void wakeup_kswapd(void)
+{
+}
+
+bool in_reclaim(void)
+{
+	return false;
+}
+
+unsigned long try_to_free_pages(gfp_t gfp, unsigned int order, enum zone_type highest_zoneidx)
+{
+	(void)gfp, (void)order, (void)highest_zoneidx;
+	return 0;
+}
+
+bool *host_accessed;
+
+int page_referenced(struct page *page, unsigned long *vm_flags)
+{
+	int young = 0;
+
+	*vm_flags = 0;
+	if (host_accessed) {
+		young = host_accessed[page - mem_map];
+		host_accessed[page - mem_map] = false;	/* sampled and cleared, as the accessed bit */
+	}
+	return young;
 }
 
 /* ---- the command line and the clock ------------------------------------------ */

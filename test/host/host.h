@@ -84,6 +84,14 @@ void host_snap_free(struct host_snap *s);
 /* Pages on the per-cpu lists of zone z, over all cpus. */
 unsigned long host_pcp_count(const struct zone *z);
 
+/*
+ * host_accessed: the accessed bit of each page (indexed by page - mem_map)
+ * that the host's page_referenced() samples and clears; NULL: never set.
+ * There are no page tables here: a test sets a page's entry to play a
+ * process touching it.
+ */
+extern bool *host_accessed;
+
 /* ---- kernel log -------------------------------------------------------- */
 
 /* host_log_clear: forget the captured log (reports are looked for after this). */

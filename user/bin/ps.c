@@ -1,7 +1,8 @@
 /*
  * ps: one line per process, from /proc/<pid>/status: pid, parent, state,
  * virtual size and resident size (kB, as Linux's VmSize and VmRSS), name.
- * A process without an address space (a kernel thread) shows "-" for both.
+ * A process without an address space (a kernel thread) shows "-" for both,
+ * and its name in brackets, as Linux's ps does: [kswapd0].
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -82,8 +83,10 @@ int main(void)
 	printf("  PID  PPID S     VSZ     RSS COMMAND\n");
 	for (size_t i = 0; i < n; i++) {
 		char v[24], r[24];	/* a long needs up to 20 */
+		/* A task without an address space is a kernel thread: in brackets, as Linux's ps shows it. */
+		const char *fmt = procs[i].vsz < 0 ? "%5d %5d %c %s %s [%s]\n" : "%5d %5d %c %s %s %s\n";
 
-		printf("%5d %5d %c %s %s %s\n", procs[i].pid, procs[i].ppid, procs[i].state,
+		printf(fmt, procs[i].pid, procs[i].ppid, procs[i].state,
 		       kb(procs[i].vsz, v, sizeof(v)), kb(procs[i].rss, r, sizeof(r)), procs[i].name);
 	}
 	free(procs);

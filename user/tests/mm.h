@@ -1,14 +1,17 @@
 /*
  * mm.h: what the memory-mapping tests (test_mmap, test_cow, test_lazy)
  * share on top of tap.h: the page size, numbers read from /proc, scratch
- * files, and one access made in a child to see what it dies of.
+ * files, one access made in a child to see what it dies of, and swapon
+ * for the swap tests.
  */
 #ifndef RVMM_TESTS_MM_H
 #define RVMM_TESTS_MM_H
 
 #include <fcntl.h>
 #include <signal.h>
+#include <errno.h>
 #include <sys/mman.h>
+#include <sys/swap.h>
 #include "tap.h"
 
 /* 4 KiB on rvmm, on riscv64 Linux and on x86-64 Linux (the native oracle) */
@@ -184,6 +187,18 @@ static inline int vmas_in(char *p, size_t len)
 	if (f)
 		fclose(f);
 	return count;
+}
+
+/* swapon_fresh: swapon(path) for a test, taking off first an area an earlier run left on; 0 or errno. */
+static inline int swapon_fresh(const char *path)
+{
+	int err;
+
+	errno = 0;
+	err = swapon(path, 0) ? errno : 0;
+	if (err == EBUSY && swapoff(path) == 0)
+		err = swapon(path, 0) ? errno : 0;
+	return err;
 }
 
 #endif /* RVMM_TESTS_MM_H */

@@ -121,10 +121,7 @@ static void start(void)
 		skip(why, "swapon " DEV);
 		return;
 	}
-	errno = 0;
-	err = swapon(DEV, 0) ? errno : 0;
-	if (err == EBUSY && swapoff(DEV) == 0)
-		err = swapon(DEV, 0) ? errno : 0;
+	err = swapon_fresh(DEV);
 	if (no_mmu()) {
 		ok(err == ENOSYS, "without an MMU there is no swap: swapon is ENOSYS (%s)", strerror(err));
 		why = NEEDS_MMU "no swap without one";
@@ -191,7 +188,7 @@ static void check_pageout(void)
 {
 	long free0 = 0, swap0 = 0, rss0 = 0, out0 = 0, in0 = 0, maj0 = 0, free1 = 0;
 	long swap1 = 0, rss1 = 0, res1 = -1, swap2 = 0;
-	struct rusage ru0 = { 0 }, ru1 = { 0 };	/* zero when "why" skips the reads */
+	struct rusage ru0 = { 0 }, ru1 = { 0 };	/* read only when swap is on */
 	char *p = MAP_FAILED;
 	int advised = -1, good = 0;
 

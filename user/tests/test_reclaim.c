@@ -1,0 +1,295 @@
+/*
+ * test_reclaim: page reclaim under memory pressure, as Linux does it:
+ * with swap, a process that touches twice the machine's memory completes
+ * and reads every byte back (kswapd and direct reclaim write its pages to
+ * swap and the faults read them in); another process's working set
+ * survives it; mlocked pages are never written out; vm.swappiness is
+ * checked.  Without swap the same workload ends in the OOM killer.
+ *
+ * The swap parts need a disk with a swap header at /dev/vda at least as
+ * big as RAM (the harness attaches one); without one they are SKIPs
+ * naming why, as under qemu-user and without an MMU.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/swap.h>
+#include "mm.h"
+
+#define DEV "/dev/vda"
+#define SWAPPINESS "/proc/sys/vm/swappiness"
+
+static const char *why;		/* the swap checks are SKIPs for this reason when set */
+
+#define CHECK(cond, ...) (why ? (skip(why, __VA_ARGS__), 1) : ok((cond), __VA_ARGS__))
+
+static long meminfo(const char *label)
+{
+	return proc_kb("/proc/meminfo", label);
+}
+
+static long vmstat(const char *name)
+{
+	return proc_number("/proc/vmstat", name);
+}
+
+/* word: what fill puts at word w of the area for seed: different everywhere. */
+static unsigned long word(unsigned long seed, size_t w)
+{
+	return (seed * 0x9e3779b97f4a7c15UL) ^ (w * 0x2545f4914f6cdd1dUL);
+}
+
+/* fill_and_check: write every byte of a new len-byte mapping, then read it all back: 0 if intact. */
+static int fill_and_check(size_t len, unsigned long seed)
+{
+	unsigned long *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	if (p == MAP_FAILED)
+		return 2;
+	for (size_t w = 0; w < len / sizeof(long); w++)
+		p[w] = word(seed, w);
+	for (size_t w = 0; w < len / sizeof(long); w++)
+		if (p[w] != word(seed, w))
+			return 1;
+	return 0;
+}
+
+static size_t hog_len;		/* twice MemTotal */
+
+static int hog(void)
+{
+	return fill_and_check(hog_len, 7);
+}
+
+/* start: swapon DEV, or set why; the area must hold what twice RAM does not fit in RAM. */
+static void start(void)
+{
+	int err;
+
+	hog_len = (size_t)meminfo("MemTotal:") * KIB * 2;
+	if (under_qemu_user())
+		why = "qemu-user has no swap device of its own (swapon would reach the host)";
+	else if (no_mmu())
+		why = NEEDS_MMU "no swap without one";
+	if (why) {
+		skip(why, "swapon " DEV);
+		return;
+	}
+	err = swapon_fresh(DEV);
+	if (err == ENOENT || err == ENXIO) {
+		why = "no disk at " DEV " (make qemu SWAP=512M attaches one)";
+		skip(why, "swapon " DEV " (%s)", strerror(err));
+		return;
+	}
+	ok(err == 0, "swapon " DEV " (%s)", strerror(err));
+	if (err) {
+		why = "swapon " DEV " failed";
+		return;
+	}
+	if (meminfo("SwapTotal:") * KIB < hog_len) {
+		why = "the swap area is smaller than RAM: twice RAM would not fit";
+		swapoff(DEV);
+	}
+}
+
+static void check_swappiness(void)
+{
+	long old = proc_number(SWAPPINESS, "");
+
+	if (under_qemu_user()) {
+		for (int i = 0; i < 5; i++)
+			skip("qemu-user would change the host's vm.swappiness", "vm.swappiness: bounds, 0");
+		return;
+	}
+	ok(old >= 0 && old <= 200, "vm.swappiness is in 0..200 (%ld)", old);
+	ok(write_proc(SWAPPINESS, "201") < 0 && errno == EINVAL, "vm.swappiness 201: EINVAL");
+	ok(write_proc(SWAPPINESS, "-1") < 0 && errno == EINVAL, "vm.swappiness -1: EINVAL");
+	ok(write_proc(SWAPPINESS, "0") == 0 && proc_number(SWAPPINESS, "") == 0,
+	   "vm.swappiness 0 is taken");
+	if (on_rvmm())
+		skip("rvmm's files are on ramfs, whose pages reclaim may not take: there are no evictable "
+		     "file pages for swappiness 0 to prefer", "swappiness 0 keeps anonymous memory resident");
+	else
+		skip("tmpfs pages are swap-backed, not file pages, on Linux too",
+		     "swappiness 0 keeps anonymous memory resident");
+	if (old >= 0) {
+		char buf[24];
+
+		snprintf(buf, sizeof(buf), "%ld", old);
+		write_proc(SWAPPINESS, buf);
+	}
+}
+
+/* check_big: a process touching twice RAM, every byte written and read back. */
+static void check_big(void)
+{
+	long out = vmstat("pswpout "), in = vmstat("pswpin ");
+	long scan = vmstat("pgscan_kswapd ") + vmstat("pgscan_direct ");
+	long steal = vmstat("pgsteal_kswapd ") + vmstat("pgsteal_direct ");
+	int status = why ? 0 : run_child(hog);
+
+	CHECK(exited_0(status), "touching %zu MiB, twice RAM, with swap: every byte read back (%s)",
+	      hog_len / MIB, status_str(status));
+	CHECK(vmstat("pswpout ") - out > (long)(hog_len / 2 / PAGE),
+	      "at least half of it went to swap (pswpout +%ld)", vmstat("pswpout ") - out);
+	CHECK(vmstat("pswpin ") > in, "and came back (pswpin +%ld)", vmstat("pswpin ") - in);
+	CHECK(vmstat("pgscan_kswapd ") + vmstat("pgscan_direct ") > scan &&
+	      vmstat("pgsteal_kswapd ") + vmstat("pgsteal_direct ") > steal,
+	      "reclaim scanned and freed pages (pgscan, pgsteal)");
+}
+
+/*
+ * check_neighbours: while a hog touches twice RAM, a process that keeps
+ * touching an 8 MiB working set keeps it intact, and an mlocked 4 MiB
+ * region is never written out: every page stays resident, reading it all
+ * takes no major fault, and MADV_PAGEOUT of it writes nothing (pswpout
+ * stays where it was).
+ */
+#define WSET (8 * MIB)
+#define LOCKED (4 * MIB)
+
+static volatile sig_atomic_t stop;
+
+static void on_term(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static int neighbour(void)
+{
+	unsigned long *ws = (unsigned long *)map_anon(WSET, PROT_READ | PROT_WRITE);
+	unsigned char vec[LOCKED / PAGE];
+	char *locked = map_anon(LOCKED, PROT_READ | PROT_WRITE);
+	struct rusage before, after;
+	long out;
+	int bad = 0;
+
+	if (!ws || !locked || mlock(locked, LOCKED))
+		return 2;
+	memset(locked, 0x5a, LOCKED);
+	signal(SIGTERM, on_term);
+	for (size_t w = 0; w < WSET / sizeof(long); w++)
+		ws[w] = word(3, w);
+	while (!stop) {		/* a pass over the working set, then a pause, as an interactive task's */
+		for (size_t w = 0; w < WSET / sizeof(long) && !bad; w += PAGE / sizeof(long))
+			bad = ws[w] != word(3, w);
+		usleep(20000);
+	}
+	for (size_t w = 0; w < WSET / sizeof(long) && !bad; w++)
+		bad = ws[w] != word(3, w);
+	if (bad)
+		return 1;
+	if (mincore(locked, LOCKED, vec))
+		return 4;
+	getrusage(RUSAGE_SELF, &before);
+	for (size_t i = 0; i < LOCKED / PAGE; i++)
+		if (!(vec[i] & 1) || locked[i * PAGE] != 0x5a)
+			return 5;
+	getrusage(RUSAGE_SELF, &after);
+	if (after.ru_majflt != before.ru_majflt)
+		return 3;
+	out = vmstat("pswpout ");
+	madvise(locked, LOCKED, MADV_PAGEOUT);
+	return vmstat("pswpout ") == out ? 0 : 6;
+}
+
+static void check_neighbours(void)
+{
+	int hog_status = 0, status = 0;
+	pid_t pid = -1;
+
+	if (!why) {
+		pid = fork();
+		if (pid == 0)
+			_exit(neighbour());
+		usleep(200000);		/* its working set is in place */
+		hog_status = run_child(hog);
+		kill(pid, SIGTERM);
+		waitpid(pid, &status, 0);
+	}
+	CHECK(exited_0(hog_status), "a second hog of twice RAM completes too (%s)", status_str(hog_status));
+	CHECK(pid > 0 && exited_0(status),
+	      "the neighbour's working set read back intact, its mlocked pages resident and never in swap (%s: "
+	      "1 data, 3 major faults, 5 not resident, 6 written by MADV_PAGEOUT)", status_str(status));
+}
+
+/* kswapd_pid: the pid of the task named kswapd0 in /proc, or -1. */
+static int kswapd_pid(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int pid = -1;
+	char path[300], line[64];
+
+	while (d && pid < 0 && (e = readdir(d))) {
+		FILE *f;
+
+		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/status", e->d_name);
+		f = fopen(path, "r");
+		if (f && fgets(line, sizeof(line), f) && strcmp(line, "Name:\tkswapd0\n") == 0)
+			pid = atoi(e->d_name);
+		if (f)
+			fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return pid;
+}
+
+/* check_kswapd: the reclaim thread is there, has no memory of its own, and shrugs off SIGKILL. */
+static void check_kswapd(void)
+{
+	char path[64];
+	int pid;
+
+	if (under_qemu_user()) {
+		for (int i = 0; i < 4; i++)
+			skip("qemu-user shows the host's /proc", "kswapd0 is a task in /proc, without Vm lines, "
+			     "and ignores SIGKILL");
+		return;
+	}
+	pid = kswapd_pid();
+	ok(pid > 0, "kswapd0 is a task in /proc (pid %d)", pid);
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	ok(pid > 0 && proc_kb(path, "VmSize:") < 0, "its status has no Vm lines: a kernel thread has no mm");
+	ok(pid > 0 && kill(pid, SIGKILL) == 0, "kill(SIGKILL) of kswapd0 is accepted");
+	usleep(100000);
+	ok(pid > 0 && kswapd_pid() == pid, "and ignored: kswapd0 is still there");
+}
+
+/* check_no_swap: the same workload without swap: the OOM killer ends it. */
+static void check_no_swap(void)
+{
+	int status;
+
+	CHECK(swapoff(DEV) == 0, "swapoff " DEV);
+	if (under_qemu_user()) {
+		skip("under qemu-user the hog would fill the host's memory", "without swap, touching twice "
+		     "RAM is ended by the OOM killer");
+		return;
+	}
+	if (no_mmu()) {
+		skip(NEEDS_MMU "MAP_NORESERVE memory is allocated at mmap, not touched later",
+		     "without swap, touching twice RAM is ended by the OOM killer");
+		return;
+	}
+	status = run_child(hog);
+	ok(killed_by(status, SIGKILL), "without swap, touching twice RAM is ended by the OOM killer (%s)",
+	   status_str(status));
+}
+
+int main(void)
+{
+	start();
+	check_kswapd();
+	check_swappiness();
+	check_big();
+	check_neighbours();
+	check_no_swap();
+	return tap_done();
+}
