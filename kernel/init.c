@@ -26,7 +26,8 @@ static const char *envp_init[MAX_INIT_ENVS + 2] = { "HOME=/", "TERM=linux", "PAT
 
 /* Every name the kernel looks up with cmdline_find(): these stay out of init's environment. */
 static const char *const kernel_params[] = {
-	"bench", "debug_vm", "init", "loglevel", "mem", "no4lvl", "no5lvl", "slub_debug", "test", NULL
+	"bench", "debug_vm", "init", "loglevel", "mem", "no4lvl", "no5lvl", "reclaim_policy", "slub_debug",
+	"test", NULL
 };
 
 /* console_on_rootfs: fds 0, 1 and 2 on /dev/console. */

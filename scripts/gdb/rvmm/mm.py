@@ -127,6 +127,31 @@ def si_mem_available(nr_free):
     return max(available, 0)
 
 
+def lru_pages(zid, lru):
+    """A zone's pages on one LRU list, as mm/swap.c's lru_zone_pages asks the policy.
+
+    The unevictable list is the mechanism's (mm/swap.c); the others are the
+    active policy's, read from its own per-zone state (mm/policy_NAME.c)."""
+    if lru == "LRU_UNEVICTABLE":
+        return utils.ulong(utils.var("nr_unevictable")[zid])
+    name = utils.cstr(utils.var("reclaim_policy")["name"])
+    index = utils.enum_value(lru)
+    ltype = "LRU_FILE" if lru in ("LRU_INACTIVE_FILE", "LRU_ACTIVE_FILE") else "LRU_ANON"
+    active = lru in ("LRU_ACTIVE_ANON", "LRU_ACTIVE_FILE")
+    if name == "lru2":
+        return utils.ulong(utils.var("lru2")[zid]["nr"][index])
+    if name in ("fifo", "clock"):	# one queue a type, all of it "inactive"
+        state = utils.var("fifo" if name == "fifo" else "hands")[zid]
+        return 0 if active else utils.ulong(state["nr"][utils.enum_value(ltype)])
+    if name == "mglru":	# the two youngest generations are "active"
+        g = utils.var("mglru")[zid][utils.enum_value(ltype)]
+        lo, hi = utils.ulong(g["min_seq"]), utils.ulong(g["max_seq"])
+        gens = g["nr"].type.range()[1] + 1
+        return sum(utils.ulong(g["nr"][seq % gens]) for seq in range(lo, hi + 1)
+                   if (hi - seq < 2) == active)
+    raise gdb.GdbError("rvmm-meminfo: policy %s: its lists are its own (add it to lru_pages)" % name)
+
+
 class RvmmMeminfo(utils.Command):
     """Print /proc/meminfo from the zones and counters (mm/vmstat.c's show_meminfo)."""
 
@@ -142,18 +167,29 @@ class RvmmMeminfo(utils.Command):
         shmem = node_page_state("NR_SHMEM")
         file = node_page_state("NR_FILE_PAGES")
         committed = max(int(utils.var("vm_committed_pages")), 0)
+        lru = {name: sum(lru_pages(zid, name) for zid in range(len(utils.zones())))
+               for name in ("LRU_INACTIVE_ANON", "LRU_ACTIVE_ANON", "LRU_INACTIVE_FILE",
+                            "LRU_ACTIVE_FILE", "LRU_UNEVICTABLE")}
+        swap_total = int(utils.var("total_swap_pages"))
         lines = [("MemTotal:", total), ("MemFree:", free), ("MemAvailable:", si_mem_available(free)),
-                 ("Buffers:", 0), ("Cached:", max(file, shmem)), ("SwapCached:", 0),
-                 ("Unevictable:", node_page_state("NR_MLOCK")), ("Mlocked:", node_page_state("NR_MLOCK"))]
+                 ("Buffers:", 0), ("Cached:", max(file, shmem)),
+                 ("SwapCached:", node_page_state("NR_SWAPCACHE")),
+                 ("Active:", lru["LRU_ACTIVE_ANON"] + lru["LRU_ACTIVE_FILE"]),
+                 ("Inactive:", lru["LRU_INACTIVE_ANON"] + lru["LRU_INACTIVE_FILE"]),
+                 ("Active(anon):", lru["LRU_ACTIVE_ANON"]), ("Inactive(anon):", lru["LRU_INACTIVE_ANON"]),
+                 ("Active(file):", lru["LRU_ACTIVE_FILE"]), ("Inactive(file):", lru["LRU_INACTIVE_FILE"]),
+                 ("Unevictable:", lru["LRU_UNEVICTABLE"]), ("Mlocked:", node_page_state("NR_MLOCK"))]
         if not mmu:
             lines.append(("MmapCopy:", utils.ulong(utils.var("mmap_pages_allocated"))))
-        lines += [("SwapTotal:", 0), ("SwapFree:", 0),
+        lines += [("SwapTotal:", swap_total), ("SwapFree:", max(int(utils.var("nr_swap_pages")), 0)),
+                  ("Dirty:", node_page_state("NR_FILE_DIRTY")),
+                  ("Writeback:", node_page_state("NR_WRITEBACK")),
                   ("AnonPages:", node_page_state("NR_ANON_MAPPED")),
                   ("Mapped:", node_page_state("NR_FILE_MAPPED")), ("Shmem:", shmem),
                   ("KReclaimable:", srecl), ("Slab:", srecl + sunrecl), ("SReclaimable:", srecl),
                   ("SUnreclaim:", sunrecl), ("KernelStack:", None),
                   ("PageTables:", node_page_state("NR_PAGETABLE")),
-                  ("CommitLimit:", total * int(utils.var("sysctl_overcommit_ratio")) // 100),
+                  ("CommitLimit:", total * int(utils.var("sysctl_overcommit_ratio")) // 100 + swap_total),
                   ("Committed_AS:", committed), ("VmallocTotal:", None),
                   ("VmallocUsed:", utils.ulong(utils.var("nr_vmalloc_pages")) if mmu else 0),
                   ("VmallocChunk:", 0)]
