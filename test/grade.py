@@ -37,8 +37,9 @@ RUBRIC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rubric.toml")
 BUILDS = ("mmu", "nommu")
 MEM, CPUS, MMU = "128M", 1, "sv48"
 # Unknown key=value parameters go to init's environment (docs/boot.md):
-# test_oom's stress test makes 5 OOM kills in a row here, not 100.
-INIT_ENV = "OOM_STRESS_ROUNDS=5"
+# test_oom's stress test makes 5 OOM kills in a row here, not 100, and
+# test_reclaim's hogs touch 125% of RAM, not 200%.
+INIT_ENV = "OOM_STRESS_ROUNDS=5 RECLAIM_HOG_PERCENT=125"
 TIMEOUT = 60		# seconds per suite boot, and per program in a runtests boot
 JOBS = 2
 PROGRAMS_PER_BOOT = 4	# small boots: the two QEMUs stay busy, and a panic costs little

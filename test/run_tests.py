@@ -398,9 +398,12 @@ RVMM_USER_CONFIGS = [  # (label, build, QEMU memory, paging mode limit)
 
 # test_oom's 100 OOM kills in a row take over a minute with an MMU: they
 # run in full on one MMU boot and without an MMU (where they are quick);
-# the other boots, whose OOM paths are the same code, make 10.
+# the other boots, whose OOM paths are the same code, make 10.  Likewise
+# test_reclaim's two hogs of twice RAM (a minute of swap I/O) run on that
+# MMU boot; the others' hogs touch 125% of RAM.
 FULL_OOM_STRESS = ("mmu sv48 128M", "nommu 128M")
 OOM_STRESS_ROUNDS = 10
+RECLAIM_HOG_PERCENT = 125
 
 
 SWAP_DISK_SIZE = 512 << 20	# test_reclaim swaps out what twice a 128 MiB RAM does not fit
@@ -426,7 +429,8 @@ def run_rvmm_user_tests(kernel, opensbi, initramfs, label, mem, mmu, disk=None):
     adds one result per zone saying whether the program gave back all its
     memory, ends with "N passed, M failed" and powers off.
     """
-    rounds = "" if label in FULL_OOM_STRESS else "OOM_STRESS_ROUNDS=%d " % OOM_STRESS_ROUNDS
+    rounds = "" if label in FULL_OOM_STRESS else "OOM_STRESS_ROUNDS=%d RECLAIM_HOG_PERCENT=%d " % (
+        OOM_STRESS_ROUNDS, RECLAIM_HOG_PERCENT)
     b = qemu.boot(kernel, opensbi, mem=mem, mmu=mmu, initrd=initramfs, disk=disk,
                   bootargs="init=/bin/runtests debug_vm %s%s" % (rounds, SLUB_DEBUG), timeout=600)
     return label, b

@@ -56,7 +56,27 @@ static int fill_and_check(size_t len, unsigned long seed)
 	return 0;
 }
 
-static size_t hog_len;		/* twice MemTotal */
+static size_t hog_len;		/* hog_pct of MemTotal */
+static int hog_pct;
+
+/*
+ * hog_percent: the hogs' size in percent of MemTotal, 200 (twice RAM)
+ * unless the environment's RECLAIM_HOG_PERCENT says otherwise: make grade
+ * and all but one make test boot pass 125, since two hogs of twice RAM
+ * take a minute of swap I/O under emulation.  -1 if that is not a
+ * percentage from 110 (more than RAM, with room for MemTotal's slack) to 1000.
+ */
+static int hog_percent(void)
+{
+	const char *s = getenv("RECLAIM_HOG_PERCENT");
+	char *end;
+	long n;
+
+	if (!s)
+		return 200;
+	n = strtol(s, &end, 10);
+	return *s && !*end && n >= 110 && n <= 1000 ? (int)n : -1;
+}
 
 static int hog(void)
 {
@@ -68,7 +88,12 @@ static void start(void)
 {
 	int err;
 
-	hog_len = (size_t)meminfo("MemTotal:") * KIB * 2;
+	hog_pct = hog_percent();
+	if (hog_pct < 0) {
+		ok(0, "RECLAIM_HOG_PERCENT=%s is a percentage from 110 to 1000", getenv("RECLAIM_HOG_PERCENT"));
+		hog_pct = 200;
+	}
+	hog_len = (size_t)meminfo("MemTotal:") * KIB / 100 * (size_t)hog_pct;
 	if (under_qemu_user())
 		why = "qemu-user has no swap device of its own (swapon would reach the host)";
 	else if (no_mmu())
@@ -89,7 +114,7 @@ static void start(void)
 		return;
 	}
 	if (meminfo("SwapTotal:") * KIB < hog_len) {
-		why = "the swap area is smaller than RAM: twice RAM would not fit";
+		why = "the swap area is smaller than the hog: it would not fit";
 		swapoff(DEV);
 	}
 }
@@ -122,7 +147,7 @@ static void check_swappiness(void)
 	}
 }
 
-/* check_big: a process touching twice RAM, every byte written and read back. */
+/* check_big: a process touching more than RAM (twice, by default), every byte written and read back. */
 static void check_big(void)
 {
 	long out = vmstat("pswpout "), in = vmstat("pswpin ");
@@ -130,10 +155,11 @@ static void check_big(void)
 	long steal = vmstat("pgsteal_kswapd ") + vmstat("pgsteal_direct ");
 	int status = why ? 0 : run_child(hog);
 
-	CHECK(exited_0(status), "touching %zu MiB, twice RAM, with swap: every byte read back (%s)",
-	      hog_len / MIB, status_str(status));
-	CHECK(vmstat("pswpout ") - out > (long)(hog_len / 2 / PAGE),
-	      "at least half of it went to swap (pswpout +%ld)", vmstat("pswpout ") - out);
+	CHECK(exited_0(status), "touching %zu MiB, %d%% of RAM, with swap: every byte read back (%s)",
+	      hog_len / MIB, hog_pct, status_str(status));
+	/* what does not fit in RAM must have gone out, at least (half of it, at twice RAM) */
+	CHECK(vmstat("pswpout ") - out > (long)((hog_len - (size_t)meminfo("MemTotal:") * KIB) / PAGE),
+	      "at least what exceeds RAM went to swap (pswpout +%ld)", vmstat("pswpout ") - out);
 	CHECK(vmstat("pswpin ") > in, "and came back (pswpin +%ld)", vmstat("pswpin ") - in);
 	CHECK(vmstat("pgscan_kswapd ") + vmstat("pgscan_direct ") > scan &&
 	      vmstat("pgsteal_kswapd ") + vmstat("pgsteal_direct ") > steal,
@@ -141,7 +167,7 @@ static void check_big(void)
 }
 
 /*
- * check_neighbours: while a hog touches twice RAM, a process that keeps
+ * check_neighbours: while a hog touches more than RAM, a process that keeps
  * touching an 8 MiB working set keeps it intact, and an mlocked 4 MiB
  * region is never written out: every page stays resident, reading it all
  * takes no major fault, and MADV_PAGEOUT of it writes nothing (pswpout
@@ -210,7 +236,8 @@ static void check_neighbours(void)
 		kill(pid, SIGTERM);
 		waitpid(pid, &status, 0);
 	}
-	CHECK(exited_0(hog_status), "a second hog of twice RAM completes too (%s)", status_str(hog_status));
+	CHECK(exited_0(hog_status), "a second hog of %d%% of RAM completes too (%s)", hog_pct,
+	      status_str(hog_status));
 	CHECK(pid > 0 && exited_0(status),
 	      "the neighbour's working set read back intact, its mlocked pages resident and never in swap (%s: "
 	      "1 data, 3 major faults, 5 not resident, 6 written by MADV_PAGEOUT)", status_str(status));
