@@ -3,6 +3,7 @@
 #define _RVMM_TIMER_H
 
 #include <types.h>
+#include <uaccess.h>	/* __user */
 
 #define HZ 100				/* timer ticks per second */
 #define NSEC_PER_SEC	1000000000L
@@ -31,6 +32,9 @@ static inline u64 timespec64_to_ns(const struct timespec64 *ts)
 		return ~0ULL;
 	return (u64)ts->tv_sec * NSEC_PER_SEC + (u64)ts->tv_nsec;
 }
+
+/* get_timespec64: a time from user space, checked as the system calls do; 0, -EFAULT or -EINVAL. */
+int get_timespec64(struct timespec64 *ts, const struct timespec64 __user *uts);
 
 extern unsigned long riscv_timebase;	/* time CSR ticks per second (device tree) */
 extern volatile u64 jiffies;		/* ticks since the timer started */

@@ -161,11 +161,10 @@ long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec64 __use
 	(void)uaddr2;
 	if (utime && (cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET)) {
 		struct timespec64 ts;
+		int err = get_timespec64(&ts, utime);
 
-		if (copy_from_user(&ts, utime, sizeof(ts)))
-			return -EFAULT;
-		if (!timespec64_valid(&ts))
-			return -EINVAL;
+		if (err)
+			return err;
 		deadline = timespec64_to_ns(&ts);	/* ~0, no timeout, for a time past 2554 */
 		if (cmd == FUTEX_WAIT) {
 			u64 now = now_ns();

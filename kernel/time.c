@@ -173,6 +173,13 @@ static int sleep_until_ns(u64 deadline)
 	}
 }
 
+int get_timespec64(struct timespec64 *ts, const struct timespec64 __user *uts)
+{
+	if (copy_from_user(ts, uts, sizeof(*ts)))
+		return -EFAULT;
+	return timespec64_valid(ts) ? 0 : -EINVAL;
+}
+
 /*
  * do_clock_nanosleep: relative or TIMER_ABSTIME on the wall or monotonic
  * clocks.  A relative sleep that a signal cuts short writes the time
@@ -185,10 +192,9 @@ static long do_clock_nanosleep(int which, int flags, const struct timespec64 __u
 	u64 start = ktime_get_ns(), deadline, t;
 	int err;
 
-	if (copy_from_user(&ts, req, sizeof(ts)))
-		return -EFAULT;
-	if (!timespec64_valid(&ts))
-		return -EINVAL;
+	err = get_timespec64(&ts, req);
+	if (err)
+		return err;
 	t = timespec64_to_ns(&ts);
 	if (flags & TIMER_ABSTIME) {
 		/* A wall-clock deadline is where the monotonic clock will be then. */
@@ -214,10 +220,13 @@ static long do_clock_nanosleep(int which, int flags, const struct timespec64 __u
 }
 
 /*
- * cpu_nanosleep: a sleep until the process's CPU time reaches a point.
- * A process is one thread, and its CPU time stands still while it
- * sleeps, so a deadline not yet reached is never reached: the sleep ends
- * only with a signal (-EINTR, the whole time still to go), as on Linux.
+ * cpu_nanosleep: a sleep until a CPU clock reaches a point.  The
+ * sleeper's own CPU time stands still while it sleeps, so for a thread's
+ * clock, or a process with one thread, a deadline not yet reached is never
+ * reached: the sleep ends only with a signal (-EINTR, the whole time still
+ * to go), as on Linux.  rvmm does not watch the other threads' CPU time:
+ * a process clock's sleep ends the same way, where Linux would end it
+ * once the other threads had used up the time.
  */
 static long cpu_nanosleep(int which, int flags, const struct timespec64 __user *req,
 			  struct timespec64 __user *rem)
@@ -226,10 +235,9 @@ static long cpu_nanosleep(int which, int flags, const struct timespec64 __user *
 	u64 t, now = clock_read_ns(which);
 	int err;
 
-	if (copy_from_user(&ts, req, sizeof(ts)))
-		return -EFAULT;
-	if (!timespec64_valid(&ts))
-		return -EINVAL;
+	err = get_timespec64(&ts, req);
+	if (err)
+		return err;
 	t = timespec64_to_ns(&ts);
 	if ((flags & TIMER_ABSTIME) ? t <= now : t == 0)
 		return 0;

@@ -437,14 +437,7 @@ static void test_classic(void)
  */
 static int stress_rounds(void)
 {
-	const char *s = getenv("OOM_STRESS_ROUNDS");
-	char *end;
-	long n;
-
-	if (!s)
-		return 100;
-	n = strtol(s, &end, 10);
-	return *s && !*end && n > 0 && n <= 100000 ? (int)n : -1;
+	return (int)env_count("OOM_STRESS_ROUNDS", 100, 1, 100000);
 }
 
 static void test_stress(int rounds)

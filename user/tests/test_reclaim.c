@@ -68,14 +68,7 @@ static int hog_pct;
  */
 static int hog_percent(void)
 {
-	const char *s = getenv("RECLAIM_HOG_PERCENT");
-	char *end;
-	long n;
-
-	if (!s)
-		return 200;
-	n = strtol(s, &end, 10);
-	return *s && !*end && n >= 110 && n <= 1000 ? (int)n : -1;
+	return (int)env_count("RECLAIM_HOG_PERCENT", 200, 110, 1000);
 }
 
 static int hog(void)
