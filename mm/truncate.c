@@ -8,7 +8,9 @@
  * the end of a file must read as zeros if the file grows again, and
  * later, when files can be mapped, must show as zeros in the mapping.
  */
+#include <err.h>
 #include <pagemap.h>
+#include <shmem_fs.h>
 #include <string.h>
 
 #define TRUNCATE_BATCH	16	/* pages looked up at a time */
@@ -17,10 +19,10 @@
 static void zero_page_range(struct address_space *mapping, pgoff_t index,
 			    size_t from, size_t to)
 {
-	struct page *page = find_get_page(mapping, index);
+	struct page *page = pagecache_get_page(mapping, index);
 
-	if (!page)
-		return;
+	if (IS_ERR_OR_NULL(page))
+		return;		/* a hole, or a page in swap that could not be read back (no memory) */
 	memset((char *)page_address(page) + from, 0, to - from);
 	put_page(page);
 }
@@ -47,6 +49,8 @@ void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, lo
 		if (index > end)
 			break;
 	}
+	if (mapping->nrswapped)
+		shmem_truncate_swap(mapping, start, end);
 
 	if (partial_start) {
 		pgoff_t first = (pgoff_t)(lstart >> PAGE_SHIFT);
