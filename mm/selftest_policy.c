@@ -51,7 +51,7 @@ static bool evict(struct zone *zone, unsigned int frames)
 	return true;
 }
 
-/* replay: the faults of trace with frames page frames; *bad: a step that did not go as a fault should. */
+/* replay: the faults of trace with frames page frames; *bad: a step went wrong (no victim, no page). */
 static unsigned long replay(const struct reclaim_trace *trace, unsigned int frames, bool *bad)
 {
 	struct mm_struct *mm = mm_alloc();

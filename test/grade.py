@@ -242,14 +242,14 @@ def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs, bootarg
         m = qemu.RUNTESTS_HEADER.match(line)
         if m:
             if current:	# runtests could not start it, and said so in a "not ok" line
-                runs[(build, "program", current, bootargs)] = Run(b.lines[start + 1:i],
-                                                        b.times[i] - b.times[start])
+                runs[(build, "program", current, bootargs)] = Run(
+                    b.lines[start + 1:i], b.times[i] - b.times[start])
             current, start = m.group(1), i
             continue
         m = PROGRAM_DONE.match(line)
         if m and m.group(1) == current:
-            runs[(build, "program", current, bootargs)] = Run(b.lines[start + 1:i + 1],
-                                                    b.times[i] - b.times[start])
+            runs[(build, "program", current, bootargs)] = Run(
+                b.lines[start + 1:i + 1], b.times[i] - b.times[start])
             current, start = None, i
     left = [p for p in programs if (build, "program", p, bootargs) not in runs and p != current]
     if current is None and not left:
@@ -268,8 +268,8 @@ def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs, bootarg
     if current is None and not runs:
         return {(build, "program", p, bootargs): Run(b.lines, b.seconds, error) for p in left}, []
     culprit = current or left.pop(0)
-    runs[(build, "program", culprit, bootargs)] = Run(b.lines[start + 1:], b.times[-1] - b.times[start],
-                                            error)
+    runs[(build, "program", culprit, bootargs)] = Run(
+        b.lines[start + 1:], b.times[-1] - b.times[start], error)
     return runs, left
 
 
@@ -281,7 +281,8 @@ def boots_for(cases):
     chunks = {}
     for build in BUILDS:
         chunks[build] = []
-        for args in dict.fromkeys(a for (b, kind, _, a) in keys if b == build and kind == "program"):
+        for args in dict.fromkeys(a for (b, kind, _, a) in keys
+                                  if b == build and kind == "program"):
             programs = [name for (b, kind, name, a) in keys
                         if b == build and kind == "program" and a == args]
             chunks[build] += [("runtests", build, programs[i:i + PROGRAMS_PER_BOOT], args)
