@@ -37,6 +37,7 @@ void selftest_fs(void);
 void selftest_oom(void);
 void selftest_vmalloc(void);
 void selftest_reclaim(void);
+void selftest_policy(void);	/* MMU only: fault traces on page tables */
 void selftest_blk(void);	/* needs a disk: run_tests.py attaches one */
 void selftest_oom_nokill(void);	/* not a test: ends in the "no killable processes" panic */
 void selftest_oom_panic(void);	/* not a test: ends in the panic_on_oom panic */

@@ -75,6 +75,9 @@ static const struct suite suites[] = {
 	{ "oom", selftest_oom, true },
 	{ "vmalloc", selftest_vmalloc, true },
 	{ "reclaim", selftest_reclaim, true },
+#ifdef CONFIG_MMU
+	{ "policy", selftest_policy, true },
+#endif
 	{ "blk", selftest_blk, true },
 	{ "oom_nokill", selftest_oom_nokill, false },
 	{ "oom_panic", selftest_oom_panic, false },

@@ -56,9 +56,11 @@ static void clock_pick_victims(struct zone *zone, struct scan_control *sc, struc
 	for (int t = 0; t < NR_LRU_TYPES; t++)
 		for (unsigned long n = 0; n < sc->nr_to_scan[t] && found < sc->nr_to_reclaim && z->nr[t]; n++) {
 			struct page *page = page_list_last(&z->circle[t]);
-			bool used = page_is_young(page);
 
 			sc->nr_scanned++;
+			/* LAB replace: BEGIN the page at the hand: a used one (page_is_young, or PG_referenced) loses its bit and goes behind the hand; an unused one is the victim */
+			bool used = page_is_young(page);
+
 			if (TestClearPageReferenced(page))
 				used = true;
 			clock_forget_page(zone, page);
@@ -66,6 +68,9 @@ static void clock_pick_victims(struct zone *zone, struct scan_control *sc, struc
 				clock_add_page(zone, page);	/* the hand moves past it */
 				continue;
 			}
+			/* LAB replace: STUB
+			clock_forget_page(zone, page);
+			   LAB replace: END */
 			page_list_add_tail(victims, page);
 			found++;
 		}

@@ -37,7 +37,7 @@ STUB = re.compile(r"^\s*/\* LAB (\w+): STUB\s*$")
 END = re.compile(r"^\s*(?:/\* )?LAB (\w+): END \*/\s*$")
 ANY = re.compile(r"\bLAB \w+: (?:BEGIN|STUB|END)\b")
 # The order a course takes them in; a lab found in the sources but not here comes last.
-COURSE_ORDER = ["buddy", "slab", "pgtable", "lazy", "cow", "mmap", "oom"]
+COURSE_ORDER = ["buddy", "slab", "pgtable", "lazy", "cow", "mmap", "oom", "replace"]
 
 
 class MarkerError(Exception):

@@ -67,6 +67,7 @@ class Test:
         self.program, self.suite = t.get("program"), t.get("suite")
         self.points = t.get("points")
         self.builds = t.get("builds", list(BUILDS))
+        self.bootargs = t.get("bootargs", "")
         where = "test %r of lab %r" % (self.name, lab)
         if not isinstance(self.name, str) or not self.name:
             raise GradeError("a test of lab %r has no name" % lab)
@@ -82,17 +83,22 @@ class Test:
                 or any(b not in BUILDS for b in self.builds) \
                 or len(set(self.builds)) != len(self.builds):
             raise GradeError("%s: builds lists %s, each once" % (where, " or ".join(BUILDS)))
+        if not isinstance(self.bootargs, str) or not all(
+                re.fullmatch(r"[\w.]+=[\w.,]+", w) and not re.match(r"(test|init)=", w)
+                for w in self.bootargs.split()):
+            raise GradeError("%s: bootargs are key=value words, neither test= nor init=" % where)
         try:
             self.match = re.compile(t["match"]) if "match" in t else None
         except (re.error, TypeError) as e:
             raise GradeError("%s: match is not a regex: %s" % (where, e))
-        unknown = set(t) - {"name", "program", "suite", "match", "builds", "points"}
+        unknown = set(t) - {"name", "program", "suite", "match", "builds", "bootargs", "points"}
         if unknown:
             raise GradeError("%s: unknown keys %s" % (where, ", ".join(sorted(unknown))))
 
     def run_key(self, build):
-        """The program or suite run this test is graded from, on build."""
-        return (build, "program" if self.program else "suite", self.program or self.suite)
+        """The program or suite run this test is graded from, on build (with its bootargs)."""
+        return (build, "program" if self.program else "suite", self.program or self.suite,
+                self.bootargs)
 
 
 class Lab:
@@ -194,9 +200,9 @@ def panic_line(lines):
     return None
 
 
-def boot_suite(kernels, opensbi, timeout, build, suite):
+def boot_suite(kernels, opensbi, timeout, build, suite, bootargs=""):
     b = qemu.boot(kernels[build], opensbi, timeout=timeout, mem=MEM, cpus=CPUS, mmu=MMU,
-                  bootargs="test=" + suite)
+                  bootargs=("test=%s %s" % (suite, bootargs)).strip())
     run = Run(b.lines, b.seconds)
     results = len(run.tap())
     plans = [qemu.TAP_PLAN.match(l.strip()) for l in b.lines]
@@ -210,10 +216,10 @@ def boot_suite(kernels, opensbi, timeout, build, suite):
         run.error = "suite %s ended with QEMU status %s" % (suite, b.status)
     elif plan != results:
         run.error = "suite %s printed %d results, but its plan said %s" % (suite, results, plan)
-    return {(build, "suite", suite): run}, []
+    return {(build, "suite", suite, bootargs): run}, []
 
 
-def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
+def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs, bootargs=""):
     """Runs of the programs this boot finished or died in; the programs it never reached.
 
     Each boot has a fresh swap disk of its own as /dev/vda, for test_swap
@@ -226,7 +232,8 @@ def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
         b = qemu.boot(kernels[build], opensbi, timeout=timeout, restart=NEXT_PROGRAM, mem=MEM,
                       cpus=CPUS, mmu=MMU, initrd=initramfs,
                       disk=disk if qemu.mkswap_image(disk, 512 << 20)[0] else None,
-                      bootargs="init=/bin/runtests %s -- %s" % (INIT_ENV, " ".join(programs)))
+                      bootargs="init=/bin/runtests %s -- %s" % (
+                          " ".join(filter(None, (bootargs, INIT_ENV))), " ".join(programs)))
     finally:
         os.unlink(disk)
     runs, current, start = {}, None, 0	# start: the current program's header, or the last end
@@ -235,16 +242,16 @@ def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
         m = qemu.RUNTESTS_HEADER.match(line)
         if m:
             if current:	# runtests could not start it, and said so in a "not ok" line
-                runs[(build, "program", current)] = Run(b.lines[start + 1:i],
-                                                        b.times[i] - b.times[start])
+                runs[(build, "program", current, bootargs)] = Run(
+                    b.lines[start + 1:i], b.times[i] - b.times[start])
             current, start = m.group(1), i
             continue
         m = PROGRAM_DONE.match(line)
         if m and m.group(1) == current:
-            runs[(build, "program", current)] = Run(b.lines[start + 1:i + 1],
-                                                    b.times[i] - b.times[start])
+            runs[(build, "program", current, bootargs)] = Run(
+                b.lines[start + 1:i + 1], b.times[i] - b.times[start])
             current, start = None, i
-    left = [p for p in programs if (build, "program", p) not in runs and p != current]
+    left = [p for p in programs if (build, "program", p, bootargs) not in runs and p != current]
     if current is None and not left:
         return runs, []
     # The boot ended early.  A boot that never reached a program fails all
@@ -259,25 +266,30 @@ def boot_runtests(kernels, opensbi, initramfs, timeout, build, programs):
     else:
         error = "the boot ended (QEMU status %s) %s" % (b.status, where)
     if current is None and not runs:
-        return {(build, "program", p): Run(b.lines, b.seconds, error) for p in left}, []
+        return {(build, "program", p, bootargs): Run(b.lines, b.seconds, error) for p in left}, []
     culprit = current or left.pop(0)
-    runs[(build, "program", culprit)] = Run(b.lines[start + 1:], b.times[-1] - b.times[start],
-                                            error)
+    runs[(build, "program", culprit, bootargs)] = Run(
+        b.lines[start + 1:], b.times[-1] - b.times[start], error)
     return runs, left
 
 
 def boots_for(cases):
     """The boots the cases need, as two queues: runtests boots of a few programs
-    each, the two kernels' taken in turn, and a boot per suite."""
+    each (of one build and one set of bootargs), the two kernels' taken in turn,
+    and a boot per suite."""
     keys = list(dict.fromkeys(c.test.run_key(c.build) for c in cases))
     chunks = {}
     for build in BUILDS:
-        programs = [name for (b, kind, name) in keys if b == build and kind == "program"]
-        chunks[build] = [("runtests", build, programs[i:i + PROGRAMS_PER_BOOT])
-                         for i in range(0, len(programs), PROGRAMS_PER_BOOT)]
+        chunks[build] = []
+        for args in dict.fromkeys(a for (b, kind, _, a) in keys
+                                  if b == build and kind == "program"):
+            programs = [name for (b, kind, name, a) in keys
+                        if b == build and kind == "program" and a == args]
+            chunks[build] += [("runtests", build, programs[i:i + PROGRAMS_PER_BOOT], args)
+                              for i in range(0, len(programs), PROGRAMS_PER_BOOT)]
     runtests = [boot for group in itertools.zip_longest(*chunks.values()) for boot in group
                 if boot]
-    return runtests, [("suite", b, name) for (b, kind, name) in keys if kind == "suite"]
+    return runtests, [("suite", b, name, a) for (b, kind, name, a) in keys if kind == "suite"]
 
 
 def run_boots(queues, kernels, opensbi, initramfs, jobs, timeout, done):
@@ -296,12 +308,13 @@ def run_boots(queues, kernels, opensbi, initramfs, jobs, timeout, done):
         queue = next((q for q in lanes[lane] if q), None)
         if queue is None:
             return None
-        kind, build, what = queue.popleft()
+        kind, build, what, bootargs = queue.popleft()
         if kind == "suite":
-            f = pool.submit(boot_suite, kernels, opensbi, timeout, build, what)
+            f = pool.submit(boot_suite, kernels, opensbi, timeout, build, what, bootargs)
         else:
-            f = pool.submit(boot_runtests, kernels, opensbi, initramfs, timeout, build, what)
-        pending[f] = (lane, build)
+            f = pool.submit(boot_runtests, kernels, opensbi, initramfs, timeout, build, what,
+                            bootargs)
+        pending[f] = (lane, build, bootargs)
         return f
 
     pending = {}
@@ -311,10 +324,10 @@ def run_boots(queues, kernels, opensbi, initramfs, jobs, timeout, done):
         while pending:
             finished, _ = concurrent.futures.wait(pending, return_when="FIRST_COMPLETED")
             for f in finished:
-                lane, build = pending.pop(f)
+                lane, build, bootargs = pending.pop(f)
                 runs, left = f.result()
                 if left:	# the rest of a broken boot, before anything else
-                    runtests.appendleft(("runtests", build, left))
+                    runtests.appendleft(("runtests", build, left, bootargs))
                 done(runs)
                 start(pool, lane)
 
@@ -436,8 +449,9 @@ def write_tap(report, path):
     for c in report.cases:
         runs.setdefault(c.test.run_key(c.build), []).append(c)
     out = ["TAP version 14"]
-    for n, ((build, kind, name), cases) in enumerate(runs.items(), 1):
-        title = "%s%s [%s]" % ("" if kind == "program" else "suite ", name, build)
+    for n, ((build, kind, name, bootargs), cases) in enumerate(runs.items(), 1):
+        title = "%s%s [%s]%s" % ("" if kind == "program" else "suite ", name, build,
+                                 " " + bootargs if bootargs else "")
         out += ["# Subtest: " + title, "    1..%d" % len(cases)]
         for i, c in enumerate(cases, 1):
             out.append("    %sok %d - %s" % ("" if c.passed else "not ", i, tap_escape(c.name)))

@@ -162,9 +162,10 @@ def check_rubric(report, suites, nommu_suites, results):
     here = os.path.dirname(os.path.abspath(__file__))
     programs = sorted(os.path.basename(p)[:-2] for p in
                       glob.glob(os.path.join(here, "..", "user", "tests", "test_*.c")))
-    want = ({(b, "program", p) for b in grade.BUILDS for p in programs}
-            | {("mmu", "suite", s) for s in suites} | {("nommu", "suite", s) for s in nommu_suites})
-    missing = sorted("%s %s [%s]" % (k, n, b) for (b, k, n) in want - graded)
+    want = ({(b, "program", p, "") for b in grade.BUILDS for p in programs}
+            | {("mmu", "suite", s, "") for s in suites}
+            | {("nommu", "suite", s, "") for s in nommu_suites})
+    missing = sorted("%s %s [%s]" % (k, n, b) for (b, k, n, _) in want - graded)
     results.add(not missing, "grade: the rubric grades every user test program and every "
                 "self-test suite on each build it runs on", missing)
     uncounted = []
@@ -173,7 +174,8 @@ def check_rubric(report, suites, nommu_suites, results):
         for ok, number, desc, _ in run.tap():
             if number is not None and not any(t.match is None or t.match.search(desc)
                                               for t in tests):
-                uncounted.append("%s [%s]: %s" % (key[2], key[0], desc))
+                uncounted.append("%s [%s]%s: %s" % (key[2], key[0], " " + key[3] if key[3] else "",
+                                                     desc))
     results.add(not uncounted, "grade: every TAP line of every run counts in some test's points "
                 "(%d not)" % len(uncounted), uncounted[:20])
 
@@ -195,7 +197,7 @@ def check(kernels, opensbi, initramfs, suites, nommu_suites, results):
         check_human(full, text, "grade", results)
         check_files(full, os.path.join(tmp, "full"), "grade:", results)
         check_rubric(full, suites, nommu_suites, results)
-        oom = full.runs.get(("mmu", "program", "test_oom"))
+        oom = full.runs.get(("mmu", "program", "test_oom", ""))
         results.add(oom is not None and any(l.startswith("ok ") and "5 consecutive OOM kills" in l
                                             for l in oom.lines),
                     "grade: %s on the command line reaches test_oom's environment (5 OOM kills)"

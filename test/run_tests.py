@@ -38,7 +38,7 @@ import qemu  # noqa: E402
 import linux_kernel  # noqa: E402
 
 SUITES = ["memblock", "zones", "buddy", "slab", "timer", "paging", "proc", "fs", "oom", "vmalloc",
-          "reclaim"]
+          "reclaim", "policy"]
 # Without an MMU: no page tables to test (paging), and the proc suite's
 # program checks what an MMU enforces; the user tests cover processes there.
 NOMMU_SUITES = ["memblock", "zones", "buddy", "slab", "timer", "fs", "oom", "vmalloc", "reclaim"]
@@ -50,10 +50,10 @@ CONFIGS = [  # (label, build, QEMU memory, paging mode limit, extra boot argumen
     ("mmu 3G", "mmu", "3G", "sv48", "", SUITES, None),
     ("mmu 3G mem=2560M", "mmu", "3G", "sv48", "mem=2560M", SUITES, None),
     ("mmu sv39 128M", "mmu", "128M", "sv39", "", SUITES, None),
-    # the reclaim suite under each replacement policy but the default (docs/reclaim.md)
-    ("mmu 128M fifo", "mmu", "128M", "sv48", "reclaim_policy=fifo", ["reclaim"], None),
-    ("mmu 128M clock", "mmu", "128M", "sv48", "reclaim_policy=clock", ["reclaim"], None),
-    ("mmu 128M mglru", "mmu", "128M", "sv48", "reclaim_policy=mglru", ["reclaim"], None),
+    # the reclaim and policy suites under each replacement policy but the default (docs/reclaim.md)
+    ("mmu 128M fifo", "mmu", "128M", "sv48", "reclaim_policy=fifo", ["reclaim", "policy"], None),
+    ("mmu 128M clock", "mmu", "128M", "sv48", "reclaim_policy=clock", ["reclaim", "policy"], None),
+    ("mmu 128M mglru", "mmu", "128M", "sv48", "reclaim_policy=mglru", ["reclaim", "policy"], None),
     ("mmu sv39 3G", "mmu", "3G", "sv39", "", ["zones", "buddy", "paging", "proc"], None),
     ("mmu sv57 128M", "mmu", "128M", "sv57", "", SUITES, None),
     ("mmu sv57 3G", "mmu", "3G", "sv57", "", ["paging", "proc", "vmalloc"], None),

@@ -8,68 +8,16 @@
  * hardware's A bit), or is a fault: a free frame is taken, or the policy
  * names one victim (isolate_lru_victims) whose frame is reused.  A page
  * that faults in has its accessed bit set, as a new PTE has.  The fault
- * counts are checked against answers worked out by hand (below).
+ * counts are checked against the answers worked out by hand in
+ * mm/reclaim_traces.h, which the policy suite replays in the kernel.
  */
 #include "host.h"
 
 #include <reclaim_policy.h>
+#include "../../mm/reclaim_traces.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The reference string of Belady's anomaly. */
-static const int belady[] = { 1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5 };
-
-/*
- * The answers, worked by hand with each policy's rules (a page's state as
- * (y) for its accessed bit, R for PG_referenced; lists head first):
- *
- * fifo: the textbook: 9 faults with 3 frames, 10 with 4 (the anomaly).
- *
- * clock, 3 frames: 1 2 3 fault in, all used.  4: the hand clears 1 2 3
- *   and takes 1.  1 takes 2, 2 takes 3 (both unused by then).  5: 4 1 2
- *   are used, all cleared, 4 goes.  1 2 hit.  3: 1 2 5 cleared, 1 goes.
- *   4 takes 2.  5 hits.  9 faults.
- * clock, 4 frames: 1-4 fault in; 1 2 hit.  5: all four used, cleared, 1
- *   goes; 1 takes 2, 2 takes 3, 3 takes 4 (unused since the sweep).
- *   4: 5 1 2 3 are all used, cleared, 5 goes; 5 takes 1.  10 faults: the
- *   clock is FIFO when every bit is set, and shows the anomaly too.
- *
- * lru2, 3 frames (inactive I, active A; inactive_is_low with ratio 1):
- *   1 2 3 in: I=[3y 2y 1y].  4: each tail is young once (SetPageReferenced,
- *   back to the head), then 1R is not young: 1 goes.  1 takes 2R, 2 takes
- *   3R.  5: I=[2y 1y 4y]: 4 1 2 get R, then 4R goes.  1 2 hit: 2Ry 1Ry.
- *   3: 1 and 2 are young and referenced: both activated (A=[2 1]); I=[5y]
- *   is low against A: 1 is deactivated to I's head; 5y gets R; 1 (not
- *   young since its activation) goes.  4 takes 5R.  5: I=[4y 3y]: both get
- *   R, 3R goes.  10 faults (as exact LRU's 10).
- * lru2, 4 frames: 1-4 in, 1 2 hit (their bits are still set from the
- *   fault).  5: all four get R, 1R goes.  1 takes 2R, 2 takes 3R, 3 takes
- *   4R.  4: I=[3y 2y 1y 5y] all get R, 5R goes; 5 takes 1R.  10 faults:
- *   a fault sets the same bit a later hit would, so the hits of 1 and 2
- *   taught it nothing (exact LRU has 8 here).
- *
- * mglru, 3 frames (generations G<seq>, min_seq 0, max_seq 1 at first):
- *   1 2 3 into G1.  4: G0 is empty with only two generations: aging makes
- *   G2, G0 retires; G1's tails are young: all promoted to G2; G1 empty:
- *   aging makes G3, G2=[3 2 1] is the oldest; 1 goes, 4 into G3.  1 takes
- *   2, 2 takes 3 (not young since the promotion).  5: G3=[2y 1y 4y] all
- *   promoted to G4 by the same steps, 4 goes, 5 into G5.  1 2 hit.  3:
- *   G4=[2y 1y] promoted to G5=[2 1 5y]; aging: 5y promoted to G6; 1 goes.
- *   4 takes 2.  5 hits.  9 faults.
- * mglru, 4 frames: 1-4 into G1; 1 2 hit.  5: all promoted to G2, 1 goes;
- *   1 takes 2, 2 takes 3, 3 takes 4.  4: G3=[3y 2y 1y 5y] all promoted to
- *   G4, 5 goes; 5 takes 1.  10 faults.
- */
-static const struct {
-	const struct reclaim_policy *policy;
-	unsigned long faults[2];	/* with 3 frames, with 4 */
-} answers[] = {
-	{ &fifo_policy, { 9, 10 } },
-	{ &clock_policy, { 9, 10 } },
-	{ &lru2_policy, { 10, 10 } },
-	{ &mglru_policy, { 9, 10 } },
-};
 
 #define MAX_VPAGES	256
 
@@ -156,7 +104,7 @@ static unsigned long free_pages_now(void)
 	return nr_free_pages();
 }
 
-static void scenario_belady(const void *arg)
+static void scenario_traces(const void *arg)
 {
 	unsigned long before;
 
@@ -164,18 +112,21 @@ static void scenario_belady(const void *arg)
 	host_boot(&host_layout_dma32, 0);
 	host_accessed = calloc((size_t)(mem_map_end - mem_map), sizeof(bool));
 	before = free_pages_now();
-	for (size_t p = 0; p < ARRAY_SIZE(answers); p++)
-		for (unsigned int frames = 3; frames <= 4; frames++) {
-			unsigned long bad, faults = run_trace(answers[p].policy, belady, ARRAY_SIZE(belady),
-							      frames, &bad);
+	for (size_t p = 0; p < ARRAY_SIZE(reclaim_trace_answers); p++)
+		for (size_t t = 0; t < NR_RECLAIM_TRACES; t++)
+			for (unsigned int f = 0; f < 2; f++) {
+				const struct reclaim_trace *trace = &reclaim_traces[t];
+				const struct reclaim_policy *policy = reclaim_trace_answers[p].policy;
+				unsigned long want = reclaim_trace_answers[p].faults[t][f], bad;
+				unsigned int frames = trace->frames[f];
+				unsigned long faults = run_trace(policy, trace->refs, trace->len, frames, &bad);
 
-			tap_ok(!bad && faults == answers[p].faults[frames - 3],
-			       "%s, %u frames, 1,2,3,4,1,2,5,1,2,3,4,5: %lu faults (hand-worked: %lu)",
-			       answers[p].policy->name, frames, faults, answers[p].faults[frames - 3]);
-			tap_ok(lru_zone_pages(trace_zone(), LRU_INACTIVE_ANON) +
-			       lru_zone_pages(trace_zone(), LRU_ACTIVE_ANON) == 0,
-			       "%s, %u frames: every page left the lists", answers[p].policy->name, frames);
-		}
+				tap_ok(!bad && faults == want, "%s, %u frames, %s: %lu faults (hand-worked: %lu)",
+				       policy->name, frames, trace->name, faults, want);
+				tap_ok(lru_zone_pages(trace_zone(), LRU_INACTIVE_ANON) +
+				       lru_zone_pages(trace_zone(), LRU_ACTIVE_ANON) == 0,
+				       "%s, %u frames: every page left the lists", policy->name, frames);
+			}
 	tap_ok(free_pages_now() == before, "every page back (%lu free, %lu before)",
 	       free_pages_now(), before);
 }
@@ -199,12 +150,13 @@ static void scenario_locality(const void *arg)
 	host_boot(&host_layout_dma32, 0);
 	host_accessed = calloc((size_t)(mem_map_end - mem_map), sizeof(bool));
 	before = free_pages_now();
-	for (size_t p = 0; p < ARRAY_SIZE(answers); p++) {
-		unsigned long bad, faults = run_trace(answers[p].policy, refs, ARRAY_SIZE(refs), 48, &bad);
+	for (size_t p = 0; p < ARRAY_SIZE(reclaim_trace_answers); p++) {
+		const struct reclaim_policy *policy = reclaim_trace_answers[p].policy;
+		unsigned long bad, faults = run_trace(policy, refs, ARRAY_SIZE(refs), 48, &bad);
 
 		tap_ok(!bad && faults >= 96 && faults < ARRAY_SIZE(refs),
-		       "%s: the locality trace faults %lu times", answers[p].policy->name, faults);
-		printf("bench reclaim_policy_faults_%s %lu faults\n", answers[p].policy->name, faults);
+		       "%s: the locality trace faults %lu times", policy->name, faults);
+		printf("bench reclaim_policy_faults_%s %lu faults\n", policy->name, faults);
 	}
 	tap_ok(free_pages_now() == before, "every page back (%lu free, %lu before)",
 	       free_pages_now(), before);
@@ -262,7 +214,7 @@ static void scenario_lru2_moves(const void *arg)
 int main(void)
 {
 	tap_init();
-	tap_run("Belady's reference string", scenario_belady, NULL);
+	tap_run("the hand-worked traces", scenario_traces, NULL);
 	tap_run("a trace with locality", scenario_locality, NULL);
 	tap_run("lru2 list moves", scenario_lru2_moves, NULL);
 	return tap_done();
