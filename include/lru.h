@@ -14,7 +14,6 @@
 #ifndef _RVMM_LRU_H
 #define _RVMM_LRU_H
 
-#include <fs.h>
 #include <mm.h>
 
 /* Linux's enum lru_list: the counters /proc/meminfo and /proc/vmstat show. */
@@ -37,16 +36,11 @@ enum lru_type {
 /*
  * PageSwapBacked: written to swap, not to a file, to be freed: anonymous
  * pages and shmem (tmpfs) pages.  Linux has a flag for it; here it is
- * what the page's mapping says, so a shmem page leaves the LRU before it
- * leaves its file (delete_from_page_cache), and is never on a list of the
- * other type.
+ * what the page's mapping says (mm/swap.c), so a shmem page leaves the
+ * LRU before it leaves its file (delete_from_page_cache), and is never on
+ * a list of the other type.
  */
-static inline bool PageSwapBacked(const struct page *page)
-{
-	const struct address_space *mapping = page_file_mapping(page);
-
-	return PageAnon(page) || (mapping && mapping->shmem);
-}
+bool PageSwapBacked(const struct page *page);
 
 static inline enum lru_type page_lru_type(const struct page *page)
 {

@@ -56,6 +56,13 @@ const char *reclaim_policy_name(void)
 	return reclaim_policy->name;
 }
 
+bool PageSwapBacked(const struct page *page)
+{
+	const struct address_space *mapping = page_file_mapping(page);
+
+	return PageAnon(page) || (mapping && mapping->shmem);
+}
+
 bool page_evictable(const struct page *page)
 {
 	const struct address_space *mapping = page_file_mapping(page);
