@@ -35,7 +35,7 @@
 #include <unistd.h>
 
 #define PAGE 4096UL
-/* Pages touched between waits for kswapd: fewer than a zone's low - min watermark (90 pages at 128 MiB). */
+/* Pages touched between waits for kswapd: fewer than a zone's low - min (about 90 at 128 MiB). */
 #define STEP 32
 
 static long proc_value(const char *path, const char *label)
