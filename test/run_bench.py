@@ -3,10 +3,11 @@
 
 Instruction counts come from a boot with test=bench under QEMU -icount
 shift=0, where the instret CSR counts guest instructions exactly, so they
-repeat from run to run.  Wall-clock figures come from boots without
--icount, and grade_wall from one `make grade` of both kernels.  Every
-figure is printed as "bench NAME VALUE UNIT"; targets are commented
-after it.
+repeat from run to run; the reclaim figures count one task's instructions
+(perf_event_open), so the swap disk's time is not in them.  Wall-clock
+figures come from boots without -icount, and grade_wall from one `make
+grade` of both kernels.  Every figure is printed as "bench NAME VALUE
+UNIT"; targets are commented after it.
 """
 import argparse
 import io
