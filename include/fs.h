@@ -618,6 +618,15 @@ extern const struct file_system_type proc_fs_type;
 
 /* init_pipe_fs: the internal file system pipes' inodes belong to. */
 void init_pipe_fs(void);
+/* anon_inode_init: the internal mount whose one inode every anonymous file shares (vfs_init). */
+void anon_inode_init(void);
+/*
+ * anon_inode_getfd: a new file on the shared anonymous inode, with fops
+ * and priv as its private_data, installed on the lowest free descriptor
+ * (flags: O_ACCMODE, O_NONBLOCK, O_CLOEXEC).  fd or -errno; on failure
+ * priv is still the caller's.
+ */
+int anon_inode_getfd(const char *name, const struct file_operations *fops, void *priv, int flags);
 /* do_pipe_flags: a pipe; fd[0] reads, fd[1] writes (O_CLOEXEC, O_NONBLOCK). 0 or -errno. */
 int do_pipe_flags(int *fd, int flags);
 

@@ -107,6 +107,8 @@ struct task_struct {
 	u64 utime, stime;		/* ticks spent in user mode and in the kernel */
 	u64 sum_exec_runtime;		/* time CSR counts spent running (the CPU-time clocks) */
 	u64 exec_start;			/* the time CSR when it last got the cpu */
+	u64 sum_exec_instret;		/* instructions retired while it ran (its perf instructions count) */
+	u64 instret_start;		/* the instret CSR when it last got the cpu */
 	unsigned long min_flt, maj_flt;	/* page faults served: minor (no I/O) and major */
 	unsigned long maxrss;		/* peak resident pages of the address spaces it left (exec, exit) */
 	/* Its waited-for children's, and theirs, added at wait as Linux's signal_struct c* fields. */
@@ -142,6 +144,13 @@ void scheduler_tick(void);
 void account_process_tick(bool user);
 /* task_sched_runtime: t's CPU time in nanoseconds, the current slice included. */
 u64 task_sched_runtime(struct task_struct *t);
+/*
+ * task_instructions: the instructions the hart retired while t was
+ * current, the current slice included: its own, in user mode and in the
+ * kernel, and any interrupt's that came while it ran (Linux's per-task
+ * perf count of instructions).
+ */
+u64 task_instructions(const struct task_struct *t);
 /* account_exited_thread: t leaves its thread group: its times and faults stay the process's. */
 void account_exited_thread(struct task_struct *t);
 /* thread_group_runtime: the process's CPU time in nanoseconds (CLOCK_PROCESS_CPUTIME_ID). */

@@ -71,6 +71,7 @@
 #define __NR_getrlimit		163
 #define __NR_setrlimit		164
 #define __NR_prlimit64		261
+#define __NR_perf_event_open	241
 #define __NR_mlock2		284
 #define __NR_wait4		260
 #define __NR_syscalls		450
@@ -146,6 +147,9 @@ long sys_getegid(void);
 #define __NR_mknodat		33
 #define __NR_readlinkat		78
 
+struct perf_event_attr;
+long sys_perf_event_open(struct perf_event_attr __user *uattr, int pid, int cpu, int group_fd,
+			 unsigned long flags);
 long sys_syslog(int type, char __user *buf, int len);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 

@@ -73,14 +73,28 @@ void wake_up_process(struct task_struct *t)
 /*
  * account_switch: prev stops running and next starts: the CPU-time
  * clocks count, to the time CSR's resolution, how long each one ran
- * (Linux's sum_exec_runtime; utime and stime are charged by the tick).
+ * (Linux's sum_exec_runtime; utime and stime are charged by the tick),
+ * and the instret CSR how many instructions each one retired (what
+ * perf_event_open counts for a task; the idle task's are the idle loop's
+ * and the interrupts it took).
  */
 static void account_switch(struct task_struct *prev, struct task_struct *next)
 {
-	u64 now = get_cycles();
+	u64 now = get_cycles(), instret = read_instret();
 
 	prev->sum_exec_runtime += now - prev->exec_start;
 	next->exec_start = now;
+	prev->sum_exec_instret += instret - prev->instret_start;
+	next->instret_start = instret;
+}
+
+u64 task_instructions(const struct task_struct *t)
+{
+	u64 n = t->sum_exec_instret;
+
+	if (t == current)
+		n += read_instret() - t->instret_start;
+	return n;
 }
 
 /* finish_task_switch: runs on the new task's stack, right after the switch. */

@@ -61,6 +61,7 @@ static const u16 narrow_args[__NR_syscalls] = {
 	[__NR_fsync] = W(0), [__NR_fdatasync] = W(0), [__NR_umask] = W(0),
 	[__NR_clock_getres] = W(0), [__NR_clock_settime] = W(0),
 	[__NR_clock_nanosleep] = W(0) | W(1), [__NR_getrusage] = W(0),
+	[__NR_perf_event_open] = W(1) | W(2) | W(3),
 };
 
 /* narrow: regs a0-a5 as the handler's declared types expect them. */
@@ -112,6 +113,7 @@ static const syscall_t sys_call_table[__NR_syscalls] = {
 	SYSCALL(__NR_clock_nanosleep, sys_clock_nanosleep),
 	SYSCALL(__NR_times, sys_times),
 	SYSCALL(__NR_getrusage, sys_getrusage),
+	SYSCALL(__NR_perf_event_open, sys_perf_event_open),
 	SYSCALL(__NR_getuid, sys_getuid),
 	SYSCALL(__NR_geteuid, sys_geteuid),
 	SYSCALL(__NR_getgid, sys_getgid),

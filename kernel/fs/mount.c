@@ -77,6 +77,7 @@ void vfs_init(void)
 {
 	init_mount_tree();
 	init_pipe_fs();
+	anon_inode_init();
 	shmem_init();
 	dev_console_init();
 	proc_root_init();

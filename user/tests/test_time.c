@@ -9,13 +9,17 @@
  * the pages touched and ru_maxrss with the resident set; a waited-for
  * child's figures are the parent's RUSAGE_CHILDREN; sysinfo and sysconf
  * agree with /proc/meminfo; and every call's EINVAL and EFAULT.
+ * perf_event_open's count of a task's instructions advances with a busy
+ * loop and hardly with a sleep, and its ioctls stop, start and zero it.
  *
  * "test_time --signal-parent" and "test_time --busy" are the child
  * roles where there is no fork (started by vfork and execve).
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <linux/perf_event.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
@@ -472,6 +476,91 @@ static void test_ids(void)
 	ok(syscall(SYS_getuid) == 0 && syscall(SYS_getegid) == 0, "and so say the system calls themselves");
 }
 
+/* instructions_counter: perf_event_open of this task's instructions (disabled: stopped); fd or -1. */
+static int instructions_counter(int disabled)
+{
+	struct perf_event_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.type = PERF_TYPE_HARDWARE;
+	attr.size = sizeof(attr);
+	attr.config = PERF_COUNT_HW_INSTRUCTIONS;
+	attr.disabled = disabled ? 1 : 0;
+	return (int)syscall(SYS_perf_event_open, &attr, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+}
+
+static long long counter_read(int fd)
+{
+	uint64_t v;
+
+	return read(fd, &v, sizeof(v)) == (ssize_t)sizeof(v) ? (long long)v : -1;
+}
+
+/* spin: a loop of at least 3 instructions per round (a load, an add, a store, the branch). */
+static void spin(int rounds)
+{
+	volatile unsigned long x = 0;
+
+	for (int i = 0; i < rounds; i++)
+		x += (unsigned long)i;
+}
+
+static void test_perf(void)
+{
+	struct perf_event_attr attr;
+	int fd = instructions_counter(0), off;
+	long long a, b;
+	uint32_t small;
+
+	if (fd < 0 && !on_rvmm()) {
+		skip(strerror(errno), "perf_event_open: this kernel counts no instructions here");
+		return;
+	}
+	ok(fd >= 0, "perf_event_open: a counter of this task's instructions");
+	a = counter_read(fd);
+	spin(100000);
+	b = counter_read(fd);
+	ok(a >= 0 && b - a >= 300000 && b - a < 10000000,
+	   "it advances by a busy loop's instructions (%lld for 100,000 rounds)", b - a);
+	a = counter_read(fd);
+	sleep_ms(100);
+	b = counter_read(fd);
+	ok(b - a < 1000000, "and not with the time asleep (%lld over a 100 ms sleep)", b - a);
+	ok(read(fd, &small, sizeof(small)) == -1 && errno == ENOSPC, "a read of 4 bytes is ENOSPC");
+	close(fd);
+
+	off = instructions_counter(1);
+	spin(100000);
+	ok(off >= 0 && counter_read(off) == 0, "opened disabled, it counts nothing");
+	ok(ioctl(off, PERF_EVENT_IOC_ENABLE, 0) == 0, "PERF_EVENT_IOC_ENABLE");
+	spin(100000);
+	ok(counter_read(off) >= 300000, "then it counts");
+	ok(ioctl(off, PERF_EVENT_IOC_DISABLE, 0) == 0, "PERF_EVENT_IOC_DISABLE");
+	a = counter_read(off);
+	spin(100000);
+	ok(counter_read(off) == a, "then it stops where it was");
+	ok(ioctl(off, PERF_EVENT_IOC_RESET, 0) == 0 && counter_read(off) == 0,
+	   "PERF_EVENT_IOC_RESET zeroes it");
+	close(off);
+
+	memset(&attr, 0, sizeof(attr));
+	attr.type = 99;
+	attr.size = sizeof(attr);
+	ok(syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0) == -1 && errno == ENOENT,
+	   "an event type nothing counts is ENOENT");
+	attr.type = PERF_TYPE_HARDWARE;
+	attr.config = PERF_COUNT_HW_INSTRUCTIONS;
+	ok(syscall(SYS_perf_event_open, &attr, 0x3fffffff, -1, -1, 0) == -1 && errno == ESRCH,
+	   "a pid that is no task's is ESRCH");
+	ok(syscall(SYS_perf_event_open, &attr, -1, -1, -1, 0) == -1 && errno == EINVAL,
+	   "pid -1 and cpu -1 is EINVAL");
+	attr.size = 8;
+	ok(syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0) == -1 && errno == E2BIG,
+	   "attributes shorter than PERF_ATTR_SIZE_VER0 are E2BIG");
+	ok(syscall(SYS_perf_event_open, BAD, 0, -1, -1, 0) == -1 && errno == EFAULT,
+	   "attributes at a bad address are EFAULT");
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "--signal-parent") == 0)
@@ -485,5 +574,6 @@ int main(int argc, char **argv)
 	test_children(argv[0]);
 	test_sysinfo();
 	test_ids();
+	test_perf();
 	return tap_done();
 }

@@ -7,6 +7,7 @@
 
 #define SYS_getcwd		17
 #define SYS_reboot		142
+#define SYS_perf_event_open	241
 #define SYS_setpgid		154
 #define SYS_getpgid		155
 #define SYS_getsid		156
