@@ -119,8 +119,8 @@ static void start(void)
  * a process writes an anonymous working set of a third of MemTotal and
  * leaves it idle, while this process reads /dev/vda, the swap disk itself
  * (read-only, which Linux allows an active swap device), through the
- * disk's page cache: MemTotal bytes twice over, far more than fits beside
- * the working set.  Reclaim must make room by dropping clean file pages
+ * disk's page cache: its first three quarters of MemTotal, twice, each
+ * pass more than fits beside the working set.  Reclaim must make room by dropping clean file pages
  * (meminfo's Buffers), never by swapping: Linux's get_scan_count gives
  * anonymous pages a share of swappiness, 0, and scans them only when the
  * file pages and free pages together fall below the high watermarks
@@ -167,10 +167,12 @@ struct sw0_result {
 	int status;		/* the working set's wait status */
 };
 
-/* sw0_read: read span bytes of fd from 0, passes times, into r (-1 bytes on an error). */
-static void sw0_read(int fd, off_t span, int passes, struct sw0_result *r)
+#define SW0_PASSES 2
+
+/* sw0_read: read span bytes of fd from 0, SW0_PASSES times, into r (-1 bytes on an error). */
+static void sw0_read(int fd, off_t span, struct sw0_result *r)
 {
-	for (int pass = 0; pass < passes && r->read >= 0; pass++)
+	for (int pass = 0; pass < SW0_PASSES && r->read >= 0; pass++)
 		for (off_t at = 0; at < span && r->read >= 0; at += SW0_CHUNK) {
 			if (pread(fd, sw0_buf, SW0_CHUNK, at) != (ssize_t)SW0_CHUNK)
 				r->read = -1;
@@ -207,7 +209,7 @@ static int sw0_run(int fd, size_t len, off_t span, struct sw0_result *r)
 	if (pid > 0 && read(ready[0], &c, 1) == 1) {
 		out = vmstat("pswpout ");
 		steal = vmstat("pgsteal_kswapd ") + vmstat("pgsteal_direct ");
-		sw0_read(fd, span, 2, r);
+		sw0_read(fd, span, r);
 		r->pswpout = vmstat("pswpout ") - out;
 		r->pgsteal = vmstat("pgsteal_kswapd ") + vmstat("pgsteal_direct ") - steal;
 	}
@@ -224,27 +226,35 @@ static void check_swappiness_0(void)
 {
 	long mem = meminfo("MemTotal:") * (long)KIB, buffers = meminfo("Buffers:");
 	size_t len = (size_t)mem / 3 / PAGE * PAGE;
-	off_t span = (off_t)mem / SW0_CHUNK * SW0_CHUNK;
+	off_t span = (off_t)mem / 4 * 3 / SW0_CHUNK * SW0_CHUNK;
+	long room = mem - (long)len;	/* the most the file pages can take beside the working set */
 	struct sw0_result r = { .status = -1 };
 	const char *why_before = why;
+	long need;
 	int fd = why ? -1 : open(DEV, O_RDONLY);
 
 	if (!why && (fd < 0 || lseek(fd, 0, SEEK_END) < span))
-		why = "the disk at " DEV " is smaller than RAM: its pages would not need reclaim";
+		why = "the disk at " DEV " is smaller than 3/4 of RAM: its pages would not need reclaim";
 	if (!why && sw0_run(fd, len, span, &r))
 		ok(0, "swappiness 0: fork and pipes for the working set (%s)", strerror(errno));
-	CHECK(r.read == 2 * (long)span, "swappiness 0: read %ld MiB of " DEV " (its first MemTotal, twice) "
-	      "beside a %zu MiB anonymous working set", r.read / (long)MIB, len / MIB);
+	CHECK(r.read == SW0_PASSES * (long)span, "swappiness 0: read %ld MiB of " DEV " (its first %ld MiB, "
+	      "%d times) beside a %zu MiB anonymous working set", r.read / (long)MIB, (long)span / (long)MIB,
+	      SW0_PASSES, len / MIB);
 	CHECK(r.read > 0 && r.pswpout == 0, "swappiness 0: nothing went to swap (pswpout +%ld)", r.pswpout);
 	CHECK(exited_0(r.status), "swappiness 0: the working set stayed resident and intact (%s: 1 data, "
 	      "3 major faults, 5 not resident)", status_str(r.status));
 	/* Linux's Buffers peaks near a third of MemTotal here (rvmm's near two thirds): an eighth is clear of both */
 	CHECK(r.peak - buffers > mem / (long)KIB / 8, "the reads filled the disk's page cache: Buffers rose "
 	      "to %ld kB (from %ld; MemTotal %ld)", r.peak, buffers, mem / (long)KIB);
-	/* At most MemTotal of what was read can still be in memory: the rest was reclaimed. */
-	CHECK(r.pgsteal >= (r.read - mem) / (long)PAGE,
-	      "reclaim dropped the file pages that did not fit (pgsteal +%ld, at least %ld)", r.pgsteal,
-	      (r.read - mem) / (long)PAGE);
+	/*
+	 * With the working set resident, at most room bytes of the disk are
+	 * cached at a time: each pass reads in at least span - room of what
+	 * was not cached (the first, all but what Buffers held), and at the
+	 * end at most room is left: the rest was reclaimed.
+	 */
+	need = (SW0_PASSES * (span - room) - buffers * (long)KIB) / (long)PAGE;
+	CHECK(need > 0 && r.pgsteal >= need, "reclaim dropped the file pages that did not fit (pgsteal +%ld, "
+	      "at least %ld)", r.pgsteal, need);
 	if (!why)
 		write_proc("/proc/sys/vm/drop_caches", "1");
 	/* Linux's per-cpu LRU batch (15 pages, each with a reference) may keep the last pages read a moment longer */
