@@ -67,7 +67,7 @@ LDFLAGS  := $(ARCH) --specs=picolibc.specs -nostartfiles -static -no-pie \
 # systems, /proc, the allocators) is shared.
 MMU_ONLY   := mm/memory.c mm/mmap.c mm/mprotect.c mm/madvise.c mm/msync.c mm/pgtable.c mm/vmalloc.c \
               mm/mlock.c mm/mincore.c mm/mremap.c mm/rmap.c mm/swapfile.c mm/swap_state.c \
-              mm/page_io.c \
+              mm/page_io.c mm/shmem.c \
               kernel/riscv/mmu.c kernel/riscv/context.c kernel/riscv/fault.c \
               kernel/riscv/selftest_paging.c kernel/binfmt_elf_mmu.c kernel/fs/ramfs_file_mmu.c
 NOMMU_ONLY := mm/nommu.c kernel/riscv/nommu.c kernel/binfmt_elf_nommu.c \

@@ -204,7 +204,9 @@ static inline dev_t new_decode_dev(u32 dev)
  * address_space: the pages holding a file's data, found by their index
  * (offset / PAGE_SIZE) in a radix tree.  Each page is a buddy-allocator page
  * with page->mapping pointing here and page->index its index; the cache
- * holds one reference to it.  mm/filemap.c and include/pagemap.h.
+ * holds one reference to it.  mm/filemap.c and include/pagemap.h.  A
+ * shmem file's page that reclaim wrote to swap leaves i_pages for its swap
+ * entry in i_swap (Linux keeps both in one tree, the entries as values).
  */
 struct address_space {
 	struct inode *host;		/* the file these pages belong to */
@@ -214,6 +216,10 @@ struct address_space {
 	bool unevictable;		/* nowhere to write its pages: reclaim leaves them (AS_UNEVICTABLE) */
 	long acct_pages;		/* shared anonymous memory: pages charged to Committed_AS */
 	struct list_head i_mmap;	/* the VMAs mapping this file (vm_area_struct.shared) */
+	/* shmem only (mm/shmem.c): pages written out to swap, index -> swp_entry_t value */
+	struct radix_tree_root i_swap;
+	unsigned long nrswapped;	/* entries in i_swap */
+	struct list_head swaplist;	/* on shmem_swaplist while nrswapped: what swapoff visits */
 };
 
 /* ---- Inodes ---- */
@@ -594,8 +600,10 @@ extern const struct file_operations def_blk_fops;	/* kernel/fs/block_dev.c: a di
 /* ---- File systems and their boot steps ---- */
 
 extern const struct file_system_type ramfs_fs_type;
+/* shmem_fs_type: tmpfs, ramfs whose files' pages may go to swap (kernel/fs/ramfs.c, mm/shmem.c). */
+extern const struct file_system_type shmem_fs_type;
 /*
- * shmem_file_setup: an unlinked, read-write ramfs file of size bytes:
+ * shmem_file_setup: an unlinked, read-write tmpfs file of size bytes:
  * shared anonymous memory, charged to Committed_AS unless noreserve
  * (refused with -ENOMEM as the overcommit policy says).
  */

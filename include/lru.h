@@ -14,6 +14,7 @@
 #ifndef _RVMM_LRU_H
 #define _RVMM_LRU_H
 
+#include <fs.h>
 #include <mm.h>
 
 /* Linux's enum lru_list: the counters /proc/meminfo and /proc/vmstat show. */
@@ -28,10 +29,24 @@ enum lru_list {
 
 /* lru_type: the two kinds of evictable page, which reclaim weighs by swappiness. */
 enum lru_type {
-	LRU_ANON,	/* anonymous (and, in Linux, shmem): freed only by writing to swap */
+	LRU_ANON,	/* anonymous and shmem: freed only by writing to swap */
 	LRU_FILE,	/* page cache: a clean page is simply dropped */
 	NR_LRU_TYPES
 };
+
+/*
+ * PageSwapBacked: written to swap, not to a file, to be freed: anonymous
+ * pages and shmem (tmpfs) pages.  Linux has a flag for it; here it is
+ * what the page's mapping says, so a shmem page leaves the LRU before it
+ * leaves its file (delete_from_page_cache), and is never on a list of the
+ * other type.
+ */
+static inline bool PageSwapBacked(const struct page *page)
+{
+	const struct address_space *mapping = page_file_mapping(page);
+
+	return PageAnon(page) || (mapping && mapping->shmem);
+}
 
 static inline enum lru_type page_lru_type(const struct page *page)
 {

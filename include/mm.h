@@ -158,17 +158,6 @@ static inline bool page_mapped(const struct page *page)
 }
 
 /*
- * PageSwapBacked: written to swap, not to a file, to be freed.  Linux has
- * a flag for it, because its shmem pages are swap-backed too; here shmem
- * pages are unevictable (ramfs), so the swap-backed pages are exactly the
- * anonymous ones, and the flag's bit went to PG_unevictable.
- */
-static inline bool PageSwapBacked(const struct page *page)
-{
-	return PageAnon(page);
-}
-
-/*
  * free_reserved_area: give the pages wholly inside [start, end) (linear
  * map addresses), which memblock kept reserved at boot, to the buddy
  * allocator, after filling them with poison unless it is negative; logs

@@ -20,7 +20,13 @@
 
 /* find_get_page: the page at index with a reference for the caller (put_page it), or NULL. */
 struct page *find_get_page(struct address_space *mapping, pgoff_t index);
-/* find_or_create_page: the page at index, a new zeroed one if there was none; referenced, or NULL. */
+/*
+ * pagecache_get_page: find_get_page, reading a shmem page that went to
+ * swap back into the cache: the page (referenced), NULL for a hole, or
+ * ERR_PTR(-ENOMEM or -EIO).
+ */
+struct page *pagecache_get_page(struct address_space *mapping, pgoff_t index);
+/* find_or_create_page: pagecache_get_page, a new zeroed page for a hole; referenced, or NULL. */
 struct page *find_or_create_page(struct address_space *mapping, pgoff_t index, gfp_t gfp);
 /* add_to_page_cache: insert page at index (the cache takes its own reference); 0 or -errno. */
 int add_to_page_cache(struct page *page, struct address_space *mapping, pgoff_t index);

@@ -72,5 +72,9 @@ void *radix_tree_delete(struct radix_tree_root *root, unsigned long index);
  */
 unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root, void **results,
 				    unsigned long first_index, unsigned int max_items);
+/* radix_tree_gang_lookup_index: the same, with each item's index in indices (if not NULL). */
+unsigned int radix_tree_gang_lookup_index(const struct radix_tree_root *root, void **results,
+					  unsigned long *indices, unsigned long first_index,
+					  unsigned int max_items);
 
 #endif

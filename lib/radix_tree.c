@@ -284,8 +284,9 @@ static void *next_item(const struct radix_tree_node *node, unsigned long base,
 	return NULL;
 }
 
-unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root, void **results,
-				    unsigned long first_index, unsigned int max_items)
+unsigned int radix_tree_gang_lookup_index(const struct radix_tree_root *root, void **results,
+					  unsigned long *indices, unsigned long first_index,
+					  unsigned int max_items)
 {
 	unsigned long index = first_index, found;
 	unsigned int n = 0;
@@ -297,12 +298,20 @@ unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root, void **r
 
 		if (!item)
 			break;
+		if (indices)
+			indices[n] = found;
 		results[n++] = item;
 		if (found == ~0UL)
 			break;
 		index = found + 1;
 	}
 	return n;
+}
+
+unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root, void **results,
+				    unsigned long first_index, unsigned int max_items)
+{
+	return radix_tree_gang_lookup_index(root, results, NULL, first_index, max_items);
 }
 
 int radix_tree_insert_preloaded(struct radix_tree_root *root, unsigned long index, void *item,

@@ -15,10 +15,12 @@
  */
 #include <signal.h>
 #include <sched.h>
+#include <err.h>
 #include <errno.h>
 #include <lru.h>
 #include <pagemap.h>
 #include <printk.h>
+#include <shmem_fs.h>
 #include <string.h>
 #include <uaccess.h>
 #include <vmstat.h>
@@ -92,6 +94,9 @@ void delete_from_page_cache(struct page *page)
 {
 	struct address_space *mapping = page->mapping;
 
+	/* A shmem page is swap-backed only while in its file: off the anonymous list before it changes type. */
+	if (mapping->shmem)
+		lru_release_page(page);
 	radix_tree_delete(&mapping->i_pages, page->index);
 	page->mapping = NULL;
 	mapping->nrpages--;
@@ -112,10 +117,21 @@ struct page *find_get_page(struct address_space *mapping, pgoff_t index)
 	return page;
 }
 
-struct page *find_or_create_page(struct address_space *mapping, pgoff_t index, gfp_t gfp)
+struct page *pagecache_get_page(struct address_space *mapping, pgoff_t index)
 {
 	struct page *page = find_get_page(mapping, index);
 
+	if (!page && mapping->nrswapped)
+		page = shmem_swapin(mapping, index);
+	return page;
+}
+
+struct page *find_or_create_page(struct address_space *mapping, pgoff_t index, gfp_t gfp)
+{
+	struct page *page = pagecache_get_page(mapping, index);
+
+	if (IS_ERR(page))
+		return NULL;
 	if (page)
 		return page;
 	page = alloc_page(gfp | __GFP_ZERO);
@@ -164,7 +180,9 @@ ssize_t generic_file_read_iter(struct file *file, struct iov_iter *to, loff_t *p
 			return total ? total : -EINTR;
 		if ((loff_t)nr > inode->i_size - *pos)
 			nr = (size_t)(inode->i_size - *pos);
-		page = find_get_page(mapping, index);
+		page = pagecache_get_page(mapping, index);
+		if (IS_ERR(page))
+			return total ? total : PTR_ERR(page);
 		if (page) {
 			copied = copy_to_iter((char *)page_address(page) + offset, nr, to);
 			mark_page_accessed(page);

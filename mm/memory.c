@@ -301,6 +301,12 @@ static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long va, pt
 	page = find_or_create_page(vma->vm_file->f_mapping, index, GFP_USER);
 	if (!page)
 		return VM_FAULT_OOM;
+	if (PageLocked(page)) {
+		/* A shmem page being written to swap (mm/shmem.c): the access retries once it is settled. */
+		wait_on_page_locked(page);
+		put_page(page);
+		return 0;
+	}
 	/* LAB mmap: BEGIN a shared mapping maps the page-cache page itself, writable as the VMA allows */
 	if (!write || (vma->vm_flags & VM_SHARED)) {
 		pgprot_t prot = vm_get_page_prot(vma->vm_flags);

@@ -82,6 +82,27 @@ int swap_writepage(struct page *page)
 	return 0;
 }
 
+int swap_writepage_sync(struct page *page, swp_entry_t entry)
+{
+	struct bio bio = {
+		.bdev = swap_entry_bdev(entry),
+		.sector = swp_offset(entry) << (PAGE_SHIFT - SECTOR_SHIFT),
+		.page = page, .offset = 0, .len = PAGE_SIZE, .op = REQ_OP_WRITE,
+	};
+	int err;
+
+	if (!PageLocked(page) || PageWriteback(page))
+		panic("swap_writepage_sync: not a locked page free of writeback");
+	SetPageWriteback(page);
+	mod_node_page_state(NR_WRITEBACK, 1);
+	count_vm_event(PSWPOUT);
+	err = submit_bio_wait(&bio);
+	if (err)
+		swap_io_error(&bio, "Write");
+	end_page_writeback(page);
+	return err;
+}
+
 /* end_swap_read: a read of a slot is done. */
 static void end_swap_read(struct bio *bio)
 {

@@ -27,6 +27,12 @@ struct radix_tree_root *swap_cache_of(swp_entry_t entry);
 struct block_device *swap_entry_bdev(swp_entry_t entry);
 
 /*
+ * swap_writepage_sync: write a locked page (in no swap cache) to entry's
+ * slot and wait for it, PG_writeback meanwhile; 0 or the I/O error.
+ */
+int swap_writepage_sync(struct page *page, swp_entry_t entry);
+
+/*
  * swapin_map_page (mm/memory.c): map page, the swap cache's copy of the
  * entry at *pte, in its place, writable if `write` and the page is this
  * mapping's alone; the entry's reference passes to the page.

@@ -19,8 +19,8 @@
  * swapoff(2) takes an area out of use and brings back every page it holds:
  * each address space on mmlist_head is walked for swap entries of the area
  * (Linux's try_to_unuse and unuse_mm), each page is read in and mapped in
- * its entry's place, and only when no slot is left in use does the area
- * go.  If memory runs out first, the area goes back into use: ENOMEM.
+ * its entry's place, every shmem file's pages in the area are read back
+ * (shmem_unuse), and only when no slot is left in use does the area go.  If memory runs out first, the area goes back into use: ENOMEM.
  */
 #include <blkdev.h>
 #include <err.h>
@@ -37,6 +37,7 @@
 #include <resource.h>
 #include <sched.h>
 #include <seq_buf.h>
+#include <shmem_fs.h>
 #include <slab.h>
 #include <string.h>
 #include <vmalloc.h>
@@ -614,6 +615,8 @@ static int try_to_unuse(unsigned int type)
 		}
 		if (prev)
 			mmput(prev);
+		if (!err)
+			err = shmem_unuse(type);
 		if (err)
 			return err;
 		drop_unused_cache(si);

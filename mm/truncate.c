@@ -11,7 +11,9 @@
  * invalidate_mapping_pages takes out only what may simply be dropped:
  * clean pages nobody else is using, whose data is still on the disk.
  */
+#include <err.h>
 #include <pagemap.h>
+#include <shmem_fs.h>
 #include <string.h>
 
 #define TRUNCATE_BATCH	16	/* pages looked up at a time */
@@ -20,10 +22,10 @@
 static void zero_page_range(struct address_space *mapping, pgoff_t index,
 			    size_t from, size_t to)
 {
-	struct page *page = find_get_page(mapping, index);
+	struct page *page = pagecache_get_page(mapping, index);
 
-	if (!page)
-		return;
+	if (IS_ERR_OR_NULL(page))
+		return;		/* a hole, or a page in swap that could not be read back (no memory) */
 	memset((char *)page_address(page) + from, 0, to - from);
 	put_page(page);
 }
@@ -50,6 +52,8 @@ void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, lo
 		if (index > end)
 			break;
 	}
+	if (mapping->nrswapped)
+		shmem_truncate_swap(mapping, start, end);
 
 	if (partial_start) {
 		pgoff_t first = (pgoff_t)(lstart >> PAGE_SHIFT);

@@ -7,10 +7,11 @@
  * shrink_zone asks the replacement policy (include/reclaim_policy.h) for
  * victims and does the rest: it unmaps each from every process through
  * the reverse map, drops a clean file page from its cache, and frees the
- * page.  An anonymous page can only be freed once its data is in swap
- * (include/swap.h, after swapon); without swap, reclaim does not look at
- * anonymous pages at all (get_scan_count), and it never takes dirty file
- * pages, since no file system here writes pages back.
+ * page.  An anonymous page, or a shmem (tmpfs) page, can only be freed
+ * once its data is in swap (include/swap.h, after swapon; mm/shmem.c);
+ * without swap, reclaim does not look at swap-backed pages at all
+ * (get_scan_count), and it never takes dirty file pages, since no file
+ * system here writes pages back.
  *
  * How hard reclaim tries is its priority, Linux's: from DEF_PRIORITY (12)
  * down to 0, each pass may scan a list's size >> priority pages, so the
@@ -24,6 +25,7 @@
 #include <proc_fs.h>
 #include <reclaim_policy.h>
 #include <sched.h>
+#include <shmem_fs.h>
 #include <swap.h>
 #include <vmscan.h>
 #include <vmstat.h>
@@ -165,6 +167,12 @@ static enum reclaim_result reclaim_page(struct page *page, bool may_swap)
 		return PAGE_KEEP;	/* mlocked since it was picked: putback moves it */
 	if (PageAnon(page))
 		return may_swap && can_reclaim_anon() ? pageout_anon_page(page) : PAGE_KEEP;
+	if (mapping && mapping->shmem) {	/* swap-backed too (tmpfs) */
+		if (!may_swap || !can_reclaim_anon() || !shmem_writeout(page))
+			return PAGE_KEEP;
+		free_reclaimed(page);
+		return PAGE_FREED;
+	}
 	if (!mapping || PageDirty(page) || PageWriteback(page) || PageLocked(page))
 		return PAGE_KEEP;	/* nothing writes file pages back */
 	if (page_mapped(page) && !try_to_unmap(page, NULL))

@@ -33,6 +33,8 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_data.host = inode;
 	INIT_RADIX_TREE(&inode->i_data.i_pages);
 	INIT_LIST_HEAD(&inode->i_data.i_mmap);
+	INIT_RADIX_TREE(&inode->i_data.i_swap);
+	INIT_LIST_HEAD(&inode->i_data.swaplist);
 	inode->i_mapping = &inode->i_data;
 	return inode;
 }

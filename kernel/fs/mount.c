@@ -93,11 +93,11 @@ void vfs_init(void)
 	/* Everyone may create files in /tmp; the sticky bit keeps them from removing others'. */
 	must(do_mkdirat(AT_FDCWD, getname_kernel("/tmp"), 01777), "mkdir /tmp");
 	/*
-	 * POSIX shared memory (shm_open) is files in /dev/shm, a tmpfs on
-	 * Linux: a ramfs of its own here, whose files are the same page-cache
-	 * memory that MAP_SHARED mappings share between processes.
+	 * POSIX shared memory (shm_open) is files in /dev/shm, a tmpfs as on
+	 * Linux, whose files are the same swappable memory that MAP_SHARED
+	 * anonymous mappings share between processes.
 	 */
 	must(do_mkdirat(AT_FDCWD, getname_kernel("/dev/shm"), 01777), "mkdir /dev/shm");
-	must(vfs_kern_mount(&ramfs_fs_type, "/dev/shm"), "mount /dev/shm");
-	pr_info("VFS: ramfs on / and /dev/shm, proc on /proc; /dev/console, /dev/tty, /dev/null, /tmp\n");
+	must(vfs_kern_mount(&shmem_fs_type, "/dev/shm"), "mount /dev/shm");
+	pr_info("VFS: ramfs on /, tmpfs on /dev/shm, proc on /proc; /dev/console, /dev/tty, /dev/null, /tmp\n");
 }

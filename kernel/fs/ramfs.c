@@ -61,7 +61,13 @@ static struct inode *ramfs_get_inode(struct super_block *sb, struct inode *dir,
 	if (!inode)
 		return NULL;
 	inode->i_mode = mode;
-	inode->i_mapping->unevictable = true;	/* its pages are the only copy (Linux's ramfs_get_inode) */
+#ifdef CONFIG_MMU
+	/* tmpfs: a regular file's pages are shmem, which reclaim writes to swap (mm/shmem.c). */
+	if (sb->s_type == &shmem_fs_type && S_ISREG(mode))
+		inode->i_mapping->shmem = true;
+	else
+#endif
+		inode->i_mapping->unevictable = true;	/* its pages are the only copy (Linux's ramfs_get_inode) */
 	switch (mode & S_IFMT) {
 	case S_IFREG:
 		inode->i_op = &ramfs_file_inode_operations;
@@ -394,17 +400,28 @@ const struct file_system_type ramfs_fs_type = {
 };
 
 /*
- * shmem_file_setup: an unlinked ramfs file of size bytes, open read-write.
- * Shared anonymous memory is such a file, as on Linux (where it is tmpfs):
- * its pages live in the file's page cache, so every process mapping it,
- * before or after fork, finds the same page.
+ * tmpfs is ramfs whose regular files are shmem: with an MMU their pages
+ * are swap-backed, on the anonymous LRU lists, and go to swap under
+ * pressure as Linux's tmpfs pages do; without one (as Linux's nommu,
+ * where shmem is ramfs) they are ramfs pages.
+ */
+const struct file_system_type shmem_fs_type = {
+	.name = "tmpfs",
+	.fill_super = ramfs_fill_super,
+};
+
+/*
+ * shmem_file_setup: an unlinked tmpfs file of size bytes, open read-write.
+ * Shared anonymous memory is such a file, as on Linux: its pages live in
+ * the file's page cache, so every process mapping it, before or after
+ * fork, finds the same page.
  */
 static struct super_block *shm_mnt;	/* the internal mount shared memory's files live on */
 
 /* shmem_init: make shm_mnt at boot, as Linux does, so the first user does not pay for it. */
 void shmem_init(void)
 {
-	struct super_block *sb = kern_mount(&ramfs_fs_type);
+	struct super_block *sb = kern_mount(&shmem_fs_type);
 
 	if (IS_ERR(sb))
 		panic("shmem_init: cannot mount the shared memory file system (%ld)", PTR_ERR(sb));
@@ -427,7 +444,7 @@ struct file *shmem_file_setup(loff_t size, bool noreserve)
 		return ERR_PTR(-ENOMEM);
 	}
 	inode->i_size = size;
-	inode->i_mapping->shmem = true;
+	inode->i_mapping->shmem = true;		/* without an MMU too: counted as Shmem */
 	if (!noreserve)
 		inode->i_mapping->acct_pages = (long)(PAGE_ALIGN(size) >> PAGE_SHIFT);
 	file = alloc_empty_file(O_RDWR);

@@ -24,7 +24,9 @@ void vfs_getattr(struct inode *inode, struct kstat *stat)
 	stat->size = inode->i_size;
 	stat->blksize = PAGE_SIZE;
 	/* What the file occupies: its cached pages, in 512-byte blocks (as tmpfs reports). */
-	stat->blocks = S_ISREG(inode->i_mode) ? inode->i_mapping->nrpages * (PAGE_SIZE / 512) : 0;
+	/* A tmpfs file's pages in swap are its blocks too, as Linux's shmem counts them. */
+	stat->blocks = S_ISREG(inode->i_mode) ?
+		(inode->i_mapping->nrpages + inode->i_mapping->nrswapped) * (PAGE_SIZE / 512) : 0;
 }
 
 int vfs_fstat(unsigned int fd, struct kstat *stat)

@@ -17,7 +17,9 @@
  * On rvmm it also checks that every program gives back all its memory:
  * around each one it empties the per-cpu page lists and slab caches
  * (/proc/sys/vm/drop_caches) and compares each zone's free pages in
- * /proc/zoneinfo.  On another kernel (uname's sysname not "rvmm": Linux,
+ * /proc/zoneinfo, and that it leaves swap as it found it: the same
+ * SwapTotal and SwapFree in /proc/meminfo, every slot it took free again
+ * (a program that swaps on an area swaps it off).  On another kernel (uname's sysname not "rvmm": Linux,
  * booted with rvmm's initramfs by /bin/linuxrc) that check is one skipped
  * result per program, since a free-page count that the kernel's own
  * allocations move at any time cannot be compared exactly.  Running as
@@ -49,6 +51,33 @@ static int programs;
 
 /* The kernel's name when it is not rvmm (the memory check is skipped), else "". */
 static char other_kernel[sizeof(((struct utsname *)0)->sysname)];
+
+/*
+ * swap_kb: SwapTotal and SwapFree (kB) from /proc/meminfo; false if they
+ * cannot be read.  No stdio, as zoneinfo.h's counts: nothing allocated
+ * between a program's "before" and "after".
+ */
+static bool swap_kb(long *total, long *free)
+{
+	static char text[4096];
+	int fd = open("/proc/meminfo", O_RDONLY);
+	ssize_t len = 0, got;
+	const char *t, *f;
+
+	memset(text, 0, sizeof(text));
+	if (fd < 0)
+		return false;
+	while (len < (ssize_t)sizeof(text) - 1 && (got = read(fd, text + len, sizeof(text) - 1 - len)) > 0)
+		len += got;
+	close(fd);
+	t = strstr(text, "\nSwapTotal:");
+	f = strstr(text, "\nSwapFree:");
+	if (!t || !f)
+		return false;
+	*total = strtol(t + 11, NULL, 10);
+	*free = strtol(f + 10, NULL, 10);
+	return true;
+}
 
 /* Start path with stdout and stderr on a pipe; the pipe's read end, or -1. */
 static int start(const char *path, pid_t *pid)
@@ -110,6 +139,8 @@ static void run(const char *name)
 
 	struct zone_free before[MAX_ZONES], after[MAX_ZONES];
 	int zones = other_kernel[0] ? 0 : free_pages_per_zone(before);
+	long swap0 = 0, swapfree0 = 0, swap1, swapfree1;
+	bool swap_known = !other_kernel[0] && swap_kb(&swap0, &swapfree0);
 
 	snprintf(path, sizeof(path), "/bin/%s", name);
 	printf("=== %s ===\n", path);
@@ -166,6 +197,16 @@ static void run(const char *name)
 			else
 				not_ok++, failed++;
 		}
+	}
+	if (swap_known && swap_kb(&swap1, &swapfree1)) {
+		bool same = swap1 == swap0 && swapfree1 == swapfree0;
+
+		printf("%sok - %s gave back its swap slots: SwapTotal %ld kB, SwapFree %ld kB, before %ld and %ld\n",
+		       same ? "" : "not ", name, swap1, swapfree1, swap0, swapfree0);
+		if (same)
+			ok++, passed++;
+		else
+			not_ok++, failed++;
 	}
 	skipped += skips;
 	printf("# %s: %d passed, %d failed; %d run, %d skipped\n", name, ok, not_ok,

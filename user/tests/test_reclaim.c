@@ -3,10 +3,11 @@
  * with swap, a process that touches twice the machine's memory completes
  * and reads every byte back (kswapd and direct reclaim write its pages to
  * swap and the faults read them in); another process's working set
- * survives it; mlocked pages are never written out; vm.swappiness is
- * checked, and at 0 a working set stays in RAM while reading the disk
- * fills memory with clean file pages, which reclaim drops instead.
- * Without swap the same workload ends in the OOM killer.
+ * survives it; mlocked pages are never written out; shared memory goes
+ * to swap and comes back; vm.swappiness is checked, and at 0 a working
+ * set stays in RAM while reading the disk fills memory with clean file
+ * pages, which reclaim drops instead.  Without swap the same workload
+ * ends in the OOM killer.
  *
  * The swap parts need a disk with a swap header at /dev/vda at least as
  * big as RAM (the harness attaches one); without one they are SKIPs
@@ -385,6 +386,105 @@ static void check_neighbours(void)
 	      "1 data, 3 major faults, 5 not resident, 6 written by MADV_PAGEOUT)", status_str(status));
 }
 
+/*
+ * check_shmem: shared memory is swap-backed, as Linux's tmpfs: a
+ * MAP_SHARED|MAP_ANONYMOUS region and a /dev/shm file, a quarter of RAM
+ * each and written with patterns, while a hog the size of RAM runs: the
+ * file's pages, idle, go to swap (Shmem in meminfo falls).  Then the file's first half
+ * is read back through a mapping (faults), its third quarter by pread,
+ * swapoff reads back whatever is left, and everything is intact.
+ */
+#define SHM_NAME "/test_reclaim"
+
+/* ram_hog: touch as much as MemTotal, every byte read back: 0 if intact. */
+static int ram_hog(void)
+{
+	return fill_and_check((size_t)meminfo("MemTotal:") * KIB, 8);
+}
+
+/* words_intact: do len bytes at p hold the pattern of seed from word w0 on? */
+static int words_intact(const unsigned long *p, size_t len, unsigned long seed, size_t w0)
+{
+	for (size_t w = 0; w < len / sizeof(long); w++)
+		if (p[w] != word(seed, w0 + w))
+			return 0;
+	return 1;
+}
+
+/* file_intact: pread bytes [from, to) of the file back: 1 if they hold seed's pattern. */
+static int file_intact(int fd, size_t from, size_t to, unsigned long seed)
+{
+	static unsigned long buf[PAGE / sizeof(long)];
+
+	for (size_t off = from; off < to; off += PAGE)
+		if (pread(fd, buf, PAGE, (off_t)off) != (ssize_t)PAGE ||
+		    !words_intact(buf, PAGE, seed, off / sizeof(long)))
+			return 0;
+	return 1;
+}
+
+/* fill_file: write seed's pattern over the file's first len bytes: 1 if all went. */
+static int fill_file(int fd, size_t len, unsigned long seed)
+{
+	static unsigned long buf[PAGE / sizeof(long)];
+
+	for (size_t off = 0; off < len; off += PAGE) {
+		for (size_t w = 0; w < PAGE / sizeof(long); w++)
+			buf[w] = word(seed, off / sizeof(long) + w);
+		if (pwrite(fd, buf, PAGE, (off_t)off) != (ssize_t)PAGE)
+			return 0;
+	}
+	return 1;
+}
+
+static void check_shmem(void)
+{
+	size_t len = (size_t)meminfo("MemTotal:") * KIB / 4 & ~(4 * PAGE - 1);
+	unsigned long *region = MAP_FAILED, *view = MAP_FAILED;
+	long shmem0 = 0, shmem1 = 0, shmem2 = 0, shmem3 = 0, in = 0;
+	int fd = -1, status = 0, mapped_ok = 0, read_ok = 0, swapped_off = 0, all_ok = 0;
+
+	if (!why) {
+		region = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		fd = shm_open(SHM_NAME, O_RDWR | O_CREAT | O_EXCL, 0600);
+	}
+	if (region != MAP_FAILED && fd >= 0 && ftruncate(fd, (off_t)len) == 0 && fill_file(fd, len, 6)) {
+		for (size_t w = 0; w < len / sizeof(long); w++)
+			region[w] = word(5, w);
+		shmem0 = meminfo("Shmem:");
+		status = run_child(ram_hog);
+		shmem1 = meminfo("Shmem:");
+		in = vmstat("pswpin ");
+		view = (unsigned long *)map_file(fd, len / 2, PROT_READ, MAP_SHARED, 0);
+		mapped_ok = view != MAP_FAILED && words_intact(view, len / 2, 6, 0);
+		in = vmstat("pswpin ") - in;
+		read_ok = file_intact(fd, len / 2, len / 4 * 3, 6);
+		shmem2 = meminfo("Shmem:");
+		swapped_off = swapoff(DEV) == 0;
+		shmem3 = meminfo("Shmem:");
+		all_ok = file_intact(fd, 0, len, 6) && words_intact(region, len, 5, 0);
+	}
+	CHECK(exited_0(status), "a hog the size of RAM beside %zu MiB of shared memory completes (%s)",
+	      2 * len / MIB, status_str(status));
+	CHECK(shmem0 - shmem1 > (long)(len / KIB / 2),
+	      "shared memory went to swap meanwhile, as tmpfs does (Shmem %ld -> %ld kB)", shmem0, shmem1);
+	CHECK(mapped_ok, "the /dev/shm file's first half reads back intact through a mapping (pswpin +%ld)", in);
+	CHECK(read_ok, "its third quarter reads back intact through pread (Shmem %ld kB after)", shmem2);
+	CHECK(swapped_off && shmem3 >= shmem0 - (long)(len / KIB / 16),
+	      "swapoff reads the rest back in (Shmem %ld -> %ld kB, %ld before the hog)", shmem2, shmem3, shmem0);
+	CHECK(all_ok, "and the file and the MAP_SHARED|MAP_ANONYMOUS region read back intact");
+	if (view != MAP_FAILED)
+		munmap(view, len / 2);
+	if (region != MAP_FAILED)
+		munmap(region, len);
+	if (fd >= 0) {
+		close(fd);
+		shm_unlink(SHM_NAME);
+	}
+	if (swapped_off && swapon(DEV, 0))
+		why = "swapon " DEV " again after swapoff failed";
+}
+
 /* kswapd_pid: the pid of the task named kswapd0 in /proc, or -1. */
 static int kswapd_pid(void)
 {
@@ -459,6 +559,7 @@ int main(void)
 	check_swappiness();
 	check_big();
 	check_neighbours();
+	check_shmem();
 	check_no_swap();
 	return tap_done();
 }
