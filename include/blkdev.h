@@ -49,6 +49,21 @@ const char *bdev_name(struct block_device *bdev);
 dev_t bdev_dev(struct block_device *bdev);
 
 /*
+ * The page cache of a disk (Linux's bd_mapping): what read(2) and
+ * write(2) of its node go through; its pages are clean and reclaimable.
+ * Swap's I/O bypasses it, as Linux's does.
+ */
+struct address_space;
+/* bdev_mapping: the disk's page cache. */
+struct address_space *bdev_mapping(struct block_device *bdev);
+/* invalidate_bdev: drop every cached page of the disk that nobody is using. */
+void invalidate_bdev(struct block_device *bdev);
+/* iterate_bdevs: call func(bdev, arg) for every disk. */
+void iterate_bdevs(void (*func)(struct block_device *bdev, void *arg), void *arg);
+/* nr_blockdev_pages: the pages in every disk's cache: meminfo's "Buffers". */
+unsigned long nr_blockdev_pages(void);
+
+/*
  * submit_bio: queue bio; end_io runs on completion, from the interrupt
  * handler, so it must not sleep.  A bio past the end of the disk, of a
  * length that is not a positive multiple of 512, or reaching past its

@@ -48,6 +48,12 @@ void unmap_mapping_range(struct address_space *mapping, pgoff_t from);
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
 /* truncate_inode_pages_final: empty the cache of an inode being evicted. */
 void truncate_inode_pages_final(struct address_space *mapping);
+/*
+ * invalidate_mapping_pages: drop the pages at indices [start, end] that
+ * are clean, unlocked, unmapped and used by nobody but the cache (Linux's:
+ * drop_caches and invalidate_bdev); the number dropped.
+ */
+unsigned long invalidate_mapping_pages(struct address_space *mapping, pgoff_t start, pgoff_t end);
 /* truncate_setsize: set i_size; the cache past it goes, and the last page's tail reads as zeros. */
 void truncate_setsize(struct inode *inode, loff_t newsize);
 

@@ -4,6 +4,7 @@
  * uname, reboot, process groups and sessions.
  */
 #include <asm/csr.h>
+#include <blkdev.h>
 #include <errno.h>
 #include <mm.h>
 #include <mm_user.h>
@@ -294,6 +295,7 @@ long sys_sysinfo(struct sysinfo __user *info)
 	si.totalram = totalram_pages() << PAGE_SHIFT;
 	si.freeram = nr_free_pages() << PAGE_SHIFT;
 	si.sharedram = global_node_page_state(NR_SHMEM) << PAGE_SHIFT;
+	si.bufferram = nr_blockdev_pages() << PAGE_SHIFT;
 	si.totalswap = (unsigned long)total_swap_pages << PAGE_SHIFT;
 	si.freeswap = (unsigned long)get_nr_swap_pages() << PAGE_SHIFT;
 	list_for_each_entry(t, &init_task.tasks, tasks)

@@ -6,6 +6,7 @@
  * proc_dointvec_minmax with bounds, or one that also acts on the change
  * as the watermark ones below do).
  */
+#include <blkdev.h>
 #include <oom.h>
 #include <errno.h>
 #include <mmzone.h>
@@ -160,10 +161,16 @@ static int lowmem_reserve_ratio_sysctl_handler(const struct ctl_table *table, in
 
 static int sysctl_drop_caches;
 
+static void drop_pagecache_bdev(struct block_device *bdev, void *arg)
+{
+	invalidate_bdev(bdev);
+}
+
 /*
  * drop_caches: 1 frees clean page cache, 2 frees what slab caches hold
- * unused, 3 both (Linux's meaning).  ramfs pages are the only copy of
- * their data, so there is no clean page cache to free yet.  rvmm also
+ * unused, 3 both (Linux's meaning).  The clean page cache is the disks'
+ * (what read(2) of /dev/vda cached); ramfs pages are the only copy of
+ * their data and stay.  rvmm also
  * drains the per-cpu page lists here, so that the free counts in
  * /proc/zoneinfo are exact right after: the user tests compare them
  * around every test program to catch leaks.
@@ -175,6 +182,8 @@ static int drop_caches_sysctl_handler(const struct ctl_table *table, int write, 
 
 	if (err || !write)
 		return err;
+	if (sysctl_drop_caches & 1)
+		iterate_bdevs(drop_pagecache_bdev, NULL);
 	if (sysctl_drop_caches & 2)
 		kmem_cache_shrink_all();
 	drain_all_pages();

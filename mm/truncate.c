@@ -7,6 +7,9 @@
  * partly inside it stays, with the truncated part zeroed: the bytes past
  * the end of a file must read as zeros if the file grows again, and
  * later, when files can be mapped, must show as zeros in the mapping.
+ *
+ * invalidate_mapping_pages takes out only what may simply be dropped:
+ * clean pages nobody else is using, whose data is still on the disk.
  */
 #include <err.h>
 #include <pagemap.h>
@@ -99,4 +102,28 @@ void truncate_setsize(struct inode *inode, loff_t newsize)
 				(size_t)(oldsize & ~PAGE_MASK),
 				(size_t)((MIN(newsize, page_end) - 1) & ~PAGE_MASK) + 1);
 	}
+}
+
+unsigned long invalidate_mapping_pages(struct address_space *mapping, pgoff_t start, pgoff_t end)
+{
+	struct page *batch[TRUNCATE_BATCH];
+	unsigned long dropped = 0;
+	pgoff_t index = start;
+	unsigned int n;
+
+	while (index <= end && (n = find_get_pages(mapping, index, TRUNCATE_BATCH, batch))) {
+		for (unsigned int i = 0; i < n; i++) {
+			struct page *page = batch[i];
+
+			index = page->index + 1UL;
+			/* The cache's reference and ours: anyone else (a read, reclaim) keeps it. */
+			if (page->index <= end && !PageDirty(page) && !PageWriteback(page) &&
+			    !PageLocked(page) && !page_mapped(page) && page_ref_count(page) == 2) {
+				delete_from_page_cache(page);
+				dropped++;
+			}
+			put_page(page);
+		}
+	}
+	return dropped;
 }

@@ -3,6 +3,7 @@
  * /proc/buddyinfo and /proc/zoneinfo, in Linux's exact formats so that
  * tools and habits carry over.
  */
+#include <blkdev.h>
 #include <mm.h>
 #include <vmalloc.h>
 #include <vmstat.h>
@@ -57,6 +58,8 @@ void show_meminfo(struct seq_buf *m)
 	unsigned long sunreclaim = global_node_page_state(NR_SLAB_UNRECLAIMABLE);
 	unsigned long shmem = global_node_page_state(NR_SHMEM);
 	unsigned long file = global_node_page_state(NR_FILE_PAGES);
+	unsigned long buffers = nr_blockdev_pages();	/* part of file, shown apart, as Linux's */
+	unsigned long cached = file > buffers ? file - buffers : 0;
 	unsigned long lru[NR_LRU_LISTS];
 
 	for (int i = 0; i < NR_LRU_LISTS; i++)
@@ -64,8 +67,8 @@ void show_meminfo(struct seq_buf *m)
 	show_val_kb(m, "MemTotal:", totalram_pages());
 	show_val_kb(m, "MemFree:", nr_free_pages());
 	show_val_kb(m, "MemAvailable:", si_mem_available());
-	show_val_kb(m, "Buffers:", 0);
-	show_val_kb(m, "Cached:", file > shmem ? file : shmem);
+	show_val_kb(m, "Buffers:", buffers);
+	show_val_kb(m, "Cached:", cached > shmem ? cached : shmem);
 	show_val_kb(m, "SwapCached:", global_node_page_state(NR_SWAPCACHE));
 	show_val_kb(m, "Active:", lru[LRU_ACTIVE_ANON] + lru[LRU_ACTIVE_FILE]);
 	show_val_kb(m, "Inactive:", lru[LRU_INACTIVE_ANON] + lru[LRU_INACTIVE_FILE]);

@@ -5,13 +5,17 @@
  * over its first page.  Reads must find those contents, writes must read
  * back (and run_tests.py looks for them in the image after the boot), many
  * requests at once must all complete though the ring holds fewer, and what
- * lies past the end is -EIO.  Every page comes back (the runner checks).
+ * lies past the end is -EIO.  read(2) and write(2) of /dev/vda go through
+ * the disk's page cache, write-through, and its pages can be dropped.
+ * Every page comes back (the runner checks).
  */
 #include <blkdev.h>
 #include <errno.h>
 #include <gfp.h>
 #include <mm.h>
+#include <lru.h>
 #include <namei.h>
+#include <pagemap.h>
 #include <sched.h>
 #include <selftest.h>
 #include <seq_buf.h>
@@ -378,6 +382,64 @@ out:
 	kfree(buf);
 }
 
+/* ---- the disk's page cache ---- */
+
+#define CACHE_SECTOR	9	/* in page 1 */
+
+/* cached_clean: is page index of the disk cached, up to date, clean, and an evictable file page on an LRU list? */
+static bool cached_clean(struct block_device *bdev, pgoff_t index)
+{
+	struct page *p = find_get_page(bdev_mapping(bdev), index);
+	bool ok = p && PageUptodate(p) && !PageDirty(p) && PageLRU(p) && !PageUnevictable(p) &&
+		  page_lru_type(p) == LRU_FILE && page_evictable(p);
+
+	if (p)
+		put_page(p);
+	return ok;
+}
+
+/* file_sector_holds: does read(2) of sector s through f give word's contents? */
+static bool file_sector_holds(struct file *f, char *buf, sector_t s, u64 (*word)(sector_t s, unsigned int k))
+{
+	loff_t pos = (loff_t)s * SECTOR_SIZE;
+
+	return kernel_read(f, buf, SECTOR_SIZE, &pos) == SECTOR_SIZE && sectors_hold(buf, s, 1, word);
+}
+
+static void check_page_cache(struct block_device *bdev, struct page *page)
+{
+	char *buf = kmalloc(2 * SECTOR_SIZE, GFP_KERNEL), *want = buf ? buf + SECTOR_SIZE : NULL;
+	struct file *f = filp_open("/dev/vda", O_RDWR, 0);
+	loff_t pos;
+
+	if (!tap_check(buf && !IS_ERR(f), "blk: /dev/vda opens again"))
+		goto out;
+	invalidate_bdev(bdev);
+	tap_check(nr_blockdev_pages() == 0, "blk: invalidate_bdev drops every cached page nobody uses");
+	tap_check(file_sector_holds(f, buf, CACHE_SECTOR, disk_word) && nr_blockdev_pages() == 1 &&
+		  cached_clean(bdev, 1),
+		  "blk: read(2) leaves its page in the disk's cache: up to date, clean, an evictable file page");
+	fill_sectors(want, CACHE_SECTOR, 1, written_word);
+	pos = CACHE_SECTOR * SECTOR_SIZE;
+	tap_check(kernel_write(f, want, SECTOR_SIZE, &pos) == SECTOR_SIZE &&
+		  rw(bdev, REQ_OP_READ, CACHE_SECTOR, page, 0, SECTOR_SIZE) == 0 &&
+		  sectors_hold(page_address(page), CACHE_SECTOR, 1, written_word) && cached_clean(bdev, 1),
+		  "blk: write(2) goes through to the disk at once and leaves the cached page clean");
+	fill_sectors(page_address(page), CACHE_SECTOR, 1, disk_word);
+	tap_check(rw(bdev, REQ_OP_WRITE, CACHE_SECTOR, page, 0, SECTOR_SIZE) == 0 &&
+		  file_sector_holds(f, buf, CACHE_SECTOR, written_word),
+		  "blk: read(2) is served from the cache: a bio written around it is not seen (as in Linux)");
+	invalidate_bdev(bdev);
+	tap_check(nr_blockdev_pages() == 0 && file_sector_holds(f, buf, CACHE_SECTOR, disk_word),
+		  "blk: dropped, the page is read in again with what the disk holds");
+	invalidate_bdev(bdev);
+	tap_check(nr_blockdev_pages() == 0, "blk: and the cache is empty again");
+out:
+	if (!IS_ERR(f))
+		fput(f);
+	kfree(buf);
+}
+
 void selftest_blk(void)
 {
 	struct block_device *bdev = blkdev_get_by_dev(MKDEV(VIRTBLK_MAJOR, 0));
@@ -400,6 +462,7 @@ void selftest_blk(void)
 		check_errors(bdev, page);
 		check_diskstats();
 		check_file(bdev, page);
+		check_page_cache(bdev, page);
 	}
 	if (page)
 		__free_page(page);

@@ -632,3 +632,9 @@ unsigned long vmalloc_nr_pages(void)
 {
 	return 0;
 }
+
+/* ... and about the disks' page caches (Buffers): the host tests have no disk. */
+unsigned long nr_blockdev_pages(void)
+{
+	return 0;
+}

@@ -4,8 +4,10 @@
  * and reads every byte back (kswapd and direct reclaim write its pages to
  * swap and the faults read them in); another process's working set
  * survives it; mlocked pages are never written out; shared memory goes
- * to swap and comes back; vm.swappiness is checked.  Without swap the
- * same workload ends in the OOM killer.
+ * to swap and comes back; vm.swappiness is checked, and at 0 a working
+ * set stays in RAM while reading the disk fills memory with clean file
+ * pages, which reclaim drops instead.  Without swap the same workload
+ * ends in the OOM killer.
  *
  * The swap parts need a disk with a swap header at /dev/vda at least as
  * big as RAM (the harness attaches one); without one they are SKIPs
@@ -113,13 +115,165 @@ static void start(void)
 	}
 }
 
+/*
+ * check_swappiness_0: with swap on and vm.swappiness 0 (set by the caller),
+ * a process writes an anonymous working set of a third of MemTotal and
+ * leaves it idle, while this process reads /dev/vda, the swap disk itself
+ * (read-only, which Linux allows an active swap device), through the
+ * disk's page cache: its first three quarters of MemTotal, twice, each
+ * pass more than fits beside the working set.  Reclaim must make room by dropping clean file pages
+ * (meminfo's Buffers), never by swapping: Linux's get_scan_count gives
+ * anonymous pages a share of swappiness, 0, and scans them only when the
+ * file pages and free pages together fall below the high watermarks
+ * (file_is_tiny), which a reader whose pages fill the rest of RAM never
+ * lets happen; rvmm's spares them while its zone has file pages at all.
+ * So pswpout must not move at all, and every page of the working set
+ * must still be resident and intact.
+ */
+#define SW0_CHUNK (64 * KIB)
+
+static char sw0_buf[SW0_CHUNK];
+
+/* sw0_working_set: len bytes written, then idle until the parent writes to ctl; 0 if all intact and resident. */
+static int sw0_working_set(size_t len, int ready, int ctl)
+{
+	unsigned long *ws = (unsigned long *)map_anon(len, PROT_READ | PROT_WRITE);
+	unsigned char *vec = (unsigned char *)map_anon(len / PAGE, PROT_READ | PROT_WRITE);
+	struct rusage before, after;
+	char c;
+
+	if (ws == MAP_FAILED || vec == MAP_FAILED)
+		return 2;
+	for (size_t w = 0; w < len / sizeof(long); w++)
+		ws[w] = word(11, w);
+	if (write(ready, "r", 1) != 1 || read(ctl, &c, 1) != 1)
+		return 2;
+	if (mincore(ws, len, vec))
+		return 4;
+	for (size_t i = 0; i < len / PAGE; i++)
+		if (!(vec[i] & 1))
+			return 5;
+	getrusage(RUSAGE_SELF, &before);
+	for (size_t w = 0; w < len / sizeof(long); w++)
+		if (ws[w] != word(11, w))
+			return 1;
+	getrusage(RUSAGE_SELF, &after);
+	return after.ru_majflt != before.ru_majflt ? 3 : 0;
+}
+
+struct sw0_result {
+	long read;		/* bytes read from the disk */
+	long peak;		/* the most Buffers seen while reading, kB */
+	long pswpout, pgsteal;	/* what they grew by while reading */
+	int status;		/* the working set's wait status */
+};
+
+#define SW0_PASSES 2
+
+/* sw0_read: read span bytes of fd from 0, SW0_PASSES times, into r (-1 bytes on an error). */
+static void sw0_read(int fd, off_t span, struct sw0_result *r)
+{
+	for (int pass = 0; pass < SW0_PASSES && r->read >= 0; pass++)
+		for (off_t at = 0; at < span && r->read >= 0; at += SW0_CHUNK) {
+			if (pread(fd, sw0_buf, SW0_CHUNK, at) != (ssize_t)SW0_CHUNK)
+				r->read = -1;
+			else
+				r->read += SW0_CHUNK;
+			if (at % (4 * MIB) == 0 && meminfo("Buffers:") > r->peak)
+				r->peak = meminfo("Buffers:");
+		}
+}
+
+/* sw0_run: the working set in a child, fd read beside it; 0, or -1 if the child or its pipes could not be had. */
+static int sw0_run(int fd, size_t len, off_t span, struct sw0_result *r)
+{
+	int ready[2], ctl[2];
+	long out, steal;
+	pid_t pid;
+	char c;
+
+	if (pipe(ready))
+		return -1;
+	if (pipe(ctl)) {
+		close(ready[0]);
+		close(ready[1]);
+		return -1;
+	}
+	pid = fork();
+	if (pid == 0) {
+		close(ready[0]);
+		close(ctl[1]);
+		_exit(sw0_working_set(len, ready[1], ctl[0]));
+	}
+	close(ready[1]);
+	close(ctl[0]);
+	if (pid > 0 && read(ready[0], &c, 1) == 1) {
+		out = vmstat("pswpout ");
+		steal = vmstat("pgsteal_kswapd ") + vmstat("pgsteal_direct ");
+		sw0_read(fd, span, r);
+		r->pswpout = vmstat("pswpout ") - out;
+		r->pgsteal = vmstat("pgsteal_kswapd ") + vmstat("pgsteal_direct ") - steal;
+	}
+	if (pid > 0 && write(ctl[1], "g", 1) != 1)
+		kill(pid, SIGKILL);
+	if (pid > 0)
+		waitpid(pid, &r->status, 0);
+	close(ready[0]);
+	close(ctl[1]);
+	return pid > 0 ? 0 : -1;
+}
+
+static void check_swappiness_0(void)
+{
+	long mem = meminfo("MemTotal:") * (long)KIB, buffers = meminfo("Buffers:");
+	size_t len = (size_t)mem / 3 / PAGE * PAGE;
+	off_t span = (off_t)mem / 4 * 3 / SW0_CHUNK * SW0_CHUNK;
+	long room = mem - (long)len;	/* the most the file pages can take beside the working set */
+	struct sw0_result r = { .status = -1 };
+	const char *why_before = why;
+	long need;
+	int fd = why ? -1 : open(DEV, O_RDONLY);
+
+	if (!why && (fd < 0 || lseek(fd, 0, SEEK_END) < span))
+		why = "the disk at " DEV " is smaller than 3/4 of RAM: its pages would not need reclaim";
+	if (!why && sw0_run(fd, len, span, &r))
+		ok(0, "swappiness 0: fork and pipes for the working set (%s)", strerror(errno));
+	CHECK(r.read == SW0_PASSES * (long)span, "swappiness 0: read %ld MiB of " DEV " (its first %ld MiB, "
+	      "%d times) beside a %zu MiB anonymous working set", r.read / (long)MIB, (long)span / (long)MIB,
+	      SW0_PASSES, len / MIB);
+	CHECK(r.read > 0 && r.pswpout == 0, "swappiness 0: nothing went to swap (pswpout +%ld)", r.pswpout);
+	CHECK(exited_0(r.status), "swappiness 0: the working set stayed resident and intact (%s: 1 data, "
+	      "3 major faults, 5 not resident)", status_str(r.status));
+	/* Linux's Buffers peaks near a third of MemTotal here (rvmm's near two thirds): an eighth is clear of both */
+	CHECK(r.peak - buffers > mem / (long)KIB / 8, "the reads filled the disk's page cache: Buffers rose "
+	      "to %ld kB (from %ld; MemTotal %ld)", r.peak, buffers, mem / (long)KIB);
+	/*
+	 * With the working set resident, at most room bytes of the disk are
+	 * cached at a time: each pass reads in at least span - room of what
+	 * was not cached (the first, all but what Buffers held), and at the
+	 * end at most room is left: the rest was reclaimed.
+	 */
+	need = (SW0_PASSES * (span - room) - buffers * (long)KIB) / (long)PAGE;
+	CHECK(need > 0 && r.pgsteal >= need, "reclaim dropped the file pages that did not fit (pgsteal +%ld, "
+	      "at least %ld)", r.pgsteal, need);
+	if (!why)
+		write_proc("/proc/sys/vm/drop_caches", "1");
+	/* Linux's per-cpu LRU batch (15 pages, each with a reference) may keep the last pages read a moment longer */
+	CHECK(meminfo("Buffers:") <= buffers + 15 * (long)PAGE / (long)KIB,
+	      "drop_caches 1 drops them: Buffers back to %ld kB (was %ld)", meminfo("Buffers:"), buffers);
+	if (fd >= 0)
+		close(fd);
+	why = why_before;
+}
+
 static void check_swappiness(void)
 {
 	long old = proc_number(SWAPPINESS, "");
 
 	if (under_qemu_user()) {
-		for (int i = 0; i < 5; i++)
+		for (int i = 0; i < 4; i++)
 			skip("qemu-user would change the host's vm.swappiness", "vm.swappiness: bounds, 0");
+		check_swappiness_0();	/* SKIPs: why is set */
 		return;
 	}
 	ok(old >= 0 && old <= 200, "vm.swappiness is in 0..200 (%ld)", old);
@@ -127,12 +281,7 @@ static void check_swappiness(void)
 	ok(write_proc(SWAPPINESS, "-1") < 0 && errno == EINVAL, "vm.swappiness -1: EINVAL");
 	ok(write_proc(SWAPPINESS, "0") == 0 && proc_number(SWAPPINESS, "") == 0,
 	   "vm.swappiness 0 is taken");
-	if (on_rvmm())
-		skip("rvmm's files are on ramfs, whose pages reclaim may not take: there are no evictable "
-		     "file pages for swappiness 0 to prefer", "swappiness 0 keeps anonymous memory resident");
-	else
-		skip("tmpfs pages are swap-backed, not file pages, on Linux too",
-		     "swappiness 0 keeps anonymous memory resident");
+	check_swappiness_0();
 	if (old >= 0) {
 		char buf[24];
 
