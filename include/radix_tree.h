@@ -57,6 +57,8 @@ unsigned int radix_tree_nodes_needed(const struct radix_tree_root *root, unsigne
 int radix_tree_preload(gfp_t gfp, unsigned int nr);	/* 0 or -ENOMEM */
 unsigned int radix_tree_preloaded(void);
 void radix_tree_preload_end(void);
+/* radix_tree_preload_for: the nodes one insert at index needs; 0, or -ENOMEM with the preload ended. */
+int radix_tree_preload_for(const struct radix_tree_root *root, unsigned long index, gfp_t gfp);
 /* radix_tree_insert_preloaded: radix_tree_insert, its nodes preloaded with gfp first. */
 int radix_tree_insert_preloaded(struct radix_tree_root *root, unsigned long index, void *item,
 				gfp_t gfp);

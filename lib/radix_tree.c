@@ -336,17 +336,27 @@ unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root, void **r
 	return radix_tree_gang_lookup_index(root, results, NULL, first_index, max_items);
 }
 
+int radix_tree_preload_for(const struct radix_tree_root *root, unsigned long index, gfp_t gfp)
+{
+	unsigned int need;
+
+	while ((need = radix_tree_nodes_needed(root, index)) > nr_preloaded)
+		if (radix_tree_preload(gfp, need)) {
+			radix_tree_preload_end();
+			return -ENOMEM;
+		}
+	return 0;
+}
+
 int radix_tree_insert_preloaded(struct radix_tree_root *root, unsigned long index, void *item,
 				gfp_t gfp)
 {
 	unsigned long unpreloaded = nr_unpreloaded;
-	unsigned int need;
-	int err = 0;
+	int err = radix_tree_preload_for(root, index, gfp);
 
-	while (!err && (need = radix_tree_nodes_needed(root, index)) > nr_preloaded)
-		err = radix_tree_preload(gfp, need);
-	if (!err)
-		err = radix_tree_insert(root, index, item);
+	if (err)
+		return err;
+	err = radix_tree_insert(root, index, item);
 	if (nr_unpreloaded != unpreloaded)
 		panic("radix_tree_insert_preloaded: radix_tree_nodes_needed counted too few nodes");
 	radix_tree_preload_end();

@@ -46,19 +46,6 @@ static swp_entry_t swap_entry_at(const struct address_space *mapping, pgoff_t in
 	return (swp_entry_t){ (unsigned long)radix_tree_lookup(&mapping->i_swap, index) };
 }
 
-/* preload_for: radix-tree nodes for one insert at index of root; 0, or -ENOMEM with the preload ended. */
-static int preload_for(struct radix_tree_root *root, unsigned long index)
-{
-	unsigned int need;
-
-	while ((need = radix_tree_nodes_needed(root, index)) > radix_tree_preloaded())
-		if (radix_tree_preload(GFP_KERNEL, need)) {
-			radix_tree_preload_end();
-			return -ENOMEM;
-		}
-	return 0;
-}
-
 /* forget_entry: index's entry leaves i_swap (the caller frees the slot's reference). */
 static void forget_entry(struct address_space *mapping, pgoff_t index)
 {
@@ -84,7 +71,8 @@ bool shmem_writeout(struct page *page)
 	if (!entry.val)
 		goto keep;
 	ClearPageDirty(page);	/* a write() while it is written out sets it again */
-	if (swap_writepage_sync(page, entry) || preload_for(&mapping->i_swap, index))
+	if (swap_writepage_sync(page, entry) ||
+	    radix_tree_preload_for(&mapping->i_swap, index, GFP_KERNEL))
 		goto free_slot;
 	/* It slept: written to, referenced, mapped or truncated since, it stays. */
 	if (PageDirty(page) || page_mapped(page) || page_ref_count(page) != 2 ||
@@ -133,7 +121,7 @@ static struct page *read_entry(struct address_space *mapping, pgoff_t index, swp
 			free_page_and_swap_cache(page);
 			return ERR_PTR(-EIO);
 		}
-		if (preload_for(&mapping->i_pages, index)) {
+		if (radix_tree_preload_for(&mapping->i_pages, index, GFP_KERNEL)) {
 			unlock_page(page);
 			free_page_and_swap_cache(page);
 			return ERR_PTR(-ENOMEM);
